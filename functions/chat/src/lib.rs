@@ -1,0 +1,31 @@
+//! The `chat` function: sessions, history and the buffered turn. The same router runs in
+//! Lambda (behind an HTTP API) and inside `salient serve`.
+
+mod sessions;
+
+use axum::Router;
+use axum::routing::get;
+use salient_core::app::AppState;
+
+/// The function's routes, before the shared layers.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/{account}/{agent}", get(sessions::agent_card))
+        .route(
+            "/api/{account}/{agent}/sessions",
+            get(sessions::list).post(sessions::create),
+        )
+        .route(
+            "/api/{account}/{agent}/sessions/{session}",
+            get(sessions::show),
+        )
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/messages",
+            get(sessions::messages),
+        )
+}
+
+/// The routes with the shared layers and state bound.
+pub fn app(state: AppState) -> Router {
+    salient_core::api::finish(routes(), state)
+}

@@ -1,0 +1,140 @@
+//! Session routes: create, list the visitor's sessions, show one, page through its history.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum_extra::extract::CookieJar;
+use salient_core::api::{
+    AgentScope, ApiError, ApiQuery, ErrorCode, MaybeVisitor, MessageView, SessionPath, SessionView,
+    Visitor, id_error, visitor_cookie,
+};
+use salient_core::app::AppState;
+use salient_core::domain::{MessageId, Session, VisitorId, now};
+use salient_core::ports::{HistoryQuery, Order};
+use serde::Deserialize;
+use serde_json::json;
+
+/// `GET /api/{account}/{agent}`: what the widget shows before the first message.
+pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
+    let settings = &scope.config.settings;
+    Json(json!({
+        "account": scope.account,
+        "agent": scope.agent,
+        "name": settings.agent.name,
+        "greeting": settings.agent.greeting,
+        "account_name": settings.account.name,
+    }))
+}
+
+/// `POST /api/{account}/{agent}/sessions`: a new session for this visitor (a new visitor id
+/// and cookie if the request carried none).
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    MaybeVisitor(visitor): MaybeVisitor,
+    jar: CookieJar,
+) -> Result<impl IntoResponse, ApiError> {
+    let visitor = visitor.unwrap_or_else(VisitorId::generate);
+    let session = Session::new(scope.account, scope.agent, visitor.clone(), now());
+    state.store.create_session(&session).await?;
+    tracing::info!(account = %session.account, agent = %session.agent, session = %session.id, "session created");
+    let jar = jar.add(visitor_cookie(&visitor));
+    Ok((
+        StatusCode::CREATED,
+        jar,
+        Json(json!({"session": SessionView::from(&session), "visitor_id": visitor})),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListParams {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// `GET /api/{account}/{agent}/sessions`: the visitor's sessions with this agent, newest first.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    Visitor(visitor): Visitor,
+    ApiQuery(params): ApiQuery<ListParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let page = state
+        .store
+        .list_sessions(
+            &scope.account,
+            &visitor,
+            &scope.agent,
+            params.cursor.as_deref(),
+            params.limit.unwrap_or(20),
+        )
+        .await?;
+    let sessions: Vec<SessionView> = page.items.iter().map(SessionView::from).collect();
+    Ok(Json(json!({"sessions": sessions, "next": page.next})))
+}
+
+/// Loads a session and checks it belongs to this agent and visitor; anything else is
+/// `session_not_found`, so ids of other visitors or accounts reveal nothing.
+pub(crate) async fn owned_session(
+    state: &AppState,
+    path: &SessionPath,
+    visitor: &VisitorId,
+) -> Result<Session, ApiError> {
+    let session = state
+        .store
+        .get_session(&path.scope.account, &path.session)
+        .await?;
+    if session.agent != path.scope.agent || &session.visitor != visitor {
+        return Err(ApiError::new(
+            ErrorCode::SessionNotFound,
+            "No session with this id for this agent.",
+        ));
+    }
+    Ok(session)
+}
+
+/// `GET /api/{account}/{agent}/sessions/{session}`.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = owned_session(&state, &path, &visitor).await?;
+    Ok(Json(json!({"session": SessionView::from(&session)})))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct HistoryParams {
+    #[serde(default)]
+    order: Order,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// `GET /api/{account}/{agent}/sessions/{session}/messages`: one page of history.
+pub(crate) async fn messages(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+    ApiQuery(params): ApiQuery<HistoryParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    owned_session(&state, &path, &visitor).await?;
+    let after = params
+        .cursor
+        .as_deref()
+        .map(MessageId::parse)
+        .transpose()
+        .map_err(|e| id_error(ErrorCode::InvalidCursor, &e))?;
+    let query = HistoryQuery {
+        order: params.order,
+        after,
+        limit: params.limit.unwrap_or(50),
+    };
+    let page = state
+        .store
+        .history(&path.scope.account, &path.session, &query)
+        .await?;
+    let messages: Vec<MessageView<'_>> = page.items.iter().map(MessageView::from).collect();
+    Ok(Json(json!({"messages": messages, "next": page.next})))
+}

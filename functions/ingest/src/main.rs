@@ -1,0 +1,7 @@
+//! Lambda entry point of the `ingest` function.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    let state = salient_core::app::bootstrap().await?;
+    lambda_http::run(salient_ingest::app(state)).await
+}

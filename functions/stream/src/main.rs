@@ -1,0 +1,7 @@
+//! Lambda entry point of the `stream` function (response streaming behind a Function URL).
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    let state = salient_core::app::bootstrap().await?;
+    lambda_http::run_with_streaming_response(salient_stream::app(state)).await
+}

@@ -1,0 +1,102 @@
+//! `salient`: the whole platform as one local process, plus configuration and admin commands.
+
+mod serve;
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use salient_core::config::{self, Catalog};
+use salient_core::domain::{AccountId, AgentId};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "salient",
+    version,
+    about = "AI agents that live on a business's website"
+)]
+struct Cli {
+    /// The configuration directory (app.yaml, accounts/).
+    #[arg(
+        long,
+        global = true,
+        env = "SALIENT_CONFIG_DIR",
+        default_value = "config"
+    )]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run every function's routes in one local HTTP server, with the embedded store.
+    Serve {
+        /// Port on 127.0.0.1 (0 picks a free one); defaults to `server.port` (3000).
+        #[arg(long)]
+        port: Option<u16>,
+    },
+    /// Inspect configuration.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print the table of API error codes (docs/errors.md is generated from it).
+    Errors,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print an agent's effective configuration, secrets masked, with each key's source.
+    Show {
+        /// `<account>/<agent>`, e.g. `northwind-heating/sales`.
+        target: String,
+    },
+    /// Load and validate every account and agent.
+    Check,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { port } => serve::run(&cli.config, port).await,
+        Command::Config {
+            command: ConfigCommand::Show { target },
+        } => show_config(&cli.config, &target),
+        Command::Config {
+            command: ConfigCommand::Check,
+        } => {
+            let catalog = Catalog::load(&cli.config, &[])?;
+            for agent in catalog.agents() {
+                println!("ok  {}/{}", agent.account, agent.agent);
+            }
+            Ok(())
+        }
+        Command::Errors => {
+            print!("{}", salient_core::api::error_table_markdown());
+            Ok(())
+        }
+    }
+}
+
+fn show_config(root: &std::path::Path, target: &str) -> anyhow::Result<()> {
+    let (account, agent) = target
+        .split_once('/')
+        .context("expected <account>/<agent>, e.g. northwind-heating/sales")?;
+    let account = AccountId::parse(account)?;
+    let agent = AgentId::parse(agent)?;
+    let keys = config::explain(root, &account, &agent, &[])?;
+    let width = keys
+        .iter()
+        .map(|k| k.key.len() + k.value.len() + 3)
+        .max()
+        .unwrap_or(0)
+        .min(64);
+    println!("# effective configuration of {account}/{agent}");
+    for key in keys {
+        let assignment = format!("{} = {}", key.key, key.value);
+        println!("{assignment:<width$}  # {}", key.source);
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! `salient serve`: every function's router in one axum server on 127.0.0.1, the static site
+//! at `/`, structured logs and graceful shutdown.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::Context as _;
+use axum::Router;
+use salient_core::app::AppState;
+use salient_core::config::Catalog;
+
+/// Every function's routes, as one router (the local server, and tests).
+pub(crate) fn all_routes() -> Router<AppState> {
+    salient_chat::routes()
+        .merge(salient_stream::routes())
+        .merge(salient_ingest::routes())
+        .merge(salient_email::routes())
+        .merge(salient_otp::routes())
+}
+
+pub(crate) async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
+    let catalog = Catalog::load(config_dir, &[])
+        .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
+    salient_core::telemetry::init(&catalog.app().telemetry);
+    let server = catalog.app().server.clone();
+    let state = AppState::from_catalog(catalog).await?;
+    let app = if server.site_dir.is_dir() {
+        salient_core::api::finish_serving_site(all_routes(), state, &server.site_dir)
+    } else {
+        tracing::warn!(site_dir = %server.site_dir.display(), "no built site; serving the API only (build it with `npm run build` in site/)");
+        salient_core::api::finish(all_routes(), state)
+    };
+    let host: std::net::IpAddr = server
+        .host
+        .parse()
+        .context("server.host is not an IP address")?;
+    let addr = SocketAddr::new(host, port.unwrap_or(server.port));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    let local = listener.local_addr()?;
+    tracing::info!(address = %local, "salient is listening");
+    println!("salient listening on http://{local}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    tracing::info!("salient stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,16 @@
+//! The HTTP edge shared by every function: error mapping, extractors, the request scope
+//! (account and agent from the path), and the layers every router gets.
+
+mod error;
+mod extract;
+mod router;
+mod scope;
+mod views;
+mod visitor;
+
+pub use error::{ApiError, ErrorBody, ErrorCode, ErrorDetail, error_table_markdown, id_error};
+pub use extract::{ApiJson, ApiQuery};
+pub use router::{finish, finish_serving_site, healthz};
+pub use scope::{AgentScope, SessionPath};
+pub use views::{CitationView, MessageView, SessionView, citation_views};
+pub use visitor::{MaybeVisitor, VISITOR_COOKIE, VISITOR_HEADER, Visitor, visitor_cookie};

@@ -1,0 +1,90 @@
+//! The account and agent a request is for, parsed from the path and checked against the
+//! configuration catalog before any handler runs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+
+use super::error::{ApiError, ErrorCode, id_error};
+use crate::app::AppState;
+use crate::config::AgentConfig;
+use crate::domain::{AccountId, AgentId, SessionId};
+
+/// `{account}/{agent}` from the path: both parsed, and the agent known to exist.
+#[derive(Debug, Clone)]
+pub struct AgentScope {
+    /// The account.
+    pub account: AccountId,
+    /// The agent.
+    pub agent: AgentId,
+    /// The agent's effective configuration.
+    pub config: Arc<AgentConfig>,
+}
+
+async fn path_params(
+    parts: &mut Parts,
+    state: &AppState,
+) -> Result<HashMap<String, String>, ApiError> {
+    Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        .await
+        .map(|Path(params)| params)
+        .map_err(|rejection| ApiError::new(ErrorCode::RouteNotFound, rejection.body_text()))
+}
+
+fn scope_from(params: &HashMap<String, String>, state: &AppState) -> Result<AgentScope, ApiError> {
+    let raw_account = params.get("account").map_or("", String::as_str);
+    let raw_agent = params.get("agent").map_or("", String::as_str);
+    let account =
+        AccountId::parse(raw_account).map_err(|e| id_error(ErrorCode::InvalidAccountId, &e))?;
+    let agent = AgentId::parse(raw_agent).map_err(|e| id_error(ErrorCode::InvalidAgentId, &e))?;
+    let config = state.catalog.agent(&account, &agent).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::AgentNotFound,
+            "No agent with this id under this account.",
+        )
+    })?;
+    Ok(AgentScope {
+        account,
+        agent,
+        config,
+    })
+}
+
+impl FromRequestParts<AppState> for AgentScope {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let params = path_params(parts, state).await?;
+        scope_from(&params, state)
+    }
+}
+
+/// `{account}/{agent}/sessions/{session}` from the path.
+#[derive(Debug, Clone)]
+pub struct SessionPath {
+    /// The account and agent.
+    pub scope: AgentScope,
+    /// The session id (not yet known to exist).
+    pub session: SessionId,
+}
+
+impl FromRequestParts<AppState> for SessionPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let params = path_params(parts, state).await?;
+        let scope = scope_from(&params, state)?;
+        let raw = params.get("session").map_or("", String::as_str);
+        let session =
+            SessionId::parse(raw).map_err(|e| id_error(ErrorCode::InvalidSessionId, &e))?;
+        Ok(Self { scope, session })
+    }
+}

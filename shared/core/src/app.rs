@@ -1,0 +1,76 @@
+//! The state every route shares: configuration and storage, built once per process (per
+//! Lambda cold start, or once for the local server).
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::adapters::dynamodb::DynamoStore;
+use crate::adapters::embedded::EmbeddedStore;
+use crate::config::{Catalog, StorageBackend};
+use crate::ports::Store;
+
+/// Shared, cheaply cloned application state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Every account's and agent's configuration.
+    pub catalog: Arc<Catalog>,
+    /// Conversation storage.
+    pub store: Arc<dyn Store>,
+}
+
+impl AppState {
+    /// State over an existing catalog and store.
+    pub fn new(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> Self {
+        Self { catalog, store }
+    }
+
+    /// Opens the storage backend the catalog's app settings name.
+    pub async fn from_catalog(catalog: Catalog) -> anyhow::Result<Self> {
+        let storage = &catalog.app().storage;
+        let store: Arc<dyn Store> = match storage.backend {
+            StorageBackend::Embedded => {
+                Arc::new(EmbeddedStore::open(&storage.path).with_context(|| {
+                    format!("opening the embedded store at {}", storage.path.display())
+                })?)
+            }
+            StorageBackend::Dynamodb => {
+                let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+                if let Some(endpoint) = &storage.endpoint_url {
+                    loader = loader.endpoint_url(endpoint);
+                }
+                let sdk = loader.load().await;
+                Arc::new(DynamoStore::new(
+                    aws_sdk_dynamodb::Client::new(&sdk),
+                    storage.table.clone(),
+                ))
+            }
+        };
+        Ok(Self::new(Arc::new(catalog), store))
+    }
+}
+
+/// Builds the state for a Lambda cold start (or any process): configuration from
+/// `SALIENT_CONFIG_DIR` (default `config`), secrets from SSM when `SALIENT_SSM_PREFIX` is set,
+/// telemetry from the loaded settings, then storage.
+pub async fn bootstrap() -> anyhow::Result<AppState> {
+    let config_dir = std::env::var_os("SALIENT_CONFIG_DIR").map_or_else(
+        || std::path::PathBuf::from("config"),
+        std::path::PathBuf::from,
+    );
+    let secrets = match std::env::var("SALIENT_SSM_PREFIX") {
+        Ok(prefix) if !prefix.is_empty() => {
+            let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .load()
+                .await;
+            crate::config::load_ssm_secrets(&aws_sdk_ssm::Client::new(&sdk), &prefix)
+                .await
+                .context("loading secrets from SSM Parameter Store")?
+        }
+        _ => Vec::new(),
+    };
+    let catalog = Catalog::load(&config_dir, &secrets)
+        .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
+    crate::telemetry::init(&catalog.app().telemetry);
+    AppState::from_catalog(catalog).await
+}

@@ -1,0 +1,220 @@
+//! The typed settings every level of the cascade fills in. One struct for all levels:
+//! `app.yaml` sets deployment-wide values and defaults, `account.yaml` and
+//! `agents/<agent>.yaml` override them key by key.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+/// The effective settings of one agent (or, with empty account and agent sections, of the
+/// deployment).
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// The local HTTP server.
+    pub server: ServerSettings,
+    /// Where conversations are stored.
+    pub storage: StorageSettings,
+    /// Logs.
+    pub telemetry: TelemetrySettings,
+    /// The business.
+    pub account: AccountSettings,
+    /// The agent.
+    pub agent: AgentSettings,
+    /// The model the agent talks through.
+    pub llm: LlmSettings,
+    /// Input and history limits.
+    pub limits: LimitSettings,
+}
+
+/// The local server (`salient serve`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    /// Interface to listen on.
+    pub host: String,
+    /// Port to listen on.
+    pub port: u16,
+    /// Static site to serve at `/` (the built Astro site).
+    pub site_dir: PathBuf,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 3000,
+            site_dir: PathBuf::from("site/dist"),
+        }
+    }
+}
+
+/// Which storage backend to use.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StorageBackend {
+    /// SQLite file on local disk: the local default.
+    #[default]
+    Embedded,
+    /// One DynamoDB table (AWS, or DynamoDB Local with `endpoint_url`).
+    Dynamodb,
+}
+
+/// Storage settings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorageSettings {
+    /// The backend.
+    pub backend: StorageBackend,
+    /// The SQLite file for the embedded backend.
+    pub path: PathBuf,
+    /// The DynamoDB table name.
+    pub table: String,
+    /// A DynamoDB endpoint other than AWS's (DynamoDB Local).
+    pub endpoint_url: Option<String>,
+}
+
+impl Default for StorageSettings {
+    fn default() -> Self {
+        Self {
+            backend: StorageBackend::Embedded,
+            path: PathBuf::from(".salient/salient.db"),
+            table: "salient".to_owned(),
+            endpoint_url: None,
+        }
+    }
+}
+
+/// Log format.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable, for a terminal.
+    #[default]
+    Pretty,
+    /// One JSON object a line, for CloudWatch.
+    Json,
+}
+
+/// Telemetry settings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TelemetrySettings {
+    /// Log format.
+    pub format: LogFormat,
+    /// `tracing` filter directive, e.g. `info,salient_core=debug`.
+    pub filter: String,
+}
+
+impl Default for TelemetrySettings {
+    fn default() -> Self {
+        Self {
+            format: LogFormat::Pretty,
+            filter: "info".to_owned(),
+        }
+    }
+}
+
+/// The business that owns the agents.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccountSettings {
+    /// Display name.
+    pub name: String,
+    /// The business's website.
+    pub website: Option<String>,
+    /// Origins (scheme://host[:port]) allowed to call this account's API from a browser,
+    /// when the widget is embedded on another origin than the API's.
+    pub allowed_origins: Vec<String>,
+    /// Who receives conversation summaries.
+    pub summary_recipients: Vec<String>,
+}
+
+/// One agent.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct AgentSettings {
+    /// Display name shown in the widget.
+    pub name: String,
+    /// What the agent does: `sales`, `info`, `expert`, ...
+    pub role: String,
+    /// First words the widget shows.
+    pub greeting: String,
+    /// The markdown system prompt, relative to the agent's YAML file; defaults to
+    /// `<agent>.md` beside it.
+    pub system_prompt_file: Option<PathBuf>,
+}
+
+/// The OpenAI-compatible API an agent talks through.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LlmSettings {
+    /// Base URL of the API (`/chat/completions` is appended).
+    pub base_url: String,
+    /// The API key: only from the environment or SSM Parameter Store, never from a file.
+    #[serde(skip_serializing)]
+    pub api_key: Option<SecretString>,
+    /// Model id, e.g. `openai/gpt-4o-mini`.
+    pub model: String,
+    /// Sampling temperature, 0 to 2.
+    pub temperature: f32,
+    /// Most tokens an answer may have.
+    pub max_tokens: u32,
+    /// Seconds to wait for the first token.
+    pub first_token_timeout_secs: u64,
+    /// Seconds an answer may take in all.
+    pub total_timeout_secs: u64,
+    /// Retries for 429 and 5xx answers before the first token.
+    pub max_retries: u32,
+    /// Extra headers sent with every call (OpenRouter's `HTTP-Referer`, `X-Title`).
+    pub extra_headers: BTreeMap<String, String>,
+}
+
+impl Default for LlmSettings {
+    fn default() -> Self {
+        Self {
+            base_url: "https://openrouter.ai/api/v1".to_owned(),
+            api_key: None,
+            model: "openai/gpt-4o-mini".to_owned(),
+            temperature: 0.3,
+            max_tokens: 800,
+            first_token_timeout_secs: 20,
+            total_timeout_secs: 120,
+            max_retries: 2,
+            extra_headers: BTreeMap::new(),
+        }
+    }
+}
+
+/// Input and history limits; each has its own error code when exceeded.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitSettings {
+    /// Longest visitor message, in characters (`message_too_long`).
+    pub max_message_chars: usize,
+    /// Largest request body, in bytes (`payload_too_large`).
+    pub max_body_bytes: usize,
+    /// Most messages one session may hold (`history_too_long`).
+    pub max_session_messages: u64,
+    /// Most earlier messages sent to the model with each turn.
+    pub history_messages: u32,
+    /// Token budget for earlier messages in the prompt; newest kept.
+    pub history_token_budget: usize,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        Self {
+            max_message_chars: 4000,
+            max_body_bytes: 64 * 1024,
+            max_session_messages: 400,
+            history_messages: 40,
+            history_token_budget: 3000,
+        }
+    }
+}
+
+/// Keys whose values are secrets: masked when shown, refused in YAML files.
+pub const SECRET_KEYS: &[&str] = &["llm.api_key"];

@@ -1,0 +1,264 @@
+//! The conversation model: sessions, their messages and the LLM calls made for them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{AccountId, AgentId, LlmRequestId, MessageId, SessionId, VisitorId};
+
+/// Whether a session's conversation has been summarised and emailed to the business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryStatus {
+    /// Nothing sent yet.
+    Pending,
+    /// A summary email was sent.
+    Sent,
+    /// The last attempt failed; it will be retried.
+    Failed,
+}
+
+impl SummaryStatus {
+    /// The stored spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Reads the stored spelling.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "pending" => Some(Self::Pending),
+            "sent" => Some(Self::Sent),
+            "failed" => Some(Self::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// One conversation between a visitor and an agent of an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The business.
+    pub account: AccountId,
+    /// The agent the visitor talks to.
+    pub agent: AgentId,
+    /// The session's id.
+    pub id: SessionId,
+    /// The browser or API client that owns the session.
+    pub visitor: VisitorId,
+    /// When the session was created.
+    pub created_at: DateTime<Utc>,
+    /// When the last message was appended (or the session was created).
+    pub last_active_at: DateTime<Utc>,
+    /// How many messages the session holds.
+    pub message_count: u64,
+    /// The visitor profile this session is linked to, once the visitor shares who they are.
+    pub profile_id: Option<String>,
+    /// Whether the business has been sent a summary.
+    pub summary_status: SummaryStatus,
+}
+
+impl Session {
+    /// A new, empty session.
+    pub fn new(account: AccountId, agent: AgentId, visitor: VisitorId, now: DateTime<Utc>) -> Self {
+        Self {
+            account,
+            agent,
+            id: SessionId::generate(),
+            visitor,
+            created_at: now,
+            last_active_at: now,
+            message_count: 0,
+            profile_id: None,
+            summary_status: SummaryStatus::Pending,
+        }
+    }
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The site visitor.
+    User,
+    /// The agent (model output).
+    Assistant,
+    /// An operator or system note kept in the history.
+    System,
+}
+
+impl Role {
+    /// The stored spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Assistant => "assistant",
+            Self::System => "system",
+        }
+    }
+
+    /// Reads the stored spelling.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "user" => Some(Self::User),
+            "assistant" => Some(Self::Assistant),
+            "system" => Some(Self::System),
+            _ => None,
+        }
+    }
+}
+
+/// How far a message got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageStatus {
+    /// Whole.
+    Complete,
+    /// Cut short (upstream error, disconnect); the content is what arrived.
+    Partial,
+    /// Nothing usable arrived.
+    Failed,
+}
+
+impl MessageStatus {
+    /// The stored spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Complete => "complete",
+            Self::Partial => "partial",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Reads the stored spelling.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "complete" => Some(Self::Complete),
+            "partial" => Some(Self::Partial),
+            "failed" => Some(Self::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// A page of the business's site that an answer drew on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The page title.
+    pub title: String,
+    /// The page URL.
+    pub url: String,
+    /// The retrieval score.
+    pub score: f32,
+    /// The passage used.
+    pub snippet: String,
+}
+
+/// One message of a conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    /// The message's id; ids sort in creation order.
+    pub id: MessageId,
+    /// Who wrote it.
+    pub role: Role,
+    /// The text (markdown for assistant messages).
+    pub content: String,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// Whether it is whole.
+    pub status: MessageStatus,
+    /// Pages the answer cites.
+    pub citations: Vec<Citation>,
+}
+
+impl Message {
+    /// A new complete message written now.
+    pub fn new(role: Role, content: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Self {
+            id: MessageId::generate(),
+            role,
+            content: content.into(),
+            created_at: now,
+            status: MessageStatus::Complete,
+            citations: Vec::new(),
+        }
+    }
+}
+
+/// How an LLM call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LlmOutcome {
+    /// The answer arrived whole.
+    Ok,
+    /// The provider returned an error before any token.
+    Error,
+    /// The provider failed after some tokens.
+    Interrupted,
+    /// The visitor went away before the answer ended.
+    Cancelled,
+    /// No answer within the time limit.
+    Timeout,
+}
+
+impl LlmOutcome {
+    /// The stored spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Error => "error",
+            Self::Interrupted => "interrupted",
+            Self::Cancelled => "cancelled",
+            Self::Timeout => "timeout",
+        }
+    }
+
+    /// Reads the stored spelling.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "ok" => Some(Self::Ok),
+            "error" => Some(Self::Error),
+            "interrupted" => Some(Self::Interrupted),
+            "cancelled" => Some(Self::Cancelled),
+            "timeout" => Some(Self::Timeout),
+            _ => None,
+        }
+    }
+}
+
+/// A record of one call to the LLM provider, linked to the session it served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LlmRequest {
+    /// The record's id.
+    pub id: LlmRequestId,
+    /// The session the call served.
+    pub session: SessionId,
+    /// The assistant message it produced, if any.
+    pub message: Option<MessageId>,
+    /// The model the provider reports (or the one asked for).
+    pub model: String,
+    /// Prompt tokens as the provider counted them.
+    pub prompt_tokens: u32,
+    /// Completion tokens as the provider counted them.
+    pub completion_tokens: u32,
+    /// Cost in US dollars as the provider reported it, if it did.
+    pub cost_usd: Option<f64>,
+    /// Wall time from request to last byte, in milliseconds.
+    pub latency_ms: u64,
+    /// How it ended.
+    pub outcome: LlmOutcome,
+    /// The provider's error, if any (no secrets).
+    pub error: Option<String>,
+    /// When the call started.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The current time at millisecond precision, the precision every store keeps, so a value
+/// read back equals the value written.
+pub fn now() -> DateTime<Utc> {
+    let now = Utc::now();
+    DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+}

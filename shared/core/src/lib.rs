@@ -1,0 +1,12 @@
+//! Salient's core: the domain, the storage ports and their adapters, the configuration
+//! cascade, the one mapping from errors to HTTP responses, and telemetry set-up.
+//! Every Lambda function and the local server build on it.
+
+pub mod adapters;
+pub mod api;
+pub mod app;
+pub mod config;
+pub mod domain;
+pub mod ports;
+pub mod render;
+pub mod telemetry;

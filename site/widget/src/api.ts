@@ -1,0 +1,119 @@
+/** The HTTP API of docs/api.md, as the widget uses it. */
+import type { WidgetConfig } from './config';
+
+export interface Citation {
+  n: number;
+  title: string;
+  url: string;
+  score?: number;
+  snippet?: string;
+}
+
+export interface Message {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  html?: string;
+  created_at: string;
+  status: 'complete' | 'partial' | 'failed';
+  citations: Citation[];
+}
+
+export interface Session {
+  id: string;
+}
+
+export interface AgentCard {
+  account: string;
+  agent: string;
+  name: string;
+  greeting: string;
+  account_name: string;
+}
+
+/** A non-2xx answer, carrying the API's stable error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Seconds from a Retry-After header, when the server sent one. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isRateLimited(): boolean {
+    return this.status === 429 || this.code === 'rate_limited';
+  }
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let code = `http_${response.status}`;
+  let message = response.statusText || 'Request failed';
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not the JSON error shape (a proxy's HTML page, say): keep the status-derived code.
+  }
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return new ApiError(response.status, code, message, Number.isFinite(retryAfter) ? retryAfter : null);
+}
+
+export class ChatApi {
+  private readonly agentPath: string;
+  private readonly credentials: RequestCredentials;
+
+  constructor(config: WidgetConfig) {
+    this.agentPath = `${config.apiBase}/api/${config.account}/${config.agent}`;
+    // The visitor cookie must travel on cross-origin calls too; same-origin sends it anyway.
+    this.credentials = config.crossOrigin ? 'include' : 'same-origin';
+  }
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.fetch(path, init);
+    if (!response.ok) throw await errorFrom(response);
+    return (await response.json()) as T;
+  }
+
+  private fetch(path: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', headers.get('Accept') ?? 'application/json');
+    if (init.body) headers.set('Content-Type', 'application/json');
+    return fetch(this.agentPath + path, { ...init, headers, credentials: this.credentials });
+  }
+
+  agentCard(): Promise<AgentCard> {
+    return this.request<AgentCard>('');
+  }
+
+  async createSession(): Promise<Session> {
+    const body = await this.request<{ session: Session }>('/sessions', { method: 'POST', body: '{}' });
+    return body.session;
+  }
+
+  /** The latest messages, oldest first, ready to display. */
+  async recentMessages(sessionId: string, limit = 50): Promise<Message[]> {
+    const query = `?order=newest_first&limit=${limit}`;
+    const body = await this.request<{ messages: Message[] }>(
+      `/sessions/${encodeURIComponent(sessionId)}/messages${query}`,
+    );
+    return body.messages.slice().reverse();
+  }
+
+  /** Starts a streamed turn; the caller reads the SSE body. Throws ApiError on a non-2xx answer. */
+  async streamTurn(sessionId: string, message: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.fetch(`/sessions/${encodeURIComponent(sessionId)}/stream`, {
+      method: 'POST',
+      body: JSON.stringify({ message }),
+      headers: { Accept: 'text/event-stream' },
+      signal,
+    });
+    if (!response.ok) throw await errorFrom(response);
+    if (!response.body) throw new ApiError(response.status, 'no_stream', 'The answer had no body.');
+    return response.body;
+  }
+}

@@ -1,0 +1,2 @@
+//! The shared test harness: spawning the real app on port 0 with fresh storage, and the
+//! stand-ins for SaaS that has no local form.
