@@ -32,7 +32,7 @@ const AGENTS = {
     account_name: 'Northwind Heating',
   },
   'harbor-books/info': {
-    name: 'Harbor Books',
+    name: 'Harbor Books info desk',
     greeting: 'Welcome to Harbor Books & Cafe! Ask me about books, events, the cafe or our opening hours.',
     account_name: 'Harbor Books',
   },

@@ -162,7 +162,7 @@ export function start(context: AppContext): AppHandle {
   }
   if (config.lang) pane.lang = config.lang;
 
-  const header = el('header');
+  const header = el('div', 'head');
   const avatar = config.avatar ? el('img', 'avatar') : el('span', 'avatar');
   if (avatar instanceof HTMLImageElement) {
     avatar.src = config.avatar!;
@@ -171,6 +171,10 @@ export function start(context: AppContext): AppHandle {
   avatar.setAttribute('aria-hidden', 'true');
   const titles = el('div', 'titles');
   const title = el('h2', undefined, config.title ?? strings.title);
+  const showAvatarLetter = () => {
+    if (avatar instanceof HTMLSpanElement) avatar.textContent = (title.textContent ?? '').trim().charAt(0);
+  };
+  showAvatarLetter();
   title.id = 'salient-title';
   const subtitle = el('p');
   titles.append(title, subtitle);
@@ -235,9 +239,19 @@ export function start(context: AppContext): AppHandle {
   }
   setSending(false);
 
-  function scrollToEnd(force = false): void {
-    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
-    if (force || nearEnd) log.scrollTop = log.scrollHeight;
+  function scrollToEnd(): void {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function isAtEnd(): boolean {
+    return log.scrollHeight - log.scrollTop - log.clientHeight < 60;
+  }
+
+  /** Applies an update to the log, following it down only if the visitor had not scrolled up. */
+  function updateLog(update: () => void): void {
+    const wasAtEnd = isAtEnd();
+    update();
+    if (wasAtEnd) scrollToEnd();
   }
 
   function showGreeting(): void {
@@ -299,7 +313,7 @@ export function start(context: AppContext): AppHandle {
           appendAssistant(message);
         }
       }
-      scrollToEnd(true);
+      scrollToEnd();
     } catch (error) {
       if (error instanceof ApiError && (error.code === 'session_not_found' || error.status === 404)) {
         // Expired or from another visitor: start afresh so the next message has a session.
@@ -320,8 +334,9 @@ export function start(context: AppContext): AppHandle {
       .then((agentCard) => {
         card = agentCard;
         if (!config.title && agentCard.name) title.textContent = agentCard.name;
-        if (agentCard.account_name) subtitle.textContent = agentCard.account_name;
-        if (!config.title && agentCard.name && avatar instanceof HTMLSpanElement) avatar.textContent = agentCard.name.charAt(0);
+        // The account name says whose agent this is, unless the title already does.
+        if (agentCard.account_name && agentCard.account_name !== title.textContent) subtitle.textContent = agentCard.account_name;
+        showAvatarLetter();
         if (!config.greeting && greetingView) {
           greetingView.text = agentCard.greeting || strings.greeting;
           greetingView.render();
@@ -366,7 +381,7 @@ export function start(context: AppContext): AppHandle {
     setSending(true);
     const userRoot = appendUser(text);
     const view = appendAssistant();
-    scrollToEnd(true);
+    scrollToEnd();
     let started = false;
     try {
       const body = await openStream(text, controller.signal);
@@ -380,6 +395,7 @@ export function start(context: AppContext): AppHandle {
         const { value, done } = await reader.read();
         if (done) break;
         let changed = false;
+        const wasAtEnd = isAtEnd();
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           let data: Record<string, unknown>;
           try {
@@ -405,37 +421,41 @@ export function start(context: AppContext): AppHandle {
         }
         if (changed) {
           view.render();
-          scrollToEnd();
+          if (wasAtEnd) scrollToEnd();
         }
       }
       if (!finished) throw new StreamError('stream_interrupted', '');
       void reader.cancel().catch(() => undefined);
-      view.status = 'complete';
-      view.render();
+      updateLog(() => {
+        view.status = 'complete';
+        view.render();
+      });
     } catch (error) {
-      if (controller.signal.aborted) {
-        view.status = 'stopped';
-        view.render();
-        view.showNote(strings.stopped);
-      } else if (!started) {
-        // Nothing reached the server's model: the visitor's message itself failed.
-        view.root.remove();
-        userRoot.dataset.status = 'failed';
-        const retry = () => {
-          userRoot.remove();
-          void send(text);
-        };
-        userRoot.append(noteElement(`${strings.notSent} ${errorText(error)}`, { error: true, retry, retryLabel: strings.resend }));
-      } else {
-        view.status = 'partial';
-        view.render();
-        const message = error instanceof StreamError && error.code === 'stream_interrupted' ? strings.interrupted : errorText(error);
-        view.showNote(message, { error: true, retry: () => void send(text), retryLabel: strings.resend });
-      }
+      updateLog(() => {
+        if (controller.signal.aborted) {
+          view.status = 'stopped';
+          view.render();
+          view.showNote(strings.stopped);
+        } else if (!started) {
+          // Nothing reached the server's model: the visitor's message itself failed.
+          view.root.remove();
+          userRoot.dataset.status = 'failed';
+          const retry = () => {
+            userRoot.remove();
+            input.focus(); // the Resend button just went away with its message
+            void send(text);
+          };
+          userRoot.append(noteElement(`${strings.notSent} ${errorText(error)}`, { error: true, retry, retryLabel: strings.resend }));
+        } else {
+          view.status = 'partial';
+          view.render();
+          const message = error instanceof StreamError && error.code === 'stream_interrupted' ? strings.interrupted : errorText(error);
+          view.showNote(message, { error: true, retry: () => void send(text), retryLabel: strings.resend });
+        }
+      });
     } finally {
       activeTurn = null;
       setSending(false);
-      scrollToEnd();
     }
   }
 
@@ -480,7 +500,7 @@ export function start(context: AppContext): AppHandle {
     initialise();
     pane.hidden = false;
     launcher?.setAttribute('aria-expanded', 'true');
-    scrollToEnd(true);
+    scrollToEnd();
     if (options.focus !== false) input.focus();
   }
   function close(): void {

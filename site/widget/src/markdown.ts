@@ -260,7 +260,7 @@ const INLINE = new RegExp(
     /(`+)([^`]|[^`][\s\S]*?[^`])\2(?!`)/.source, // 2,3: code span
     /\[([^\]\n]+)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)/.source, // 4,5: link
     /\[(\d{1,3})\]/.source, // 6: citation marker
-    /\*\*(?=\S)([\s\S]+?)\*\*|__(?=\S)([\s\S]+?)__/.source, // 7,8: strong
+    /\*\*(?=\S)([\s\S]+?)\*\*|(?<!\w)__(?=\S)([\s\S]+?)__(?!\w)/.source, // 7,8: strong
     /~~(?=\S)([\s\S]+?)~~/.source, // 9: strikethrough
     /\*(?=[^\s*])([^*\n]+?)\*|\b_(?=[^\s_])([^_\n]+?)_\b/.source, // 10,11: emphasis
     /<((?:https?:\/\/|mailto:)[^>\s]+)>/.source, // 12: autolink

@@ -26,20 +26,20 @@ text-align:left}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:3px solid var(--salient-focus,var(--accent));outline-offset:2px}
-header{display:flex;align-items:center;gap:10px;padding:12px 14px;background:var(--accent);color:var(--accent-text)}
-header .avatar{width:36px;height:36px;border-radius:50%;flex:none;object-fit:cover;display:flex;align-items:center;justify-content:center;
+.head{display:flex;align-items:center;gap:10px;padding:12px 14px;background:var(--accent);color:var(--accent-text)}
+.head .avatar{width:36px;height:36px;border-radius:50%;flex:none;object-fit:cover;display:flex;align-items:center;justify-content:center;
 background:var(--accent-text);color:var(--accent);font-weight:700}
-header .titles{flex:1;min-width:0}
-header h2{margin:0;font-size:16px;line-height:1.3;font-weight:650;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-header p{margin:0;font-size:13px;opacity:.95;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-header button{flex:none;width:36px;height:36px;border:0;border-radius:8px;background:transparent;color:inherit;display:flex;align-items:center;justify-content:center}
-header button:hover{background:rgba(255,255,255,.16)}
-header button:focus-visible{outline-color:var(--accent-text)}
-header svg{width:20px;height:20px}
+.head .titles{flex:1;min-width:0}
+.head h2{margin:0;font-size:16px;line-height:1.3;font-weight:650;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.head p{margin:0;font-size:13px;opacity:.95;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.head button{flex:none;width:36px;height:36px;border:0;border-radius:8px;background:transparent;color:inherit;display:flex;align-items:center;justify-content:center}
+.head button:hover{background:rgba(255,255,255,.16)}
+.head button:focus-visible{outline-color:var(--accent-text)}
+.head svg{width:20px;height:20px}
 .log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:12px;overscroll-behavior:contain}
 .msg{display:flex;flex-direction:column;max-width:88%}
 .msg.user{align-self:flex-end;align-items:flex-end}
-.msg.assistant{align-self:flex-start}
+.msg.assistant{align-self:flex-start;max-width:94%}
 .bubble{padding:9px 13px;border-radius:var(--radius);overflow-wrap:anywhere;min-width:0;max-width:100%}
 .user .bubble{background:var(--user-bubble);color:var(--user-text);border-bottom-right-radius:4px;white-space:pre-wrap}
 .assistant .bubble{background:var(--assistant-bubble);color:var(--text);border-bottom-left-radius:4px}
@@ -57,7 +57,7 @@ header svg{width:20px;height:20px}
 .code-block .copy{position:absolute;top:4px;right:4px;font-size:12px;padding:2px 8px;border-radius:6px;border:1px solid #94a3b8;background:#1e293b;color:#f1f5f9}
 .table-scroll{overflow-x:auto;max-width:100%}
 .bubble table{border-collapse:collapse;font-size:13.5px;background:var(--bg)}
-.bubble th,.bubble td{border:1px solid var(--border);padding:4px 8px;vertical-align:top}
+.bubble th,.bubble td{border:1px solid var(--border);padding:4px 8px;vertical-align:top;overflow-wrap:normal}
 .bubble th{background:#e2e8f0}
 .cite{line-height:0}
 .cite a{font-size:.75em;padding:0 2px;text-decoration:none;font-weight:600}

@@ -1,0 +1,109 @@
+// Shared set-up for the widget's end-to-end tests: Debian's Chromium driven by playwright-core
+// (no browser download), and small probes into the widget's open shadow root.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM = process.env.SALIENT_CHROMIUM ?? '/usr/bin/chromium';
+export const BASE_URL = (process.env.SALIENT_E2E_BASE_URL ?? '').replace(/\/+$/, '');
+export const SCREENSHOT_DIR =
+  process.env.SALIENT_SCREENSHOT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'screenshots');
+
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export async function launchBrowser() {
+  if (!BASE_URL) throw new Error('Set SALIENT_E2E_BASE_URL, e.g. http://127.0.0.1:3000 (or run `npm run test:e2e:mock`).');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run site/scripts/install-browser.sh`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh context (no cookies, no localStorage) that records any dialog the page opens. */
+export async function newPage(browser, options = DESKTOP) {
+  const context = await browser.newContext({ ...options, baseURL: BASE_URL });
+  const page = await context.newPage();
+  page.dialogs = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+export const launcher = (page) => page.locator('salient-chat button.launcher');
+export const pane = (page) => page.locator('salient-chat #salient-pane');
+export const input = (page) => page.locator('salient-chat #salient-input');
+export const answers = (page) => page.locator('salient-chat .msg.assistant:not(.greeting)');
+
+export async function openWidget(page) {
+  await launcher(page).click();
+  await pane(page).waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.id === 'salient-input');
+  await settleAnimations(page);
+}
+
+/** Waits for the pane's opening animation, so boxes and screenshots show its final place. */
+export function settleAnimations(page) {
+  return page.evaluate(() => {
+    const paneElement = document.querySelector('salient-chat')?.shadowRoot?.querySelector('.pane');
+    return Promise.all((paneElement?.getAnimations() ?? []).map((animation) => animation.finished));
+  });
+}
+
+/** Sends a message through the UI and waits until its answer is no longer streaming. */
+export async function ask(page, text) {
+  const before = await answers(page).count();
+  await input(page).fill(text);
+  await input(page).press('Enter');
+  return waitForAnswer(page, before + 1);
+}
+
+export async function waitForAnswer(page, count) {
+  await page.waitForFunction(
+    (expected) => {
+      const views = document.querySelector('salient-chat')?.shadowRoot?.querySelectorAll('.msg.assistant:not(.greeting)') ?? [];
+      return views.length >= expected && views[expected - 1].dataset.status !== 'streaming';
+    },
+    count,
+    { timeout: 30_000 },
+  );
+  return answers(page).nth(count - 1);
+}
+
+/** The element focused inside any shadow roots, described for assertions. */
+export function deepActiveElement(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    const path = [];
+    while (active) {
+      path.push(active.tagName.toLowerCase());
+      if (!active.shadowRoot?.activeElement) break;
+      active = active.shadowRoot.activeElement;
+    }
+    return { tag: active?.tagName.toLowerCase(), id: active?.id ?? '', className: active?.className ?? '', path };
+  });
+}
+
+/** Answers the widget's stream request with a canned SSE body (for model-side cases). */
+export function sse(events) {
+  return events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+}
+
+export async function fulfilStreamOnce(page, body, { status = 200, headers = {} } = {}) {
+  let used = false;
+  await page.route('**/api/*/*/sessions/*/stream', async (route) => {
+    if (used) return route.continue();
+    used = true;
+    await route.fulfill({
+      status,
+      headers: { 'Content-Type': status === 200 ? 'text/event-stream' : 'application/json', ...headers },
+      body,
+    });
+  });
+}
