@@ -1,6 +1,7 @@
 //! The state every route shares: configuration and storage, built once per process (per
 //! Lambda cold start, or once for the local server).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -8,6 +9,8 @@ use anyhow::Context as _;
 use crate::adapters::dynamodb::DynamoStore;
 use crate::adapters::embedded::EmbeddedStore;
 use crate::config::{Catalog, StorageBackend};
+use crate::domain::{AccountId, AgentId};
+use crate::llm::LlmClient;
 use crate::ports::Store;
 
 /// Shared, cheaply cloned application state.
@@ -17,12 +20,54 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     /// Conversation storage.
     pub store: Arc<dyn Store>,
+    /// One LLM client per agent that has an API key.
+    llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
 }
 
 impl AppState {
-    /// State over an existing catalog and store.
-    pub fn new(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> Self {
-        Self { catalog, store }
+    /// State over an existing catalog and store; builds each agent's LLM client once.
+    pub fn new(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<Self> {
+        let mut llm = HashMap::new();
+        for agent in catalog.agents() {
+            let client = LlmClient::from_settings(&agent.settings.llm).with_context(|| {
+                format!(
+                    "building the LLM client of {}/{}",
+                    agent.account, agent.agent
+                )
+            })?;
+            match client {
+                Some(client) => {
+                    llm.insert((agent.account.clone(), agent.agent.clone()), client);
+                }
+                None => tracing::warn!(
+                    account = %agent.account,
+                    agent = %agent.agent,
+                    "no LLM API key configured (set SALIENT__LLM__API_KEY); turns will answer no_model_configured"
+                ),
+            }
+        }
+        Ok(Self {
+            catalog,
+            store,
+            llm: Arc::new(llm),
+        })
+    }
+
+    /// The agent's LLM client, if it has an API key.
+    pub fn llm(&self, account: &AccountId, agent: &AgentId) -> Option<&LlmClient> {
+        self.llm.get(&(account.clone(), agent.clone()))
+    }
+
+    /// Replaces every agent's LLM client (tests shorten retry delays with this).
+    #[must_use]
+    pub fn map_llm_clients(mut self, f: impl Fn(LlmClient) -> LlmClient) -> Self {
+        let mapped = self
+            .llm
+            .iter()
+            .map(|(k, v)| (k.clone(), f(v.clone())))
+            .collect();
+        self.llm = Arc::new(mapped);
+        self
     }
 
     /// Opens the storage backend the catalog's app settings name.
@@ -46,7 +91,7 @@ impl AppState {
                 ))
             }
         };
-        Ok(Self::new(Arc::new(catalog), store))
+        Self::new(Arc::new(catalog), store)
     }
 }
 

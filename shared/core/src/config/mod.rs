@@ -4,7 +4,9 @@
 //! ones key by key. Everything is typed and validated once, at load; errors name the file
 //! (or variable) and the key.
 
+mod knowledge;
 mod settings;
+mod sources;
 mod ssm;
 
 use std::collections::BTreeMap;
@@ -15,8 +17,10 @@ use figment::providers::{Env, Format as _, Serialized, Yaml};
 use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider, Source};
 
+pub use knowledge::KnowledgeSettings;
+pub use sources::SourcesSettings;
 pub use settings::{
-    AccountSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat, SECRET_KEYS,
+    AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat, SECRET_KEYS,
     ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
 };
 pub use ssm::{SecretParameter, load_ssm_secrets};

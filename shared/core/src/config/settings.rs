@@ -27,6 +27,22 @@ pub struct Settings {
     pub llm: LlmSettings,
     /// Input and history limits.
     pub limits: LimitSettings,
+    /// Where the account's knowledge comes from.
+    pub sources: super::sources::SourcesSettings,
+    /// Embeddings, vector store and retrieval.
+    pub knowledge: super::knowledge::KnowledgeSettings,
+    /// Operator access (admin routes).
+    pub admin: AdminSettings,
+}
+
+/// Operator access.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdminSettings {
+    /// Bearer token for `/api/admin/...` routes; admin routes are off without one. Secret:
+    /// only from the environment (`SALIENT__ADMIN__TOKEN`) or SSM.
+    #[serde(skip_serializing)]
+    pub token: Option<SecretString>,
 }
 
 /// The local server (`salient serve`).
@@ -217,4 +233,4 @@ impl Default for LimitSettings {
 }
 
 /// Keys whose values are secrets: masked when shown, refused in YAML files.
-pub const SECRET_KEYS: &[&str] = &["llm.api_key"];
+pub const SECRET_KEYS: &[&str] = &["llm.api_key", "admin.token"];

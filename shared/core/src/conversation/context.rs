@@ -1,0 +1,138 @@
+//! Context assembly: the system prompt, then as much recent history as the token budget
+//! allows (newest kept), then the visitor's new message. Tokens are counted with tiktoken's
+//! `o200k_base` encoding (GPT-4o family); for other model families it is a close estimate,
+//! which is what a budget needs.
+
+use crate::domain::{Message, MessageStatus, Role};
+use crate::llm::WireMessage;
+
+/// Tokens in `text` under `o200k_base`. The encoder loads on first use (about 100 ms), off
+/// the cold-start path; [`warm_up`] can load it early.
+pub fn count_tokens(text: &str) -> usize {
+    tiktoken_rs::o200k_base_singleton()
+        .encode_ordinary(text)
+        .len()
+}
+
+/// Loads the tokenizer now (call from a background task at start-up).
+pub fn warm_up() {
+    let _ = count_tokens("warm up");
+}
+
+/// Per-message framing tokens in chat formats (role, separators).
+const MESSAGE_OVERHEAD: usize = 4;
+
+/// What went into a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// The messages to send.
+    pub messages: Vec<WireMessage>,
+    /// Our token count of them.
+    pub prompt_tokens: usize,
+    /// How many earlier messages were included.
+    pub history_used: usize,
+}
+
+/// Builds the prompt. `history` is newest first and excludes the new message; messages that
+/// failed or are empty are skipped; older history is dropped first once `budget` tokens of
+/// history are used or `max_messages` are included.
+pub fn assemble(
+    system_prompt: &str,
+    history: &[Message],
+    new_message: &str,
+    budget: usize,
+    max_messages: usize,
+) -> Prompt {
+    let system_tokens = count_tokens(system_prompt) + MESSAGE_OVERHEAD;
+    let new_tokens = count_tokens(new_message) + MESSAGE_OVERHEAD;
+    let mut kept: Vec<(&'static str, &str)> = Vec::new();
+    let mut used = 0;
+    for message in history {
+        if kept.len() >= max_messages {
+            break;
+        }
+        if message.status == MessageStatus::Failed || message.content.trim().is_empty() {
+            continue;
+        }
+        let role = match message.role {
+            Role::User => "user",
+            Role::Assistant => "assistant",
+            Role::System => continue,
+        };
+        let cost = count_tokens(&message.content) + MESSAGE_OVERHEAD;
+        if used + cost > budget {
+            break;
+        }
+        used += cost;
+        kept.push((role, &message.content));
+    }
+    let history_used = kept.len();
+    let mut messages = Vec::with_capacity(kept.len() + 2);
+    messages.push(WireMessage {
+        role: "system",
+        content: system_prompt.to_owned(),
+    });
+    messages.extend(kept.into_iter().rev().map(|(role, content)| WireMessage {
+        role,
+        content: content.to_owned(),
+    }));
+    messages.push(WireMessage {
+        role: "user",
+        content: new_message.to_owned(),
+    });
+    Prompt {
+        messages,
+        prompt_tokens: system_tokens + used + new_tokens,
+        history_used,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::now;
+
+    fn msg(role: Role, text: &str) -> Message {
+        Message::new(role, text, now())
+    }
+
+    #[test]
+    fn tokens_are_counted_by_a_real_tokenizer() {
+        assert_eq!(count_tokens(""), 0);
+        assert_eq!(count_tokens("hello world"), 2);
+        assert!(count_tokens("Air-source heat pumps from £7,495") > 5);
+    }
+
+    #[test]
+    fn history_keeps_the_newest_messages_within_budget_in_order() {
+        let oldest = msg(Role::User, &"old ".repeat(500));
+        let middle = msg(Role::Assistant, "Our survey is free.");
+        let newest = msg(Role::User, "Do you cover Leeds?");
+        // Newest first, as the store returns it.
+        let history = vec![newest.clone(), middle.clone(), oldest];
+        let prompt = assemble("You are Nora.", &history, "And York?", 60, 40);
+        let roles: Vec<&str> = prompt.messages.iter().map(|m| m.role).collect();
+        assert_eq!(roles, ["system", "assistant", "user", "user"]);
+        assert_eq!(prompt.messages[1].content, middle.content);
+        assert_eq!(prompt.messages[2].content, newest.content);
+        assert_eq!(prompt.messages[3].content, "And York?");
+        assert_eq!(prompt.history_used, 2);
+    }
+
+    #[test]
+    fn failed_and_empty_messages_are_left_out_and_the_count_limit_holds() {
+        let mut failed = msg(Role::Assistant, "half");
+        failed.status = MessageStatus::Failed;
+        let empty = msg(Role::Assistant, "  ");
+        let history = vec![
+            failed,
+            empty,
+            msg(Role::User, "a"),
+            msg(Role::Assistant, "b"),
+            msg(Role::User, "c"),
+        ];
+        let prompt = assemble("sys", &history, "new", 10_000, 2);
+        let contents: Vec<&str> = prompt.messages.iter().map(|m| m.content.as_str()).collect();
+        assert_eq!(contents, ["sys", "b", "a", "new"]);
+    }
+}

@@ -1,0 +1,4 @@
+//! The conversation path: assembling the prompt and running a turn.
+
+pub mod context;
+pub mod turn;

@@ -1,0 +1,395 @@
+//! One turn of a conversation, shared by the buffered route (`chat`) and the streamed one
+//! (`stream`). The visitor's message is stored before the model is called; the answer runs
+//! in its own task, so a visitor who disconnects still leaves a stored (partial) answer, and
+//! every call to the model is recorded and logged with the same figures.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures::StreamExt as _;
+use tokio::sync::mpsc;
+
+use super::context::{self, count_tokens};
+use crate::api::{ApiError, ErrorCode};
+use crate::app::AppState;
+use crate::config::AgentConfig;
+use crate::domain::{
+    AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
+    MessageStatus, Role, SessionId, VisitorId, now,
+};
+use crate::llm::{LlmClient, LlmError, LlmEvent, Usage};
+use crate::ports::{HistoryQuery, Order};
+use crate::render::markdown_to_safe_html;
+
+/// What a visitor sent.
+#[derive(Debug, Clone)]
+pub struct TurnInput {
+    /// The account.
+    pub account: AccountId,
+    /// The agent.
+    pub agent: AgentId,
+    /// The agent's configuration.
+    pub config: Arc<AgentConfig>,
+    /// The session.
+    pub session: SessionId,
+    /// Who is asking (must own the session).
+    pub visitor: VisitorId,
+    /// The message text.
+    pub text: String,
+}
+
+/// Usage of a finished turn, as sent to the visitor.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct TurnUsage {
+    /// Prompt tokens (the provider's count, or ours when it sent none).
+    pub prompt_tokens: u32,
+    /// Completion tokens.
+    pub completion_tokens: u32,
+    /// Cost in US dollars, when the provider reports it.
+    pub cost_usd: Option<f64>,
+}
+
+/// What happens during a turn, in order: `Meta`, `Delta`s, then `Citations`, `Usage` and
+/// `Done`, or an `Error` (after which the partial answer is already stored).
+#[derive(Debug, Clone)]
+pub enum TurnEvent {
+    /// The ids of the stored messages.
+    Meta {
+        /// The session.
+        session_id: SessionId,
+        /// The visitor's stored message.
+        user_message_id: MessageId,
+        /// The answer's message.
+        assistant_message_id: MessageId,
+    },
+    /// The next piece of the answer.
+    Delta(String),
+    /// Pages the answer cites.
+    Citations(Vec<Citation>),
+    /// Token counts and cost.
+    Usage(TurnUsage),
+    /// The answer is complete and stored.
+    Done {
+        /// The stored answer.
+        message: Message,
+        /// Its sanitised HTML.
+        html: String,
+    },
+    /// The turn failed; what arrived is stored with status `partial` (or `failed`).
+    Error {
+        /// Stable error code.
+        code: ErrorCode,
+        /// Message for the visitor.
+        message: String,
+    },
+}
+
+/// A turn whose answer is on its way.
+#[derive(Debug)]
+pub struct StartedTurn {
+    /// The visitor's stored message.
+    pub user_message: Message,
+    /// The events, starting with `Meta`. Dropping the receiver cancels the turn (the partial
+    /// answer is stored).
+    pub events: mpsc::Receiver<TurnEvent>,
+}
+
+/// Validates and stores the visitor's message, then starts the answer. Errors here happen
+/// before anything is streamed, so they become plain JSON errors.
+pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, ApiError> {
+    let settings = &input.config.settings;
+    let text = input.text.trim();
+    if text.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::EmptyMessage,
+            "The message is empty.",
+        ));
+    }
+    let max_chars = settings.limits.max_message_chars;
+    if text.chars().count() > max_chars {
+        return Err(ApiError::new(
+            ErrorCode::MessageTooLong,
+            format!("The message is longer than {max_chars} characters."),
+        ));
+    }
+    let session = state
+        .store
+        .get_session(&input.account, &input.session)
+        .await?;
+    if session.agent != input.agent || session.visitor != input.visitor {
+        return Err(ApiError::new(
+            ErrorCode::SessionNotFound,
+            "No session with this id for this agent.",
+        ));
+    }
+    if session.message_count + 2 > settings.limits.max_session_messages {
+        return Err(ApiError::new(
+            ErrorCode::HistoryTooLong,
+            "This conversation is at its length limit. Please start a new one.",
+        ));
+    }
+    let Some(llm) = state.llm(&input.account, &input.agent).cloned() else {
+        return Err(ApiError::new(
+            ErrorCode::NoModelConfigured,
+            "This assistant has no language model configured yet, so it cannot answer.",
+        ));
+    };
+
+    // Nothing lost: the visitor's words are stored before the model is called.
+    let user_message = Message::new(Role::User, text, now());
+    state
+        .store
+        .append_message(&input.account, &input.session, &user_message)
+        .await?;
+
+    let history = state
+        .store
+        .history(
+            &input.account,
+            &input.session,
+            &HistoryQuery::first(
+                Order::NewestFirst,
+                settings.limits.history_messages.saturating_add(1),
+            ),
+        )
+        .await?
+        .items;
+    let earlier: Vec<Message> = history
+        .into_iter()
+        .filter(|m| m.id != user_message.id)
+        .collect();
+    let prompt = context::assemble(
+        &input.config.system_prompt,
+        &earlier,
+        text,
+        settings.limits.history_token_budget,
+        settings.limits.history_messages as usize,
+    );
+
+    // The answer exists from the start (empty, partial), so a crash mid-answer leaves a trace.
+    let mut assistant = Message::new(Role::Assistant, "", now());
+    assistant.status = MessageStatus::Partial;
+    state
+        .store
+        .append_message(&input.account, &input.session, &assistant)
+        .await?;
+
+    let (tx, rx) = mpsc::channel(256);
+    let meta = TurnEvent::Meta {
+        session_id: input.session.clone(),
+        user_message_id: user_message.id.clone(),
+        assistant_message_id: assistant.id.clone(),
+    };
+    // The channel is new and has room: this cannot fail.
+    let _ = tx.try_send(meta);
+    let run = TurnRun {
+        state: state.clone(),
+        account: input.account,
+        agent: input.agent,
+        session: input.session,
+        llm,
+        total_timeout: std::time::Duration::from_secs(settings.llm.total_timeout_secs),
+        assistant,
+        prompt_tokens: prompt.prompt_tokens,
+        tx,
+    };
+    tokio::spawn(run.answer(prompt.messages));
+    Ok(StartedTurn {
+        user_message,
+        events: rx,
+    })
+}
+
+struct TurnRun {
+    state: AppState,
+    account: AccountId,
+    agent: AgentId,
+    session: SessionId,
+    llm: LlmClient,
+    total_timeout: std::time::Duration,
+    assistant: Message,
+    prompt_tokens: usize,
+    tx: mpsc::Sender<TurnEvent>,
+}
+
+/// How the answer ended, before it is stored.
+enum Ending {
+    Complete,
+    Failed(LlmError),
+    Cancelled,
+    TimedOut,
+}
+
+impl TurnRun {
+    async fn answer(mut self, messages: Vec<crate::llm::WireMessage>) {
+        let started = Instant::now();
+        let deadline = tokio::time::Instant::now() + self.total_timeout;
+        let mut usage: Option<Usage> = None;
+        let tx = self.tx.clone();
+
+        let opened = tokio::select! {
+            opened = self.llm.stream(&messages) => Some(opened),
+            () = tx.closed() => None,
+        };
+        let ending = match opened {
+            None => Ending::Cancelled,
+            Some(Err(error)) => Ending::Failed(error),
+            Some(Ok((mut stream, _retries))) => loop {
+                let next = tokio::select! {
+                    next = tokio::time::timeout_at(deadline, stream.next()) => next,
+                    () = tx.closed() => break Ending::Cancelled,
+                };
+                match next {
+                    Err(_) => break Ending::TimedOut,
+                    Ok(None) => break Ending::Complete,
+                    Ok(Some(Ok(LlmEvent::Delta(text)))) => {
+                        self.assistant.content.push_str(&text);
+                        if tx.send(TurnEvent::Delta(text)).await.is_err() {
+                            break Ending::Cancelled;
+                        }
+                    }
+                    Ok(Some(Ok(LlmEvent::Usage(reported)))) => usage = Some(reported),
+                    Ok(Some(Err(error))) => break Ending::Failed(error),
+                }
+            },
+        };
+        self.finish(ending, usage, started).await;
+    }
+
+    async fn finish(mut self, ending: Ending, usage: Option<Usage>, started: Instant) {
+        let has_text = !self.assistant.content.is_empty();
+        let (status, outcome, failure) = match &ending {
+            Ending::Complete => (MessageStatus::Complete, LlmOutcome::Ok, None),
+            Ending::Cancelled => (partial_or_failed(has_text), LlmOutcome::Cancelled, None),
+            Ending::TimedOut => (
+                partial_or_failed(has_text),
+                LlmOutcome::Timeout,
+                Some((
+                    ErrorCode::UpstreamTimeout,
+                    "The assistant took too long to answer. Please try again.",
+                )),
+            ),
+            Ending::Failed(error) => {
+                let outcome = if has_text {
+                    LlmOutcome::Interrupted
+                } else if *error == LlmError::Timeout {
+                    LlmOutcome::Timeout
+                } else {
+                    LlmOutcome::Error
+                };
+                (
+                    partial_or_failed(has_text),
+                    outcome,
+                    Some(visitor_error(error)),
+                )
+            }
+        };
+        self.assistant.status = status;
+        let usage = usage.unwrap_or_else(|| Usage {
+            prompt_tokens: u32::try_from(self.prompt_tokens).unwrap_or(u32::MAX),
+            completion_tokens: u32::try_from(count_tokens(&self.assistant.content))
+                .unwrap_or(u32::MAX),
+            cost_usd: None,
+        });
+        let error_text = match &ending {
+            Ending::Failed(error) => Some(error.to_string()),
+            Ending::TimedOut => Some("total timeout".to_owned()),
+            _ => None,
+        };
+        let record = LlmRequest {
+            id: LlmRequestId::generate(),
+            session: self.session.clone(),
+            message: Some(self.assistant.id.clone()),
+            model: self.llm.model().to_owned(),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost_usd,
+            latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            outcome,
+            error: error_text,
+            created_at: now(),
+        };
+        // One log line per call, with exactly the figures stored below.
+        tracing::info!(
+            account = %self.account,
+            agent = %self.agent,
+            session = %self.session,
+            llm_request = %record.id,
+            model = %record.model,
+            prompt_tokens = record.prompt_tokens,
+            completion_tokens = record.completion_tokens,
+            cost_usd = record.cost_usd,
+            latency_ms = record.latency_ms,
+            outcome = record.outcome.as_str(),
+            error = record.error.as_deref(),
+            "llm request"
+        );
+        let store = &self.state.store;
+        if let Err(error) = store
+            .update_message(&self.account, &self.session, &self.assistant)
+            .await
+        {
+            tracing::error!(account = %self.account, session = %self.session, error = ?error, "storing the answer failed");
+        }
+        if let Err(error) = store.record_llm_request(&self.account, &record).await {
+            tracing::error!(account = %self.account, session = %self.session, error = ?error, "recording the LLM request failed");
+        }
+        let turn_usage = TurnUsage {
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost_usd,
+        };
+        match failure {
+            None if matches!(ending, Ending::Complete) => {
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Citations(self.assistant.citations.clone()))
+                    .await;
+                let _ = self.tx.send(TurnEvent::Usage(turn_usage)).await;
+                let html = markdown_to_safe_html(&self.assistant.content);
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Done {
+                        message: self.assistant,
+                        html,
+                    })
+                    .await;
+            }
+            None => {}
+            Some((code, message)) => {
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Error {
+                        code,
+                        message: message.to_owned(),
+                    })
+                    .await;
+            }
+        }
+    }
+}
+
+fn partial_or_failed(has_text: bool) -> MessageStatus {
+    if has_text {
+        MessageStatus::Partial
+    } else {
+        MessageStatus::Failed
+    }
+}
+
+fn visitor_error(error: &LlmError) -> (ErrorCode, &'static str) {
+    match error {
+        LlmError::RateLimited { .. } => (
+            ErrorCode::UpstreamRateLimited,
+            "The assistant is very busy right now. Please try again in a moment.",
+        ),
+        LlmError::Timeout => (
+            ErrorCode::UpstreamTimeout,
+            "The assistant took too long to answer. Please try again.",
+        ),
+        _ => (
+            ErrorCode::UpstreamError,
+            "The assistant could not finish its answer. Please try again.",
+        ),
+    }
+}

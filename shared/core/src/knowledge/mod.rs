@@ -1,0 +1,1 @@
+//! Knowledge: ingestion, embeddings, vector indexes, retrieval.

@@ -1,0 +1,341 @@
+//! The LLM port and its adapter: streamed chat completions from any OpenAI-compatible API
+//! (OpenRouter by default) through async-openai, with our own retry policy: 429 and 5xx
+//! answers are retried with exponential backoff *before* the first token, never after.
+
+mod wire;
+
+use std::pin::Pin;
+use std::time::Duration;
+
+use async_openai::Client;
+use async_openai::config::OpenAIConfig;
+use async_openai::error::OpenAIError;
+use futures::{Stream, StreamExt as _};
+use secrecy::ExposeSecret as _;
+
+pub use wire::WireMessage;
+use wire::{ChatRequest, Chunk, StreamOptions, WrappedError};
+
+use crate::config::LlmSettings;
+
+/// What arrives from the model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LlmEvent {
+    /// The next piece of the answer.
+    Delta(String),
+    /// Token counts and cost, from the last chunk.
+    Usage(Usage),
+}
+
+/// Usage as the provider reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Usage {
+    /// Prompt tokens.
+    pub prompt_tokens: u32,
+    /// Completion tokens.
+    pub completion_tokens: u32,
+    /// Cost in US dollars (OpenRouter's `usage.cost`).
+    pub cost_usd: Option<f64>,
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LlmError {
+    /// The provider rate limited us (after retries).
+    #[error("the provider rate limited the request (HTTP {status})")]
+    RateLimited {
+        /// HTTP status.
+        status: u16,
+    },
+    /// The provider answered with an error status (after retries for 5xx).
+    #[error("the provider answered HTTP {status}: {message}")]
+    Status {
+        /// HTTP status.
+        status: u16,
+        /// Provider's message.
+        message: String,
+    },
+    /// The provider reported an error inside the stream.
+    #[error("the provider failed mid-stream: {message}")]
+    MidStream {
+        /// Provider's message.
+        message: String,
+    },
+    /// The connection failed or dropped.
+    #[error("connection to the provider failed: {0}")]
+    Connection(String),
+    /// No first token, or no end, in time.
+    #[error("the provider did not answer in time")]
+    Timeout,
+    /// The stream ended without a finish reason or `[DONE]`.
+    #[error("the provider's stream ended early")]
+    Truncated,
+    /// A chunk we could not read.
+    #[error("unreadable response from the provider: {0}")]
+    Protocol(String),
+}
+
+impl LlmError {
+    /// 429 and 5xx answers, and failed connections, may pass on retry.
+    fn retryable(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } | Self::Connection(_) => true,
+            Self::Status { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+/// A stream of events; ends after the usage chunk and `[DONE]`.
+pub type LlmStream = Pin<Box<dyn Stream<Item = Result<LlmEvent, LlmError>> + Send>>;
+
+/// A chat-completions client for one agent's settings.
+#[derive(Debug, Clone)]
+pub struct LlmClient {
+    client: Client<OpenAIConfig>,
+    model: String,
+    temperature: f32,
+    max_tokens: u32,
+    first_token_timeout: Duration,
+    max_retries: u32,
+    retry_base: Duration,
+}
+
+impl LlmClient {
+    /// A client for these settings, or `None` when no API key is configured.
+    pub fn from_settings(settings: &LlmSettings) -> anyhow::Result<Option<Self>> {
+        let Some(key) = settings
+            .api_key
+            .as_ref()
+            .filter(|k| !k.expose_secret().is_empty())
+        else {
+            return Ok(None);
+        };
+        let mut headers = reqwest::header::HeaderMap::new();
+        for (name, value) in &settings.extra_headers {
+            headers.insert(
+                reqwest::header::HeaderName::from_bytes(name.as_bytes())?,
+                reqwest::header::HeaderValue::from_str(value)?,
+            );
+        }
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(
+                settings.first_token_timeout_secs.max(30),
+            ))
+            .build()?;
+        let config = OpenAIConfig::new()
+            .with_api_base(settings.base_url.trim_end_matches('/'))
+            .with_api_key(key.expose_secret());
+        Ok(Some(Self {
+            client: Client::with_config(config).with_http_client(http),
+            model: settings.model.clone(),
+            temperature: settings.temperature,
+            max_tokens: settings.max_tokens,
+            first_token_timeout: Duration::from_secs(settings.first_token_timeout_secs),
+            max_retries: settings.max_retries,
+            retry_base: Duration::from_millis(250),
+        }))
+    }
+
+    /// Shortens the retry delay (tests).
+    #[must_use]
+    pub fn with_retry_base(mut self, base: Duration) -> Self {
+        self.retry_base = base;
+        self
+    }
+
+    /// The model asked for.
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    /// Starts a streamed completion. Returns once the first event has arrived, retrying 429,
+    /// 5xx and connection failures with exponential backoff until then; the returned stream
+    /// starts with that first event. After it, failures end the stream and are never retried.
+    pub async fn stream(&self, messages: &[WireMessage]) -> Result<(LlmStream, u32), LlmError> {
+        let mut attempt = 0;
+        loop {
+            let outcome = tokio::time::timeout(self.first_token_timeout, self.open(messages)).await;
+            let error = match outcome {
+                Ok(Ok(stream)) => return Ok((stream, attempt)),
+                Ok(Err(error)) => error,
+                Err(_) => LlmError::Timeout,
+            };
+            if attempt >= self.max_retries || !error.retryable() {
+                return Err(error);
+            }
+            let delay = self.retry_base * 2u32.saturating_pow(attempt);
+            tracing::warn!(attempt = attempt + 1, delay_ms = delay.as_millis() as u64, error = %error, "retrying the LLM call");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One attempt: the request, then the first event.
+    async fn open(&self, messages: &[WireMessage]) -> Result<LlmStream, LlmError> {
+        let request = ChatRequest {
+            model: &self.model,
+            messages,
+            temperature: self.temperature,
+            max_tokens: self.max_tokens,
+            stream: true,
+            stream_options: StreamOptions {
+                include_usage: true,
+            },
+        };
+        let chunks = self
+            .client
+            .chat()
+            .create_stream_byot::<_, Chunk>(request)
+            .await
+            .map_err(map_open_error)?;
+        let mut events = events_from_chunks(chunks);
+        match events.next().await {
+            Some(Ok(first)) => Ok(Box::pin(
+                futures::stream::once(async { Ok(first) }).chain(events),
+            )),
+            Some(Err(error)) => Err(error),
+            None => Err(LlmError::Truncated),
+        }
+    }
+}
+
+/// Turns provider chunks into events: text deltas, then usage; an `error` chunk or a stream
+/// that ends without a finish reason becomes an error.
+fn events_from_chunks(
+    chunks: impl Stream<Item = Result<Chunk, OpenAIError>> + Send + 'static,
+) -> LlmStream {
+    struct State<S> {
+        chunks: Pin<Box<S>>,
+        finished: bool,
+        done: bool,
+    }
+    let state = State {
+        chunks: Box::pin(chunks),
+        finished: false,
+        done: false,
+    };
+    Box::pin(futures::stream::unfold(state, |mut state| async move {
+        if state.done {
+            return None;
+        }
+        loop {
+            match state.chunks.next().await {
+                None if state.finished => return None,
+                None => {
+                    state.done = true;
+                    return Some((Err(LlmError::Truncated), state));
+                }
+                Some(Err(error)) => {
+                    state.done = true;
+                    return Some((Err(map_stream_error(error)), state));
+                }
+                Some(Ok(chunk)) => {
+                    if let Some(error) = chunk.error {
+                        state.done = true;
+                        return Some((
+                            Err(LlmError::MidStream {
+                                message: error.message,
+                            }),
+                            state,
+                        ));
+                    }
+                    let mut text = String::new();
+                    for choice in &chunk.choices {
+                        if let Some(content) =
+                            choice.delta.as_ref().and_then(|d| d.content.as_deref())
+                        {
+                            text.push_str(content);
+                        }
+                        match choice.finish_reason.as_deref() {
+                            Some("error") => {
+                                state.done = true;
+                                return Some((
+                                    Err(LlmError::MidStream {
+                                        message: "the provider ended the answer with an error"
+                                            .to_owned(),
+                                    }),
+                                    state,
+                                ));
+                            }
+                            Some(_) => state.finished = true,
+                            None => {}
+                        }
+                    }
+                    if !text.is_empty() {
+                        return Some((Ok(LlmEvent::Delta(text)), state));
+                    }
+                    if let Some(usage) = chunk.usage {
+                        let _ = chunk.model;
+                        state.finished = true;
+                        return Some((
+                            Ok(LlmEvent::Usage(Usage {
+                                prompt_tokens: usage.prompt_tokens,
+                                completion_tokens: usage.completion_tokens,
+                                cost_usd: usage.cost,
+                            })),
+                            state,
+                        ));
+                    }
+                }
+            }
+        }
+    }))
+}
+
+fn map_open_error(error: OpenAIError) -> LlmError {
+    match error {
+        OpenAIError::ApiError(response) => {
+            status_error(response.status_code.as_u16(), response.api_error.message)
+        }
+        // OpenRouter's error `code` is a number, which async-openai's error type cannot read;
+        // the body still says what happened.
+        OpenAIError::JSONDeserialize(_, body) => {
+            match serde_json::from_str::<WrappedError>(&body) {
+                Ok(wrapped) => {
+                    status_error(wrapped.error.status().unwrap_or(502), wrapped.error.message)
+                }
+                Err(_) => LlmError::Protocol("unreadable error body".to_owned()),
+            }
+        }
+        OpenAIError::Reqwest(err) if err.is_timeout() => LlmError::Timeout,
+        OpenAIError::Reqwest(err) => LlmError::Connection(without_url(&err)),
+        other => map_stream_error(other),
+    }
+}
+
+fn map_stream_error(error: OpenAIError) -> LlmError {
+    match error {
+        OpenAIError::StreamError(err) => LlmError::Connection(err.to_string()),
+        OpenAIError::JSONDeserialize(err, _) => LlmError::Protocol(err.to_string()),
+        OpenAIError::Reqwest(err) => LlmError::Connection(without_url(&err)),
+        other => LlmError::Protocol(other.to_string()),
+    }
+}
+
+fn status_error(status: u16, message: String) -> LlmError {
+    if status == 429 {
+        LlmError::RateLimited { status }
+    } else {
+        LlmError::Status { status, message }
+    }
+}
+
+/// Reqwest errors name the URL; keep logs free of query strings or keys in URLs.
+fn without_url(err: &reqwest::Error) -> String {
+    let mut owned = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(err);
+    while let Some(current) = source {
+        if !owned.is_empty() {
+            owned.push_str(": ");
+        }
+        owned.push_str(&current.to_string());
+        source = current.source();
+    }
+    match err.url() {
+        Some(url) => owned.replace(url.as_str(), "<provider>"),
+        None => owned,
+    }
+}
