@@ -1,2 +1,8 @@
 //! The shared test harness: spawning the real app on port 0 with fresh storage, and the
 //! stand-ins for SaaS that has no local form.
+
+pub mod app;
+pub mod conformance;
+pub mod dynamodb_local;
+pub mod llm_standin;
+pub mod sse;

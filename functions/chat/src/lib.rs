@@ -2,9 +2,10 @@
 //! Lambda (behind an HTTP API) and inside `salient serve`.
 
 mod sessions;
+mod turns;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use salient_core::app::AppState;
 
 /// The function's routes, before the shared layers.
@@ -22,6 +23,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/{account}/{agent}/sessions/{session}/messages",
             get(sessions::messages),
+        )
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/turns",
+            post(turns::create),
         )
 }
 

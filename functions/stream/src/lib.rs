@@ -1,17 +1,106 @@
-//! The `stream` function: the streamed turn (Server-Sent Events). It is its own Lambda,
-//! run with `run_with_streaming_response` behind a Function URL in RESPONSE_STREAM mode,
-//! because lambda_http's streaming runner returns empty bodies for buffered routes
+//! The `stream` function: the streamed turn as Server-Sent Events. It is its own Lambda, run
+//! with `run_with_streaming_response` behind a Function URL in RESPONSE_STREAM mode, because
+//! lambda_http's streaming runner returns empty bodies for buffered routes
 //! (aws-lambda-rust-runtime issue 805).
 
+use std::convert::Infallible;
+use std::time::Duration;
+
 use axum::Router;
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use futures::StreamExt as _;
+use salient_core::api::{ApiError, ApiJson, SessionPath, Visitor, citation_views};
 use salient_core::app::AppState;
+use salient_core::conversation::turn::{self, TurnEvent, TurnInput};
+use serde::Deserialize;
+use serde_json::json;
+use tokio_stream::wrappers::ReceiverStream;
+
+/// Seconds between `: heartbeat` comments, so proxies and browsers keep an idle stream open.
+pub const HEARTBEAT: Duration = Duration::from_secs(5);
 
 /// The function's routes, before the shared layers.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route(
+        "/api/{account}/{agent}/sessions/{session}/stream",
+        post(stream_turn),
+    )
 }
 
 /// The routes with the shared layers and state bound.
 pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
+}
+
+/// The body of a turn.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TurnBody {
+    message: String,
+}
+
+/// `POST /api/{account}/{agent}/sessions/{session}/stream`.
+async fn stream_turn(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+    ApiJson(body): ApiJson<TurnBody>,
+) -> Result<Response, ApiError> {
+    let started = turn::start(
+        &state,
+        TurnInput {
+            account: path.scope.account,
+            agent: path.scope.agent,
+            config: path.scope.config,
+            session: path.session,
+            visitor,
+            text: body.message,
+        },
+    )
+    .await?;
+    let events =
+        ReceiverStream::new(started.events).map(|event| Ok::<_, Infallible>(sse_event(event)));
+    let mut response = Sse::new(events)
+        .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat"))
+        .into_response();
+    let headers = response.headers_mut();
+    headers.insert("cache-control", HeaderValue::from_static("no-cache"));
+    headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
+    Ok(response)
+}
+
+fn sse_event(event: TurnEvent) -> Event {
+    let (name, data) = match event {
+        TurnEvent::Meta {
+            session_id,
+            user_message_id,
+            assistant_message_id,
+        } => (
+            "meta",
+            json!({
+                "session_id": session_id,
+                "user_message_id": user_message_id,
+                "assistant_message_id": assistant_message_id,
+            }),
+        ),
+        TurnEvent::Delta(text) => ("delta", json!({ "text": text })),
+        TurnEvent::Citations(citations) => (
+            "citations",
+            json!({ "citations": citation_views(&citations) }),
+        ),
+        TurnEvent::Usage(usage) => ("usage", json!(usage)),
+        TurnEvent::Done { message, html } => (
+            "done",
+            json!({ "status": message.status, "message_id": message.id, "html": html }),
+        ),
+        TurnEvent::Error { code, message } => (
+            "error",
+            json!({ "code": code.as_str(), "message": message }),
+        ),
+    };
+    Event::default().event(name).data(data.to_string())
 }

@@ -1,7 +1,5 @@
 //! `salient`: the whole platform as one local process, plus configuration and admin commands.
 
-mod serve;
-
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -60,7 +58,7 @@ enum ConfigCommand {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { port } => serve::run(&cli.config, port).await,
+        Command::Serve { port } => salient_cli::serve::run(&cli.config, port).await,
         Command::Config {
             command: ConfigCommand::Show { target },
         } => show_config(&cli.config, &target),

@@ -10,7 +10,7 @@ use salient_core::app::AppState;
 use salient_core::config::Catalog;
 
 /// Every function's routes, as one router (the local server, and tests).
-pub(crate) fn all_routes() -> Router<AppState> {
+pub fn all_routes() -> Router<AppState> {
     salient_chat::routes()
         .merge(salient_stream::routes())
         .merge(salient_ingest::routes())
@@ -18,18 +18,26 @@ pub(crate) fn all_routes() -> Router<AppState> {
         .merge(salient_otp::routes())
 }
 
-pub(crate) async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
+/// Every function's routes with the shared layers, and the built site at `/` when present.
+pub fn local_app(state: AppState, site_dir: &Path) -> Router {
+    if site_dir.is_dir() {
+        salient_core::api::finish_serving_site(all_routes(), state, site_dir)
+    } else {
+        tracing::warn!(site_dir = %site_dir.display(), "no built site; serving the API only (build it with `npm run build` in site/)");
+        salient_core::api::finish(all_routes(), state)
+    }
+}
+
+/// `salient serve`.
+pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     let catalog = Catalog::load(config_dir, &[])
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
     salient_core::telemetry::init(&catalog.app().telemetry);
     let server = catalog.app().server.clone();
     let state = AppState::from_catalog(catalog).await?;
-    let app = if server.site_dir.is_dir() {
-        salient_core::api::finish_serving_site(all_routes(), state, &server.site_dir)
-    } else {
-        tracing::warn!(site_dir = %server.site_dir.display(), "no built site; serving the API only (build it with `npm run build` in site/)");
-        salient_core::api::finish(all_routes(), state)
-    };
+    // Load the tokenizer in the background so the first turn does not wait for it.
+    tokio::task::spawn_blocking(salient_core::conversation::context::warm_up);
+    let app = local_app(state, &server.site_dir);
     let host: std::net::IpAddr = server
         .host
         .parse()
@@ -49,7 +57,8 @@ pub(crate) async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<
     Ok(())
 }
 
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -57,8 +57,8 @@ type Item = HashMap<String, AttributeValue>;
 /// DynamoDB-backed store used in AWS (and against DynamoDB Local in tests).
 #[derive(Debug, Clone)]
 pub struct DynamoStore {
-    client: Client,
-    table: String,
+    pub(crate) client: Client,
+    pub(crate) table: String,
 }
 
 impl DynamoStore {
@@ -154,7 +154,7 @@ const TRANSIENT_CODES: &[&str] = &[
 
 /// Maps an SDK error: throttling, timeouts, connection failures, conflicts and server errors
 /// are retryable, the rest (validation, missing table, access denied) is not.
-fn backend<E, R>(operation: &'static str, err: SdkError<E, R>) -> StoreError
+pub(crate) fn backend<E, R>(operation: &'static str, err: SdkError<E, R>) -> StoreError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     R: fmt::Debug + Send + Sync + 'static,
@@ -431,7 +431,44 @@ enum AppendFailure {
     Failed(StoreError),
 }
 
-/// Reads a cancelled transaction's reasons; item 0 is the message, item 1 the session.
+/// What a cancelled append transaction's reasons say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cancellation {
+    /// Another transaction held the session item: worth another try.
+    Conflict,
+    /// The session's condition failed.
+    SessionCondition,
+    /// The message id is taken.
+    MessageExists,
+    /// Capacity ran out: retryable, but not here (the SDK already retried).
+    Throttled,
+    /// Anything else (validation, item too large).
+    Other,
+}
+
+/// Reads the cancellation reason codes of an append: item 0 is the message, item 1 the
+/// session. A missing session outranks a taken message id, as in the embedded store.
+fn classify_cancellation(reasons: &[Option<&str>]) -> Cancellation {
+    let code = |index: usize| reasons.get(index).copied().flatten();
+    let any = |wanted: &[&str]| reasons.iter().flatten().any(|c| wanted.contains(c));
+    if any(&["TransactionConflict"]) {
+        Cancellation::Conflict
+    } else if code(1) == Some("ConditionalCheckFailed") {
+        Cancellation::SessionCondition
+    } else if code(0) == Some("ConditionalCheckFailed") {
+        Cancellation::MessageExists
+    } else if any(&[
+        "ThrottlingError",
+        "ProvisionedThroughputExceeded",
+        "RequestLimitExceeded",
+    ]) {
+        Cancellation::Throttled
+    } else {
+        Cancellation::Other
+    }
+}
+
+/// Maps a failed append transaction.
 fn append_failure(
     err: SdkError<TransactWriteItemsError, aws_sdk_dynamodb::config::http::HttpResponse>,
 ) -> AppendFailure {
@@ -446,37 +483,20 @@ fn append_failure(
         },
         _ => return AppendFailure::Failed(backend("TransactWriteItems", err)),
     };
-    let code = |index: usize| reasons.get(index).and_then(Option::as_deref);
-    let any = |wanted: &[&str]| {
-        reasons
-            .iter()
-            .flatten()
-            .any(|c| wanted.contains(&c.as_str()))
+    let codes: Vec<Option<&str>> = reasons.iter().map(Option::as_deref).collect();
+    let classified = classify_cancellation(&codes);
+    let source = || {
+        anyhow::Error::new(err).context(format!(
+            "DynamoDB TransactWriteItems cancelled: {reasons:?}"
+        ))
     };
-    if any(&["TransactionConflict"]) {
-        return AppendFailure::Conflict(StoreError::transient(
-            anyhow::Error::new(err).context("DynamoDB TransactWriteItems conflicted"),
-        ));
+    match classified {
+        Cancellation::Conflict => AppendFailure::Conflict(StoreError::transient(source())),
+        Cancellation::SessionCondition => AppendFailure::SessionCondition,
+        Cancellation::MessageExists => AppendFailure::Failed(StoreError::AlreadyExists("message")),
+        Cancellation::Throttled => AppendFailure::Failed(StoreError::transient(source())),
+        Cancellation::Other => AppendFailure::Failed(StoreError::fatal(source())),
     }
-    if code(1) == Some("ConditionalCheckFailed") {
-        return AppendFailure::SessionCondition;
-    }
-    if code(0) == Some("ConditionalCheckFailed") {
-        return AppendFailure::Failed(StoreError::AlreadyExists("message"));
-    }
-    let throttled = any(&[
-        "ThrottlingError",
-        "ProvisionedThroughputExceeded",
-        "RequestLimitExceeded",
-    ]);
-    let source = anyhow::Error::new(err).context(format!(
-        "DynamoDB TransactWriteItems cancelled: {reasons:?}"
-    ));
-    AppendFailure::Failed(if throttled {
-        StoreError::transient(source)
-    } else {
-        StoreError::fatal(source)
-    })
 }
 
 impl DynamoStore {
@@ -994,6 +1014,31 @@ mod tests {
                 ),
                 "{garbage:?} was accepted"
             );
+        }
+    }
+
+    #[test]
+    fn cancelled_appends_are_read_from_their_reasons() {
+        let ccf = Some("ConditionalCheckFailed");
+        let none = Some("None");
+        let cases = [
+            (
+                vec![none, Some("TransactionConflict")],
+                Cancellation::Conflict,
+            ),
+            (
+                vec![ccf, Some("TransactionConflict")],
+                Cancellation::Conflict,
+            ),
+            (vec![none, ccf], Cancellation::SessionCondition),
+            (vec![ccf, ccf], Cancellation::SessionCondition),
+            (vec![ccf, none], Cancellation::MessageExists),
+            (vec![Some("ThrottlingError"), none], Cancellation::Throttled),
+            (vec![Some("ValidationError"), none], Cancellation::Other),
+            (vec![], Cancellation::Other),
+        ];
+        for (reasons, expected) in cases {
+            assert_eq!(classify_cancellation(&reasons), expected, "{reasons:?}");
         }
     }
 

@@ -24,7 +24,8 @@ use crate::ports::{
 };
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
     CREATE TABLE sessions (
         account TEXT NOT NULL,
         id TEXT NOT NULL,
@@ -65,7 +66,30 @@ const MIGRATIONS: &[&str] = &[r"
         created_at INTEGER NOT NULL,
         PRIMARY KEY (account, session, id)
     ) WITHOUT ROWID;
-"];
+",
+    r"
+    CREATE TABLE ingest_pages (
+        account TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        chunk_ids TEXT NOT NULL,
+        last_seen INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, url)
+    ) WITHOUT ROWID;
+    CREATE TABLE ingest_runs (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        counts TEXT NOT NULL,
+        errors TEXT NOT NULL,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+",
+];
 
 /// SQLite-backed store shared by the local server and the CLI.
 #[derive(Debug, Clone)]
@@ -123,7 +147,7 @@ impl EmbeddedStore {
     }
 
     /// Runs blocking SQLite work off the async executor.
-    async fn with_conn<T, F>(&self, work: F) -> Result<T, StoreError>
+    pub(crate) async fn with_conn<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
@@ -141,7 +165,7 @@ impl EmbeddedStore {
 }
 
 /// Maps SQLite errors: a busy or locked database is worth retrying, the rest is not.
-fn sql(err: rusqlite::Error) -> StoreError {
+pub(crate) fn sql(err: rusqlite::Error) -> StoreError {
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             StoreError::transient(err)
@@ -154,7 +178,7 @@ fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
 
-fn from_millis(ms: i64) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn from_millis(ms: i64) -> Result<DateTime<Utc>, StoreError> {
     DateTime::from_timestamp_millis(ms)
         .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("stored time {ms} is out of range")))
 }

@@ -1,4 +1,6 @@
 //! Adapters: the storage ports implemented on real backends.
 
 pub mod dynamodb;
+pub mod dynamodb_ingestion;
 pub mod embedded;
+pub mod embedded_ingestion;

@@ -18,11 +18,11 @@ use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider, Source};
 
 pub use knowledge::KnowledgeSettings;
-pub use sources::SourcesSettings;
 pub use settings::{
-    AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat, SECRET_KEYS,
-    ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
+    AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
+    SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
 };
+pub use sources::{Schedule, SourcesSettings};
 pub use ssm::{SecretParameter, load_ssm_secrets};
 
 use crate::domain::{AccountId, AgentId};
@@ -245,10 +245,16 @@ fn agent_figment(
     figment.merge(Env::prefixed(ENV_PREFIX).split("__"))
 }
 
-fn secret_layer(secret: &SecretParameter) -> Named<Serialized<String>> {
+/// SSM values are strings; like environment variables they are read leniently, so
+/// `/prefix/limits/max_message_chars = "2000"` sets a number.
+fn secret_layer(secret: &SecretParameter) -> Named<Serialized<Value>> {
+    let value = secret
+        .value
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(secret.value.clone()));
     Named {
         name: format!("SSM parameter {}", secret.parameter),
-        inner: Serialized::default(&secret.key, secret.value.clone()),
+        inner: Serialized::default(&secret.key, value),
     }
 }
 
@@ -394,11 +400,85 @@ fn validate(settings: &Settings, figment: &Figment) -> Result<(), ConfigError> {
         "account.name",
         "must be set",
     );
+    validate_sources(&settings.sources, &mut check);
     if problems.is_empty() {
         Ok(())
     } else {
         Err(ConfigError::Invalid(problems.join("; ")))
     }
+}
+
+/// Checks of the `sources:` section (the crawler refuses bad values again at run time).
+fn validate_sources(sources: &SourcesSettings, check: &mut impl FnMut(bool, &str, &str)) {
+    for url in &sources.sitemaps {
+        check(
+            is_http_url(url),
+            "sources.sitemaps",
+            "each entry must be an http(s) URL",
+        );
+    }
+    for url in &sources.urls {
+        check(
+            is_http_url(url),
+            "sources.urls",
+            "each entry must be an http(s) URL",
+        );
+    }
+    for host in &sources.allowed_hosts {
+        check(
+            !host.is_empty() && !host.contains(['/', '@', ' ', '?', '#']),
+            "sources.allowed_hosts",
+            "each entry must be a host name such as example.com (optionally host:port)",
+        );
+    }
+    for pattern in sources.include_paths.iter().chain(&sources.exclude_paths) {
+        check(
+            pattern.starts_with('/') || pattern.starts_with('*'),
+            "sources.include_paths",
+            "path patterns must start with / or *",
+        );
+    }
+    check(
+        (1..=100_000).contains(&sources.max_pages),
+        "sources.max_pages",
+        "must be between 1 and 100000",
+    );
+    check(
+        (1024..=50 * 1024 * 1024).contains(&sources.max_page_bytes),
+        "sources.max_page_bytes",
+        "must be between 1 KiB and 50 MiB",
+    );
+    check(
+        (1..=120).contains(&sources.fetch_timeout_secs),
+        "sources.fetch_timeout_secs",
+        "must be between 1 and 120",
+    );
+    check(
+        (1..=32).contains(&sources.concurrency),
+        "sources.concurrency",
+        "must be between 1 and 32",
+    );
+    check(
+        sources.delay_ms <= 60_000,
+        "sources.delay_ms",
+        "must be at most 60000",
+    );
+    for host in &sources.allow_private_hosts {
+        let port_ok = host
+            .rsplit_once(':')
+            .is_some_and(|(name, port)| !name.is_empty() && port.parse::<u16>().is_ok());
+        check(
+            port_ok && !host.contains(['/', '@', ' ']),
+            "sources.allow_private_hosts",
+            "each entry must be an exact host:port such as 127.0.0.1:3000 (local development only)",
+        );
+    }
+}
+
+fn is_http_url(raw: &str) -> bool {
+    url::Url::parse(raw).is_ok_and(|url| {
+        matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 fn is_origin(origin: &str) -> bool {

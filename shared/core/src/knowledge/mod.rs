@@ -1,1 +1,5 @@
 //! Knowledge: ingestion, embeddings, vector indexes, retrieval.
+pub mod chunk;
+pub mod crawl;
+pub mod extract;
+pub mod ingest;

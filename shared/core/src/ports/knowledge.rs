@@ -62,7 +62,11 @@ pub trait Embedder: Send + Sync + std::fmt::Debug {
     /// Vector length.
     fn dimensions(&self) -> usize;
     /// One vector per text, in order, L2-normalised.
-    async fn embed(&self, texts: &[String], kind: EmbedKind) -> Result<Vec<Vec<f32>>, KnowledgeError>;
+    async fn embed(
+        &self,
+        texts: &[String],
+        kind: EmbedKind,
+    ) -> Result<Vec<Vec<f32>>, KnowledgeError>;
 }
 
 /// One chunk of a page, as stored in an index (its metadata travels with the vector).
@@ -118,13 +122,21 @@ pub struct ScoredChunk {
 #[async_trait]
 pub trait VectorIndex: Send + Sync + std::fmt::Debug {
     /// Inserts or replaces chunks by id.
-    async fn upsert(&self, account: &AccountId, chunks: &[IndexedChunk]) -> Result<(), KnowledgeError>;
+    async fn upsert(
+        &self,
+        account: &AccountId,
+        chunks: &[IndexedChunk],
+    ) -> Result<(), KnowledgeError>;
     /// Deletes chunks by id (missing ids are not an error).
     async fn delete(&self, account: &AccountId, ids: &[String]) -> Result<(), KnowledgeError>;
     /// Deletes every chunk of one page URL.
     async fn delete_url(&self, account: &AccountId, url: &str) -> Result<(), KnowledgeError>;
     /// The best chunks for a query, best first.
-    async fn query(&self, account: &AccountId, query: &VectorQuery) -> Result<Vec<ScoredChunk>, KnowledgeError>;
+    async fn query(
+        &self,
+        account: &AccountId,
+        query: &VectorQuery,
+    ) -> Result<Vec<ScoredChunk>, KnowledgeError>;
     /// How many chunks the account has.
     async fn count(&self, account: &AccountId) -> Result<u64, KnowledgeError>;
     /// Deletes everything of an account (data deletion requests, tests).

@@ -6,6 +6,7 @@
 //! Capabilities still to come get their own trait beside these (visitor profiles, OTP
 //! challenges, email events, rate counters, ingestion records).
 
+pub mod ingestion;
 pub mod knowledge;
 
 use async_trait::async_trait;

@@ -1,0 +1,57 @@
+//! `POST /api/{account}/{agent}/sessions/{session}/turns`: a buffered turn; the whole answer
+//! comes back as one JSON document.
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use salient_core::api::{ApiError, ApiJson, MessageView, SessionPath, Visitor};
+use salient_core::app::AppState;
+use salient_core::conversation::turn::{self, TurnEvent, TurnInput};
+use serde::Deserialize;
+use serde_json::json;
+
+/// The body of a turn.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TurnBody {
+    message: String,
+}
+
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+    ApiJson(body): ApiJson<TurnBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let started = turn::start(
+        &state,
+        TurnInput {
+            account: path.scope.account,
+            agent: path.scope.agent,
+            config: path.scope.config,
+            session: path.session,
+            visitor,
+            text: body.message,
+        },
+    )
+    .await?;
+    let mut events = started.events;
+    let mut usage = None;
+    while let Some(event) = events.recv().await {
+        match event {
+            TurnEvent::Usage(reported) => usage = Some(reported),
+            TurnEvent::Done { message, .. } => {
+                return Ok(Json(json!({
+                    "user_message": MessageView::from(&started.user_message),
+                    "assistant_message": MessageView::from(&message),
+                    "usage": usage,
+                })));
+            }
+            TurnEvent::Error { code, message } => return Err(ApiError::new(code, message)),
+            TurnEvent::Meta { .. } | TurnEvent::Delta(_) | TurnEvent::Citations(_) => {}
+        }
+    }
+    Err(ApiError::internal(anyhow::anyhow!(
+        "the turn ended without an outcome"
+    )))
+}
