@@ -786,7 +786,7 @@ pub async fn data_survives_a_restart(factory: &dyn StoreFactory) -> anyhow::Resu
     let listed = store
         .list_sessions(&acme, &session.visitor, &session.agent, None, 10)
         .await?;
-    assert_eq!(listed.items, [session.clone()]);
+    assert_eq!(listed.items, std::slice::from_ref(&session));
     assert_eq!(store.llm_requests(&acme, &session.id).await?, [request]);
 
     // And the conversation goes on.

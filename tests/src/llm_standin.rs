@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -42,6 +42,10 @@ pub struct StandinState {
     pub finished: AtomicUsize,
     /// Delay between chunks for every answer (milliseconds).
     pub token_delay_ms: AtomicUsize,
+    /// When each content chunk was handed to the HTTP layer (relay-latency benchmark).
+    pub chunk_written: Mutex<Vec<Instant>>,
+    /// Request arrival to `[DONE]` handed over, per answer (overhead benchmark).
+    pub service_times: Mutex<Vec<Duration>>,
 }
 
 /// A running stand-in.
@@ -245,6 +249,7 @@ async fn chat_completions(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let arrived = Instant::now();
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return error_response(StatusCode::BAD_REQUEST, "Invalid JSON");
     };
@@ -325,6 +330,9 @@ async fn chat_completions(
                     Err(std::io::Error::other("connection dropped by the stand-in"))
                 }
                 (_, n) if n <= parts.len() => {
+                    if let Ok(mut written) = state.chunk_written.lock() {
+                        written.push(Instant::now());
+                    }
                     let mut frame = chunk(&model, &parts[n - 1], None);
                     if n == 2 {
                         // OpenRouter also sends comments between chunks while it waits.
@@ -339,6 +347,9 @@ async fn chat_completions(
                 }
                 _ => {
                     state.finished.fetch_add(1, Ordering::SeqCst);
+                    if let Ok(mut times) = state.service_times.lock() {
+                        times.push(arrived.elapsed());
+                    }
                     return Some((Ok("data: [DONE]\n\n".to_owned()), (step + 1, parts, true)));
                 }
             };

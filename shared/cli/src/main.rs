@@ -1,5 +1,7 @@
 //! `salient`: the whole platform as one local process, plus configuration and admin commands.
 
+mod ingest;
+
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -41,6 +43,23 @@ enum Command {
     },
     /// Print the table of API error codes (docs/errors.md is generated from it).
     Errors,
+    /// Crawl, extract, chunk, embed and index an account's site now (and record the run).
+    Ingest {
+        /// The account, e.g. `northwind-heating`.
+        account: String,
+    },
+    /// Operator tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create the DynamoDB table `storage.table` (with its GSI and TTL) at
+    /// `storage.endpoint_url` or in AWS; for DynamoDB Local and first deploys without SAM.
+    CreateTable,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,11 +90,30 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Ingest { account } => ingest::run(&cli.config, &account).await,
+        Command::Admin {
+            command: AdminCommand::CreateTable,
+        } => create_table(&cli.config).await,
         Command::Errors => {
             print!("{}", salient_core::api::error_table_markdown());
             Ok(())
         }
     }
+}
+
+async fn create_table(root: &std::path::Path) -> anyhow::Result<()> {
+    let catalog = Catalog::load(root, &[])?;
+    let storage = &catalog.app().storage;
+    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+    if let Some(endpoint) = &storage.endpoint_url {
+        loader = loader.endpoint_url(endpoint);
+    }
+    let client = aws_sdk_dynamodb::Client::new(&loader.load().await);
+    salient_core::adapters::dynamodb::create_table(&client, &storage.table)
+        .await
+        .with_context(|| format!("creating table {}", storage.table))?;
+    println!("created table {}", storage.table);
+    Ok(())
 }
 
 fn show_config(root: &std::path::Path, target: &str) -> anyhow::Result<()> {
