@@ -116,16 +116,16 @@ fn error_response(status: StatusCode, message: &str) -> Response {
 
 /// The request shape OpenAI-compatible providers require; anything else is a 400, as
 /// OpenRouter answers it.
-fn check_request(headers: &HeaderMap, body: &Value) -> Result<(), Response> {
+fn check_request(headers: &HeaderMap, body: &Value) -> Result<(), Box<Response>> {
     let auth = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if !auth.starts_with("Bearer ") || auth.len() <= "Bearer ".len() {
-        return Err(error_response(
+        return Err(Box::new(error_response(
             StatusCode::UNAUTHORIZED,
             "No auth credentials found",
-        ));
+        )));
     }
     let model_ok = body
         .get("model")
@@ -143,10 +143,10 @@ fn check_request(headers: &HeaderMap, body: &Value) -> Result<(), Response> {
             })
     });
     if !(model_ok && stream_ok && messages_ok) {
-        return Err(error_response(
+        return Err(Box::new(error_response(
             StatusCode::BAD_REQUEST,
             "Invalid request: model, messages and stream are required",
-        ));
+        )));
     }
     Ok(())
 }
@@ -260,7 +260,7 @@ async fn chat_completions(
         seen.push(headers.clone());
     }
     if let Err(response) = check_request(&headers, &body) {
-        return response;
+        return *response;
     }
     let user_text = last_user_text(&body);
     let scenario = scenario(&user_text);

@@ -1,15 +1,247 @@
-//! The `ingest` function's routes. Only the skeleton exists so far: `/healthz` and the JSON
-//! fallbacks every function shares; the ingest routes land with their issue.
+//! The `ingest` function: on-demand ingestion through an admin route, and scheduled
+//! ingestion of every account from EventBridge Scheduler (`tests/data/scheduler-ingest.json`).
+//!
+//! Routes (buffered JSON):
+//! - `POST /api/admin/{account}/ingest`: the local server's path;
+//! - `POST /admin/ingest/{account}`: the path the deployment routes here
+//!   (`/admin/ingest/{proxy+}`, IAM-signed at the API).
+//!
+//! Both need `Authorization: Bearer <admin.token>`; with no token configured, admin routes do
+//! not exist (404 `route_not_found`, the same answer as a wrong token, so probing tells
+//! nothing).
 
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Context as _;
+use axum::Json;
 use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::routing::post;
+use salient_core::api::{ApiError, ErrorCode};
 use salient_core::app::AppState;
+use salient_core::config::{Catalog, Schedule, SourcesSettings, StorageBackend};
+use salient_core::domain::AccountId;
+use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
+use salient_core::ports::ingestion::{IngestionRun, IngestionStore, RunTrigger};
+use secrecy::ExposeSecret as _;
+use serde::Deserialize;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/admin/{account}/ingest", post(ingest_now))
+        .route("/admin/ingest/{account}", post(ingest_now))
 }
 
 /// The routes with the shared layers and state bound.
 pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
+}
+
+static INGESTOR: OnceLock<Ingestor> = OnceLock::new();
+
+/// Installs the ingestor the routes and the schedule use (once per process).
+pub fn install_ingestor(ingestor: Ingestor) {
+    let _ = INGESTOR.set(ingestor);
+}
+
+/// The ingestion records of the configured storage backend.
+pub async fn ingestion_store(catalog: &Catalog) -> anyhow::Result<Arc<dyn IngestionStore>> {
+    let storage = &catalog.app().storage;
+    Ok(match storage.backend {
+        StorageBackend::Embedded => Arc::new(
+            salient_core::adapters::embedded::EmbeddedStore::open(&storage.path)
+                .with_context(|| format!("opening {}", storage.path.display()))?,
+        ),
+        StorageBackend::Dynamodb => {
+            let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+            if let Some(endpoint) = &storage.endpoint_url {
+                loader = loader.endpoint_url(endpoint);
+            }
+            let sdk = loader.load().await;
+            Arc::new(salient_core::adapters::dynamodb::DynamoStore::new(
+                aws_sdk_dynamodb::Client::new(&sdk),
+                storage.table.clone(),
+            ))
+        }
+    })
+}
+
+/// Builds the ingestor for real runs from the deployment's knowledge settings.
+///
+/// CONSTRUCTION POINT FOR THE LEAD: the embedding providers and vector indexes (issue
+/// "Knowledge", items 6 and 7) provide constructors from `KnowledgeSettings`; until they
+/// land there is nothing to build, and this says so.
+pub async fn build_ingestor(catalog: &Catalog) -> anyhow::Result<Ingestor> {
+    let _records = ingestion_store(catalog).await?;
+    anyhow::bail!(
+        "no embedder or vector index is wired yet: build them from `knowledge:` settings in \
+         salient_ingest::build_ingestor and pass them to Ingestor::new"
+    )
+}
+
+/// The ingestor, built on first use.
+async fn ingestor(catalog: &Catalog) -> anyhow::Result<&'static Ingestor> {
+    if let Some(ingestor) = INGESTOR.get() {
+        return Ok(ingestor);
+    }
+    let built = build_ingestor(catalog).await?;
+    Ok(INGESTOR.get_or_init(|| built))
+}
+
+/// An account's `sources:` (account-level: any of its agents carries the same).
+pub fn account_sources(catalog: &Catalog, account: &AccountId) -> Option<SourcesSettings> {
+    catalog
+        .agents()
+        .find(|agent| agent.account == *account)
+        .map(|agent| agent.settings.sources.clone())
+}
+
+/// Every account with sources and a daily schedule.
+pub fn scheduled_accounts(catalog: &Catalog) -> Vec<(AccountId, SourcesSettings)> {
+    let mut accounts: Vec<(AccountId, SourcesSettings)> = Vec::new();
+    for agent in catalog.agents() {
+        let sources = &agent.settings.sources;
+        if sources.is_empty()
+            || sources.schedule != Schedule::Daily
+            || accounts.iter().any(|(a, _)| *a == agent.account)
+        {
+            continue;
+        }
+        accounts.push((agent.account.clone(), sources.clone()));
+    }
+    accounts
+}
+
+/// Constant-time comparison of the presented bearer token with the configured one.
+fn authorised(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(expected) = state.catalog.app().admin.token.as_ref() else {
+        return false;
+    };
+    let expected = expected.expose_secret().as_bytes();
+    let presented = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default()
+        .as_bytes();
+    if expected.is_empty() || presented.len() != expected.len() {
+        return false;
+    }
+    presented
+        .iter()
+        .zip(expected)
+        .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+        == 0
+}
+
+#[tracing::instrument(skip(state, headers))]
+async fn ingest_now(
+    State(state): State<AppState>,
+    Path(account): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<IngestionRun>, ApiError> {
+    if !authorised(&state, &headers) {
+        return Err(ApiError::new(
+            ErrorCode::RouteNotFound,
+            "No route has this path.",
+        ));
+    }
+    let account = AccountId::parse(&account)
+        .map_err(|e| salient_core::api::id_error(ErrorCode::InvalidAccountId, &e))?;
+    let sources = account_sources(&state.catalog, &account)
+        .ok_or_else(|| ApiError::new(ErrorCode::AgentNotFound, "No account with this id."))?;
+    let ingestor = ingestor(&state.catalog).await.map_err(ApiError::internal)?;
+    let report = ingestor
+        .run(&account, &sources, RunTrigger::Admin, &NoProgress)
+        .await
+        .map_err(|err| match err {
+            IngestError::NothingConfigured => ApiError::new(
+                ErrorCode::InvalidJson,
+                "The account has no `sources:` configured.",
+            ),
+            other if other.is_retryable() => {
+                ApiError::new(ErrorCode::StorageUnavailable, "Briefly unavailable; retry.")
+                    .with_source(other)
+            }
+            other => ApiError::internal(other),
+        })?;
+    Ok(Json(report.run))
+}
+
+/// The EventBridge Scheduler event (`detail.task` names the job).
+#[derive(Debug, Deserialize)]
+pub struct ScheduledEvent {
+    /// `Scheduled Event`.
+    #[serde(rename = "detail-type")]
+    pub detail_type: String,
+    /// What to do.
+    pub detail: ScheduledDetail,
+}
+
+/// The schedule's input.
+#[derive(Debug, Deserialize)]
+pub struct ScheduledDetail {
+    /// `ingest`.
+    pub task: String,
+}
+
+/// Why a scheduled run failed; `retryable` tells Lambda's async retry whether to bother.
+#[derive(Debug, thiserror::Error)]
+#[error("scheduled ingestion failed for {failed} account(s) (retryable: {retryable}): {summary}")]
+pub struct ScheduledError {
+    /// Accounts that failed.
+    pub failed: usize,
+    /// Whether any failure may pass on retry.
+    pub retryable: bool,
+    /// The failures, one per account.
+    pub summary: String,
+}
+
+/// Runs the scheduled ingestion of every account whose schedule is `daily`. Accounts run
+/// one after another; one account's failure does not stop the others.
+pub async fn run_scheduled(
+    state: &AppState,
+    event: &ScheduledEvent,
+) -> Result<Vec<(AccountId, IngestionRun)>, ScheduledError> {
+    if event.detail.task != "ingest" {
+        return Err(ScheduledError {
+            failed: 0,
+            retryable: false,
+            summary: format!("unknown task {:?}", event.detail.task),
+        });
+    }
+    let ingestor = ingestor(&state.catalog)
+        .await
+        .map_err(|err| ScheduledError {
+            failed: 0,
+            retryable: false,
+            summary: format!("{err:#}"),
+        })?;
+    let mut done = Vec::new();
+    let mut failures = Vec::new();
+    let mut retryable = false;
+    for (account, sources) in scheduled_accounts(&state.catalog) {
+        match ingestor
+            .run(&account, &sources, RunTrigger::Schedule, &NoProgress)
+            .await
+        {
+            Ok(report) => done.push((account, report.run)),
+            Err(err) => {
+                tracing::error!(%account, error = %err, "scheduled ingestion failed");
+                retryable |= err.is_retryable();
+                failures.push(format!("{account}: {err}"));
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(done)
+    } else {
+        Err(ScheduledError {
+            failed: failures.len(),
+            retryable,
+            summary: failures.join("; "),
+        })
+    }
 }

@@ -256,6 +256,8 @@ impl Ingestor {
             };
             let skip = if !fetcher.host_allowed(&url) {
                 Some(SkipReason::OffHost)
+            } else if let Err(refusal) = ssrf::resolve(&url, &sources.allow_private_hosts).await {
+                Some(SkipReason::Refused(refusal.to_string()))
             } else if !path_allowed(url.path(), &sources.include_paths, &sources.exclude_paths) {
                 Some(SkipReason::PathExcluded)
             } else if !robots_for(&fetcher, &mut robots, &url)
@@ -298,7 +300,16 @@ impl Ingestor {
                 .collect()
                 .await;
 
+        let stored: HashMap<String, PageRecord> = self
+            .records
+            .list_pages(account)
+            .await?
+            .into_iter()
+            .map(|page| (page.url.clone(), page))
+            .collect();
         let mut extracted: Vec<Extracted> = Vec::new();
+        // 404 and 410: an indexed page is reported as removed below; any other, as failed.
+        let mut gone: Vec<(String, String)> = Vec::new();
         let mut retained: HashSet<String> = kept_beyond_cap;
         for (url, result) in results {
             match result {
@@ -324,6 +335,7 @@ impl Ingestor {
                 Ok(ExtractedOrSkip::Skip(reason)) => {
                     run.finish(progress, url, PageOutcome::Skipped(reason));
                 }
+                Err(err) if err.is_gone() => gone.push((url, err.to_string())),
                 Err(err) => {
                     if err.is_transient() {
                         // Keep whatever we had of it.
@@ -351,13 +363,11 @@ impl Ingestor {
         }
         let repeated = boilerplate.repeated();
 
-        let stored: HashMap<String, PageRecord> = self
-            .records
-            .list_pages(account)
-            .await?
-            .into_iter()
-            .map(|page| (page.url.clone(), page))
-            .collect();
+        for (url, why) in gone {
+            if !stored.contains_key(&url) {
+                run.finish(progress, url, PageOutcome::Failed(why));
+            }
+        }
         let mut present: HashSet<String> = HashSet::new();
         extracted.sort_by(|a, b| a.requested.cmp(&b.requested));
         for page in extracted {
@@ -652,13 +662,8 @@ async fn discover(fetcher: &Fetcher, sources: &SourcesSettings, run: &mut RunSta
     let mut seen = HashSet::new();
     pages
         .into_iter()
-        .map(|(loc, _)| match Url::parse(&loc) {
-            Ok(mut url) => {
-                url.set_fragment(None);
-                url.to_string()
-            }
-            Err(_) => loc,
-        })
+        // Kept as written (the SSRF guard judges the raw spelling), less any fragment.
+        .map(|(loc, _)| loc.split('#').next().unwrap_or_default().to_owned())
         .filter(|loc| seen.insert(loc.clone()))
         .collect()
 }

@@ -106,11 +106,13 @@ fn non_public_v4(ip: Ipv4Addr) -> Option<&'static str> {
         Some("link-local")
     } else if a == 100 && (64..128).contains(&b) {
         Some("shared (CGNAT)")
-    } else if ip.is_broadcast() || ip.is_multicast() || a >= 240 {
-        Some("reserved")
-    } else if ip.is_documentation() || (a == 198 && (b == 18 || b == 19)) {
-        Some("reserved")
-    } else if a == 192 && b == 0 && ip.octets()[2] == 0 {
+    } else if ip.is_broadcast()
+        || ip.is_multicast()
+        || a >= 240
+        || ip.is_documentation()
+        || (a == 198 && (b == 18 || b == 19))
+        || (a == 192 && b == 0 && ip.octets()[2] == 0)
+    {
         Some("reserved")
     } else {
         None

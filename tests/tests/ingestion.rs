@@ -1,0 +1,558 @@
+//! Site ingestion end to end: a small site served on loopback by the test (pages in
+//! `tests/data/site/`: shared header, nav, footer, cookie banner and promo strip, a table, a
+//! `<details>` FAQ, a robots-disallowed page, a sitemap index with a 404 entry, a redirect
+//! into the metadata address, a URL whose canonical is another page) is crawled into an
+//! in-test vector index through a counting test embedder and the real embedded store.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use salient_core::adapters::embedded::EmbeddedStore;
+use salient_core::config::SourcesSettings;
+use salient_core::domain::AccountId;
+use salient_core::knowledge::ingest::{Ingestor, NoProgress, PageOutcome, RunReport, SkipReason};
+use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
+use salient_core::ports::knowledge::{
+    EmbedKind, Embedder, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
+};
+
+// ---------------------------------------------------------------------------------------
+// Scaffolding: a deterministic embedder and an in-memory index, test-only.
+
+/// Hashes words into 64 buckets and normalises: deterministic, and it counts its texts.
+#[derive(Debug, Default)]
+struct CountingEmbedder {
+    texts: AtomicUsize,
+}
+
+#[async_trait]
+impl Embedder for CountingEmbedder {
+    fn model_id(&self) -> &str {
+        "test-bag-of-words-64"
+    }
+
+    fn dimensions(&self) -> usize {
+        64
+    }
+
+    async fn embed(
+        &self,
+        texts: &[String],
+        _kind: EmbedKind,
+    ) -> Result<Vec<Vec<f32>>, KnowledgeError> {
+        self.texts.fetch_add(texts.len(), Ordering::SeqCst);
+        Ok(texts
+            .iter()
+            .map(|text| {
+                let mut vector = vec![0f32; 64];
+                for word in text.split_whitespace() {
+                    let bucket = word
+                        .bytes()
+                        .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+                    vector[bucket % 64] += 1.0;
+                }
+                let norm = vector.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
+                vector.iter().map(|v| v / norm).collect()
+            })
+            .collect())
+    }
+}
+
+/// Chunks by (account, id), in memory.
+#[derive(Debug, Default)]
+struct MemoryIndex {
+    chunks: Mutex<HashMap<(String, String), IndexedChunk>>,
+    writes: AtomicUsize,
+}
+
+impl MemoryIndex {
+    fn all(&self, account: &AccountId) -> Vec<IndexedChunk> {
+        let chunks = self.chunks.lock().expect("not poisoned");
+        let mut all: Vec<IndexedChunk> = chunks
+            .iter()
+            .filter(|((a, _), _)| a == account.as_str())
+            .map(|(_, c)| c.clone())
+            .collect();
+        all.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        all
+    }
+
+    fn all_text(&self, account: &AccountId) -> String {
+        self.all(account)
+            .iter()
+            .map(|c| format!("{}\n{}\n", c.record.heading_path.join(" › "), c.record.text))
+            .collect()
+    }
+}
+
+#[async_trait]
+impl VectorIndex for MemoryIndex {
+    async fn upsert(
+        &self,
+        account: &AccountId,
+        chunks: &[IndexedChunk],
+    ) -> Result<(), KnowledgeError> {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+        let mut map = self.chunks.lock().expect("not poisoned");
+        for chunk in chunks {
+            map.insert(
+                (account.to_string(), chunk.record.id.clone()),
+                chunk.clone(),
+            );
+        }
+        Ok(())
+    }
+
+    async fn delete(&self, account: &AccountId, ids: &[String]) -> Result<(), KnowledgeError> {
+        if !ids.is_empty() {
+            self.writes.fetch_add(1, Ordering::SeqCst);
+        }
+        let mut map = self.chunks.lock().expect("not poisoned");
+        for id in ids {
+            map.remove(&(account.to_string(), id.clone()));
+        }
+        Ok(())
+    }
+
+    async fn delete_url(&self, account: &AccountId, url: &str) -> Result<(), KnowledgeError> {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+        self.chunks
+            .lock()
+            .expect("not poisoned")
+            .retain(|(a, _), c| !(a == account.as_str() && c.record.url == url));
+        Ok(())
+    }
+
+    async fn query(
+        &self,
+        account: &AccountId,
+        query: &VectorQuery,
+    ) -> Result<Vec<ScoredChunk>, KnowledgeError> {
+        let mut scored: Vec<ScoredChunk> = self
+            .all(account)
+            .into_iter()
+            .map(|c| ScoredChunk {
+                score: c.vector.iter().zip(&query.vector).map(|(a, b)| a * b).sum(),
+                record: c.record,
+            })
+            .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        scored.truncate(query.top_k);
+        Ok(scored)
+    }
+
+    async fn count(&self, account: &AccountId) -> Result<u64, KnowledgeError> {
+        Ok(self.all(account).len() as u64)
+    }
+
+    async fn delete_account(&self, account: &AccountId) -> Result<(), KnowledgeError> {
+        self.chunks
+            .lock()
+            .expect("not poisoned")
+            .retain(|(a, _), _| a != account.as_str());
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The test site.
+
+/// Files from `tests/data/site/`, with edits and deletions the test makes on top.
+#[derive(Debug, Clone)]
+struct Site {
+    root: PathBuf,
+    origin: Arc<Mutex<String>>,
+    overrides: Arc<Mutex<HashMap<String, Option<String>>>>,
+    hits: Arc<Mutex<Vec<String>>>,
+}
+
+impl Site {
+    fn edit(&self, path: &str, from: &str, to: &str) {
+        let current = self.read(path).expect("page exists");
+        assert!(current.contains(from), "{from:?} not on {path}");
+        self.overrides
+            .lock()
+            .expect("not poisoned")
+            .insert(path.to_owned(), Some(current.replace(from, to)));
+    }
+
+    fn delete(&self, path: &str) {
+        self.overrides
+            .lock()
+            .expect("not poisoned")
+            .insert(path.to_owned(), None);
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        if let Some(over) = self.overrides.lock().expect("not poisoned").get(path) {
+            return over.clone();
+        }
+        let relative = path.trim_start_matches('/');
+        let mut file = self.root.join(relative);
+        if path.ends_with('/') {
+            file = file.join("index.html");
+        }
+        if relative.split('/').any(|part| part == "..") {
+            return None;
+        }
+        let origin = self.origin.lock().expect("not poisoned").clone();
+        std::fs::read_to_string(file)
+            .ok()
+            .map(|text| text.replace("{{origin}}", &origin))
+    }
+
+    fn was_fetched(&self, path: &str) -> bool {
+        self.hits
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .any(|p| p == path)
+    }
+}
+
+async fn serve_site(State(site): State<Site>, uri: Uri) -> Response {
+    let path = uri.path().to_owned();
+    site.hits.lock().expect("not poisoned").push(path.clone());
+    if path == "/go/metadata" {
+        // A redirect into the cloud metadata service: must be refused.
+        return (
+            StatusCode::FOUND,
+            [(header::LOCATION, "http://169.254.169.254/latest/meta-data/")],
+        )
+            .into_response();
+    }
+    match site.read(&path) {
+        Some(body) => {
+            let content_type = if path.ends_with(".xml") {
+                "application/xml"
+            } else if path.ends_with(".txt") {
+                "text/plain"
+            } else {
+                "text/html; charset=utf-8"
+            };
+            ([(header::CONTENT_TYPE, content_type)], body).into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+async fn spawn_site() -> (Site, SocketAddr) {
+    let site = Site {
+        root: Path::new(env!("CARGO_MANIFEST_DIR")).join("data/site"),
+        origin: Arc::new(Mutex::new(String::new())),
+        overrides: Arc::new(Mutex::new(HashMap::new())),
+        hits: Arc::new(Mutex::new(Vec::new())),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local address");
+    *site.origin.lock().expect("not poisoned") = format!("http://{addr}");
+    let app = axum::Router::new()
+        .fallback(serve_site)
+        .with_state(site.clone());
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("serve");
+    });
+    (site, addr)
+}
+
+struct Harness {
+    site: Site,
+    addr: SocketAddr,
+    account: AccountId,
+    embedder: Arc<CountingEmbedder>,
+    index: Arc<MemoryIndex>,
+    store: Arc<EmbeddedStore>,
+    ingestor: Ingestor,
+}
+
+impl Harness {
+    async fn new() -> Self {
+        let (site, addr) = spawn_site().await;
+        let embedder = Arc::new(CountingEmbedder::default());
+        let index = Arc::new(MemoryIndex::default());
+        let store = Arc::new(EmbeddedStore::in_memory().expect("in-memory store"));
+        let ingestor = Ingestor::new(embedder.clone(), index.clone(), store.clone())
+            .expect("default chunk settings");
+        Self {
+            site,
+            addr,
+            account: AccountId::parse("kettle-co").expect("valid"),
+            embedder,
+            index,
+            store,
+            ingestor,
+        }
+    }
+
+    fn sources(&self) -> SourcesSettings {
+        SourcesSettings {
+            sitemaps: vec![format!("http://{}/sitemap.xml", self.addr)],
+            allow_private_hosts: vec![self.addr.to_string()],
+            delay_ms: 0,
+            ..SourcesSettings::default()
+        }
+    }
+
+    async fn run(&self) -> RunReport {
+        self.ingestor
+            .run(&self.account, &self.sources(), RunTrigger::Cli, &NoProgress)
+            .await
+            .expect("the run finishes")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    fn embedded(&self) -> usize {
+        self.embedder.texts.load(Ordering::SeqCst)
+    }
+}
+
+fn outcome<'a>(report: &'a RunReport, url: &str) -> Option<&'a PageOutcome> {
+    report
+        .pages
+        .iter()
+        .find(|(u, _)| u == url)
+        .map(|(_, outcome)| outcome)
+}
+
+// ---------------------------------------------------------------------------------------
+// The tests.
+
+#[tokio::test]
+async fn the_robots_disallowed_page_is_never_fetched_nor_indexed() {
+    let h = Harness::new().await;
+    let report = h.run().await;
+    assert_eq!(
+        outcome(&report, &h.url("/private/secret/")),
+        Some(&PageOutcome::Skipped(SkipReason::Robots))
+    );
+    assert!(!h.site.was_fetched("/private/secret/"));
+    let text = h.index.all_text(&h.account);
+    assert!(!text.contains("door code"), "{text}");
+    assert!(
+        h.index
+            .all(&h.account)
+            .iter()
+            .all(|c| !c.record.url.contains("/private/"))
+    );
+}
+
+#[tokio::test]
+async fn shared_boilerplate_is_not_in_chunks_but_content_tables_and_faq_answers_are() {
+    let h = Harness::new().await;
+    let report = h.run().await;
+    assert_eq!(report.run.counts.added, 5, "{:#?}", report.pages);
+    let text = h.index.all_text(&h.account);
+    for boilerplate in [
+        "cookies to remember your visit",
+        "Accept all cookies",
+        "registered in England",
+        "Winter offer",
+        "Privacy",
+    ] {
+        assert!(
+            !text.contains(boilerplate),
+            "{boilerplate:?} indexed:\n{text}"
+        );
+    }
+    for content in [
+        "Service: Call-out fee; Weekday: £45; Evening and weekend: £85",
+        "Service: Annual boiler service; Weekday: £89",
+        "**How fast can you come out for a leak?**",
+        "Within 2 hours inside the Leeds ring road",
+        "A blue Kettle and Co van parked outside a terraced house",
+        "Walk-in showers",
+        "This site sets one cookie",
+    ] {
+        assert!(text.contains(content), "{content:?} missing:\n{text}");
+    }
+    let pricing = h
+        .index
+        .all(&h.account)
+        .into_iter()
+        .find(|c| c.record.text.contains("£45"))
+        .expect("a pricing chunk");
+    assert_eq!(pricing.record.url, h.url("/pricing/"));
+    assert_eq!(pricing.record.title, "Pricing | Kettle & Co Plumbing");
+    assert_eq!(
+        pricing.record.heading_path,
+        vec![
+            "Pricing | Kettle & Co Plumbing".to_owned(),
+            "Call-out and labour".to_owned()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_url_whose_canonical_is_another_page_is_indexed_once() {
+    let h = Harness::new().await;
+    let report = h.run().await;
+    assert_eq!(
+        outcome(&report, &h.url("/pricing/?utm_source=newsletter")),
+        Some(&PageOutcome::Skipped(SkipReason::DuplicateOf(
+            h.url("/pricing/")
+        )))
+    );
+    let urls: std::collections::HashSet<String> = h
+        .index
+        .all(&h.account)
+        .into_iter()
+        .map(|c| c.record.url)
+        .collect();
+    assert!(!urls.iter().any(|u| u.contains("utm_source")));
+}
+
+#[tokio::test]
+async fn the_404_sitemap_entry_is_reported_and_the_rest_is_crawled() {
+    let h = Harness::new().await;
+    let report = h.run().await;
+    let missing = h.url("/sitemap-missing.xml");
+    assert!(
+        matches!(outcome(&report, &missing), Some(PageOutcome::Failed(why)) if why.contains("404"))
+    );
+    assert!(report.run.errors.iter().any(|e| e.contains(&missing)));
+    assert_eq!(report.run.counts.added, 5);
+}
+
+#[tokio::test]
+async fn a_second_run_re_embeds_nothing_and_changes_nothing() {
+    let h = Harness::new().await;
+    let first = h.run().await;
+    let embedded = h.embedded();
+    assert!(embedded > 0);
+    let before = h.index.all(&h.account);
+    let writes = h.index.writes.load(Ordering::SeqCst);
+
+    let second = h.run().await;
+    assert_eq!(h.embedded(), embedded, "the second run embedded something");
+    assert_eq!(h.index.writes.load(Ordering::SeqCst), writes);
+    assert_eq!(h.index.all(&h.account), before);
+    assert_eq!(second.run.counts.unchanged, first.run.counts.added);
+    assert_eq!(
+        (
+            second.run.counts.added,
+            second.run.counts.updated,
+            second.run.counts.removed
+        ),
+        (0, 0, 0)
+    );
+
+    let runs = h.store.list_runs(&h.account, 10).await.expect("runs");
+    assert_eq!(runs.len(), 2);
+    assert_eq!(runs[0].id, second.run.id, "newest first");
+    assert_eq!(runs[1].counts, first.run.counts);
+    assert!(runs[0].errors.iter().any(|e| e.contains("sitemap-missing")));
+}
+
+#[tokio::test]
+async fn an_edited_page_is_updated_and_a_deleted_one_removed() {
+    let h = Harness::new().await;
+    h.run().await;
+    let embedded = h.embedded();
+
+    h.site
+        .edit("/faq/", "valid for 30 days", "valid for 60 days");
+    h.site.delete("/old-offer/");
+    let report = h.run().await;
+
+    assert_eq!(
+        outcome(&report, &h.url("/faq/")),
+        Some(&PageOutcome::Updated)
+    );
+    assert_eq!(
+        outcome(&report, &h.url("/old-offer/")),
+        Some(&PageOutcome::Removed)
+    );
+    assert_eq!(report.run.counts.unchanged, 3);
+    let faq_chunks = h
+        .index
+        .all(&h.account)
+        .into_iter()
+        .filter(|c| c.record.url == h.url("/faq/"))
+        .count();
+    assert_eq!(
+        h.embedded() - embedded,
+        faq_chunks,
+        "only the FAQ was re-embedded"
+    );
+    let text = h.index.all_text(&h.account);
+    assert!(text.contains("valid for 60 days"));
+    assert!(!text.contains("valid for 30 days"));
+    assert!(!text.contains("magnetic filter"));
+    let pages = h.store.list_pages(&h.account).await.expect("pages");
+    assert!(!pages.iter().any(|p| p.url.contains("old-offer")));
+    assert_eq!(pages.len(), 4);
+}
+
+#[tokio::test]
+async fn ssrf_targets_are_refused() {
+    let h = Harness::new().await;
+    // A redirect from an allowed page into the metadata service.
+    let report = h.run().await;
+    assert!(matches!(
+        outcome(&report, &h.url("/go/metadata")),
+        Some(PageOutcome::Skipped(SkipReason::Refused(_)))
+    ));
+
+    // The same loopback site without the local-development allowance.
+    let mut sources = h.sources();
+    sources.allow_private_hosts.clear();
+    sources.sitemaps.clear();
+    sources.urls = vec![
+        h.url("/"),
+        "http://2130706433/".to_owned(),
+        "http://0x7f.0.0.1/".to_owned(),
+        "http://017700000001/".to_owned(),
+        "http://169.254.169.254/latest/meta-data/".to_owned(),
+        "http://[::1]/".to_owned(),
+        "http://[::ffff:127.0.0.1]/".to_owned(),
+        "http://10.0.0.1/".to_owned(),
+        "http://localhost/".to_owned(),
+        "file:///etc/passwd".to_owned(),
+        "http://user:pw@example.com/".to_owned(),
+    ];
+    sources.allowed_hosts = vec![
+        h.addr.to_string(),
+        "2130706433".to_owned(),
+        "0x7f.0.0.1".to_owned(),
+        "017700000001".to_owned(),
+        "127.0.0.1".to_owned(),
+        "169.254.169.254".to_owned(),
+        "[::1]".to_owned(),
+        "[::ffff:7f00:1]".to_owned(),
+        "10.0.0.1".to_owned(),
+        "localhost".to_owned(),
+        "example.com".to_owned(),
+    ];
+    let hits_before = h.site.hits.lock().expect("not poisoned").len();
+    let other = AccountId::parse("ssrf-probe").expect("valid");
+    let report = h
+        .ingestor
+        .run(&other, &sources, RunTrigger::Admin, &NoProgress)
+        .await
+        .expect("the run finishes");
+    for (url, outcome) in &report.pages {
+        assert!(
+            matches!(outcome, PageOutcome::Skipped(SkipReason::Refused(_))),
+            "{url}: {outcome:?}"
+        );
+    }
+    assert_eq!(report.pages.len(), sources.urls.len());
+    assert_eq!(h.index.count(&other).await.expect("count"), 0);
+    assert_eq!(
+        h.site.hits.lock().expect("not poisoned").len(),
+        hits_before,
+        "the loopback site was reached without the allowance"
+    );
+}
