@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use axum::serve::ListenerExt as _;
 use salient_core::app::AppState;
 use salient_core::config::{Catalog, SecretParameter};
 use serde_json::Value;
@@ -141,7 +142,7 @@ impl TestApp {
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         self.shutdown = Some(tx);
         self.server = Some(tokio::spawn(async move {
-            let _ = axum::serve(listener, router)
+            let _ = axum::serve(listener.tap_io(salient_cli::serve::no_delay), router)
                 .with_graceful_shutdown(async {
                     let _ = rx.await;
                 })

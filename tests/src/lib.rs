@@ -5,4 +5,5 @@ pub mod app;
 pub mod conformance;
 pub mod dynamodb_local;
 pub mod llm_standin;
+pub mod pinecone_standin;
 pub mod sse;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use axum::Router;
+use axum::serve::ListenerExt as _;
 use salient_core::app::AppState;
 use salient_core::config::Catalog;
 
@@ -49,12 +50,20 @@ pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!(address = %local, "salient is listening");
     println!("salient listening on http://{local}");
-    axum::serve(listener, app)
+    axum::serve(listener.tap_io(no_delay), app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;
     tracing::info!("salient stopped");
     Ok(())
+}
+
+/// Streamed answers are many small writes: without TCP_NODELAY, Nagle's algorithm and the
+/// peer's delayed ACKs hold each one back by up to 40 ms.
+pub fn no_delay(stream: &mut tokio::net::TcpStream) {
+    if let Err(error) = stream.set_nodelay(true) {
+        tracing::debug!(%error, "could not set TCP_NODELAY");
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

@@ -1,0 +1,362 @@
+//! The Lambda entry points, proven locally: each function's real binary runs under
+//! cargo-lambda's runtime emulator and answers captured event payloads from `tests/data/`.
+//!
+//! Each test starts `cargo lambda watch --only-lambda-apis` on a free port (the emulator's
+//! Runtime API without its hot-reloading builds), starts the function's binary with the
+//! environment Lambda gives a custom runtime (`AWS_LAMBDA_RUNTIME_API` and friends), and
+//! sends the event through the emulator's invoke endpoint,
+//! `POST /2015-03-31/functions/<name>/invocations`, the same call `cargo lambda invoke`
+//! makes. Storage is the embedded backend in a temporary directory; configuration is the
+//! repository's `config/`.
+//!
+//! cargo-lambda comes from `.tools/venv` (`scripts/install-deploy-tools.sh`); without it
+//! these tests fail, naming that script.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const INSTALL_HINT: &str = "run scripts/install-deploy-tools.sh";
+
+/// How long one invocation may take, the function's cold start included.
+const INVOKE_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives inside the workspace")
+        .to_owned()
+}
+
+/// `cargo-lambda` from the deploy tools' venv (or `SALIENT_TOOLS_VENV`).
+fn cargo_lambda() -> PathBuf {
+    let venv = std::env::var_os("SALIENT_TOOLS_VENV")
+        .map_or_else(|| workspace_root().join(".tools/venv"), PathBuf::from);
+    let path = venv.join("bin/cargo-lambda");
+    assert!(
+        path.is_file(),
+        "cargo-lambda is not installed at {}: {INSTALL_HINT}",
+        path.display()
+    );
+    path
+}
+
+/// The directory holding this test's build of the function binaries (`target/debug` for a
+/// plain `cargo test`), built once per test run.
+fn function_binaries() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        // This test runs from <target>/<profile>/deps/; the binaries go to <target>/<profile>.
+        let exe = std::env::current_exe().expect("test executable path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("test executable inside <target>/<profile>/deps")
+            .to_owned();
+        let target_dir = profile_dir.parent().expect("target directory").to_owned();
+        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+            Some("debug") => "dev".to_owned(),
+            Some(other) => other.to_owned(),
+            None => panic!("unexpected profile directory {}", profile_dir.display()),
+        };
+        let cargo = std::env::var_os("CARGO")
+            .or_else(|| option_env!("CARGO").map(Into::into))
+            .unwrap_or_else(|| "cargo".into());
+        let mut build = Command::new(cargo);
+        build
+            .current_dir(workspace_root())
+            .args(["build", "--bins", "--profile", &profile, "--target-dir"])
+            .arg(&target_dir);
+        for function in FUNCTIONS {
+            build.args(["--package", function]);
+        }
+        let status = build
+            .status()
+            .expect("running cargo build for the functions");
+        assert!(status.success(), "building the function binaries failed");
+        profile_dir
+    })
+}
+
+/// Every function crate's binary.
+const FUNCTIONS: [&str; 5] = [
+    "salient-chat",
+    "salient-stream",
+    "salient-ingest",
+    "salient-email",
+    "salient-otp",
+];
+
+/// A captured event payload from `tests/data/`.
+fn event(name: &str) -> Vec<u8> {
+    let path = workspace_root().join("tests/data").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_slice::<Value>(&bytes)
+        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+    bytes
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("binding a free port")
+        .port()
+}
+
+/// Kills and reaps a child process when dropped, so no emulator or function outlives its
+/// test, even a failing one.
+struct Reaped(Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The emulator and one function's binary attached to it.
+struct Emulated {
+    function: &'static str,
+    port: u16,
+    _dir: tempfile::TempDir,
+    log: PathBuf,
+    _function: Reaped,
+    _emulator: Reaped,
+}
+
+impl Emulated {
+    /// Starts the emulator, waits for its port, then starts `function`'s binary.
+    async fn start(function: &'static str) -> Self {
+        let cargo_lambda = cargo_lambda();
+        let binary = function_binaries().join(function);
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let port = free_port();
+
+        let emulator_log =
+            std::fs::File::create(dir.path().join("emulator.log")).expect("emulator log file");
+        let emulator = Command::new(&cargo_lambda)
+            .current_dir(workspace_root())
+            .args(["lambda", "watch", "--only-lambda-apis", "--invoke-address"])
+            .arg("127.0.0.1")
+            .arg("--invoke-port")
+            .arg(port.to_string())
+            .stdin(Stdio::null())
+            .stdout(emulator_log.try_clone().expect("log handle"))
+            .stderr(emulator_log)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "starting {} failed ({e}): {INSTALL_HINT}",
+                    cargo_lambda.display()
+                )
+            });
+        let emulator = Reaped(emulator);
+        wait_for_port(port, &dir.path().join("emulator.log")).await;
+
+        let log = dir.path().join("function.log");
+        let function_log = std::fs::File::create(&log).expect("function log file");
+        let child = Command::new(&binary)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("AWS_LAMBDA_FUNCTION_NAME", function)
+            .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
+            .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+            .env(
+                "AWS_LAMBDA_RUNTIME_API",
+                format!("http://127.0.0.1:{port}/.rt/{function}"),
+            )
+            .env("AWS_REGION", "eu-west-1")
+            .env("SALIENT_CONFIG_DIR", workspace_root().join("config"))
+            .env("SALIENT__STORAGE__BACKEND", "embedded")
+            .env("SALIENT__STORAGE__PATH", dir.path().join("salient.db"))
+            .env("SALIENT__TELEMETRY__FORMAT", "json")
+            .stdin(Stdio::null())
+            .stdout(function_log.try_clone().expect("log handle"))
+            .stderr(function_log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
+
+        Self {
+            function,
+            port,
+            _dir: dir,
+            log,
+            _function: Reaped(child),
+            _emulator: emulator,
+        }
+    }
+
+    /// Sends `payload` as the function's event; returns the emulator's HTTP status, its
+    /// headers and body. Buffered functions answer with their JSON result; a streaming
+    /// function's response is the HTTP response it streamed.
+    async fn invoke(&self, payload: Vec<u8>) -> reqwest::Response {
+        let url = format!(
+            "http://127.0.0.1:{}/2015-03-31/functions/{}/invocations",
+            self.port, self.function
+        );
+        reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/json")
+            .body(payload)
+            .timeout(INVOKE_TIMEOUT)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("invoking {}: {e}\n{}", self.function, self.logs()))
+    }
+
+    /// The function's own output, for failure messages.
+    fn logs(&self) -> String {
+        let output = std::fs::read_to_string(&self.log).unwrap_or_default();
+        format!("--- {} output ---\n{output}", self.function)
+    }
+}
+
+async fn wait_for_port(port: u16, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let output = std::fs::read_to_string(log).unwrap_or_default();
+    panic!("the cargo-lambda emulator never listened on port {port}:\n{output}\n({INSTALL_HINT})");
+}
+
+/// A buffered function's invocation result: the API Gateway v2 / Function URL response.
+async fn buffered_result(lambda: &Emulated, payload: Vec<u8>) -> Value {
+    let response = lambda.invoke(payload).await;
+    let status = response.status();
+    let body = response.text().await.expect("invocation body");
+    assert_eq!(
+        status,
+        200,
+        "the invocation itself failed: {body}\n{}",
+        lambda.logs()
+    );
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("result is not JSON ({e}): {body}"))
+}
+
+/// The JSON inside an HTTP result's `body` string.
+fn http_body(result: &Value) -> Value {
+    let body = result["body"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no string body in {result}"));
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {body}"))
+}
+
+#[tokio::test]
+async fn chat_answers_healthz_from_an_http_api_event() {
+    let chat = Emulated::start("salient-chat").await;
+
+    let result = buffered_result(&chat, event("apigw-v2-get-healthz.json")).await;
+
+    assert_eq!(result["statusCode"], 200, "{result}");
+    assert_eq!(result["headers"]["content-type"], "application/json");
+    assert_eq!(http_body(&result), serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn chat_creates_a_session_from_an_http_api_post() {
+    let chat = Emulated::start("salient-chat").await;
+
+    let result = buffered_result(&chat, event("apigw-v2-post-session.json")).await;
+
+    assert_eq!(result["statusCode"], 201, "{result}\n{}", chat.logs());
+    let body = http_body(&result);
+    let session = &body["session"];
+    assert_eq!(session["account"], "northwind-heating");
+    assert_eq!(session["agent"], "sales");
+    assert_eq!(session["message_count"], 0);
+    assert_eq!(session["id"].as_str().map(str::len), Some(22), "{body}");
+    for field in ["created_at", "last_active_at", "summary_status"] {
+        assert!(
+            session[field].is_string(),
+            "session.{field} missing: {body}"
+        );
+    }
+    let visitor = body["visitor_id"].as_str().expect("visitor_id");
+    let cookies = result["cookies"].as_array().expect("cookies array");
+    assert!(
+        cookies.iter().any(|c| c.as_str().is_some_and(|c| c
+            .starts_with(&format!("salient_visitor={visitor};"))
+            && c.contains("HttpOnly"))),
+        "no visitor cookie in {cookies:?}"
+    );
+}
+
+#[tokio::test]
+async fn stream_answers_healthz_from_a_function_url_event_as_a_stream() {
+    let stream = Emulated::start("salient-stream").await;
+
+    let response = stream.invoke(event("function-url-get-healthz.json")).await;
+
+    assert_eq!(response.status(), 200, "{}", stream.logs());
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    // The emulator decodes the streamed response's prelude into the HTTP status and headers.
+    assert_eq!(
+        header("lambda-runtime-function-response-mode").as_deref(),
+        Some("streaming"),
+        "the stream function did not answer in streaming mode"
+    );
+    assert_eq!(header("content-type").as_deref(), Some("application/json"));
+    let body: Value = response.json().await.expect("JSON body");
+    assert_eq!(body, serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn ingest_email_and_otp_binaries_start_and_answer_healthz() {
+    for function in ["salient-ingest", "salient-email", "salient-otp"] {
+        let lambda = Emulated::start(function).await;
+
+        let result = buffered_result(&lambda, event("apigw-v2-get-healthz.json")).await;
+
+        assert_eq!(result["statusCode"], 200, "{function}: {result}");
+        assert_eq!(
+            http_body(&result),
+            serde_json::json!({"status": "ok"}),
+            "{function}"
+        );
+    }
+}
+
+/// A scheduled run's result: a successful invocation (no `errorType`), whatever it reports.
+async fn assert_scheduled_run_succeeds(function: &'static str, payload: &str) {
+    let lambda = Emulated::start(function).await;
+
+    let result = buffered_result(&lambda, event(payload)).await;
+
+    assert!(
+        result.get("errorType").is_none(),
+        "{function} rejected its scheduled event: {result}\n{}",
+        lambda.logs()
+    );
+}
+
+#[tokio::test]
+#[ignore = "functions/ingest/src/main.rs still runs lambda_http::run, which rejects non-HTTP \
+            events; un-ignore when ingest dispatches scheduler events"]
+async fn ingest_runs_on_a_scheduler_event() {
+    assert_scheduled_run_succeeds("salient-ingest", "scheduler-ingest.json").await;
+}
+
+#[tokio::test]
+#[ignore = "functions/email/src/main.rs still runs lambda_http::run, which rejects non-HTTP \
+            events; un-ignore when email dispatches the inactivity sweep"]
+async fn email_sweeps_on_a_scheduler_event() {
+    assert_scheduled_run_succeeds("salient-email", "scheduler-inactivity-sweep.json").await;
+}
