@@ -20,7 +20,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 standin_port="$(free_port)"
-"$ROOT/target/local/llm-standin" --port "$standin_port" >"$work/standin.log" 2>&1 &
+"$TARGET_DIR/local/llm-standin" --port "$standin_port" >"$work/standin.log" 2>&1 &
 pids+=($!)
 server_port="$(free_port)"
 export SALIENT__LLM__BASE_URL="http://127.0.0.1:$standin_port/api/v1"
@@ -34,9 +34,9 @@ if [[ "$BACKEND" == dynamodb ]]; then
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
   export SALIENT__STORAGE__BACKEND=dynamodb SALIENT__STORAGE__ENDPOINT_URL="$endpoint"
   export SALIENT__STORAGE__TABLE="bench-$(date +%s)"
-  "$ROOT/target/local/salient" admin create-table >&2
+  "$TARGET_DIR/local/salient" admin create-table >&2
 fi
-"$ROOT/target/local/salient" serve --port "$server_port" >"$work/server.log" 2>&1 &
+"$TARGET_DIR/local/salient" serve --port "$server_port" >"$work/server.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$server_port/healthz" 60
 

@@ -16,13 +16,13 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 standin_port="$(free_port)"
-"$ROOT/target/local/llm-standin" --port "$standin_port" --token-delay-ms 30 >"$work/standin.log" 2>&1 &
+"$TARGET_DIR/local/llm-standin" --port "$standin_port" --token-delay-ms 30 >"$work/standin.log" 2>&1 &
 pids+=($!)
 port="$(free_port)"
 SALIENT__LLM__BASE_URL="http://127.0.0.1:$standin_port/api/v1" \
 SALIENT__LLM__API_KEY="sk-or-v1-e2e" \
 SALIENT__STORAGE__PATH="$work/salient.db" \
-  "$ROOT/target/local/salient" serve --port "$port" >"$work/server.log" 2>&1 &
+  "$TARGET_DIR/local/salient" serve --port "$port" >"$work/server.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$port/healthz" 60
 log "e2e against http://127.0.0.1:$port"

@@ -2,6 +2,8 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export TARGET_DIR
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -10,4 +10,4 @@ ensure_cargo
 build_site
 log "building salient"
 cargo build --profile local -p salient-cli
-exec "$ROOT/target/local/salient" serve "$@"
+exec "$TARGET_DIR/local/salient" serve "$@"
