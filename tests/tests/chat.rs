@@ -674,3 +674,71 @@ async fn limits_and_malformed_input_get_their_own_error_codes() -> anyhow::Resul
     assert_eq!(history(&app, &client, &session).await?.len(), 4);
     Ok(())
 }
+
+#[tokio::test]
+async fn cors_answers_only_the_accounts_allowed_origins() -> anyhow::Result<()> {
+    let app = app(Backend::Embedded).await?;
+    let client = reqwest::Client::new();
+    let preflight = |origin: &'static str, path: &str| {
+        client
+            .request(reqwest::Method::OPTIONS, app.url(path))
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+    };
+    // northwind-heating lists https://northwind-heating.example in account.allowed_origins.
+    let allowed = preflight(
+        "https://northwind-heating.example",
+        "/api/northwind-heating/sales/sessions",
+    )
+    .await?;
+    assert_eq!(
+        allowed
+            .headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
+        Some("https://northwind-heating.example")
+    );
+    assert_eq!(
+        allowed
+            .headers()
+            .get("access-control-allow-credentials")
+            .and_then(|v| v.to_str().ok()),
+        Some("true")
+    );
+    // Another site, or another account's origin on this account's API, gets no CORS headers.
+    for (origin, path) in [
+        (
+            "https://evil.example",
+            "/api/northwind-heating/sales/sessions",
+        ),
+        (
+            "https://harbor-books.example",
+            "/api/northwind-heating/sales/sessions",
+        ),
+    ] {
+        let refused = preflight(origin, path).await?;
+        assert!(
+            refused
+                .headers()
+                .get("access-control-allow-origin")
+                .is_none(),
+            "{origin} on {path}"
+        );
+    }
+    let response = client
+        .post(app.url("/api/harbor-books/info/sessions"))
+        .header("origin", "https://harbor-books.example")
+        .send()
+        .await?;
+    assert_eq!(response.status(), 201);
+    assert_eq!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
+        Some("https://harbor-books.example")
+    );
+    Ok(())
+}

@@ -3,17 +3,26 @@
 
 use std::any::Any;
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use axum::http::{HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use super::error::{ApiError, ErrorCode};
+use super::visitor::VISITOR_HEADER;
 use crate::app::AppState;
+use crate::config::Catalog;
+use crate::domain::AccountId;
 
 /// `GET /healthz`.
 pub async fn healthz() -> impl IntoResponse {
@@ -35,6 +44,43 @@ fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
     ApiError::internal(anyhow::anyhow!("handler panicked")).into_response()
 }
 
+/// CORS for widgets embedded on another origin than the API's: a request to
+/// `/api/{account}/...` from an `Origin` listed in that account's `account.allowed_origins`
+/// gets the CORS headers (with credentials); any other origin gets none, so the browser
+/// refuses the response. Same-origin requests (the default deployment) need none of this.
+fn cors_layer(catalog: Arc<Catalog>) -> CorsLayer {
+    let allow = AllowOrigin::predicate(move |origin: &HeaderValue, parts: &Parts| {
+        let Ok(origin) = origin.to_str() else {
+            return false;
+        };
+        let account = parts
+            .uri
+            .path()
+            .strip_prefix("/api/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|raw| AccountId::parse(raw).ok());
+        account.is_some_and(|account| {
+            catalog
+                .agents()
+                .filter(|agent| agent.account == account)
+                .any(|agent| {
+                    agent
+                        .settings
+                        .account
+                        .allowed_origins
+                        .iter()
+                        .any(|o| o == origin)
+                })
+        })
+    });
+    CorsLayer::new()
+        .allow_origin(allow)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([CONTENT_TYPE, HeaderName::from_static(VISITOR_HEADER)])
+        .allow_credentials(true)
+        .max_age(Duration::from_secs(600))
+}
+
 /// Adds `/healthz`, the JSON fallbacks, the body limit, panic catching and request tracing
 /// to a function's routes, and binds the state.
 pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
@@ -54,10 +100,12 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
 
 fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let body_limit = state.catalog.app().limits.max_body_bytes;
+    let cors = cors_layer(Arc::clone(&state.catalog));
     routes
         .route("/healthz", get(healthz))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(cors)
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
