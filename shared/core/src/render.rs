@@ -53,7 +53,10 @@ mod tests {
              <a href=\"javascript:alert(2)\" onclick=\"x()\">y</a> [ok](https://example.com)",
         );
         assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("onerror") && !html.contains("onclick"), "{html}");
+        assert!(
+            !html.contains("onerror") && !html.contains("onclick"),
+            "{html}"
+        );
         assert!(!html.contains("href=\"javascript"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
