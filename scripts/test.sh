@@ -14,6 +14,7 @@ ensure_cargo
 log "installing test tools"
 scripts/dynamodb-local.sh install
 scripts/install-deploy-tools.sh
+scripts/install-model.sh
 bash site/scripts/install-browser.sh
 build_site
 

@@ -68,17 +68,17 @@ pub async fn ingestion_store(catalog: &Catalog) -> anyhow::Result<Arc<dyn Ingest
     })
 }
 
-/// Builds the ingestor for real runs from the deployment's knowledge settings.
-///
-/// CONSTRUCTION POINT FOR THE LEAD: the embedding providers and vector indexes (issue
-/// "Knowledge", items 6 and 7) provide constructors from `KnowledgeSettings`; until they
-/// land there is nothing to build, and this says so.
+/// Builds the ingestor for real runs from the deployment's knowledge settings: the
+/// embedder of `knowledge.embedding` and the vector index of `knowledge.vector_store`
+/// (deployment-wide, from `app.yaml` and the environment).
 pub async fn build_ingestor(catalog: &Catalog) -> anyhow::Result<Ingestor> {
-    let _records = ingestion_store(catalog).await?;
-    anyhow::bail!(
-        "no embedder or vector index is wired yet: build them from `knowledge:` settings in \
-         salient_ingest::build_ingestor and pass them to Ingestor::new"
-    )
+    let records = ingestion_store(catalog).await?;
+    let knowledge = &catalog.app().knowledge;
+    let embedder = salient_core::knowledge::embed::from_settings(knowledge)
+        .context("building the embedder from knowledge.embedding")?;
+    let index = salient_core::knowledge::vector::from_settings(knowledge)
+        .context("opening the vector index from knowledge.vector_store")?;
+    Ok(Ingestor::new(embedder, index, records)?)
 }
 
 /// The ingestor, built on first use.

@@ -1,13 +1,146 @@
 //! How an agent retrieves knowledge (`knowledge:` in the cascade): the embedding provider,
-//! the vector store, and the per-agent RAG settings.
-//! (Being filled in by the retrieval work.)
+//! the vector store, and the per-agent RAG settings. API keys are secrets: only from the
+//! environment (`SALIENT__KNOWLEDGE__EMBEDDING__API_KEY`,
+//! `SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY`) or SSM, never from a file.
 
+use std::path::PathBuf;
+
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 /// Knowledge settings.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct KnowledgeSettings {
-    /// Retrieval-augmented answers on or off for this agent.
-    pub rag_enabled: bool,
+    /// Which model turns text into vectors.
+    pub embedding: EmbeddingSettings,
+    /// Where the vectors live.
+    pub vector_store: VectorStoreSettings,
+    /// Retrieval-augmented answers.
+    pub rag: RagSettings,
+}
+
+/// The embedding provider.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbeddingProvider {
+    /// all-MiniLM-L6-v2 run in-process with candle from `local_model_dir`: no cloud, no
+    /// download at run time (`scripts/install-model.sh` installs the files).
+    #[default]
+    Local,
+    /// Any OpenAI-compatible `POST {base_url}/embeddings`.
+    Openai,
+    /// Pinecone Inference, `POST https://api.pinecone.io/embed`.
+    Pinecone,
+}
+
+/// Embedding settings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmbeddingSettings {
+    /// The provider.
+    pub provider: EmbeddingProvider,
+    /// The local model's directory (`config.json`, `tokenizer.json`, `model.safetensors`).
+    pub local_model_dir: PathBuf,
+    /// The base URL of the API (`/embeddings` is appended for `openai`; `/embed` for
+    /// `pinecone`). Empty: the provider's own.
+    pub base_url: String,
+    /// The remote model (`text-embedding-3-small`, `multilingual-e5-large`, ...); the local
+    /// provider ignores it.
+    pub model: String,
+    /// Vector length the remote model returns (sent as `dimensions` to OpenAI-compatible
+    /// APIs and as `dimension` to Pinecone models that take one; 0: the model's default,
+    /// learnt from the first answer).
+    pub dimensions: usize,
+    /// Texts per request.
+    pub batch_size: usize,
+    /// Seconds a request may take.
+    pub timeout_secs: u64,
+    /// The API key: only from the environment or SSM.
+    #[serde(skip_serializing)]
+    pub api_key: Option<SecretString>,
+}
+
+impl Default for EmbeddingSettings {
+    fn default() -> Self {
+        Self {
+            provider: EmbeddingProvider::Local,
+            local_model_dir: PathBuf::from(".tools/models/all-MiniLM-L6-v2"),
+            base_url: String::new(),
+            model: String::new(),
+            dimensions: 0,
+            batch_size: 64,
+            timeout_secs: 30,
+            api_key: None,
+        }
+    }
+}
+
+/// The vector store backend.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VectorBackend {
+    /// Exact hybrid search over a SQLite file, loaded into memory per account.
+    #[default]
+    Embedded,
+    /// A Pinecone serverless index; one namespace per account.
+    Pinecone,
+}
+
+/// Vector store settings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct VectorStoreSettings {
+    /// The backend.
+    pub backend: VectorBackend,
+    /// The SQLite file of the embedded backend.
+    pub path: PathBuf,
+    /// The Pinecone index host, e.g. `https://docs-abc123.svc.aped-1234.pinecone.io`.
+    pub index_host: String,
+    /// Send BM25-style sparse values with every vector and query (Pinecone's hybrid
+    /// search; the index must use the `dotproduct` metric). Off: dense only.
+    pub sparse: bool,
+    /// Seconds a request may take.
+    pub timeout_secs: u64,
+    /// The Pinecone API key: only from the environment or SSM.
+    #[serde(skip_serializing)]
+    pub api_key: Option<SecretString>,
+}
+
+impl Default for VectorStoreSettings {
+    fn default() -> Self {
+        Self {
+            backend: VectorBackend::Embedded,
+            path: PathBuf::from(".salient/vectors.db"),
+            index_host: String::new(),
+            sparse: false,
+            timeout_secs: 15,
+            api_key: None,
+        }
+    }
+}
+
+/// Retrieval-augmented answers, per agent.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RagSettings {
+    /// Retrieval on or off for this agent.
+    pub enabled: bool,
+    /// Chunks retrieved per turn.
+    pub top_k: usize,
+    /// Chunks scoring below this (fused score, roughly 0 to 1) are dropped.
+    pub score_threshold: f32,
+    /// Token budget for retrieved chunks in the prompt.
+    pub max_context_tokens: usize,
+}
+
+impl Default for RagSettings {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            top_k: 5,
+            score_threshold: 0.2,
+            max_context_tokens: 1500,
+        }
+    }
 }

@@ -17,7 +17,10 @@ use figment::providers::{Env, Format as _, Serialized, Yaml};
 use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider, Source};
 
-pub use knowledge::KnowledgeSettings;
+pub use knowledge::{
+    EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings, VectorBackend,
+    VectorStoreSettings,
+};
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
     SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
@@ -401,6 +404,7 @@ fn validate(settings: &Settings, figment: &Figment) -> Result<(), ConfigError> {
         "must be set",
     );
     validate_sources(&settings.sources, &mut check);
+    validate_knowledge(&settings.knowledge, &mut check);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -473,6 +477,69 @@ fn validate_sources(sources: &SourcesSettings, check: &mut impl FnMut(bool, &str
             "each entry must be an exact host:port such as 127.0.0.1:3000 (local development only)",
         );
     }
+}
+
+/// Checks of the `knowledge:` section.
+fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool, &str, &str)) {
+    let embedding = &knowledge.embedding;
+    check(
+        embedding.base_url.is_empty() || is_http_url(&embedding.base_url),
+        "knowledge.embedding.base_url",
+        "must be an http(s) URL (or empty for the provider's own)",
+    );
+    check(
+        (1..=2048).contains(&embedding.batch_size),
+        "knowledge.embedding.batch_size",
+        "must be between 1 and 2048",
+    );
+    check(
+        embedding.dimensions <= 20_000,
+        "knowledge.embedding.dimensions",
+        "must be at most 20000 (0: the model's default)",
+    );
+    check(
+        (1..=300).contains(&embedding.timeout_secs),
+        "knowledge.embedding.timeout_secs",
+        "must be between 1 and 300",
+    );
+    check(
+        embedding.provider == EmbeddingProvider::Local || !embedding.model.trim().is_empty(),
+        "knowledge.embedding.model",
+        "must be set for the openai and pinecone providers",
+    );
+    check(
+        embedding.provider != EmbeddingProvider::Local
+            || !embedding.local_model_dir.as_os_str().is_empty(),
+        "knowledge.embedding.local_model_dir",
+        "must be set for the local provider",
+    );
+    let store = &knowledge.vector_store;
+    check(
+        store.backend != VectorBackend::Pinecone || is_http_url(&store.index_host),
+        "knowledge.vector_store.index_host",
+        "must be the index's http(s) host URL for the pinecone backend",
+    );
+    check(
+        (1..=300).contains(&store.timeout_secs),
+        "knowledge.vector_store.timeout_secs",
+        "must be between 1 and 300",
+    );
+    let rag = &knowledge.rag;
+    check(
+        (1..=50).contains(&rag.top_k),
+        "knowledge.rag.top_k",
+        "must be between 1 and 50",
+    );
+    check(
+        (-1.0..=1.0).contains(&rag.score_threshold),
+        "knowledge.rag.score_threshold",
+        "must be between -1 and 1",
+    );
+    check(
+        (100..=32_000).contains(&rag.max_context_tokens),
+        "knowledge.rag.max_context_tokens",
+        "must be between 100 and 32000",
+    );
 }
 
 fn is_http_url(raw: &str) -> bool {

@@ -233,4 +233,9 @@ impl Default for LimitSettings {
 }
 
 /// Keys whose values are secrets: masked when shown, refused in YAML files.
-pub const SECRET_KEYS: &[&str] = &["llm.api_key", "admin.token"];
+pub const SECRET_KEYS: &[&str] = &[
+    "llm.api_key",
+    "admin.token",
+    "knowledge.embedding.api_key",
+    "knowledge.vector_store.api_key",
+];

@@ -1,5 +1,7 @@
 //! Knowledge: ingestion, embeddings, vector indexes, retrieval.
 pub mod chunk;
 pub mod crawl;
+pub mod embed;
 pub mod extract;
 pub mod ingest;
+pub mod vector;
