@@ -742,3 +742,18 @@ async fn cors_answers_only_the_accounts_allowed_origins() -> anyhow::Result<()> 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_first_time_visitor_has_no_sessions_rather_than_an_error() -> anyhow::Result<()> {
+    let app = app(Backend::Embedded).await?;
+    let response = app
+        .browser()
+        .get(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")))
+        .send()
+        .await?;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await?;
+    assert_eq!(body["sessions"], json!([]));
+    assert_eq!(body["next"], Value::Null);
+    Ok(())
+}

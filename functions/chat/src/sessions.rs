@@ -54,12 +54,16 @@ pub(crate) struct ListParams {
 }
 
 /// `GET /api/{account}/{agent}/sessions`: the visitor's sessions with this agent, newest first.
+/// A visitor without an id yet (first visit) simply has none.
 pub(crate) async fn list(
     State(state): State<AppState>,
     scope: AgentScope,
-    Visitor(visitor): Visitor,
+    MaybeVisitor(visitor): MaybeVisitor,
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<impl IntoResponse, ApiError> {
+    let Some(visitor) = visitor else {
+        return Ok(Json(json!({"sessions": [], "next": null})));
+    };
     let page = state
         .store
         .list_sessions(
