@@ -286,6 +286,7 @@ impl TurnRun {
         };
         self.assistant.status = status;
         let usage = usage.unwrap_or_else(|| Usage {
+            model: None,
             prompt_tokens: u32::try_from(self.prompt_tokens).unwrap_or(u32::MAX),
             completion_tokens: u32::try_from(count_tokens(&self.assistant.content))
                 .unwrap_or(u32::MAX),
@@ -300,7 +301,10 @@ impl TurnRun {
             id: LlmRequestId::generate(),
             session: self.session.clone(),
             message: Some(self.assistant.id.clone()),
-            model: self.llm.model().to_owned(),
+            model: usage
+                .model
+                .clone()
+                .unwrap_or_else(|| self.llm.model().to_owned()),
             prompt_tokens: usage.prompt_tokens,
             completion_tokens: usage.completion_tokens,
             cost_usd: usage.cost_usd,

@@ -28,8 +28,11 @@ pub enum LlmEvent {
 }
 
 /// Usage as the provider reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Usage {
+    /// The model that answered, as the provider names it (OpenRouter may route to another
+    /// model than the one asked for).
+    pub model: Option<String>,
     /// Prompt tokens.
     pub prompt_tokens: u32,
     /// Completion tokens.
@@ -268,10 +271,10 @@ fn events_from_chunks(
                         return Some((Ok(LlmEvent::Delta(text)), state));
                     }
                     if let Some(usage) = chunk.usage {
-                        let _ = chunk.model;
                         state.finished = true;
                         return Some((
                             Ok(LlmEvent::Usage(Usage {
+                                model: chunk.model.filter(|m| !m.is_empty()),
                                 prompt_tokens: usage.prompt_tokens,
                                 completion_tokens: usage.completion_tokens,
                                 cost_usd: usage.cost,
