@@ -78,24 +78,20 @@ pub(crate) async fn list(
     Ok(Json(json!({"sessions": sessions, "next": page.next})))
 }
 
-/// Loads a session and checks it belongs to this agent and visitor; anything else is
-/// `session_not_found`, so ids of other visitors or accounts reveal nothing.
-pub(crate) async fn owned_session(
+/// The session in the path, if it is this visitor's (see `conversation::ownership`).
+async fn owned_session(
     state: &AppState,
     path: &SessionPath,
     visitor: &VisitorId,
 ) -> Result<Session, ApiError> {
-    let session = state
-        .store
-        .get_session(&path.scope.account, &path.session)
-        .await?;
-    if session.agent != path.scope.agent || &session.visitor != visitor {
-        return Err(ApiError::new(
-            ErrorCode::SessionNotFound,
-            "No session with this id for this agent.",
-        ));
-    }
-    Ok(session)
+    salient_core::conversation::ownership::owned_session(
+        state.store.as_ref(),
+        &path.scope.account,
+        &path.scope.agent,
+        &path.session,
+        visitor,
+    )
+    .await
 }
 
 /// `GET /api/{account}/{agent}/sessions/{session}`.

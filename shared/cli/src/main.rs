@@ -104,11 +104,7 @@ async fn main() -> anyhow::Result<()> {
 async fn create_table(root: &std::path::Path) -> anyhow::Result<()> {
     let catalog = Catalog::load(root, &[])?;
     let storage = &catalog.app().storage;
-    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
-    if let Some(endpoint) = &storage.endpoint_url {
-        loader = loader.endpoint_url(endpoint);
-    }
-    let client = aws_sdk_dynamodb::Client::new(&loader.load().await);
+    let client = salient_core::app::dynamodb_client(storage).await;
     salient_core::adapters::dynamodb::create_table(&client, &storage.table)
         .await
         .with_context(|| format!("creating table {}", storage.table))?;

@@ -79,20 +79,23 @@ impl AppState {
                     format!("opening the embedded store at {}", storage.path.display())
                 })?)
             }
-            StorageBackend::Dynamodb => {
-                let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
-                if let Some(endpoint) = &storage.endpoint_url {
-                    loader = loader.endpoint_url(endpoint);
-                }
-                let sdk = loader.load().await;
-                Arc::new(DynamoStore::new(
-                    aws_sdk_dynamodb::Client::new(&sdk),
-                    storage.table.clone(),
-                ))
-            }
+            StorageBackend::Dynamodb => Arc::new(DynamoStore::new(
+                dynamodb_client(storage).await,
+                storage.table.clone(),
+            )),
         };
         Self::new(Arc::new(catalog), store)
     }
+}
+
+/// A DynamoDB client for the configured storage: AWS's default credential chain and region,
+/// and `storage.endpoint_url` when set (DynamoDB Local).
+pub async fn dynamodb_client(storage: &crate::config::StorageSettings) -> aws_sdk_dynamodb::Client {
+    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+    if let Some(endpoint) = &storage.endpoint_url {
+        loader = loader.endpoint_url(endpoint);
+    }
+    aws_sdk_dynamodb::Client::new(&loader.load().await)
 }
 
 /// Builds the state for a Lambda cold start (or any process): configuration from

@@ -1,4 +1,5 @@
 //! The conversation path: assembling the prompt and running a turn.
 
 pub mod context;
+pub mod ownership;
 pub mod turn;

@@ -112,16 +112,14 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
             format!("The message is longer than {max_chars} characters."),
         ));
     }
-    let session = state
-        .store
-        .get_session(&input.account, &input.session)
-        .await?;
-    if session.agent != input.agent || session.visitor != input.visitor {
-        return Err(ApiError::new(
-            ErrorCode::SessionNotFound,
-            "No session with this id for this agent.",
-        ));
-    }
+    let session = super::ownership::owned_session(
+        state.store.as_ref(),
+        &input.account,
+        &input.agent,
+        &input.session,
+        &input.visitor,
+    )
+    .await?;
     if session.message_count + 2 > settings.limits.max_session_messages {
         return Err(ApiError::new(
             ErrorCode::HistoryTooLong,
