@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use axum::serve::ListenerExt as _;
 use salient_core::app::AppState;
 use salient_core::config::{Catalog, SecretParameter};
+use salient_core::knowledge::retrieve::Retriever;
 use serde_json::Value;
 
 use crate::conformance::{EmbeddedFile, StoreFactory};
@@ -60,6 +61,7 @@ pub struct TestApp {
     /// Storage that outlives a restart.
     pub stores: Arc<dyn StoreFactory>,
     overrides: Vec<SecretParameter>,
+    retriever: Option<Retriever>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -73,6 +75,8 @@ pub struct AppOptions {
     pub with_llm: bool,
     /// Extra settings.
     pub overrides: Vec<SecretParameter>,
+    /// The knowledge base turns retrieve from (agents still need `knowledge.rag.enabled`).
+    pub retriever: Option<Retriever>,
 }
 
 impl Default for AppOptions {
@@ -81,6 +85,7 @@ impl Default for AppOptions {
             backend: Backend::Embedded,
             with_llm: true,
             overrides: Vec::new(),
+            retriever: None,
         }
     }
 }
@@ -104,10 +109,11 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
     };
     let mut app = TestApp {
         addr: "127.0.0.1:0".parse()?,
-        state: build_state(&stores, &overrides)?,
+        state: build_state(&stores, &overrides, options.retriever.as_ref())?,
         standin,
         stores,
         overrides,
+        retriever: options.retriever,
         shutdown: None,
         server: None,
     };
@@ -118,11 +124,16 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
 fn build_state(
     stores: &Arc<dyn StoreFactory>,
     overrides: &[SecretParameter],
+    retriever: Option<&Retriever>,
 ) -> anyhow::Result<AppState> {
     let catalog =
         Catalog::load(&config_dir(), overrides).context("loading the repository's config")?;
-    Ok(AppState::new(Arc::new(catalog), stores.open()?)?
-        .map_llm_clients(|c| c.with_retry_base(Duration::from_millis(5))))
+    let state = AppState::new(Arc::new(catalog), stores.open()?)?
+        .map_llm_clients(|c| c.with_retry_base(Duration::from_millis(5)));
+    Ok(match retriever {
+        Some(retriever) => state.with_retriever(retriever.clone()),
+        None => state,
+    })
 }
 
 impl std::fmt::Debug for TestApp {
@@ -161,7 +172,7 @@ impl TestApp {
             server.await.context("the server task failed")?;
         }
         let addr = self.addr;
-        self.state = build_state(&self.stores, &self.overrides)?;
+        self.state = build_state(&self.stores, &self.overrides, self.retriever.as_ref())?;
         self.start(addr).await
     }
 

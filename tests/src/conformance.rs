@@ -92,6 +92,7 @@ async fn new_session(store: &dyn Store, account: &AccountId) -> anyhow::Result<S
 
 fn citation(n: u8) -> Citation {
     Citation {
+        number: u32::from(n),
         title: format!("Page {n}"),
         url: format!("https://example.com/page-{n}"),
         score: f32::from(n) / 8.0 + 0.013,

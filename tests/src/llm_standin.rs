@@ -231,8 +231,23 @@ fn error_chunk(model: &str) -> String {
     format!("data: {value}\n\n")
 }
 
+/// The first numbered source in the system prompt (`[1] Title <url>`), as a model would
+/// cite it: `(title, url)`.
+fn first_source(body: &Value) -> Option<(String, String)> {
+    let system = body
+        .get("messages")
+        .and_then(Value::as_array)?
+        .iter()
+        .find(|m| m.get("role").and_then(Value::as_str) == Some("system"))?
+        .get("content")
+        .and_then(Value::as_str)?;
+    let line = system.lines().find(|l| l.starts_with("[1] "))?;
+    let (title, url) = line.trim_start_matches("[1] ").rsplit_once(" <")?;
+    Some((title.to_owned(), url.trim_end_matches('>').to_owned()))
+}
+
 /// The answer text for a scenario.
-fn answer_text(scenario: &str, user_text: &str) -> String {
+fn answer_text(scenario: &str, user_text: &str, source: Option<&(String, String)>) -> String {
     match scenario {
         "xss" => "Here you go: <script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> \
                   [click me](javascript:window.__pwned=3) and **bold** text."
@@ -240,7 +255,15 @@ fn answer_text(scenario: &str, user_text: &str) -> String {
         "markdown" => "| Model | Price |\n|---|---|\n| Aero 7 | £7,495 |\n\n- one\n- two\n\n```\nsalient serve\n```\n".to_owned(),
         _ => {
             let visible = user_text.split("[[standin:").next().unwrap_or("").trim();
-            format!("You said: {visible}. This is the stand-in answering in several small pieces.")
+            match source {
+                // Like a model told to cite: name the first source by its number.
+                Some((title, _)) => format!(
+                    "You said: {visible}. The page \"{title}\" covers this [1]. This is the stand-in answering in several small pieces."
+                ),
+                None => format!(
+                    "You said: {visible}. This is the stand-in answering in several small pieces."
+                ),
+            }
         }
     }
 }
@@ -297,7 +320,7 @@ async fn chat_completions(
         .unwrap_or("")
         .to_owned();
     let prompt_tokens = body.to_string().len() / 4;
-    let text = answer_text(&scenario, &user_text);
+    let text = answer_text(&scenario, &user_text, first_source(&body).as_ref());
     let parts = pieces(&text);
     let delay = Duration::from_millis(state.token_delay_ms.load(Ordering::Relaxed) as u64);
     let slow = scenario == "slow";

@@ -40,10 +40,11 @@ pub(crate) async fn create(
     while let Some(event) = events.recv().await {
         match event {
             TurnEvent::Usage(reported) => usage = Some(reported),
-            TurnEvent::Done { message, .. } => {
+            TurnEvent::Done { message, mode, .. } => {
                 return Ok(Json(json!({
                     "user_message": MessageView::from(&started.user_message),
                     "assistant_message": MessageView::from(&message),
+                    "answer_mode": mode,
                     "usage": usage,
                 })));
             }

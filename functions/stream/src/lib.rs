@@ -93,9 +93,18 @@ fn sse_event(event: TurnEvent) -> Event {
             json!({ "citations": citation_views(&citations) }),
         ),
         TurnEvent::Usage(usage) => ("usage", json!(usage)),
-        TurnEvent::Done { message, html } => (
+        TurnEvent::Done {
+            message,
+            html,
+            mode,
+        } => (
             "done",
-            json!({ "status": message.status, "message_id": message.id, "html": html }),
+            json!({
+                "status": message.status,
+                "message_id": message.id,
+                "html": html,
+                "answer_mode": mode,
+            }),
         ),
         TurnEvent::Error { code, message } => (
             "error",

@@ -10,6 +10,7 @@ use crate::adapters::dynamodb::DynamoStore;
 use crate::adapters::embedded::EmbeddedStore;
 use crate::config::{Catalog, StorageBackend};
 use crate::domain::{AccountId, AgentId};
+use crate::knowledge::retrieve::Retriever;
 use crate::llm::LlmClient;
 use crate::ports::Store;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// One LLM client per agent that has an API key.
     llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
+    /// Retrieval over the accounts' knowledge, when any agent has `knowledge.rag.enabled`.
+    retriever: Option<Retriever>,
 }
 
 impl AppState {
@@ -50,7 +53,50 @@ impl AppState {
             catalog,
             store,
             llm: Arc::new(llm),
+            retriever: None,
         })
+    }
+
+    /// Retrieval for the agents with RAG on.
+    pub fn retriever(&self) -> Option<&Retriever> {
+        self.retriever.as_ref()
+    }
+
+    /// Sets the retriever (tests, and [`AppState::from_catalog`]).
+    #[must_use]
+    pub fn with_retriever(mut self, retriever: Retriever) -> Self {
+        self.retriever = Some(retriever);
+        self
+    }
+
+    /// Builds the retriever from the deployment's `knowledge:` settings when any agent has
+    /// RAG on. A missing model or key is logged, not fatal: those agents then answer without
+    /// sources (or extractively when they also have no model), and say so in the log.
+    #[must_use]
+    pub fn with_configured_retriever(self) -> Self {
+        let wanted: Vec<String> = self
+            .catalog
+            .agents()
+            .filter(|agent| agent.settings.knowledge.rag.enabled)
+            .map(|agent| format!("{}/{}", agent.account, agent.agent))
+            .collect();
+        if wanted.is_empty() {
+            return self;
+        }
+        match Retriever::from_settings(&self.catalog.app().knowledge) {
+            Ok(retriever) => {
+                tracing::info!(agents = ?wanted, "retrieval-augmented answers on");
+                self.with_retriever(retriever)
+            }
+            Err(error) => {
+                tracing::warn!(
+                    agents = ?wanted,
+                    error = %format!("{:#}", anyhow::Error::from(error)),
+                    "knowledge.rag.enabled is set but the knowledge base cannot be opened; these agents answer without sources"
+                );
+                self
+            }
+        }
     }
 
     /// The agent's LLM client, if it has an API key.
@@ -84,7 +130,7 @@ impl AppState {
                 storage.table.clone(),
             )),
         };
-        Self::new(Arc::new(catalog), store)
+        Ok(Self::new(Arc::new(catalog), store)?.with_configured_retriever())
     }
 }
 

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{Options, Parser, html};
 
+use crate::domain::Citation;
+
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
@@ -29,9 +31,109 @@ pub fn markdown_to_safe_html(markdown: &str) -> String {
     sanitizer().clean(&raw).to_string()
 }
 
+/// Renders an answer: its `[n]` source markers become links to the cited pages (titled with
+/// the page title), then the whole is rendered and sanitised like any markdown.
+pub fn answer_html(markdown: &str, citations: &[Citation]) -> String {
+    if citations.is_empty() {
+        return markdown_to_safe_html(markdown);
+    }
+    markdown_to_safe_html(&link_source_markers(markdown, citations))
+}
+
+/// Rewrites `[n]` markers that name a citation into markdown links `[\[n\]](url "title")`.
+/// A marker already used as link text (`[1](...)`, `[1][ref]`) or inside inline code is left
+/// alone; unknown numbers stay plain text.
+pub fn link_source_markers(markdown: &str, citations: &[Citation]) -> String {
+    let target = |number: u32| {
+        citations
+            .iter()
+            .enumerate()
+            .find(|(i, c)| {
+                let n = if c.number > 0 { c.number } else { *i as u32 + 1 };
+                n == number
+            })
+            .map(|(_, c)| c)
+    };
+    let mut out = String::with_capacity(markdown.len() + citations.len() * 64);
+    let mut rest = markdown;
+    let mut in_code = false;
+    while let Some(at) = rest.find(['[', '`']) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        if from.starts_with('`') {
+            in_code = !in_code;
+            out.push('`');
+            rest = &from[1..];
+            continue;
+        }
+        let digits: &str = {
+            let body = &from[1..];
+            let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            &body[..end]
+        };
+        let close = 1 + digits.len();
+        let is_marker = !in_code
+            && (1..=3).contains(&digits.len())
+            && from[close..].starts_with(']')
+            && !from[close + 1..].starts_with(['(', '[', ':']);
+        let cited = is_marker
+            .then(|| digits.parse::<u32>().ok().and_then(target))
+            .flatten();
+        match cited {
+            Some(citation) => {
+                let title = citation.title.replace(['"', '\\'], "'");
+                out.push_str(&format!(
+                    "[\\[{digits}\\]]({} \"{title}\")",
+                    citation.url.replace([' ', ')', '('], "")
+                ));
+                rest = &from[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::markdown_to_safe_html;
+    use super::{answer_html, markdown_to_safe_html};
+    use crate::domain::Citation;
+
+    fn cite(number: u32, url: &str) -> Citation {
+        Citation {
+            number,
+            title: format!("Page \"{number}\""),
+            url: url.to_owned(),
+            score: 0.5,
+            snippet: String::new(),
+        }
+    }
+
+    #[test]
+    fn source_markers_become_links_to_the_cited_pages() {
+        let citations = [cite(1, "https://example.com/a"), cite(3, "https://example.com/c")];
+        let html = answer_html(
+            "Heat pumps start at £7,495 [1]. Surveys are free [3][1]. See [2] and `[1]`.",
+            &citations,
+        );
+        assert!(html.contains("href=\"https://example.com/a\""), "{html}");
+        assert!(html.contains("href=\"https://example.com/c\""), "{html}");
+        assert_eq!(html.matches("href=").count(), 3, "{html}");
+        // An unknown number stays text, and so does a marker in code.
+        assert!(html.contains("See [2]"), "{html}");
+        assert!(html.contains("<code>[1]</code>"), "{html}");
+    }
+
+    #[test]
+    fn a_hostile_citation_url_cannot_inject_script() {
+        let citations = [cite(1, "javascript:alert(1)")];
+        let html = answer_html("Look [1].", &citations);
+        assert!(!html.contains("javascript"), "{html}");
+    }
 
     #[test]
     fn tables_lists_and_code_survive() {

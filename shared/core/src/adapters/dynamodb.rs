@@ -313,6 +313,7 @@ fn citations_value(citations: &[Citation]) -> AttributeValue {
             .iter()
             .map(|c| {
                 AttributeValue::M(HashMap::from([
+                    ("number".to_owned(), n(c.number)),
                     ("title".to_owned(), s(&c.title)),
                     ("url".to_owned(), s(&c.url)),
                     ("score".to_owned(), n(c.score)),
@@ -333,6 +334,7 @@ fn citations_from(item: &Item) -> Result<Vec<Citation>, StoreError> {
                 return Err(corrupt("citation", value));
             };
             Ok(Citation {
+                number: read_opt_n(c, "number")?.unwrap_or(0),
                 title: read_s(c, "title")?.to_owned(),
                 url: read_s(c, "url")?.to_owned(),
                 score: read_n(c, "score")?,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{Citation, Message, MessageStatus, Role, Session, SummaryStatus};
-use crate::render::markdown_to_safe_html;
+use crate::render::answer_html;
 
 /// A session as the API shows it.
 #[derive(Debug, Serialize)]
@@ -55,13 +55,14 @@ pub struct CitationView<'a> {
     pub snippet: &'a str,
 }
 
-/// Numbers citations from 1.
+/// Citations with the number the answer uses for each (`[n]`); citations stored without a
+/// number are numbered by position.
 pub fn citation_views(citations: &[Citation]) -> Vec<CitationView<'_>> {
     citations
         .iter()
         .enumerate()
         .map(|(i, c)| CitationView {
-            n: i + 1,
+            n: if c.number > 0 { c.number as usize } else { i + 1 },
             title: &c.title,
             url: &c.url,
             score: c.score,
@@ -95,7 +96,7 @@ impl<'a> From<&'a Message> for MessageView<'a> {
             id: m.id.as_str(),
             role: m.role,
             content: &m.content,
-            html: markdown_to_safe_html(&m.content),
+            html: answer_html(&m.content, &m.citations),
             created_at: m.created_at,
             status: m.status,
             citations: citation_views(&m.citations),

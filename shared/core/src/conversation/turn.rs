@@ -12,14 +12,15 @@ use tokio::sync::mpsc;
 use super::context::{self, count_tokens};
 use crate::api::{ApiError, ErrorCode};
 use crate::app::AppState;
-use crate::config::AgentConfig;
+use crate::config::{AgentConfig, RagSettings};
 use crate::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
     MessageStatus, Role, SessionId, VisitorId, now,
 };
+use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::llm::{LlmClient, LlmError, LlmEvent, Usage};
 use crate::ports::{HistoryQuery, Order};
-use crate::render::markdown_to_safe_html;
+use crate::render::answer_html;
 
 /// What a visitor sent.
 #[derive(Debug, Clone)]
@@ -72,8 +73,10 @@ pub enum TurnEvent {
     Done {
         /// The stored answer.
         message: Message,
-        /// Its sanitised HTML.
+        /// Its sanitised HTML, with source markers linked.
         html: String,
+        /// Written by the model, or quoted from the site because no model is configured.
+        mode: AnswerMode,
     },
     /// The turn failed; what arrived is stored with status `partial` (or `failed`).
     Error {
@@ -82,6 +85,16 @@ pub enum TurnEvent {
         /// Message for the visitor.
         message: String,
     },
+}
+
+/// How an answer was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerMode {
+    /// The language model wrote it.
+    Model,
+    /// No model is configured: the best passages of the site, quoted and labelled.
+    Extractive,
 }
 
 /// A turn whose answer is on its way.
@@ -126,12 +139,21 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
             "This conversation is at its length limit. Please start a new one.",
         ));
     }
-    let Some(llm) = state.llm(&input.account, &input.agent).cloned() else {
+    let rag = &settings.knowledge.rag;
+    let retrieval = state
+        .retriever()
+        .filter(|_| rag.enabled)
+        .map(|retriever| Retrieval {
+            retriever: retriever.clone(),
+            settings: rag.clone(),
+        });
+    let llm = state.llm(&input.account, &input.agent).cloned();
+    if llm.is_none() && retrieval.is_none() {
         return Err(ApiError::new(
             ErrorCode::NoModelConfigured,
             "This assistant has no language model configured yet, so it cannot answer.",
         ));
-    };
+    }
 
     // Nothing lost: the visitor's words are stored before the model is called.
     let user_message = Message::new(Role::User, text, now());
@@ -180,6 +202,24 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
     };
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
+    let Some(llm) = llm else {
+        // Without a model, but with a knowledge base: quote the site, clearly labelled.
+        if let Some(retrieval) = retrieval {
+            tokio::spawn(extractive_answer(
+                state.clone(),
+                input.account,
+                input.session,
+                text.to_owned(),
+                retrieval,
+                assistant,
+                tx,
+            ));
+        }
+        return Ok(StartedTurn {
+            user_message,
+            events: rx,
+        });
+    };
     let run = TurnRun {
         state: state.clone(),
         account: input.account,
@@ -189,6 +229,9 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
         total_timeout: std::time::Duration::from_secs(settings.llm.total_timeout_secs),
         assistant,
         prompt_tokens: prompt.prompt_tokens,
+        question: text.to_owned(),
+        retrieval,
+        sources: Sources::default(),
         tx,
     };
     tokio::spawn(run.answer(prompt.messages));
@@ -207,7 +250,92 @@ struct TurnRun {
     total_timeout: std::time::Duration,
     assistant: Message,
     prompt_tokens: usize,
+    question: String,
+    retrieval: Option<Retrieval>,
+    sources: Sources,
     tx: mpsc::Sender<TurnEvent>,
+}
+
+/// The retriever and the agent's RAG settings, for agents with RAG on.
+#[derive(Debug)]
+struct Retrieval {
+    retriever: Retriever,
+    settings: RagSettings,
+}
+
+impl Retrieval {
+    /// The sources for a question; a failing knowledge base is logged and the turn goes on
+    /// without sources (an answer without citations beats no answer).
+    async fn sources(&self, account: &AccountId, session: &SessionId, question: &str) -> Sources {
+        let started = Instant::now();
+        match self
+            .retriever
+            .retrieve(account, question, &self.settings)
+            .await
+        {
+            Ok(sources) => {
+                tracing::debug!(
+                    account = %account,
+                    session = %session,
+                    pages = sources.pages.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    "retrieved sources"
+                );
+                sources
+            }
+            Err(error) => {
+                tracing::warn!(
+                    account = %account,
+                    session = %session,
+                    error = %format!("{:#}", anyhow::Error::from(error)),
+                    "retrieval failed; answering without sources"
+                );
+                Sources::default()
+            }
+        }
+    }
+}
+
+/// The answer of an agent with a knowledge base and no model: the best passages, quoted.
+async fn extractive_answer(
+    state: AppState,
+    account: AccountId,
+    session: SessionId,
+    question: String,
+    retrieval: Retrieval,
+    mut assistant: Message,
+    tx: mpsc::Sender<TurnEvent>,
+) {
+    let sources = retrieval.sources(&account, &session, &question).await;
+    assistant.content = sources.extractive_answer();
+    assistant.citations = sources.all_citations();
+    assistant.status = MessageStatus::Complete;
+    if let Err(error) = state
+        .store
+        .update_message(&account, &session, &assistant)
+        .await
+    {
+        tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+        let _ = tx
+            .send(TurnEvent::Error {
+                code: ErrorCode::Internal,
+                message: "The answer could not be stored. Please try again.".to_owned(),
+            })
+            .await;
+        return;
+    }
+    let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
+    let _ = tx
+        .send(TurnEvent::Citations(assistant.citations.clone()))
+        .await;
+    let html = answer_html(&assistant.content, &assistant.citations);
+    let _ = tx
+        .send(TurnEvent::Done {
+            message: assistant,
+            html,
+            mode: AnswerMode::Extractive,
+        })
+        .await;
 }
 
 /// How the answer ended, before it is stored.
@@ -219,11 +347,29 @@ enum Ending {
 }
 
 impl TurnRun {
-    async fn answer(mut self, messages: Vec<crate::llm::WireMessage>) {
+    async fn answer(mut self, mut messages: Vec<crate::llm::WireMessage>) {
         let started = Instant::now();
         let deadline = tokio::time::Instant::now() + self.total_timeout;
         let mut usage: Option<Usage> = None;
         let tx = self.tx.clone();
+
+        if let Some(retrieval) = &self.retrieval {
+            let found = tokio::select! {
+                found = retrieval.sources(&self.account, &self.session, &self.question) => found,
+                () = tx.closed() => {
+                    self.finish(Ending::Cancelled, None, started).await;
+                    return;
+                }
+            };
+            if !found.is_empty()
+                && let Some(system) = messages.first_mut()
+            {
+                let section = found.prompt_section();
+                self.prompt_tokens += count_tokens(&section);
+                system.content.push_str(&section);
+            }
+            self.sources = found;
+        }
 
         let opened = tokio::select! {
             opened = self.llm.stream(&messages) => Some(opened),
@@ -283,6 +429,9 @@ impl TurnRun {
             }
         };
         self.assistant.status = status;
+        if has_text {
+            self.assistant.citations = self.sources.citations_for(&self.assistant.content);
+        }
         let usage = usage.unwrap_or_else(|| Usage {
             model: None,
             prompt_tokens: u32::try_from(self.prompt_tokens).unwrap_or(u32::MAX),
@@ -348,12 +497,13 @@ impl TurnRun {
                     .send(TurnEvent::Citations(self.assistant.citations.clone()))
                     .await;
                 let _ = self.tx.send(TurnEvent::Usage(turn_usage)).await;
-                let html = markdown_to_safe_html(&self.assistant.content);
+                let html = answer_html(&self.assistant.content, &self.assistant.citations);
                 let _ = self
                     .tx
                     .send(TurnEvent::Done {
                         message: self.assistant,
                         html,
+                        mode: AnswerMode::Model,
                     })
                     .await;
             }

@@ -147,6 +147,10 @@ impl MessageStatus {
 /// A page of the business's site that an answer drew on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Citation {
+    /// The source's number in the prompt, as the answer refers to it (`[2]`); 0 in
+    /// messages stored before numbering existed.
+    #[serde(default)]
+    pub number: u32,
     /// The page title.
     pub title: String,
     /// The page URL.

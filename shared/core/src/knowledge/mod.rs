@@ -4,4 +4,5 @@ pub mod crawl;
 pub mod embed;
 pub mod extract;
 pub mod ingest;
+pub mod retrieve;
 pub mod vector;

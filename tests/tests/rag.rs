@@ -1,0 +1,319 @@
+//! Cited answers: the real routes, the real local MiniLM embedder and the embedded index,
+//! with the OpenRouter stand-in as the model. Chunks are embedded and indexed the way
+//! ingestion stores them; the turn retrieves, numbers the sources in the prompt, and the
+//! answer carries citations in the JSON turn, as a `citations` SSE event, and as links in
+//! its HTML. Without a model the answer is extractive and labelled. One account's pages are
+//! never cited to another.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use salient_core::domain::AccountId;
+use salient_core::knowledge::embed::LocalEmbedder;
+use salient_core::knowledge::retrieve::Retriever;
+use salient_core::knowledge::vector::EmbeddedIndex;
+use salient_core::ports::knowledge::{
+    ChunkRecord, EmbedKind, Embedder as _, IndexedChunk, VectorIndex as _,
+};
+use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
+use salient_tests::sse::{SseReader, joined_deltas};
+use serde_json::{Value, json};
+
+const NORTHWIND: &str = "northwind-heating";
+const HARBOR: &str = "harbor-books";
+
+fn model_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/models/all-MiniLM-L6-v2")
+}
+
+struct Page {
+    url: &'static str,
+    title: &'static str,
+    text: &'static str,
+}
+
+const NORTHWIND_PAGES: &[Page] = &[
+    Page {
+        url: "https://northwind-heating.example/heat-pumps",
+        title: "Air-source heat pumps",
+        text: "The Aero 7 air-source heat pump costs £7,495 installed, and the Aero 11 costs \
+               £9,950. Both qualify for the £7,500 Boiler Upgrade Scheme grant.",
+    },
+    Page {
+        url: "https://northwind-heating.example/survey",
+        title: "Free home survey",
+        text: "Our home survey is free and takes about 90 minutes. An engineer measures \
+               every room and checks your radiators and pipework.",
+    },
+    Page {
+        url: "https://northwind-heating.example/areas",
+        title: "Areas we cover",
+        text: "We install across Leeds, York, Harrogate and Wakefield.",
+    },
+];
+
+const HARBOR_PAGES: &[Page] = &[Page {
+    url: "https://harbor-books.example/events",
+    title: "Author evenings",
+    text: "Secret harbour lighthouse poetry evening with the author of The Tidal Lamp, \
+           every second Thursday.",
+}];
+
+/// A retriever over a fresh embedded index holding the pages, embedded by the local model.
+async fn knowledge_base(dir: &tempfile::TempDir) -> anyhow::Result<Retriever> {
+    let embedder = Arc::new(LocalEmbedder::new(&model_dir())?);
+    let index = Arc::new(EmbeddedIndex::open(&dir.path().join("vectors.db"))?);
+    for (account, pages) in [(NORTHWIND, NORTHWIND_PAGES), (HARBOR, HARBOR_PAGES)] {
+        let texts: Vec<String> = pages.iter().map(|p| p.text.to_owned()).collect();
+        let vectors = embedder.embed(&texts, EmbedKind::Passage).await?;
+        let chunks: Vec<IndexedChunk> = pages
+            .iter()
+            .zip(vectors)
+            .enumerate()
+            .map(|(i, (page, vector))| IndexedChunk {
+                record: ChunkRecord {
+                    id: format!("page{i}#0"),
+                    url: page.url.to_owned(),
+                    title: page.title.to_owned(),
+                    heading_path: vec![page.title.to_owned()],
+                    text: page.text.to_owned(),
+                    page_hash: format!("hash{i}"),
+                },
+                vector,
+            })
+            .collect();
+        index.upsert(&AccountId::parse(account)?, &chunks).await?;
+    }
+    Ok(Retriever::new(embedder, index))
+}
+
+async fn app(with_llm: bool, backend: Backend) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
+    let dir = tempfile::tempdir()?;
+    let retriever = knowledge_base(&dir).await?;
+    let app = spawn_app_with(AppOptions {
+        backend,
+        with_llm,
+        overrides: vec![setting("knowledge.rag.enabled", "true")],
+        retriever: Some(retriever),
+    })
+    .await?;
+    Ok((app, dir))
+}
+
+async fn buffered_turn(
+    app: &TestApp,
+    account: &str,
+    agent: &str,
+    message: &str,
+) -> anyhow::Result<Value> {
+    let (client, session) = app.new_session(account, agent).await?;
+    let response = client
+        .post(app.url(&format!("/api/{account}/{agent}/sessions/{session}/turns")))
+        .json(&json!({ "message": message }))
+        .send()
+        .await?;
+    anyhow::ensure!(response.status() == 200, "turn answered {}", response.status());
+    Ok(response.json().await?)
+}
+
+fn system_prompt(request: &Value) -> String {
+    request["messages"][0]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link() -> anyhow::Result<()> {
+    for backend in [Backend::Embedded, Backend::Dynamodb] {
+        let (app, _dir) = app(true, backend).await?;
+        let body = buffered_turn(
+            &app,
+            NORTHWIND,
+            "sales",
+            "How much does the Aero 7 heat pump cost?",
+        )
+        .await?;
+        assert_eq!(body["answer_mode"], "model");
+        let answer = &body["assistant_message"];
+        let citations = answer["citations"].as_array().cloned().unwrap_or_default();
+        assert_eq!(citations.len(), 1, "the answer names [1] only: {citations:?}");
+        assert_eq!(citations[0]["n"], 1);
+        assert_eq!(
+            citations[0]["url"],
+            "https://northwind-heating.example/heat-pumps"
+        );
+        assert_eq!(citations[0]["title"], "Air-source heat pumps");
+        assert!(citations[0]["snippet"].as_str().unwrap_or("").contains("£7,495"));
+        assert!(citations[0]["score"].as_f64().unwrap_or(0.0) > 0.2);
+        let html = answer["html"].as_str().unwrap_or_default();
+        assert!(
+            html.contains("href=\"https://northwind-heating.example/heat-pumps\""),
+            "{html}"
+        );
+
+        // The model saw the sources, numbered, with their URLs, and best first.
+        let standin = app.standin.as_ref().expect("stand-in");
+        let prompt = system_prompt(&standin.last_request().expect("a request"));
+        assert!(
+            prompt.contains("[1] Air-source heat pumps <https://northwind-heating.example/heat-pumps>"),
+            "{prompt}"
+        );
+        assert!(prompt.contains("£7,495"), "{prompt}");
+
+        // The stored answer keeps its citations (history shows them after a reload).
+        let (client, session) = app.new_session(NORTHWIND, "sales").await?;
+        client
+            .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/turns")))
+            .json(&json!({ "message": "Is the home survey free?" }))
+            .send()
+            .await?
+            .error_for_status()?;
+        let history: Value = client
+            .get(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/messages")))
+            .send()
+            .await?
+            .json()
+            .await?;
+        let stored = history["messages"]
+            .as_array()
+            .and_then(|m| m.iter().find(|m| m["role"] == "assistant"))
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(
+            stored["citations"][0]["url"], "https://northwind-heating.example/survey",
+            "{history}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_streamed_answer_sends_a_citations_event_before_done() -> anyhow::Result<()> {
+    let (app, _dir) = app(true, Backend::Embedded).await?;
+    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
+    let response = client
+        .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/stream")))
+        .json(&json!({ "message": "Do you install in York?" }))
+        .send()
+        .await?;
+    assert_eq!(response.status(), 200);
+    let events = SseReader::new(response).collect().await?;
+    let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+    let at = |name: &str| names.iter().position(|n| *n == name);
+    let (citations_at, done_at) = (at("citations"), at("done"));
+    assert!(
+        citations_at.is_some() && citations_at < done_at,
+        "events: {names:?}"
+    );
+    let citations = &events[citations_at.unwrap_or_default()].data["citations"];
+    assert_eq!(citations[0]["url"], "https://northwind-heating.example/areas");
+    assert!(joined_deltas(&events).contains("[1]"));
+    let done = &events[done_at.unwrap_or_default()].data;
+    assert!(
+        done["html"]
+            .as_str()
+            .unwrap_or("")
+            .contains("href=\"https://northwind-heating.example/areas\""),
+        "{done}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn without_a_model_the_answer_quotes_the_site_and_says_so() -> anyhow::Result<()> {
+    let (app, _dir) = app(false, Backend::Embedded).await?;
+    let body = buffered_turn(&app, NORTHWIND, "sales", "Is the home survey free?").await?;
+    assert_eq!(body["answer_mode"], "extractive");
+    let answer = &body["assistant_message"];
+    let content = answer["content"].as_str().unwrap_or_default();
+    assert!(
+        content.starts_with("*No language model is configured"),
+        "{content}"
+    );
+    assert!(content.contains("Our home survey is free"), "{content}");
+    assert_eq!(
+        answer["citations"][0]["url"],
+        "https://northwind-heating.example/survey"
+    );
+    assert_eq!(answer["status"], "complete");
+
+    // The same over the stream.
+    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
+    let events = SseReader::new(
+        client
+            .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/stream")))
+            .json(&json!({ "message": "Which areas do you cover?" }))
+            .send()
+            .await?,
+    )
+    .collect()
+    .await?;
+    let done = events.iter().find(|e| e.name == "done").expect("done");
+    assert_eq!(done.data["answer_mode"], "extractive");
+    assert!(events.iter().any(|e| e.name == "citations"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn without_a_model_or_knowledge_the_turn_is_a_typed_error() -> anyhow::Result<()> {
+    // RAG off: no knowledge base to quote, so the old typed error stands.
+    let app = spawn_app_with(AppOptions {
+        with_llm: false,
+        ..AppOptions::default()
+    })
+    .await?;
+    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
+    let response = client
+        .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/turns")))
+        .json(&json!({ "message": "hello" }))
+        .send()
+        .await?;
+    assert_eq!(response.status(), 503);
+    let body: Value = response.json().await?;
+    assert_eq!(body["error"]["code"], "no_model_configured");
+    Ok(())
+}
+
+#[tokio::test]
+async fn another_accounts_pages_are_never_retrieved_or_cited() -> anyhow::Result<()> {
+    let (app, _dir) = app(true, Backend::Embedded).await?;
+    // Harbor's unique words, asked of Northwind's agent.
+    let question = "Tell me about the secret harbour lighthouse poetry evening, The Tidal Lamp";
+    let body = buffered_turn(&app, NORTHWIND, "sales", question).await?;
+    let standin = app.standin.as_ref().expect("stand-in");
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(!prompt.contains("harbor-books.example"), "{prompt}");
+    assert!(!prompt.contains("Tidal Lamp"), "{prompt}");
+    let cited = body["assistant_message"]["citations"].to_string();
+    assert!(!cited.contains("harbor-books"), "{cited}");
+
+    // Harbor's own agent finds it.
+    let body = buffered_turn(&app, HARBOR, "info", question).await?;
+    assert_eq!(
+        body["assistant_message"]["citations"][0]["url"],
+        "https://harbor-books.example/events"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_question_the_site_does_not_cover_gets_no_sources() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let retriever = knowledge_base(&dir).await?;
+    let app = spawn_app_with(AppOptions {
+        overrides: vec![
+            setting("knowledge.rag.enabled", "true"),
+            setting("knowledge.rag.score_threshold", "0.5"),
+        ],
+        retriever: Some(retriever),
+        ..AppOptions::default()
+    })
+    .await?;
+    let body = buffered_turn(&app, NORTHWIND, "sales", "What is the capital of Peru?").await?;
+    let standin = app.standin.as_ref().expect("stand-in");
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(!prompt.contains("## Sources"), "{prompt}");
+    assert_eq!(body["assistant_message"]["citations"], json!([]));
+    Ok(())
+}
