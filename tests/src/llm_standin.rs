@@ -143,13 +143,41 @@ fn check_request(headers: &HeaderMap, body: &Value) -> Result<(), Box<Response>>
     let messages_ok = messages.is_some_and(|m| {
         !m.is_empty()
             && m.iter().all(|msg| {
-                matches!(
-                    msg.get("role").and_then(Value::as_str),
-                    Some("system" | "user" | "assistant")
-                ) && msg.get("content").is_some_and(Value::is_string)
+                let content_is_text = msg.get("content").is_some_and(Value::is_string);
+                match msg.get("role").and_then(Value::as_str) {
+                    Some("system" | "user") => content_is_text,
+                    // An assistant turn that called tools may have null content.
+                    Some("assistant") => {
+                        content_is_text
+                            || msg.get("tool_calls").is_some_and(|calls| {
+                                calls.as_array().is_some_and(|calls| {
+                                    !calls.is_empty()
+                                        && calls.iter().all(|c| {
+                                            c["id"].is_string()
+                                                && c["type"] == "function"
+                                                && c["function"]["name"].is_string()
+                                                && c["function"]["arguments"].is_string()
+                                        })
+                                })
+                            })
+                    }
+                    // A tool result answers a call by id.
+                    Some("tool") => content_is_text && msg["tool_call_id"].is_string(),
+                    _ => false,
+                }
             })
     });
-    if !(model_ok && stream_ok && messages_ok) {
+    // Tools, when sent, follow the function-tool shape.
+    let tools_ok = body.get("tools").is_none_or(|tools| {
+        tools.as_array().is_some_and(|tools| {
+            tools.iter().all(|t| {
+                t["type"] == "function"
+                    && t["function"]["name"].is_string()
+                    && t["function"]["parameters"].is_object()
+            })
+        })
+    });
+    if !(model_ok && stream_ok && messages_ok && tools_ok) {
         return Err(Box::new(error_response(
             StatusCode::BAD_REQUEST,
             "Invalid request: model, messages and stream are required",
@@ -229,6 +257,85 @@ fn error_chunk(model: &str) -> String {
         "choices": [{"index": 0, "delta": {"content": ""}, "finish_reason": "error"}]
     });
     format!("data: {value}\n\n")
+}
+
+/// The last message, when it is a tool's result: what a model would now answer from.
+fn tool_result(body: &Value) -> Option<Value> {
+    let last = body.get("messages").and_then(Value::as_array)?.last()?;
+    if last.get("role").and_then(Value::as_str) != Some("tool") {
+        return None;
+    }
+    let content = last.get("content").and_then(Value::as_str)?;
+    Some(serde_json::from_str(content).unwrap_or(Value::String(content.to_owned())))
+}
+
+/// An answer written from a directory search result: the items' names (and prices).
+fn answer_from_tool(result: &Value) -> String {
+    if let Some(error) = result.get("error").and_then(Value::as_str) {
+        return format!("The directory search failed: {error}");
+    }
+    let items: Vec<String> = result
+        .get("items")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| {
+                    let name = item.get("name").map_or_else(String::new, plain);
+                    match item.get("price") {
+                        Some(price) => format!("{name} ({})", plain(price)),
+                        None => name,
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if items.is_empty() {
+        "The directory has nothing that matches.".to_owned()
+    } else {
+        format!("From the directory: {}.", items.join(", "))
+    }
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The frames of a streamed tool call, as OpenAI and OpenRouter send them: the first piece
+/// names the call and the function, later pieces carry more of the arguments, then a
+/// `tool_calls` finish and the usage chunk.
+fn tool_call_frames(model: &str, name: &str, arguments: &str) -> Vec<String> {
+    let frame = |delta: Value, finish: Option<&str>| {
+        let value = json!({
+            "id": "gen-standin-tool",
+            "provider": "StandIn",
+            "model": model,
+            "object": "chat.completion.chunk",
+            "created": 1_763_000_000,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "native_finish_reason": finish, "logprobs": null}]
+        });
+        format!("data: {value}\n\n")
+    };
+    let mut frames = vec![": OPENROUTER PROCESSING\n\n".to_owned()];
+    frames.push(frame(
+        json!({"role": "assistant", "content": null, "tool_calls": [{"index": 0, "id": "call_standin_1", "type": "function", "function": {"name": name, "arguments": ""}}]}),
+        None,
+    ));
+    let chars: Vec<char> = arguments.chars().collect();
+    for piece in chars.chunks(chars.len().div_ceil(3).max(1)) {
+        let piece: String = piece.iter().collect();
+        frames.push(frame(
+            json!({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}),
+            None,
+        ));
+    }
+    frames.push(frame(json!({}), Some("tool_calls")));
+    frames.push(usage_chunk(model, arguments.len(), arguments.len() / 4 + 5));
+    frames.push("data: [DONE]\n\n".to_owned());
+    frames
 }
 
 /// The first numbered source in the system prompt (`[1] Title <url>`), as a model would
@@ -320,7 +427,34 @@ async fn chat_completions(
         .unwrap_or("")
         .to_owned();
     let prompt_tokens = body.to_string().len() / 4;
-    let text = answer_text(&scenario, &user_text, first_source(&body).as_ref());
+    let offered_tools = body
+        .get("tools")
+        .and_then(Value::as_array)
+        .is_some_and(|t| !t.is_empty());
+    let after_tool = tool_result(&body);
+    // `[[standin:tool:<name> <arguments JSON>]]`: call that tool (when tools are offered and
+    // the conversation is not already answering a tool result).
+    if let Some(call) = scenario.strip_prefix("tool:")
+        && offered_tools
+        && after_tool.is_none()
+    {
+        let (name, arguments) = call.split_once(' ').unwrap_or((call, "{}"));
+        let frames = tool_call_frames(&model, name, arguments.trim());
+        state.finished.fetch_add(1, Ordering::SeqCst);
+        return Response::builder()
+            .status(StatusCode::OK)
+            .header("content-type", "text/event-stream")
+            .body(Body::from_stream(stream::iter(
+                frames
+                    .into_iter()
+                    .map(|f| Ok::<_, std::io::Error>(Bytes::from(f))),
+            )))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    }
+    let text = match &after_tool {
+        Some(result) => answer_from_tool(result),
+        None => answer_text(&scenario, &user_text, first_source(&body).as_ref()),
+    };
     let parts = pieces(&text);
     let delay = Duration::from_millis(state.token_delay_ms.load(Ordering::Relaxed) as u64);
     let slow = scenario == "slow";

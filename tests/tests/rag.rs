@@ -112,7 +112,11 @@ async fn buffered_turn(
         .json(&json!({ "message": message }))
         .send()
         .await?;
-    anyhow::ensure!(response.status() == 200, "turn answered {}", response.status());
+    anyhow::ensure!(
+        response.status() == 200,
+        "turn answered {}",
+        response.status()
+    );
     Ok(response.json().await?)
 }
 
@@ -137,14 +141,23 @@ async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link() -> anyhow::Re
         assert_eq!(body["answer_mode"], "model");
         let answer = &body["assistant_message"];
         let citations = answer["citations"].as_array().cloned().unwrap_or_default();
-        assert_eq!(citations.len(), 1, "the answer names [1] only: {citations:?}");
+        assert_eq!(
+            citations.len(),
+            1,
+            "the answer names [1] only: {citations:?}"
+        );
         assert_eq!(citations[0]["n"], 1);
         assert_eq!(
             citations[0]["url"],
             "https://northwind-heating.example/heat-pumps"
         );
         assert_eq!(citations[0]["title"], "Air-source heat pumps");
-        assert!(citations[0]["snippet"].as_str().unwrap_or("").contains("£7,495"));
+        assert!(
+            citations[0]["snippet"]
+                .as_str()
+                .unwrap_or("")
+                .contains("£7,495")
+        );
         assert!(citations[0]["score"].as_f64().unwrap_or(0.0) > 0.2);
         let html = answer["html"].as_str().unwrap_or_default();
         assert!(
@@ -156,7 +169,9 @@ async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link() -> anyhow::Re
         let standin = app.standin.as_ref().expect("stand-in");
         let prompt = system_prompt(&standin.last_request().expect("a request"));
         assert!(
-            prompt.contains("[1] Air-source heat pumps <https://northwind-heating.example/heat-pumps>"),
+            prompt.contains(
+                "[1] Air-source heat pumps <https://northwind-heating.example/heat-pumps>"
+            ),
             "{prompt}"
         );
         assert!(prompt.contains("£7,495"), "{prompt}");
@@ -170,7 +185,9 @@ async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link() -> anyhow::Re
             .await?
             .error_for_status()?;
         let history: Value = client
-            .get(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/messages")))
+            .get(app.url(&format!(
+                "/api/{NORTHWIND}/sales/sessions/{session}/messages"
+            )))
             .send()
             .await?
             .json()
@@ -207,7 +224,10 @@ async fn a_streamed_answer_sends_a_citations_event_before_done() -> anyhow::Resu
         "events: {names:?}"
     );
     let citations = &events[citations_at.unwrap_or_default()].data["citations"];
-    assert_eq!(citations[0]["url"], "https://northwind-heating.example/areas");
+    assert_eq!(
+        citations[0]["url"],
+        "https://northwind-heating.example/areas"
+    );
     assert!(joined_deltas(&events).contains("[1]"));
     let done = &events[done_at.unwrap_or_default()].data;
     assert!(

@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use crate::adapters::dynamodb::DynamoStore;
 use crate::adapters::embedded::EmbeddedStore;
 use crate::config::{Catalog, StorageBackend};
+use crate::directory::Directory;
 use crate::domain::{AccountId, AgentId};
 use crate::knowledge::retrieve::Retriever;
 use crate::llm::LlmClient;
@@ -25,6 +26,8 @@ pub struct AppState {
     llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
     /// Retrieval over the accounts' knowledge, when any agent has `knowledge.rag.enabled`.
     retriever: Option<Retriever>,
+    /// Each account's structured lists (only accounts that have some).
+    directories: Arc<HashMap<AccountId, Arc<Directory>>>,
 }
 
 impl AppState {
@@ -49,12 +52,30 @@ impl AppState {
                 ),
             }
         }
+        let mut directories = HashMap::new();
+        for agent in catalog.agents() {
+            if directories.contains_key(&agent.account) {
+                continue;
+            }
+            let directory = Directory::load(catalog.root(), &agent.account)
+                .with_context(|| format!("loading the directory of {}", agent.account))?;
+            if !directory.is_empty() {
+                tracing::info!(account = %agent.account, lists = ?directory.lists.keys().collect::<Vec<_>>(), "directory loaded");
+                directories.insert(agent.account.clone(), Arc::new(directory));
+            }
+        }
         Ok(Self {
             catalog,
             store,
             llm: Arc::new(llm),
             retriever: None,
+            directories: Arc::new(directories),
         })
+    }
+
+    /// The account's structured lists, if it has any.
+    pub fn directory(&self, account: &AccountId) -> Option<&Arc<Directory>> {
+        self.directories.get(account)
     }
 
     /// Retrieval for the agents with RAG on.

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod config;
 pub mod conversation;
+pub mod directory;
 pub mod domain;
 pub mod knowledge;
 pub mod llm;

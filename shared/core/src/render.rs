@@ -41,15 +41,19 @@ pub fn answer_html(markdown: &str, citations: &[Citation]) -> String {
 }
 
 /// Rewrites `[n]` markers that name a citation into markdown links `[\[n\]](url "title")`.
-/// A marker already used as link text (`[1](...)`, `[1][ref]`) or inside inline code is left
-/// alone; unknown numbers stay plain text.
+/// A marker already used as link text (`[1](...)`), a reference definition, or inside inline code is left
+/// alone; unknown numbers stay plain text. `[3][1]` is two markers.
 pub fn link_source_markers(markdown: &str, citations: &[Citation]) -> String {
     let target = |number: u32| {
         citations
             .iter()
             .enumerate()
             .find(|(i, c)| {
-                let n = if c.number > 0 { c.number } else { *i as u32 + 1 };
+                let n = if c.number > 0 {
+                    c.number
+                } else {
+                    *i as u32 + 1
+                };
                 n == number
             })
             .map(|(_, c)| c)
@@ -60,22 +64,24 @@ pub fn link_source_markers(markdown: &str, citations: &[Citation]) -> String {
     while let Some(at) = rest.find(['[', '`']) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        if from.starts_with('`') {
+        if let Some(after) = from.strip_prefix('`') {
             in_code = !in_code;
             out.push('`');
-            rest = &from[1..];
+            rest = after;
             continue;
         }
         let digits: &str = {
             let body = &from[1..];
-            let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            let end = body
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(body.len());
             &body[..end]
         };
         let close = 1 + digits.len();
         let is_marker = !in_code
             && (1..=3).contains(&digits.len())
             && from[close..].starts_with(']')
-            && !from[close + 1..].starts_with(['(', '[', ':']);
+            && !from[close + 1..].starts_with(['(', ':']);
         let cited = is_marker
             .then(|| digits.parse::<u32>().ok().and_then(target))
             .flatten();
@@ -115,7 +121,10 @@ mod tests {
 
     #[test]
     fn source_markers_become_links_to_the_cited_pages() {
-        let citations = [cite(1, "https://example.com/a"), cite(3, "https://example.com/c")];
+        let citations = [
+            cite(1, "https://example.com/a"),
+            cite(3, "https://example.com/c"),
+        ];
         let html = answer_html(
             "Heat pumps start at £7,495 [1]. Surveys are free [3][1]. See [2] and `[1]`.",
             &citations,

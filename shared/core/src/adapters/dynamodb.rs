@@ -1058,6 +1058,7 @@ mod tests {
         let mut message = Message::new(Role::Assistant, "Hello *there*", now);
         message.status = MessageStatus::Partial;
         message.citations.push(Citation {
+            number: 1,
             title: "Pricing".to_owned(),
             url: "https://example.com/pricing".to_owned(),
             score: 0.8731,

@@ -62,7 +62,11 @@ pub fn citation_views(citations: &[Citation]) -> Vec<CitationView<'_>> {
         .iter()
         .enumerate()
         .map(|(i, c)| CitationView {
-            n: if c.number > 0 { c.number as usize } else { i + 1 },
+            n: if c.number > 0 {
+                c.number as usize
+            } else {
+                i + 1
+            },
             title: &c.title,
             url: &c.url,
             score: c.score,

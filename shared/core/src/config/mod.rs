@@ -24,6 +24,7 @@ pub use knowledge::{
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
     SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
+    ToolSettings,
 };
 pub use sources::{Schedule, SourcesSettings};
 pub use ssm::{SecretParameter, load_ssm_secrets};
@@ -402,6 +403,16 @@ fn validate(settings: &Settings, figment: &Figment) -> Result<(), ConfigError> {
         !settings.account.name.trim().is_empty(),
         "account.name",
         "must be set",
+    );
+    check(
+        (1..=100).contains(&settings.tools.max_results),
+        "tools.max_results",
+        "must be between 1 and 100",
+    );
+    check(
+        settings.tools.max_rounds <= 8,
+        "tools.max_rounds",
+        "must be at most 8",
     );
     validate_sources(&settings.sources, &mut check);
     validate_knowledge(&settings.knowledge, &mut check);

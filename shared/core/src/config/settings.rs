@@ -33,6 +33,31 @@ pub struct Settings {
     pub knowledge: super::knowledge::KnowledgeSettings,
     /// Operator access (admin routes).
     pub admin: AdminSettings,
+    /// Tools the agent's model may call.
+    pub tools: ToolSettings,
+}
+
+/// Tools the model may call during a turn.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ToolSettings {
+    /// Offer `search_directory` over the account's lists (`accounts/<account>/directory/`)
+    /// when it has any.
+    pub directory: bool,
+    /// Most items one directory search returns to the model.
+    pub max_results: usize,
+    /// Most rounds of tool calls in one turn; the model then has to answer.
+    pub max_rounds: u32,
+}
+
+impl Default for ToolSettings {
+    fn default() -> Self {
+        Self {
+            directory: true,
+            max_results: 20,
+            max_rounds: 3,
+        }
+    }
 }
 
 /// Operator access.

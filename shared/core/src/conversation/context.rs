@@ -68,18 +68,13 @@ pub fn assemble(
     }
     let history_used = kept.len();
     let mut messages = Vec::with_capacity(kept.len() + 2);
-    messages.push(WireMessage {
-        role: "system",
-        content: system_prompt.to_owned(),
-    });
-    messages.extend(kept.into_iter().rev().map(|(role, content)| WireMessage {
-        role,
-        content: content.to_owned(),
-    }));
-    messages.push(WireMessage {
-        role: "user",
-        content: new_message.to_owned(),
-    });
+    messages.push(WireMessage::new("system", system_prompt));
+    messages.extend(
+        kept.into_iter()
+            .rev()
+            .map(|(role, content)| WireMessage::new(role, content)),
+    );
+    messages.push(WireMessage::new("user", new_message));
     Prompt {
         messages,
         prompt_tokens: system_tokens + used + new_tokens,

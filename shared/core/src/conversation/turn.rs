@@ -13,12 +13,13 @@ use super::context::{self, count_tokens};
 use crate::api::{ApiError, ErrorCode};
 use crate::app::AppState;
 use crate::config::{AgentConfig, RagSettings};
+use crate::directory::Directory;
 use crate::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
     MessageStatus, Role, SessionId, VisitorId, now,
 };
 use crate::knowledge::retrieve::{Retriever, Sources};
-use crate::llm::{LlmClient, LlmError, LlmEvent, Usage};
+use crate::llm::{LlmClient, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
 use crate::ports::{HistoryQuery, Order};
 use crate::render::answer_html;
 
@@ -220,6 +221,10 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
             events: rx,
         });
     };
+    let directory = state
+        .directory(&input.account)
+        .filter(|_| settings.tools.directory)
+        .cloned();
     let run = TurnRun {
         state: state.clone(),
         account: input.account,
@@ -232,6 +237,10 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
         question: text.to_owned(),
         retrieval,
         sources: Sources::default(),
+        directory,
+        max_tool_rounds: settings.tools.max_rounds,
+        max_tool_results: settings.tools.max_results,
+        earlier_usage: Usage::default(),
         tx,
     };
     tokio::spawn(run.answer(prompt.messages));
@@ -253,6 +262,11 @@ struct TurnRun {
     question: String,
     retrieval: Option<Retrieval>,
     sources: Sources,
+    directory: Option<Arc<Directory>>,
+    max_tool_rounds: u32,
+    max_tool_results: usize,
+    /// Usage of the rounds before the last (tool calls), added to the last one's.
+    earlier_usage: Usage,
     tx: mpsc::Sender<TurnEvent>,
 }
 
@@ -347,7 +361,7 @@ enum Ending {
 }
 
 impl TurnRun {
-    async fn answer(mut self, mut messages: Vec<crate::llm::WireMessage>) {
+    async fn answer(mut self, mut messages: Vec<WireMessage>) {
         let started = Instant::now();
         let deadline = tokio::time::Instant::now() + self.total_timeout;
         let mut usage: Option<Usage> = None;
@@ -371,33 +385,149 @@ impl TurnRun {
             self.sources = found;
         }
 
-        let opened = tokio::select! {
-            opened = self.llm.stream(&messages) => Some(opened),
-            () = tx.closed() => None,
-        };
-        let ending = match opened {
-            None => Ending::Cancelled,
-            Some(Err(error)) => Ending::Failed(error),
-            Some(Ok((mut stream, _retries))) => loop {
+        let tools: Vec<ToolSpec> = self
+            .directory
+            .as_ref()
+            .map(|directory| vec![directory.tool()])
+            .unwrap_or_default();
+        let mut round: u32 = 0;
+        let mut round_started = Instant::now();
+        let ending = 'rounds: loop {
+            // The last round offers no tools, so the model has to answer.
+            let offered: &[ToolSpec] = if round < self.max_tool_rounds {
+                &tools
+            } else {
+                &[]
+            };
+            let opened = tokio::select! {
+                opened = self.llm.stream_with_tools(&messages, offered) => Some(opened),
+                () = tx.closed() => None,
+            };
+            let mut stream = match opened {
+                None => break Ending::Cancelled,
+                Some(Err(error)) => break Ending::Failed(error),
+                Some(Ok((stream, _retries))) => stream,
+            };
+            let text_before = self.assistant.content.len();
+            let mut calls = Vec::new();
+            loop {
                 let next = tokio::select! {
                     next = tokio::time::timeout_at(deadline, stream.next()) => next,
-                    () = tx.closed() => break Ending::Cancelled,
+                    () = tx.closed() => break 'rounds Ending::Cancelled,
                 };
                 match next {
-                    Err(_) => break Ending::TimedOut,
-                    Ok(None) => break Ending::Complete,
+                    Err(_) => break 'rounds Ending::TimedOut,
+                    Ok(None) => break,
                     Ok(Some(Ok(LlmEvent::Delta(text)))) => {
                         self.assistant.content.push_str(&text);
                         if tx.send(TurnEvent::Delta(text)).await.is_err() {
-                            break Ending::Cancelled;
+                            break 'rounds Ending::Cancelled;
                         }
                     }
+                    Ok(Some(Ok(LlmEvent::ToolCalls(asked)))) => calls = asked,
                     Ok(Some(Ok(LlmEvent::Usage(reported)))) => usage = Some(reported),
-                    Ok(Some(Err(error))) => break Ending::Failed(error),
+                    Ok(Some(Err(error))) => break 'rounds Ending::Failed(error),
                 }
-            },
+            }
+            if calls.is_empty() || offered.is_empty() {
+                break Ending::Complete;
+            }
+            // A round that asked for tools is a call of its own: record it, run the tools,
+            // and ask again with their results.
+            let round_usage = usage.take().unwrap_or_default();
+            self.record_call(&round_usage, round_started, LlmOutcome::Ok, None)
+                .await;
+            self.add_usage(&round_usage);
+            let said = self.assistant.content[text_before..].to_owned();
+            messages.push(WireMessage::tool_request(said, &calls));
+            for call in &calls {
+                let result = self.run_tool(call);
+                messages.push(WireMessage::tool_result(&call.id, result.to_string()));
+            }
+            round += 1;
+            round_started = Instant::now();
         };
-        self.finish(ending, usage, started).await;
+        self.finish(ending, usage, round_started).await;
+    }
+
+    /// Runs one tool call and returns its JSON result for the model; unknown tools and bad
+    /// arguments come back as an `error` the model can read.
+    fn run_tool(&self, call: &ToolCall) -> serde_json::Value {
+        let result = match (call.name.as_str(), &self.directory) {
+            (crate::directory::TOOL_NAME, Some(directory)) => {
+                directory.run_tool(&call.arguments, self.max_tool_results)
+            }
+            _ => serde_json::json!({ "error": format!("no tool named {:?}", call.name) }),
+        };
+        tracing::info!(
+            account = %self.account,
+            session = %self.session,
+            tool = %call.name,
+            matches = result.get("matches").and_then(serde_json::Value::as_u64),
+            error = result.get("error").and_then(serde_json::Value::as_str),
+            "tool call"
+        );
+        result
+    }
+
+    /// Records one call to the model as an LLM request linked to the answer, and logs it
+    /// with exactly the stored figures.
+    async fn record_call(
+        &self,
+        usage: &Usage,
+        started: Instant,
+        outcome: LlmOutcome,
+        error: Option<String>,
+    ) {
+        let record = LlmRequest {
+            id: LlmRequestId::generate(),
+            session: self.session.clone(),
+            message: Some(self.assistant.id.clone()),
+            model: usage
+                .model
+                .clone()
+                .unwrap_or_else(|| self.llm.model().to_owned()),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost_usd,
+            latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            outcome,
+            error,
+            created_at: now(),
+        };
+        tracing::info!(
+            account = %self.account,
+            agent = %self.agent,
+            session = %self.session,
+            llm_request = %record.id,
+            model = %record.model,
+            prompt_tokens = record.prompt_tokens,
+            completion_tokens = record.completion_tokens,
+            cost_usd = record.cost_usd,
+            latency_ms = record.latency_ms,
+            outcome = record.outcome.as_str(),
+            error = record.error.as_deref(),
+            "llm request"
+        );
+        if let Err(error) = self
+            .state
+            .store
+            .record_llm_request(&self.account, &record)
+            .await
+        {
+            tracing::error!(account = %self.account, session = %self.session, error = ?error, "recording the LLM request failed");
+        }
+    }
+
+    /// Adds an earlier round's usage to the turn's totals (what the visitor's usage event
+    /// reports).
+    fn add_usage(&mut self, round: &Usage) {
+        self.earlier_usage.prompt_tokens += round.prompt_tokens;
+        self.earlier_usage.completion_tokens += round.completion_tokens;
+        self.earlier_usage.cost_usd = match (self.earlier_usage.cost_usd, round.cost_usd) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+        };
     }
 
     async fn finish(mut self, ending: Ending, usage: Option<Usage>, started: Instant) {
@@ -444,37 +574,6 @@ impl TurnRun {
             Ending::TimedOut => Some("total timeout".to_owned()),
             _ => None,
         };
-        let record = LlmRequest {
-            id: LlmRequestId::generate(),
-            session: self.session.clone(),
-            message: Some(self.assistant.id.clone()),
-            model: usage
-                .model
-                .clone()
-                .unwrap_or_else(|| self.llm.model().to_owned()),
-            prompt_tokens: usage.prompt_tokens,
-            completion_tokens: usage.completion_tokens,
-            cost_usd: usage.cost_usd,
-            latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            outcome,
-            error: error_text,
-            created_at: now(),
-        };
-        // One log line per call, with exactly the figures stored below.
-        tracing::info!(
-            account = %self.account,
-            agent = %self.agent,
-            session = %self.session,
-            llm_request = %record.id,
-            model = %record.model,
-            prompt_tokens = record.prompt_tokens,
-            completion_tokens = record.completion_tokens,
-            cost_usd = record.cost_usd,
-            latency_ms = record.latency_ms,
-            outcome = record.outcome.as_str(),
-            error = record.error.as_deref(),
-            "llm request"
-        );
         let store = &self.state.store;
         if let Err(error) = store
             .update_message(&self.account, &self.session, &self.assistant)
@@ -482,9 +581,9 @@ impl TurnRun {
         {
             tracing::error!(account = %self.account, session = %self.session, error = ?error, "storing the answer failed");
         }
-        if let Err(error) = store.record_llm_request(&self.account, &record).await {
-            tracing::error!(account = %self.account, session = %self.session, error = ?error, "recording the LLM request failed");
-        }
+        self.record_call(&usage, started, outcome, error_text).await;
+        self.add_usage(&usage);
+        let usage = &self.earlier_usage;
         let turn_usage = TurnUsage {
             prompt_tokens: usage.prompt_tokens,
             completion_tokens: usage.completion_tokens,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::config::{KnowledgeSettings, RagSettings};
 use crate::conversation::context::count_tokens;
 use crate::domain::{AccountId, Citation};
-use crate::ports::knowledge::{Embedder, EmbedKind, KnowledgeError, VectorIndex, VectorQuery};
+use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
 
 /// Longest snippet a citation carries, in characters.
 const SNIPPET_CHARS: usize = 280;
@@ -151,7 +151,10 @@ impl Sources {
              so and offer what you can.\n",
         );
         for page in &self.pages {
-            out.push_str(&format!("\n[{}] {} <{}>\n", page.number, page.title, page.url));
+            out.push_str(&format!(
+                "\n[{}] {} <{}>\n",
+                page.number, page.title, page.url
+            ));
             for passage in &page.passages {
                 if !passage.heading_path.is_empty() {
                     out.push_str(&format!("({})\n", passage.heading_path.join(" › ")));
@@ -295,7 +298,11 @@ mod tests {
             assert!(answer.contains(&format!("[{n}]")), "{answer}");
         }
         assert!(answer.contains("> We cover Leeds."));
-        assert!(Sources::default().extractive_answer().contains("no page of the site matches"));
+        assert!(
+            Sources::default()
+                .extractive_answer()
+                .contains("no page of the site matches")
+        );
     }
 
     #[test]

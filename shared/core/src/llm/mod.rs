@@ -4,6 +4,7 @@
 
 mod wire;
 
+use std::collections::VecDeque;
 use std::pin::Pin;
 use std::time::Duration;
 
@@ -13,8 +14,8 @@ use async_openai::error::OpenAIError;
 use futures::{Stream, StreamExt as _};
 use secrecy::ExposeSecret as _;
 
-pub use wire::WireMessage;
 use wire::{ChatRequest, Chunk, StreamOptions, WrappedError};
+pub use wire::{ToolCall, ToolSpec, WireMessage};
 
 use crate::config::LlmSettings;
 
@@ -23,6 +24,8 @@ use crate::config::LlmSettings;
 pub enum LlmEvent {
     /// The next piece of the answer.
     Delta(String),
+    /// The model asks for these tools to be run (it finished with `tool_calls`).
+    ToolCalls(Vec<ToolCall>),
     /// Token counts and cost, from the last chunk.
     Usage(Usage),
 }
@@ -158,9 +161,20 @@ impl LlmClient {
     /// 5xx and connection failures with exponential backoff until then; the returned stream
     /// starts with that first event. After it, failures end the stream and are never retried.
     pub async fn stream(&self, messages: &[WireMessage]) -> Result<(LlmStream, u32), LlmError> {
+        self.stream_with_tools(messages, &[]).await
+    }
+
+    /// [`LlmClient::stream`], offering the model these tools; a call arrives as
+    /// [`LlmEvent::ToolCalls`] and the caller sends the results back in a new request.
+    pub async fn stream_with_tools(
+        &self,
+        messages: &[WireMessage],
+        tools: &[ToolSpec],
+    ) -> Result<(LlmStream, u32), LlmError> {
         let mut attempt = 0;
         loop {
-            let outcome = tokio::time::timeout(self.first_token_timeout, self.open(messages)).await;
+            let outcome =
+                tokio::time::timeout(self.first_token_timeout, self.open(messages, tools)).await;
             let error = match outcome {
                 Ok(Ok(stream)) => return Ok((stream, attempt)),
                 Ok(Err(error)) => error,
@@ -177,8 +191,13 @@ impl LlmClient {
     }
 
     /// One attempt: the request, then the first event.
-    async fn open(&self, messages: &[WireMessage]) -> Result<LlmStream, LlmError> {
+    async fn open(
+        &self,
+        messages: &[WireMessage],
+        tools: &[ToolSpec],
+    ) -> Result<LlmStream, LlmError> {
         let request = ChatRequest {
+            tools,
             model: &self.model,
             messages,
             temperature: self.temperature,
@@ -205,87 +224,148 @@ impl LlmClient {
     }
 }
 
-/// Turns provider chunks into events: text deltas, then usage; an `error` chunk or a stream
+/// Turns provider chunks into events: text deltas, complete tool calls (assembled from their
+/// pieces when the model finishes with `tool_calls`), then usage; an `error` chunk or a stream
 /// that ends without a finish reason becomes an error.
 fn events_from_chunks(
     chunks: impl Stream<Item = Result<Chunk, OpenAIError>> + Send + 'static,
 ) -> LlmStream {
     struct State<S> {
         chunks: Pin<Box<S>>,
+        pending: VecDeque<Result<LlmEvent, LlmError>>,
+        calls: Vec<ToolCall>,
         finished: bool,
         done: bool,
     }
     let state = State {
         chunks: Box::pin(chunks),
+        pending: VecDeque::new(),
+        calls: Vec::new(),
         finished: false,
         done: false,
     };
     Box::pin(futures::stream::unfold(state, |mut state| async move {
-        if state.done {
-            return None;
-        }
         loop {
+            if let Some(event) = state.pending.pop_front() {
+                return Some((event, state));
+            }
+            if state.done {
+                return None;
+            }
             match state.chunks.next().await {
-                None if state.finished => return None,
                 None => {
                     state.done = true;
-                    return Some((Err(LlmError::Truncated), state));
+                    if !state.finished {
+                        state.pending.push_back(Err(LlmError::Truncated));
+                    }
                 }
                 Some(Err(error)) => {
                     state.done = true;
-                    return Some((Err(map_stream_error(error)), state));
+                    state.pending.push_back(Err(map_stream_error(error)));
                 }
                 Some(Ok(chunk)) => {
                     if let Some(error) = chunk.error {
                         state.done = true;
-                        return Some((
-                            Err(LlmError::MidStream {
-                                message: error.message,
-                            }),
-                            state,
-                        ));
+                        state.pending.push_back(Err(LlmError::MidStream {
+                            message: error.message,
+                        }));
+                        continue;
                     }
-                    let mut text = String::new();
-                    for choice in &chunk.choices {
-                        if let Some(content) =
-                            choice.delta.as_ref().and_then(|d| d.content.as_deref())
-                        {
-                            text.push_str(content);
-                        }
-                        match choice.finish_reason.as_deref() {
-                            Some("error") => {
-                                state.done = true;
-                                return Some((
-                                    Err(LlmError::MidStream {
-                                        message: "the provider ended the answer with an error"
-                                            .to_owned(),
-                                    }),
-                                    state,
-                                ));
-                            }
-                            Some(_) => state.finished = true,
-                            None => {}
-                        }
-                    }
-                    if !text.is_empty() {
-                        return Some((Ok(LlmEvent::Delta(text)), state));
-                    }
-                    if let Some(usage) = chunk.usage {
-                        state.finished = true;
-                        return Some((
-                            Ok(LlmEvent::Usage(Usage {
-                                model: chunk.model.filter(|m| !m.is_empty()),
-                                prompt_tokens: usage.prompt_tokens,
-                                completion_tokens: usage.completion_tokens,
-                                cost_usd: usage.cost,
-                            })),
-                            state,
-                        ));
-                    }
+                    read_chunk(
+                        &mut state.pending,
+                        &mut state.calls,
+                        &mut state.finished,
+                        &mut state.done,
+                        chunk,
+                    );
                 }
             }
         }
     }))
+}
+
+/// Queues the events one chunk carries.
+fn read_chunk(
+    pending: &mut VecDeque<Result<LlmEvent, LlmError>>,
+    calls: &mut Vec<ToolCall>,
+    finished: &mut bool,
+    done: &mut bool,
+    chunk: Chunk,
+) {
+    let mut text = String::new();
+    let mut finish: Option<String> = None;
+    for choice in chunk.choices {
+        if let Some(delta) = choice.delta {
+            if let Some(content) = delta.content {
+                text.push_str(&content);
+            }
+            for piece in delta.tool_calls.unwrap_or_default() {
+                while calls.len() <= piece.index {
+                    calls.push(ToolCall {
+                        id: String::new(),
+                        name: String::new(),
+                        arguments: String::new(),
+                    });
+                }
+                let call = &mut calls[piece.index];
+                if let Some(id) = piece.id.filter(|id| !id.is_empty()) {
+                    call.id = id;
+                }
+                if let Some(function) = piece.function {
+                    if let Some(name) = function.name.filter(|n| !n.is_empty()) {
+                        call.name = name;
+                    }
+                    if let Some(arguments) = function.arguments {
+                        call.arguments.push_str(&arguments);
+                    }
+                }
+            }
+        }
+        if let Some(reason) = choice.finish_reason {
+            finish = Some(reason);
+        }
+    }
+    if !text.is_empty() {
+        pending.push_back(Ok(LlmEvent::Delta(text)));
+    }
+    match finish.as_deref() {
+        Some("error") => {
+            *done = true;
+            pending.push_back(Err(LlmError::MidStream {
+                message: "the provider ended the answer with an error".to_owned(),
+            }));
+            return;
+        }
+        Some(_) => {
+            *finished = true;
+            if !calls.is_empty() {
+                let complete: Vec<ToolCall> = std::mem::take(calls)
+                    .into_iter()
+                    .filter(|call| !call.name.is_empty())
+                    .enumerate()
+                    .map(|(i, mut call)| {
+                        if call.id.is_empty() {
+                            call.id = format!("call_{i}");
+                        }
+                        call
+                    })
+                    .collect();
+                if !complete.is_empty() {
+                    pending.push_back(Ok(LlmEvent::ToolCalls(complete)));
+                }
+            }
+        }
+        None => {}
+    }
+    if let Some(usage) = chunk.usage {
+        *finished = true;
+        pending.push_back(Ok(LlmEvent::Usage(Usage {
+            model: chunk.model.filter(|m| !m.is_empty()),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost,
+        })));
+    }
 }
 
 fn map_open_error(error: OpenAIError) -> LlmError {
