@@ -27,6 +27,9 @@ export SALIENT__LLM__BASE_URL="http://127.0.0.1:$standin_port/api/v1"
 export SALIENT__LLM__API_KEY="sk-or-v1-bench"
 export SALIENT__LIMITS__MAX_SESSION_MESSAGES=100000
 export SALIENT__TELEMETRY__FILTER=warn
+# The conversation path alone: retrieval (a MiniLM query embedding per turn) is measured in
+# the Knowledge benchmarks.
+export SALIENT__KNOWLEDGE__RAG__ENABLED=false
 export SALIENT__STORAGE__PATH="$work/salient.db"
 if [[ "$BACKEND" == dynamodb ]]; then
   scripts/dynamodb-local.sh start >/dev/null

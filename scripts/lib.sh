@@ -45,3 +45,39 @@ build_site() {
     (cd "$site" && npm run build)
   fi
 }
+
+# Starts the demo stack for browser tests and benchmarks, in the background: the OpenRouter
+# stand-in (token delay $2 ms), and `salient serve` (local profile) on a free port over
+# copies of config/ and site/dist that name that port instead of 127.0.0.1:3000 (the demo
+# sources and the built sitemaps), with its data in $1; then indexes both demo sites with
+# `salient ingest`. $3, if given, is an extra origin the Northwind account allows.
+# Sets DEMO_PORT and appends the processes to the caller's `pids` array.
+start_demo_stack() {
+  local work="$1" delay="${2:-0}" extra_origin="${3:-}" standin_port account
+  standin_port="$(free_port)"
+  "$TARGET_DIR/local/llm-standin" --port "$standin_port" --token-delay-ms "$delay" >"$work/standin.log" 2>&1 &
+  pids+=($!)
+  DEMO_PORT="$(free_port)"
+  cp -r config "$work/config"
+  cp -r site/dist "$work/site"
+  grep -rl '127.0.0.1:3000' "$work/config" "$work/site" | xargs sed -i "s/127\.0\.0\.1:3000/127.0.0.1:$DEMO_PORT/g"
+  if [[ -n "$extra_origin" ]]; then
+    sed -i "s|^    - https://northwind-heating.example$|    - https://northwind-heating.example\n    - $extra_origin|" \
+      "$work/config/accounts/northwind-heating/account.yaml"
+    grep -q "$extra_origin" "$work/config/accounts/northwind-heating/account.yaml"
+  fi
+  export SALIENT_CONFIG_DIR="$work/config"
+  export SALIENT__SERVER__SITE_DIR="$work/site"
+  export SALIENT__STORAGE__PATH="$work/salient.db"
+  export SALIENT__KNOWLEDGE__VECTOR_STORE__PATH="$work/vectors.db"
+  SALIENT__LLM__BASE_URL="http://127.0.0.1:$standin_port/api/v1" \
+  SALIENT__LLM__API_KEY="sk-or-v1-demo-stack" \
+    "$TARGET_DIR/local/salient" serve --port "$DEMO_PORT" >"$work/server.log" 2>&1 &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$DEMO_PORT/healthz" 60
+  for account in northwind-heating harbor-books; do
+    "$TARGET_DIR/local/salient" ingest "$account" >"$work/ingest-$account.log" 2>&1 \
+      || { cat "$work/ingest-$account.log" >&2; return 1; }
+    tail -n 1 "$work/ingest-$account.log" >&2
+  done
+}

@@ -1,14 +1,21 @@
-// Measures the widget in headless Chromium against the development mock answering instantly
-// (MOCK_DELTA_DELAY_MS=0): script load to launcher shown, and open to first token. Prints the
-// median and spread of RUNS fresh page loads (default 15). Needs `npm run build` first.
+// Measures the widget in headless Chromium: script load to launcher shown, and open to first
+// token. Prints the median and spread of RUNS fresh page loads (default 15).
+// With SALIENT_BENCH_BASE_URL (scripts/bench-widget.sh sets it) it runs against that real
+// server (`salient serve` with the LLM stand-in answering instantly); without, against the
+// development mock (MOCK_DELTA_DELAY_MS=0). Needs `npm run build` first.
 process.env.MOCK_DELTA_DELAY_MS = '0';
 process.env.MOCK_TURNS_PER_MINUTE = '100000';
-const { startMockServer } = await import('../dev/mock-api.mjs');
 const { chromium } = await import('playwright-core');
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const server = await startMockServer(0);
-const base = `http://127.0.0.1:${server.address().port}`;
+const target = process.env.SALIENT_BENCH_BASE_URL?.replace(/\/+$/, '');
+let server = null;
+if (!target) {
+  const { startMockServer } = await import('../dev/mock-api.mjs');
+  server = await startMockServer(0);
+}
+const base = target ?? `http://127.0.0.1:${server.address().port}`;
+const against = target ? 'salient serve + instant LLM stand-in' : 'mock answering instantly';
 const browser = await chromium.launch({
   executablePath: process.env.SALIENT_CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
@@ -54,7 +61,7 @@ for (let run = 0; run < RUNS; run++) {
   await context.close();
 }
 await browser.close();
-server.close();
+server?.close();
 
 const median = (values) => {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -68,7 +75,7 @@ const labels = {
   openToFirstToken: 'click → first token rendered (open, create session, stream)',
   sendToFirstToken: 'send → first token rendered',
 };
-console.log(`| measure (${RUNS} runs, mock answering instantly) | median | min | max |\n|---|---|---|---|`);
+console.log(`| measure (${RUNS} runs, ${against}) | median | min | max |\n|---|---|---|---|`);
 for (const [key, values] of Object.entries(samples)) {
   console.log(`| ${labels[key]} | ${median(values).toFixed(1)} ms | ${Math.min(...values).toFixed(1)} ms | ${Math.max(...values).toFixed(1)} ms |`);
 }

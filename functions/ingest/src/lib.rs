@@ -6,7 +6,9 @@
 //! - `POST /admin/ingest/{account}`: the path the deployment routes here
 //!   (`/admin/ingest/{proxy+}`, IAM-signed at the API).
 //!
-//! Both need `Authorization: Bearer <admin.token>`; with no token configured, admin routes do
+//! Both need the admin token, as `Authorization: Bearer <admin.token>` or, behind the
+//! deployment's IAM-authorised route where `Authorization` holds the SigV4 signature, as
+//! `X-Salient-Admin-Token: <admin.token>`; with no token configured, admin routes do
 //! not exist (404 `route_not_found`, the same answer as a wrong token, so probing tells
 //! nothing).
 
@@ -114,16 +116,26 @@ pub fn scheduled_accounts(catalog: &Catalog) -> Vec<(AccountId, SourcesSettings)
     accounts
 }
 
+/// The header that carries the admin token where `Authorization` is taken by SigV4.
+pub const ADMIN_TOKEN_HEADER: &str = "x-salient-admin-token";
+
 /// Constant-time comparison of the presented bearer token with the configured one.
 fn authorised(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(expected) = state.catalog.app().admin.token.as_ref() else {
         return false;
     };
     let expected = expected.expose_secret().as_bytes();
+    // Behind the deployment's IAM-authorised route, `Authorization` carries the SigV4
+    // signature, so the token travels in `X-Salient-Admin-Token` there.
     let presented = headers
-        .get(axum::http::header::AUTHORIZATION)
+        .get(ADMIN_TOKEN_HEADER)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .or_else(|| {
+            headers
+                .get(axum::http::header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+        })
         .unwrap_or_default()
         .as_bytes();
     if expected.is_empty() || presented.len() != expected.len() {
@@ -158,7 +170,7 @@ async fn ingest_now(
         .await
         .map_err(|err| match err {
             IngestError::NothingConfigured => ApiError::new(
-                ErrorCode::InvalidJson,
+                ErrorCode::NoSourcesConfigured,
                 "The account has no `sources:` configured.",
             ),
             other if other.is_retryable() => {

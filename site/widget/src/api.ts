@@ -66,11 +66,34 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export class ChatApi {
   private readonly agentPath: string;
   private readonly credentials: RequestCredentials;
+  /** Where a cross-origin widget keeps the visitor id (null on the API's own origin). */
+  private readonly visitorKey: string | null;
 
   constructor(config: WidgetConfig) {
     this.agentPath = `${config.apiBase}/api/${config.account}/${config.agent}`;
     // The visitor cookie must travel on cross-origin calls too; same-origin sends it anyway.
     this.credentials = config.crossOrigin ? 'include' : 'same-origin';
+    // Browsers drop third-party cookies (SameSite=Lax, or blocked outright), so a widget on
+    // another origin also keeps the visitor id itself and sends it as X-Salient-Visitor.
+    this.visitorKey = config.crossOrigin ? `salient:visitor:${config.account}` : null;
+  }
+
+  private visitorId(): string | null {
+    if (!this.visitorKey) return null;
+    try {
+      return localStorage.getItem(this.visitorKey);
+    } catch {
+      return null;
+    }
+  }
+
+  private rememberVisitor(id: unknown): void {
+    if (!this.visitorKey || typeof id !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(id)) return;
+    try {
+      localStorage.setItem(this.visitorKey, id);
+    } catch {
+      // Storage blocked: the cookie is all there is.
+    }
   }
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -83,6 +106,8 @@ export class ChatApi {
     const headers = new Headers(init.headers);
     headers.set('Accept', headers.get('Accept') ?? 'application/json');
     if (init.body) headers.set('Content-Type', 'application/json');
+    const visitor = this.visitorId();
+    if (visitor) headers.set('X-Salient-Visitor', visitor);
     return fetch(this.agentPath + path, { ...init, headers, credentials: this.credentials });
   }
 
@@ -91,7 +116,8 @@ export class ChatApi {
   }
 
   async createSession(): Promise<Session> {
-    const body = await this.request<{ session: Session }>('/sessions', { method: 'POST', body: '{}' });
+    const body = await this.request<{ session: Session; visitor_id?: string }>('/sessions', { method: 'POST', body: '{}' });
+    this.rememberVisitor(body.visitor_id);
     return body.session;
   }
 

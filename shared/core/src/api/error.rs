@@ -93,6 +93,8 @@ error_codes! {
     OriginNotAllowed = ("origin_not_allowed", FORBIDDEN, "The request's `Origin` is not in the account's `allowed_origins`."),
     /// A conflicting write.
     Conflict = ("conflict", CONFLICT, "The item already exists or changed concurrently."),
+    /// An ingestion was asked of an account that lists no sources.
+    NoSourcesConfigured = ("no_sources_configured", CONFLICT, "The account has no `sources:` (sitemaps or URLs) to ingest."),
 }
 
 /// An error on its way to the client.
