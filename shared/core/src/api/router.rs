@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{self, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +16,7 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use super::error::{ApiError, ErrorCode};
@@ -95,6 +96,15 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
         .not_found_service(axum::handler::HandlerWithoutStateExt::into_service(
             route_not_found,
         ));
+    // The site's files are public: any origin may load them, which a page embedding the
+    // widget from elsewhere needs (importing widget-app.js is a CORS fetch). The deployment's
+    // CDN sends the same header. API routes keep their per-account CORS.
+    let site = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ))
+        .service(site);
     layered(routes.fallback_service(site), state)
 }
 
