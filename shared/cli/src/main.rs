@@ -69,7 +69,7 @@ enum ConfigCommand {
         /// `<account>/<agent>`, e.g. `northwind-heating/sales`.
         target: String,
     },
-    /// Load and validate every account and agent.
+    /// Load and validate every account and agent, and each account's directory lists.
     Check,
 }
 
@@ -85,8 +85,22 @@ async fn main() -> anyhow::Result<()> {
             command: ConfigCommand::Check,
         } => {
             let catalog = Catalog::load(&cli.config, &[])?;
+            let mut checked = std::collections::BTreeSet::new();
             for agent in catalog.agents() {
                 println!("ok  {}/{}", agent.account, agent.agent);
+                if checked.insert(agent.account.clone()) {
+                    let directory =
+                        salient_core::directory::Directory::load(catalog.root(), &agent.account)?;
+                    for list in directory.lists.values() {
+                        println!(
+                            "ok  {}: directory list {} ({} items; fields: {})",
+                            agent.account,
+                            list.name,
+                            list.items.len(),
+                            list.fields.join(", ")
+                        );
+                    }
+                }
             }
             Ok(())
         }
