@@ -33,6 +33,12 @@ pub struct Settings {
     pub knowledge: super::knowledge::KnowledgeSettings,
     /// Operator access (admin routes).
     pub admin: AdminSettings,
+    /// Email transport and conversation summaries.
+    pub email: super::crm::EmailSettings,
+    /// One-time codes that verify a visitor's email address.
+    pub otp: super::crm::OtpSettings,
+    /// The visitor profile fields the agent captures.
+    pub profile: super::crm::ProfileFieldSettings,
 }
 
 /// Operator access.
@@ -238,4 +244,5 @@ pub const SECRET_KEYS: &[&str] = &[
     "admin.token",
     "knowledge.embedding.api_key",
     "knowledge.vector_store.api_key",
+    "otp.secret",
 ];
