@@ -2,7 +2,7 @@
 //! Lambda cold start, or once for the local server).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 
@@ -11,7 +11,9 @@ use crate::adapters::embedded::EmbeddedStore;
 use crate::config::{Catalog, StorageBackend};
 use crate::domain::{AccountId, AgentId};
 use crate::llm::LlmClient;
+use crate::otp::OtpSecret;
 use crate::ports::Store;
+use crate::ports::email::EmailTransport;
 
 /// Shared, cheaply cloned application state.
 #[derive(Debug, Clone)]
@@ -22,6 +24,10 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// One LLM client per agent that has an API key.
     llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
+    /// The email transport (`email.transport`).
+    pub mail: Arc<dyn EmailTransport>,
+    /// The key one-time codes are hashed with, made on first use.
+    otp_secret: Arc<OnceLock<OtpSecret>>,
 }
 
 impl AppState {
@@ -46,11 +52,28 @@ impl AppState {
                 ),
             }
         }
+        let mail = crate::email::transport_from_settings(&catalog.app().email);
         Ok(Self {
             catalog,
             store,
             llm: Arc::new(llm),
+            mail,
+            otp_secret: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The key one-time codes are hashed with (`otp.secret`, or a per-process random key
+    /// with a warning, made on first use so functions that never issue codes never warn).
+    pub fn otp_secret(&self) -> &OtpSecret {
+        self.otp_secret
+            .get_or_init(|| OtpSecret::from_settings(&self.catalog.app().otp))
+    }
+
+    /// Replaces the email transport (tests).
+    #[must_use]
+    pub fn with_mail(mut self, mail: Arc<dyn EmailTransport>) -> Self {
+        self.mail = mail;
+        self
     }
 
     /// The agent's LLM client, if it has an API key.

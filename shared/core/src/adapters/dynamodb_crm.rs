@@ -8,6 +8,7 @@
 //! | profile's visitor | `A#{a}#P#{profile}` | `V#{visitor}` |
 //! | visitor link | `A#{a}#V#{visitor}` | `PROFILE` |
 //! | email claim | `A#{a}#E#{email hash}` | `EMAIL` |
+//! | email mention | `A#{a}#E#{email hash}` | `MENTION#{profile}` |
 //! | OTP challenge | `A#{a}#E#{email hash}` | `OTP#{purpose}#{visitor}` |
 //! | rate counter | `A#{a}#R#{subject}` | `W#{window start ms:015}` |
 //! | email event | `A#{a}#S#{session}` | `EV#{trigger}` |
@@ -39,6 +40,7 @@ const EMAIL_SK: &str = "EMAIL";
 const PROFILE_SESSION_PREFIX: &str = "S#";
 const PROFILE_VISITOR_PREFIX: &str = "V#";
 const OTP_PREFIX: &str = "OTP#";
+const MENTION_PREFIX: &str = "MENTION#";
 const EVENT_PREFIX: &str = "EV#";
 
 /// Seconds an OTP item outlives its expiry before TTL cleans it up.
@@ -91,7 +93,11 @@ fn profile_item(account: &AccountId, p: &VisitorProfile) -> Item {
         ("updated_at".to_owned(), millis(p.updated_at)),
     ]);
     opt_s(&mut item, "name", p.name.as_deref());
-    opt_s(&mut item, "email", p.email.as_ref().map(EmailAddress::as_str));
+    opt_s(
+        &mut item,
+        "email",
+        p.email.as_ref().map(EmailAddress::as_str),
+    );
     opt_s(&mut item, "phone", p.phone.as_deref());
     opt_s(&mut item, "company", p.company.as_deref());
     if let Some(at) = p.verified_at {
@@ -394,6 +400,47 @@ impl ProfileStore for DynamoStore {
             .transpose()
     }
 
+    async fn mention_email(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError> {
+        let mut item = key(
+            email_pk(account, email),
+            format!("{MENTION_PREFIX}{profile}"),
+        );
+        item.insert("type".to_owned(), s("email_mention"));
+        item.insert("profile".to_owned(), s(profile.as_str()));
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(|e| backend("PutItem", e))
+    }
+
+    async fn email_mentions(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+    ) -> Result<Vec<ProfileId>, StoreError> {
+        self.partition(
+            &email_pk(account, email),
+            Some(MENTION_PREFIX),
+            &["profile"],
+        )
+        .await?
+        .iter()
+        .map(|item| {
+            let raw = read_s(item, "profile")?;
+            ProfileId::parse(raw).map_err(|_| corrupt("profile id", raw))
+        })
+        .collect()
+    }
+
     async fn link_visitor(
         &self,
         account: &AccountId,
@@ -466,11 +513,13 @@ fn session_condition_failed(
 ) -> bool {
     match err {
         SdkError::ServiceError(service) => match service.err() {
-            TransactWriteItemsError::TransactionCanceledException(cancelled) => cancelled
-                .cancellation_reasons()
-                .first()
-                .and_then(|reason| reason.code())
-                == Some("ConditionalCheckFailed"),
+            TransactWriteItemsError::TransactionCanceledException(cancelled) => {
+                cancelled
+                    .cancellation_reasons()
+                    .first()
+                    .and_then(|reason| reason.code())
+                    == Some("ConditionalCheckFailed")
+            }
             _ => false,
         },
         _ => false,
@@ -614,7 +663,9 @@ impl RateLimitStore for DynamoStore {
                 rate_pk(account, subject),
                 format!("W#{start:015}"),
             )))
-            .update_expression("ADD #count :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type")
+            .update_expression(
+                "ADD #count :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type",
+            )
             .condition_expression("attribute_not_exists(pk) OR #count < :limit")
             .expression_attribute_names("#count", "count")
             .expression_attribute_names("#ttl", "ttl")
@@ -856,9 +907,9 @@ impl EmailEventStore for DynamoStore {
             }
         }
         found.sort_by(|a, b| {
-            a.last_active_at
-                .cmp(&b.last_active_at)
-                .then_with(|| a.id.cmp(&b.id))
+            b.last_active_at
+                .cmp(&a.last_active_at)
+                .then_with(|| b.id.cmp(&a.id))
         });
         found.truncate(limit);
         Ok(found)
@@ -914,6 +965,10 @@ impl ErasureStore for DynamoStore {
                 && let Ok(email) = EmailAddress::parse(email)
             {
                 let hash = EmailHash::of(&email);
+                keys.push(key(
+                    email_pk(account, &hash),
+                    format!("{MENTION_PREFIX}{profile}"),
+                ));
                 if self.email_owner(account, &hash).await?.as_ref() == Some(profile) {
                     keys.push(key(email_pk(account, &hash), EMAIL_SK.to_owned()));
                 }
@@ -931,7 +986,10 @@ impl ErasureStore for DynamoStore {
     ) -> Result<(), StoreError> {
         let mut keys = self.partition(&email_pk(account, email), None, &[]).await?;
         for subject in rate_subjects {
-            keys.extend(self.partition(&rate_pk(account, subject), None, &[]).await?);
+            keys.extend(
+                self.partition(&rate_pk(account, subject), None, &[])
+                    .await?,
+            );
         }
         self.delete_keys(keys).await
     }

@@ -123,6 +123,12 @@ const MIGRATIONS: &[&str] = &[
         profile TEXT NOT NULL,
         PRIMARY KEY (account, email_hash)
     ) WITHOUT ROWID;
+    CREATE TABLE email_mentions (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, email_hash, profile)
+    ) WITHOUT ROWID;
     CREATE TABLE otp_challenges (
         account TEXT NOT NULL,
         email_hash TEXT NOT NULL,

@@ -50,7 +50,16 @@ fn profile_from_row(row: ProfileRow) -> Result<VisitorProfile, StoreError> {
     })
 }
 
-type EventRow = (String, String, String, i64, Option<String>, Option<String>, i64, i64);
+type EventRow = (
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    i64,
+    i64,
+);
 
 const EVENT_COLUMNS: &str =
     "session, trigger, status, attempts, provider_message_id, error, created_at, updated_at";
@@ -61,7 +70,8 @@ fn event_from_row(row: EventRow) -> Result<EmailEvent, StoreError> {
         session: SessionId::parse(&session).map_err(|_| corrupt("session id", &session))?,
         trigger: EmailTrigger::parse(&trigger).ok_or_else(|| corrupt("trigger", &trigger))?,
         status: EmailStatus::parse(&status).ok_or_else(|| corrupt("email status", &status))?,
-        attempts: u32::try_from(attempts).map_err(|_| corrupt("attempts", &attempts.to_string()))?,
+        attempts: u32::try_from(attempts)
+            .map_err(|_| corrupt("attempts", &attempts.to_string()))?,
         provider_message_id: message_id,
         error,
         created_at: from_millis(created)?,
@@ -168,8 +178,11 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
-        let (account, profile, session) =
-            (account.to_string(), profile.to_string(), session.to_string());
+        let (account, profile, session) = (
+            account.to_string(),
+            profile.to_string(),
+            session.to_string(),
+        );
         self.with_conn(move |conn| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -224,8 +237,11 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
         profile: &ProfileId,
     ) -> Result<ProfileId, StoreError> {
-        let (account, email, profile) =
-            (account.to_string(), email.as_str().to_owned(), profile.to_string());
+        let (account, email, profile) = (
+            account.to_string(),
+            email.as_str().to_owned(),
+            profile.to_string(),
+        );
         self.with_conn(move |conn| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -271,14 +287,64 @@ impl ProfileStore for EmbeddedStore {
         .await
     }
 
+    async fn mention_email(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError> {
+        let (account, email, profile) = (
+            account.to_string(),
+            email.as_str().to_owned(),
+            profile.to_string(),
+        );
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING",
+                params![account, email, profile],
+            )
+            .map_err(sql)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn email_mentions(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+    ) -> Result<Vec<ProfileId>, StoreError> {
+        let (account, email) = (account.to_string(), email.as_str().to_owned());
+        self.with_conn(move |conn| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
+                )
+                .map_err(sql)?;
+            let rows = stmt
+                .query_map(params![account, email], |r| r.get::<_, String>(0))
+                .map_err(sql)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sql)?;
+            rows.iter()
+                .map(|p| ProfileId::parse(p).map_err(|_| corrupt("profile id", p)))
+                .collect()
+        })
+        .await
+    }
+
     async fn link_visitor(
         &self,
         account: &AccountId,
         visitor: &VisitorId,
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
-        let (account, visitor, profile) =
-            (account.to_string(), visitor.to_string(), profile.to_string());
+        let (account, visitor, profile) = (
+            account.to_string(),
+            visitor.to_string(),
+            profile.to_string(),
+        );
         self.with_conn(move |conn| {
             conn.execute(
                 "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
@@ -641,7 +707,7 @@ impl EmailEventStore for EmbeddedStore {
                     "SELECT {SESSION_COLUMNS} FROM sessions \
                      WHERE account = ?1 AND summary_status <> 'sent' AND last_active_at <= ?2 \
                        AND message_count > 0 \
-                     ORDER BY last_active_at, id LIMIT ?3"
+                     ORDER BY last_active_at DESC, id DESC LIMIT ?3"
                 ))
                 .map_err(sql)?;
             let rows = stmt
@@ -708,6 +774,7 @@ impl ErasureStore for EmbeddedStore {
                 "DELETE FROM profile_sessions WHERE account = ?1 AND profile = ?2",
                 "DELETE FROM visitor_profiles WHERE account = ?1 AND profile = ?2",
                 "DELETE FROM email_claims WHERE account = ?1 AND profile = ?2",
+                "DELETE FROM email_mentions WHERE account = ?1 AND profile = ?2",
                 "DELETE FROM profiles WHERE account = ?1 AND id = ?2",
             ] {
                 tx.execute(statement, params![account, profile])
@@ -732,6 +799,11 @@ impl ErasureStore for EmbeddedStore {
                 .map_err(sql)?;
             tx.execute(
                 "DELETE FROM email_claims WHERE account = ?1 AND email_hash = ?2",
+                params![account, email],
+            )
+            .map_err(sql)?;
+            tx.execute(
+                "DELETE FROM email_mentions WHERE account = ?1 AND email_hash = ?2",
                 params![account, email],
             )
             .map_err(sql)?;

@@ -66,7 +66,9 @@ impl EmailTransport for SesTransport {
             .build()
             .map_err(|e| SendError::Permanent(e.to_string()))?;
         let destination = Destination::builder()
-            .set_to_addresses(Some(email.to.iter().map(|a| a.as_str().to_owned()).collect()))
+            .set_to_addresses(Some(
+                email.to.iter().map(|a| a.as_str().to_owned()).collect(),
+            ))
             .build();
         let output = self
             .client()

@@ -105,6 +105,10 @@ pub struct OtpSettings {
     pub per_email_per_hour: u32,
     /// Codes per client IP per hour.
     pub per_ip_per_hour: u32,
+    /// A request header that carries the client's address, set by a proxy in front of the
+    /// API (`cloudfront-viewer-address` behind CloudFront). Unset: the connection's address
+    /// (Lambda: the HTTP API's `sourceIp`).
+    pub client_ip_header: Option<String>,
 }
 
 impl Default for OtpSettings {
@@ -115,6 +119,7 @@ impl Default for OtpSettings {
             max_attempts: 5,
             per_email_per_hour: 5,
             per_ip_per_hour: 20,
+            client_ip_header: None,
         }
     }
 }

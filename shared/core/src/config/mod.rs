@@ -415,7 +415,12 @@ fn validate(settings: &Settings, figment: &Figment) -> Result<(), ConfigError> {
     );
     validate_sources(&settings.sources, &mut check);
     validate_knowledge(&settings.knowledge, &mut check);
-    crm::validate_crm(&settings.email, &settings.otp, &settings.profile, &mut check);
+    crm::validate_crm(
+        &settings.email,
+        &settings.otp,
+        &settings.profile,
+        &mut check,
+    );
     if problems.is_empty() {
         Ok(())
     } else {

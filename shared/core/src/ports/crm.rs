@@ -83,8 +83,11 @@ impl EmailHash {
 
     /// Reads a stored hash (64 lowercase hex digits).
     pub fn parse(raw: &str) -> Option<Self> {
-        (raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-            .then(|| Self(raw.to_owned()))
+        (raw.len() == 64
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+        .then(|| Self(raw.to_owned()))
     }
 
     /// The hex digits.
@@ -356,6 +359,22 @@ pub trait ProfileStore: Send + Sync {
         email: &EmailHash,
     ) -> Result<Option<ProfileId>, StoreError>;
 
+    /// Records that a profile mentions an address (captured, not yet verified), so the
+    /// address's owner can find, export and delete it.
+    async fn mention_email(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError>;
+
+    /// Every profile that mentions an address.
+    async fn email_mentions(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+    ) -> Result<Vec<ProfileId>, StoreError>;
+
     /// Remembers that a visitor (browser) is this profile, so the profile attaches to the
     /// visitor's later sessions; lists the visitor under the profile.
     async fn link_visitor(
@@ -384,8 +403,11 @@ pub trait ProfileStore: Send + Sync {
 #[async_trait]
 pub trait OtpStore: Send + Sync {
     /// Stores a challenge, replacing any earlier one with the same key.
-    async fn put_otp(&self, account: &AccountId, challenge: &OtpChallenge)
-    -> Result<(), StoreError>;
+    async fn put_otp(
+        &self,
+        account: &AccountId,
+        challenge: &OtpChallenge,
+    ) -> Result<(), StoreError>;
 
     /// The challenge with this key, live or not.
     async fn get_otp(
@@ -463,7 +485,8 @@ pub trait EmailEventStore: Send + Sync {
     ) -> Result<Vec<EmailEvent>, StoreError>;
 
     /// Sessions with at least one message, last active at or before `idle_before`, whose
-    /// summary is not `sent`; at most `limit`, oldest activity first.
+    /// summary is not `sent`; at most `limit`, most recently active first (so sessions
+    /// whose sends keep failing cannot starve newer ones).
     async fn idle_sessions(
         &self,
         account: &AccountId,
@@ -485,10 +508,13 @@ pub trait ErasureStore: Send + Sync {
 
     /// Deletes a profile, its session and visitor lists, and the visitor links that point
     /// at it. Missing is not an error.
-    async fn delete_profile(&self, account: &AccountId, profile: &ProfileId)
-    -> Result<(), StoreError>;
+    async fn delete_profile(
+        &self,
+        account: &AccountId,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError>;
 
-    /// Deletes what is keyed by an address: its claim, its challenges and its rate
+    /// Deletes what is keyed by an address: its claim, its mentions, its challenges and its rate
     /// counters (`rate_subjects`, the hashed subjects the caller counted it under).
     async fn delete_email_data(
         &self,
@@ -499,7 +525,10 @@ pub trait ErasureStore: Send + Sync {
 }
 
 /// Everything the CRM needs from storage.
-pub trait CrmStore: ProfileStore + OtpStore + RateLimitStore + EmailEventStore + ErasureStore {}
+pub trait CrmStore:
+    ProfileStore + OtpStore + RateLimitStore + EmailEventStore + ErasureStore
+{
+}
 
 impl<T> CrmStore for T where
     T: ProfileStore + OtpStore + RateLimitStore + EmailEventStore + ErasureStore

@@ -44,7 +44,9 @@ impl OutgoingEmail {
         let to: Vec<mail_builder::headers::address::Address<'_>> = self
             .to
             .iter()
-            .map(|a| mail_builder::headers::address::Address::new_address(None::<String>, a.as_str()))
+            .map(|a| {
+                mail_builder::headers::address::Address::new_address(None::<String>, a.as_str())
+            })
             .collect();
         mail_builder::MessageBuilder::new()
             .from(from)
@@ -111,10 +113,7 @@ mod tests {
 
     #[test]
     fn from_splits_into_name_and_address() {
-        assert_eq!(
-            split_from("Salient <a@b.io>"),
-            (Some("Salient"), "a@b.io")
-        );
+        assert_eq!(split_from("Salient <a@b.io>"), (Some("Salient"), "a@b.io"));
         assert_eq!(split_from("a@b.io"), (None, "a@b.io"));
     }
 }
