@@ -7,12 +7,12 @@ use std::sync::Arc;
 use anyhow::ensure;
 use chrono::{DateTime, Duration, Utc};
 use salient_core::domain::{
-    AccountId, AgentId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Message, Role,
-    Session, SessionId, SummaryStatus, VisitorId, now,
+    AccountId, AgentId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Message, Role, Session,
+    SessionId, SummaryStatus, VisitorId, now,
 };
 use salient_core::ports::crm::{
-    EmailEvent, EmailHash, EmailStatus, EmailTrigger, OtpChallenge, OtpFailure, OtpKey,
-    OtpPurpose, ProfileId, SendClaim, VisitorProfile,
+    EmailEvent, EmailHash, EmailStatus, EmailTrigger, OtpChallenge, OtpFailure, OtpKey, OtpPurpose,
+    ProfileId, SendClaim, VisitorProfile,
 };
 use salient_core::ports::{Store, StoreError};
 
@@ -260,7 +260,11 @@ pub async fn rate_counters_allow_the_limit_then_refuse(
     assert!(!store.hit_rate(&acme, "otp-ip:abc", window, 3600, 5).await?);
     let next = window + Duration::seconds(3600);
     assert!(store.hit_rate(&acme, "otp-ip:abc", next, 3600, 5).await?);
-    assert!(store.hit_rate(&other, "otp-ip:abc", window, 3600, 5).await?);
+    assert!(
+        store
+            .hit_rate(&other, "otp-ip:abc", window, 3600, 5)
+            .await?
+    );
     assert!(store.hit_rate(&acme, "otp-ip:def", window, 3600, 5).await?);
     Ok(())
 }
@@ -278,7 +282,14 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
         let (acme, id) = (acme.clone(), session.id.clone());
         async move {
             store
-                .claim_email_send(&acme, &id, EmailTrigger::Inactivity, t0, t0 - Duration::minutes(10), 3)
+                .claim_email_send(
+                    &acme,
+                    &id,
+                    EmailTrigger::Inactivity,
+                    t0,
+                    t0 - Duration::minutes(10),
+                    3,
+                )
                 .await
         }
     }))
@@ -308,7 +319,10 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
         updated_at: t0 + Duration::seconds(1),
     };
     store.finish_email_send(&acme, &failed).await?;
-    assert_eq!(store.email_events(&acme, &session.id).await?, vec![failed.clone()]);
+    assert_eq!(
+        store.email_events(&acme, &session.id).await?,
+        vec![failed.clone()]
+    );
     assert_eq!(
         store.get_session(&acme, &session.id).await?.summary_status,
         SummaryStatus::Failed
@@ -316,14 +330,28 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
     let t1 = t0 + Duration::seconds(2);
     assert_eq!(
         store
-            .claim_email_send(&acme, &session.id, EmailTrigger::Inactivity, t1, t1 - Duration::minutes(10), 3)
+            .claim_email_send(
+                &acme,
+                &session.id,
+                EmailTrigger::Inactivity,
+                t1,
+                t1 - Duration::minutes(10),
+                3
+            )
             .await?,
         SendClaim::Claimed { attempt: 2 }
     );
     // A second sender right after sees a fresh claim: busy.
     assert!(matches!(
         store
-            .claim_email_send(&acme, &session.id, EmailTrigger::Inactivity, t1, t1 - Duration::minutes(10), 3)
+            .claim_email_send(
+                &acme,
+                &session.id,
+                EmailTrigger::Inactivity,
+                t1,
+                t1 - Duration::minutes(10),
+                3
+            )
             .await?,
         SendClaim::Busy(_)
     ));
@@ -331,7 +359,14 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
     let later = t1 + Duration::minutes(11);
     assert_eq!(
         store
-            .claim_email_send(&acme, &session.id, EmailTrigger::Inactivity, later, later - Duration::minutes(10), 3)
+            .claim_email_send(
+                &acme,
+                &session.id,
+                EmailTrigger::Inactivity,
+                later,
+                later - Duration::minutes(10),
+                3
+            )
             .await?,
         SendClaim::Claimed { attempt: 3 }
     );
@@ -344,14 +379,24 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
         ..failed.clone()
     };
     store.finish_email_send(&acme, &sent).await?;
-    assert_eq!(store.email_events(&acme, &session.id).await?, vec![sent.clone()]);
+    assert_eq!(
+        store.email_events(&acme, &session.id).await?,
+        vec![sent.clone()]
+    );
     assert_eq!(
         store.get_session(&acme, &session.id).await?.summary_status,
         SummaryStatus::Sent
     );
     assert!(matches!(
         store
-            .claim_email_send(&acme, &session.id, EmailTrigger::Inactivity, later, later, 9)
+            .claim_email_send(
+                &acme,
+                &session.id,
+                EmailTrigger::Inactivity,
+                later,
+                later,
+                9
+            )
             .await?,
         SendClaim::AlreadySent(_)
     ));
@@ -472,19 +517,28 @@ pub async fn erasure_leaves_nothing_behind(factory: &dyn StoreFactory) -> anyhow
         .await?;
     store.claim_email(&acme, &hash, &profile.id).await?;
     store.mention_email(&acme, &hash, &profile.id).await?;
-    store.put_otp(&acme, &OtpChallenge {
-        key: OtpKey {
-            email: hash.clone(),
-            purpose: OtpPurpose::Delete,
-            visitor: session.visitor.clone(),
-        },
-        ..challenge(&session.visitor, "erase.me@example.com", 600)
-    })
-    .await?;
+    store
+        .put_otp(
+            &acme,
+            &OtpChallenge {
+                key: OtpKey {
+                    email: hash.clone(),
+                    purpose: OtpPurpose::Delete,
+                    visitor: session.visitor.clone(),
+                },
+                ..challenge(&session.visitor, "erase.me@example.com", 600)
+            },
+        )
+        .await?;
     let subject = format!("otp-email:{}", hash.as_str());
     store.hit_rate(&acme, &subject, now(), 3600, 5).await?;
     // The same ids under another account must survive.
-    let mut twin = Session::new(other.clone(), session.agent.clone(), session.visitor.clone(), now());
+    let mut twin = Session::new(
+        other.clone(),
+        session.agent.clone(),
+        session.visitor.clone(),
+        now(),
+    );
     twin.id = session.id.clone();
     store.create_session(&twin).await?;
     store.claim_email(&other, &hash, &profile.id).await?;

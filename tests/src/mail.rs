@@ -145,7 +145,11 @@ pub fn ses_client(endpoint: &str) -> aws_sdk_sesv2::Client {
         .behavior_version(aws_sdk_sesv2::config::BehaviorVersion::latest())
         .region(aws_sdk_sesv2::config::Region::new("us-east-1"))
         .credentials_provider(aws_sdk_sesv2::config::Credentials::new(
-            "testing", "testing", None, None, "salient-tests",
+            "testing",
+            "testing",
+            None,
+            None,
+            "salient-tests",
         ))
         .endpoint_url(endpoint)
         .build();
@@ -176,10 +180,7 @@ pub async fn moto_message(endpoint: &str, id: &str) -> anyhow::Result<ReceivedEm
         .iter()
         .find(|m| m["id"] == id)
         .with_context(|| format!("moto received no message {id}"))?;
-    let mut parsed = parse_message(
-        id,
-        raw["raw_data"].as_str().context("raw_data")?.as_bytes(),
-    )?;
+    let mut parsed = parse_message(id, raw["raw_data"].as_str().context("raw_data")?.as_bytes())?;
     // SES delivers to the envelope recipients; keep what moto recorded as them too.
     if let Some(destinations) = raw["destinations"].as_array() {
         for d in destinations.iter().filter_map(|d| d.as_str()) {

@@ -8,9 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, ensure};
 use salient_core::crm::{ProfileUpdate, save_profile_update};
-use salient_core::domain::{
-    AccountId, EmailAddress, Message, Role, SessionId, VisitorId, now,
-};
+use salient_core::domain::{AccountId, EmailAddress, Message, Role, SessionId, VisitorId, now};
 use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose, ProfileId};
 use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
 use salient_tests::mail::{outbox, outbox_to};
@@ -102,11 +100,7 @@ impl OtpApp {
         .await
     }
 
-    async fn profile_card(
-        &self,
-        client: &reqwest::Client,
-        session: &str,
-    ) -> anyhow::Result<Value> {
+    async fn profile_card(&self, client: &reqwest::Client, session: &str) -> anyhow::Result<Value> {
         Ok(client
             .get(self.url(&format!(
                 "/api/{ACCOUNT}/{AGENT}/sessions/{session}/profile"
@@ -143,13 +137,22 @@ fn code_of(body: &Value) -> &str {
 async fn a_code_verifies_the_address_and_links_the_session_profile() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
     let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    assert_eq!(app.profile_card(&client, &session).await?["profile"], Value::Null);
+    assert_eq!(
+        app.profile_card(&client, &session).await?["profile"],
+        Value::Null
+    );
 
     let code = app.code(&client, "Ann.Lee@Example.com", "verify").await?;
     let email = &outbox(app.outbox())?[0];
     assert_eq!(email.to, vec!["Ann.Lee@example.com"]);
-    assert!(email.text.as_deref().is_some_and(|t| t.contains(&code)), "{email:?}");
-    assert!(email.html.as_deref().is_some_and(|h| h.contains(&code)), "{email:?}");
+    assert!(
+        email.text.as_deref().is_some_and(|t| t.contains(&code)),
+        "{email:?}"
+    );
+    assert!(
+        email.html.as_deref().is_some_and(|h| h.contains(&code)),
+        "{email:?}"
+    );
 
     let (status, body) = app
         .verify(&client, "Ann.Lee@Example.com", &code, &session)
@@ -185,7 +188,11 @@ async fn the_stored_challenge_holds_a_keyed_hash_not_the_code() -> anyhow::Resul
         "the code is stored in clear: {}",
         challenge[0]
     );
-    assert!(!challenge[0].contains("hash@example.com"), "{}", challenge[0]);
+    assert!(
+        !challenge[0].contains("hash@example.com"),
+        "{}",
+        challenge[0]
+    );
     Ok(())
 }
 
@@ -193,7 +200,10 @@ async fn the_stored_challenge_holds_a_keyed_hash_not_the_code() -> anyhow::Resul
 async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()> {
     let app = otp_app(
         Backend::Embedded,
-        &[("otp.per_ip_per_hour", "1000"), ("otp.per_email_per_hour", "100")],
+        &[
+            ("otp.per_ip_per_hour", "1000"),
+            ("otp.per_email_per_hour", "100"),
+        ],
     )
     .await?;
     // A known address: verified on this account.
@@ -220,9 +230,16 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
         body["expires_at"] = Value::Null;
         anyhow::Ok((status, headers, body))
     };
-    let known = shape(app.request(&stranger, ACCOUNT, "known@example.com", "verify").await?).await?;
-    let unknown =
-        shape(app.request(&stranger, ACCOUNT, "nobody@example.com", "verify").await?).await?;
+    let known = shape(
+        app.request(&stranger, ACCOUNT, "known@example.com", "verify")
+            .await?,
+    )
+    .await?;
+    let unknown = shape(
+        app.request(&stranger, ACCOUNT, "nobody@example.com", "verify")
+            .await?,
+    )
+    .await?;
     assert_eq!(known, unknown, "the answers differ");
     assert_eq!(known.0, 202);
     // The same work happened: a code went to each.
@@ -285,7 +302,10 @@ async fn five_wrong_codes_kill_the_challenge() -> anyhow::Result<()> {
             .await?;
         assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{body}");
         let message = body["error"]["message"].as_str().unwrap_or_default();
-        assert!(message.contains(&format!("{left} attempts left")), "{message}");
+        assert!(
+            message.contains(&format!("{left} attempts left")),
+            "{message}"
+        );
     }
     let (status, body) = app
         .verify(&client, "guess@example.com", wrong, &session)
@@ -308,7 +328,11 @@ async fn five_wrong_codes_kill_the_challenge() -> anyhow::Result<()> {
     let (status, body) = app
         .verify(&client, "guess@example.com", "12ab56", &session)
         .await?;
-    assert_eq!((status, code_of(&body)), (400, "invalid_otp_code"), "{body}");
+    assert_eq!(
+        (status, code_of(&body)),
+        (400, "invalid_otp_code"),
+        "{body}"
+    );
     Ok(())
 }
 
@@ -358,7 +382,10 @@ async fn visitor_of(app: &OtpApp, account: &AccountId, session: &str) -> anyhow:
 async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Result<()> {
     let per_email = otp_app(
         Backend::Embedded,
-        &[("otp.per_email_per_hour", "2"), ("otp.per_ip_per_hour", "100")],
+        &[
+            ("otp.per_email_per_hour", "2"),
+            ("otp.per_ip_per_hour", "100"),
+        ],
     )
     .await?;
     let (client, _) = per_email.app.new_session(ACCOUNT, AGENT).await?;
@@ -390,7 +417,10 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
 
     let per_ip = otp_app(
         Backend::Embedded,
-        &[("otp.per_email_per_hour", "100"), ("otp.per_ip_per_hour", "3")],
+        &[
+            ("otp.per_email_per_hour", "100"),
+            ("otp.per_ip_per_hour", "3"),
+        ],
     )
     .await?;
     let (client, _) = per_ip.app.new_session(ACCOUNT, AGENT).await?;
@@ -451,7 +481,11 @@ async fn a_code_for_one_purpose_unlocks_nothing_else() -> anyhow::Result<()> {
                 json!({"email": "purpose@example.com", "code": code}),
             )
             .await?;
-        assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{route}: {body}");
+        assert_eq!(
+            (status, code_of(&body)),
+            (400, "otp_invalid"),
+            "{route}: {body}"
+        );
     }
     // Another browser cannot use the code either.
     let (stranger, session) = app.app.new_session(ACCOUNT, AGENT).await?;
@@ -521,14 +555,22 @@ async fn a_verified_profile_attaches_to_the_visitors_later_sessions() -> anyhow:
         .get_session(&account, &SessionId::parse(&later)?)
         .await?;
     let profile = ProfileId::parse(session.profile_id.as_deref().context("linked")?)?;
-    let mut linked = app.app.state.store.profile_sessions(&account, &profile).await?;
+    let mut linked = app
+        .app
+        .state
+        .store
+        .profile_sessions(&account, &profile)
+        .await?;
     linked.sort();
     let mut expected = vec![SessionId::parse(&first)?, SessionId::parse(&later)?];
     expected.sort();
     assert_eq!(linked, expected);
     // Another browser's session gets nothing.
     let (stranger, theirs) = app.app.new_session(ACCOUNT, AGENT).await?;
-    assert_eq!(app.profile_card(&stranger, &theirs).await?["profile"], Value::Null);
+    assert_eq!(
+        app.profile_card(&stranger, &theirs).await?["profile"],
+        Value::Null
+    );
     Ok(())
 }
 
@@ -542,7 +584,10 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     let (client, first) = app.app.new_session(ACCOUNT, AGENT).await?;
     let first_id = SessionId::parse(&first)?;
     for (role, text) in [
-        (Role::User, "Hi, I'm Erin from Erin's Bakes, call me on +44 113 496 0001"),
+        (
+            Role::User,
+            "Hi, I'm Erin from Erin's Bakes, call me on +44 113 496 0001",
+        ),
         (Role::Assistant, "Thanks Erin! How can I help?"),
     ] {
         store
@@ -563,9 +608,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     let code = app.code(&client, address, "verify").await?;
     assert_eq!(app.verify(&client, address, &code, &first).await?.0, 200);
     let summary = client
-        .post(app.url(&format!(
-            "/api/{ACCOUNT}/{AGENT}/sessions/{first}/summary"
-        )))
+        .post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions/{first}/summary")))
         .send()
         .await?;
     assert_eq!(summary.status(), 200, "{}", summary.text().await?);
@@ -578,13 +621,21 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         .await?;
     let later = SessionId::parse(later["session"]["id"].as_str().context("id")?)?;
     store
-        .append_message(&account, &later, &Message::new(Role::User, "Me again", now()))
+        .append_message(
+            &account,
+            &later,
+            &Message::new(Role::User, "Me again", now()),
+        )
         .await?;
     // Someone else on the same account, who must survive.
     let (_, bystander) = app.app.new_session(ACCOUNT, AGENT).await?;
     let bystander = SessionId::parse(&bystander)?;
     store
-        .append_message(&account, &bystander, &Message::new(Role::User, "Unrelated", now()))
+        .append_message(
+            &account,
+            &bystander,
+            &Message::new(Role::User, "Unrelated", now()),
+        )
         .await?;
 
     // Export.
@@ -626,7 +677,9 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         later.to_string(),
         profile.to_string(),
         visitor.to_string(),
-        EmailHash::of(&EmailAddress::parse(address)?).as_str().to_owned(),
+        EmailHash::of(&EmailAddress::parse(address)?)
+            .as_str()
+            .to_owned(),
         address.to_owned(),
         "Erin".to_owned(),
     ];
@@ -656,10 +709,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         .collect();
     assert!(left.is_empty(), "left behind: {left:#?}");
     assert_eq!(
-        store
-            .get_session(&account, &bystander)
-            .await?
-            .message_count,
+        store.get_session(&account, &bystander).await?.message_count,
         1,
         "the bystander's session was touched"
     );
