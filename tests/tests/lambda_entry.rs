@@ -366,6 +366,11 @@ async fn email_sweeps_on_a_scheduler_event() {
         lambda.logs()
     );
     // Every configured account was swept (an empty store: nothing to send).
-    assert_eq!(result["sweep"]["accounts"], 2, "{result}\n{}", lambda.logs());
+    assert_eq!(
+        result["sweep"]["accounts"],
+        2,
+        "{result}\n{}",
+        lambda.logs()
+    );
     assert_eq!(result["sweep"]["sent"], 0, "{result}");
 }
