@@ -16,7 +16,7 @@ use salient_core::app::AppState;
 use salient_core::domain::now;
 use salient_core::email::summary::{SummaryOutcome, SweepReport, send_summary, sweep};
 use salient_core::ports::StoreError;
-use salient_core::ports::crm::EmailTrigger;
+use salient_core::ports::crm::{EmailStatus, EmailTrigger};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -78,6 +78,14 @@ async fn send_now(
         SummaryOutcome::AlreadySent(_) => Ok((
             StatusCode::OK,
             Json(json!({"status": "already_sent", "visitor_copy": false})),
+        )),
+        // A failed event nobody may claim has used up its attempts.
+        SummaryOutcome::Busy(event) if event.status == EmailStatus::Failed => Err(ApiError::new(
+            ErrorCode::EmailSendFailed,
+            format!(
+                "The summary could not be sent after {} attempts; the failure is recorded.",
+                event.attempts
+            ),
         )),
         SummaryOutcome::Busy(_) => Ok((
             StatusCode::ACCEPTED,
