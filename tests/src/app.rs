@@ -153,11 +153,14 @@ impl TestApp {
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         self.shutdown = Some(tx);
         self.server = Some(tokio::spawn(async move {
-            let _ = axum::serve(listener.tap_io(salient_cli::serve::no_delay), router)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
+            let _ = axum::serve(
+                listener.tap_io(salient_cli::serve::no_delay),
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
         }));
         Ok(())
     }

@@ -25,6 +25,10 @@ pub trait StoreFactory: Send + Sync {
     /// A new store handle over the same data (a new connection or client, as a restarted
     /// process would make).
     fn open(&self) -> anyhow::Result<Arc<dyn Store>>;
+
+    /// Every stored row or item, each rendered as one line of text, read straight from the
+    /// backend (SQLite tables, a DynamoDB scan): for "nothing left behind" checks.
+    fn dump(&self) -> futures::future::BoxFuture<'_, anyhow::Result<Vec<String>>>;
 }
 
 /// An embedded store in a SQLite file inside a temporary directory.
@@ -58,6 +62,32 @@ impl StoreFactory for EmbeddedFile {
         Ok(Arc::new(EmbeddedStore::open(&self.path).with_context(
             || format!("opening {}", self.path.display()),
         )?))
+    }
+
+    fn dump(&self) -> futures::future::BoxFuture<'_, anyhow::Result<Vec<String>>> {
+        let path = self.path.clone();
+        Box::pin(async move {
+            let conn = rusqlite::Connection::open(&path)?;
+            let tables: Vec<String> = conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut rows = Vec::new();
+            for table in tables {
+                let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
+                let columns = statement.column_count();
+                let mut query = statement.query([])?;
+                while let Some(row) = query.next()? {
+                    let mut line = format!("{table}:");
+                    for i in 0..columns {
+                        let value: rusqlite::types::Value = row.get(i)?;
+                        line.push_str(&format!(" {value:?}"));
+                    }
+                    rows.push(line);
+                }
+            }
+            Ok(rows)
+        })
     }
 }
 

@@ -106,4 +106,30 @@ impl StoreFactory for FreshTable {
     fn open(&self) -> anyhow::Result<Arc<dyn Store>> {
         Ok(Arc::new(self.store()))
     }
+
+    fn dump(&self) -> futures::future::BoxFuture<'_, anyhow::Result<Vec<String>>> {
+        Box::pin(async move {
+            let client = client(&self.endpoint);
+            let mut items = Vec::new();
+            let mut start = None;
+            loop {
+                let output = client
+                    .scan()
+                    .table_name(&self.table)
+                    .set_exclusive_start_key(start.take())
+                    .send()
+                    .await
+                    .context("scanning the test table")?;
+                for item in output.items.unwrap_or_default() {
+                    let mut pairs: Vec<_> = item.iter().collect();
+                    pairs.sort_by(|a, b| a.0.cmp(b.0));
+                    items.push(format!("{pairs:?}"));
+                }
+                match output.last_evaluated_key {
+                    Some(last) if !last.is_empty() => start = Some(last),
+                    _ => return Ok(items),
+                }
+            }
+        })
+    }
 }

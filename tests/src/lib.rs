@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod conformance;
+pub mod crm_conformance;
 pub mod dynamodb_local;
 pub mod llm_standin;
+pub mod mail;
 pub mod pinecone_standin;
 pub mod sse;

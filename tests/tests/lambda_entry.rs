@@ -355,8 +355,22 @@ async fn ingest_runs_on_a_scheduler_event() {
 }
 
 #[tokio::test]
-#[ignore = "functions/email/src/main.rs still runs lambda_http::run, which rejects non-HTTP \
-            events; un-ignore when email dispatches the inactivity sweep"]
 async fn email_sweeps_on_a_scheduler_event() {
-    assert_scheduled_run_succeeds("salient-email", "scheduler-inactivity-sweep.json").await;
+    let lambda = Emulated::start("salient-email").await;
+
+    let result = buffered_result(&lambda, event("scheduler-inactivity-sweep.json")).await;
+
+    assert!(
+        result.get("errorType").is_none(),
+        "salient-email rejected its scheduled event: {result}\n{}",
+        lambda.logs()
+    );
+    // Every configured account was swept (an empty store: nothing to send).
+    assert_eq!(
+        result["sweep"]["accounts"],
+        2,
+        "{result}\n{}",
+        lambda.logs()
+    );
+    assert_eq!(result["sweep"]["sent"], 0, "{result}");
 }

@@ -1,15 +1,157 @@
-//! The `email` function's routes. Only the skeleton exists so far: `/healthz` and the JSON
-//! fallbacks every function shares; the email routes land with their issue.
+//! The `email` function: conversation summaries emailed to the business.
+//!
+//! - `POST /api/{account}/{agent}/sessions/{session}/summary` `{"copy_to_me"?: bool}`: the
+//!   widget's "send summary" (buffered JSON; the visitor must own the session);
+//! - the inactivity sweep, run by EventBridge Scheduler (`tests/data/scheduler-inactivity-sweep.json`,
+//!   dispatched by `main.rs`) and by [`run_scheduled`].
 
+use axum::Json;
 use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::post;
+use salient_core::api::{ApiError, ErrorCode, SessionPath, Visitor};
 use salient_core::app::AppState;
+use salient_core::domain::now;
+use salient_core::email::summary::{SummaryOutcome, SweepReport, send_summary, sweep};
+use salient_core::ports::StoreError;
+use salient_core::ports::crm::{EmailStatus, EmailTrigger};
+use serde::Deserialize;
+use serde_json::json;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route(
+        "/api/{account}/{agent}/sessions/{session}/summary",
+        post(send_now),
+    )
 }
 
 /// The routes with the shared layers and state bound.
 pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummaryBody {
+    #[serde(default)]
+    copy_to_me: bool,
+}
+
+/// `POST .../sessions/{session}/summary`: summarise and email now (once per session).
+async fn send_now(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+    body: axum::body::Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    // The body is optional: an empty POST asks for the business's email only.
+    let body: SummaryBody = if body.iter().all(u8::is_ascii_whitespace) {
+        SummaryBody::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?
+    };
+    let session = salient_core::conversation::ownership::owned_session(
+        state.store.as_ref(),
+        &path.scope.account,
+        &path.scope.agent,
+        &path.session,
+        &visitor,
+    )
+    .await?;
+    match send_summary(
+        &state,
+        &session,
+        EmailTrigger::Widget,
+        body.copy_to_me,
+        now(),
+    )
+    .await?
+    {
+        SummaryOutcome::Sent { visitor_copy, .. } => Ok((
+            StatusCode::OK,
+            Json(json!({"status": "sent", "visitor_copy": visitor_copy})),
+        )),
+        SummaryOutcome::AlreadySent(_) => Ok((
+            StatusCode::OK,
+            Json(json!({"status": "already_sent", "visitor_copy": false})),
+        )),
+        // A failed event nobody may claim has used up its attempts.
+        SummaryOutcome::Busy(event) if event.status == EmailStatus::Failed => Err(ApiError::new(
+            ErrorCode::EmailSendFailed,
+            format!(
+                "The summary could not be sent after {} attempts; the failure is recorded.",
+                event.attempts
+            ),
+        )),
+        SummaryOutcome::Busy(_) => Ok((
+            StatusCode::ACCEPTED,
+            Json(json!({"status": "in_progress", "visitor_copy": false})),
+        )),
+        SummaryOutcome::Failed { error } => Err(ApiError::new(
+            ErrorCode::EmailSendFailed,
+            "The summary could not be sent now; it is recorded and will be retried.",
+        )
+        .with_source(anyhow::anyhow!(error))),
+    }
+}
+
+/// The EventBridge Scheduler event (`detail.task` names the job).
+#[derive(Debug, Deserialize)]
+pub struct ScheduledEvent {
+    /// `Scheduled Event`.
+    #[serde(rename = "detail-type")]
+    pub detail_type: String,
+    /// What to run.
+    pub detail: ScheduledDetail,
+}
+
+/// The scheduler's input detail.
+#[derive(Debug, Deserialize)]
+pub struct ScheduledDetail {
+    /// `inactivity_sweep`.
+    pub task: String,
+}
+
+/// Why a scheduled run failed; `retryable` tells the scheduler's retry policy apart from
+/// a bad event that no retry fixes.
+#[derive(Debug, thiserror::Error)]
+pub enum ScheduledError {
+    /// Not a task this function runs.
+    #[error("unknown scheduled task {0:?} (expected \"inactivity_sweep\")")]
+    UnknownTask(String),
+    /// Storage failed; retrying may help when `retryable`.
+    #[error("the sweep failed (retryable: {retryable}): {source}")]
+    Sweep {
+        /// Whether a retry may pass.
+        retryable: bool,
+        /// The cause.
+        #[source]
+        source: StoreError,
+    },
+}
+
+/// Runs a scheduled event: the inactivity sweep.
+pub async fn run_scheduled(
+    state: &AppState,
+    event: &ScheduledEvent,
+) -> Result<SweepReport, ScheduledError> {
+    if event.detail.task != "inactivity_sweep" {
+        return Err(ScheduledError::UnknownTask(event.detail.task.clone()));
+    }
+    sweep(state, now())
+        .await
+        .map_err(|source| ScheduledError::Sweep {
+            retryable: matches!(
+                source,
+                StoreError::Backend {
+                    retryable: true,
+                    ..
+                }
+            ),
+            source,
+        })
 }

@@ -1,15 +1,261 @@
-//! The `otp` function's routes. Only the skeleton exists so far: `/healthz` and the JSON
-//! fallbacks every function shares; the otp routes land with their issue.
+//! The `otp` function: one-time codes that verify a visitor's email address, the data
+//! rights behind them (export, delete), and the session's profile card.
+//!
+//! Routes (buffered JSON; the visitor is the `salient_visitor` cookie or
+//! `X-Salient-Visitor`):
+//! - `POST /api/{account}/{agent}/otp/request` `{"email", "purpose"?}` → `202`, the same
+//!   answer whether or not the address is known;
+//! - `POST /api/{account}/{agent}/otp/verify` `{"email", "code", "session"}` → the profile;
+//! - `POST /api/{account}/{agent}/otp/export` `{"email", "code"}` → everything stored;
+//! - `POST /api/{account}/{agent}/otp/delete` `{"email", "code"}` → what was deleted;
+//! - `GET /api/{account}/{agent}/sessions/{session}/profile` → the profile card.
 
+mod client_ip;
+
+use axum::Json;
 use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use salient_core::api::{AgentScope, ApiError, ApiJson, ErrorCode, SessionPath, Visitor, id_error};
 use salient_core::app::AppState;
+use salient_core::crm::data_rights;
+use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
+use salient_core::domain::{AgentId, EmailAddress, SessionId, now};
+use salient_core::otp::{CodeRequest, OtpCode, check_code, email_subject, request_code};
+use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose};
+use serde::Deserialize;
+use serde_json::json;
+
+pub use client_ip::ClientIp;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/{account}/{agent}/otp/request", post(request))
+        .route("/api/{account}/{agent}/otp/verify", post(verify))
+        .route("/api/{account}/{agent}/otp/export", post(export))
+        .route("/api/{account}/{agent}/otp/delete", post(delete))
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/profile",
+            get(profile_card),
+        )
 }
 
 /// The routes with the shared layers and state bound.
 pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestBody {
+    email: String,
+    #[serde(default)]
+    purpose: OtpPurpose,
+}
+
+/// `POST .../otp/request`: emails a code. Malformed addresses (header injection included)
+/// are refused before anything is stored or sent.
+async fn request(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    Visitor(visitor): Visitor,
+    ClientIp(client_ip): ClientIp,
+    ApiJson(body): ApiJson<RequestBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let email = EmailAddress::parse(&body.email)?;
+    let settings = &scope.config.settings;
+    let expires_at = request_code(
+        state.store.as_ref(),
+        state.mail.as_ref(),
+        state.otp_secret(),
+        &settings.otp,
+        CodeRequest {
+            account: &scope.account,
+            account_name: &settings.account.name,
+            visitor: &visitor,
+            email: &email,
+            purpose: body.purpose,
+            client_ip,
+            from: &state.catalog.app().email.from,
+        },
+        now(),
+    )
+    .await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({
+            "status": "sent",
+            "purpose": body.purpose,
+            "expires_at": expires_at,
+            "message": "If the address can receive email, a code is on its way.",
+        })),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerifyBody {
+    email: String,
+    code: String,
+    session: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataBody {
+    email: String,
+    code: String,
+}
+
+/// Parses the address and code, and consumes the visitor's challenge for `purpose`.
+async fn prove(
+    state: &AppState,
+    scope: &AgentScope,
+    visitor: &salient_core::domain::VisitorId,
+    raw_email: &str,
+    raw_code: &str,
+    purpose: OtpPurpose,
+) -> Result<EmailAddress, ApiError> {
+    let email = EmailAddress::parse(raw_email)?;
+    let code = OtpCode::parse(raw_code)?;
+    let key = OtpKey {
+        email: EmailHash::of(&email),
+        purpose,
+        visitor: visitor.clone(),
+    };
+    check_code(
+        state.store.as_ref(),
+        state.otp_secret(),
+        &scope.account,
+        &key,
+        &code,
+        now(),
+    )
+    .await?;
+    Ok(email)
+}
+
+/// `POST .../otp/verify`: a right code links the session and its profile to the address.
+async fn verify(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    Visitor(visitor): Visitor,
+    ApiJson(body): ApiJson<VerifyBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let session_id =
+        SessionId::parse(&body.session).map_err(|e| id_error(ErrorCode::InvalidSessionId, &e))?;
+    // The session must be this visitor's before any attempt is spent.
+    let session = salient_core::conversation::ownership::owned_session(
+        state.store.as_ref(),
+        &scope.account,
+        &scope.agent,
+        &session_id,
+        &visitor,
+    )
+    .await?;
+    let email = prove(
+        &state,
+        &scope,
+        &visitor,
+        &body.email,
+        &body.code,
+        OtpPurpose::Verify,
+    )
+    .await?;
+    let profile = verify_email(
+        state.store.as_ref(),
+        &session,
+        &email,
+        scope.config.settings.profile.max_interests,
+        now(),
+    )
+    .await?;
+    Ok(Json(json!({"profile": ProfileCard::from(&profile)})))
+}
+
+fn account_agents(state: &AppState, scope: &AgentScope) -> Vec<AgentId> {
+    state
+        .catalog
+        .agents()
+        .filter(|a| a.account == scope.account)
+        .map(|a| a.agent.clone())
+        .collect()
+}
+
+/// `POST .../otp/export`: everything stored about the address on this account.
+async fn export(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    Visitor(visitor): Visitor,
+    ApiJson(body): ApiJson<DataBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let email = prove(
+        &state,
+        &scope,
+        &visitor,
+        &body.email,
+        &body.code,
+        OtpPurpose::Export,
+    )
+    .await?;
+    let export = data_rights::export(
+        state.store.as_ref(),
+        &scope.account,
+        &account_agents(&state, &scope),
+        &email,
+    )
+    .await?;
+    tracing::info!(account = %scope.account, sessions = export.sessions.len(), "visitor data exported");
+    Ok(Json(json!({"export": export})))
+}
+
+/// `POST .../otp/delete`: deletes everything stored about the address on this account.
+async fn delete(
+    State(state): State<AppState>,
+    scope: AgentScope,
+    Visitor(visitor): Visitor,
+    ApiJson(body): ApiJson<DataBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let email = prove(
+        &state,
+        &scope,
+        &visitor,
+        &body.email,
+        &body.code,
+        OtpPurpose::Delete,
+    )
+    .await?;
+    let report = data_rights::erase(
+        state.store.as_ref(),
+        &scope.account,
+        &account_agents(&state, &scope),
+        &email,
+        &[email_subject(&EmailHash::of(&email))],
+    )
+    .await?;
+    Ok(Json(json!({"deleted": report})))
+}
+
+/// `GET .../sessions/{session}/profile`: the profile card of the session (a verified
+/// profile of this visitor attaches here on first sight).
+async fn profile_card(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = salient_core::conversation::ownership::owned_session(
+        state.store.as_ref(),
+        &path.scope.account,
+        &path.scope.agent,
+        &path.session,
+        &visitor,
+    )
+    .await?;
+    let profile = profile_for_session(state.store.as_ref(), &session).await?;
+    Ok(Json(
+        json!({"profile": profile.as_ref().map(ProfileCard::from)}),
+    ))
 }

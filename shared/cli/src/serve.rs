@@ -50,10 +50,14 @@ pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!(address = %local, "salient is listening");
     println!("salient listening on http://{local}");
-    axum::serve(listener.tap_io(no_delay), app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    // The peer address feeds per-IP rate limits (one-time codes).
+    axum::serve(
+        listener.tap_io(no_delay),
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     tracing::info!("salient stopped");
     Ok(())
 }

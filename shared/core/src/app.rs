@@ -2,7 +2,7 @@
 //! Lambda cold start, or once for the local server).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 
@@ -13,7 +13,9 @@ use crate::directory::Directory;
 use crate::domain::{AccountId, AgentId};
 use crate::knowledge::retrieve::Retriever;
 use crate::llm::LlmClient;
+use crate::otp::OtpSecret;
 use crate::ports::Store;
+use crate::ports::email::EmailTransport;
 
 /// Shared, cheaply cloned application state.
 #[derive(Debug, Clone)]
@@ -28,6 +30,10 @@ pub struct AppState {
     retriever: Option<Retriever>,
     /// Each account's structured lists (only accounts that have some).
     directories: Arc<HashMap<AccountId, Arc<Directory>>>,
+    /// The email transport (`email.transport`).
+    pub mail: Arc<dyn EmailTransport>,
+    /// The key one-time codes are hashed with, made on first use.
+    otp_secret: Arc<OnceLock<OtpSecret>>,
 }
 
 impl AppState {
@@ -64,12 +70,15 @@ impl AppState {
                 directories.insert(agent.account.clone(), Arc::new(directory));
             }
         }
+        let mail = crate::email::transport_from_settings(&catalog.app().email);
         Ok(Self {
             catalog,
             store,
             llm: Arc::new(llm),
             retriever: None,
             directories: Arc::new(directories),
+            mail,
+            otp_secret: Arc::new(OnceLock::new()),
         })
     }
 
@@ -118,6 +127,20 @@ impl AppState {
                 self
             }
         }
+    }
+
+    /// The key one-time codes are hashed with (`otp.secret`, or a per-process random key
+    /// with a warning, made on first use so functions that never issue codes never warn).
+    pub fn otp_secret(&self) -> &OtpSecret {
+        self.otp_secret
+            .get_or_init(|| OtpSecret::from_settings(&self.catalog.app().otp))
+    }
+
+    /// Replaces the email transport (tests).
+    #[must_use]
+    pub fn with_mail(mut self, mail: Arc<dyn EmailTransport>) -> Self {
+        self.mail = mail;
+        self
     }
 
     /// The agent's LLM client, if it has an API key.

@@ -42,7 +42,7 @@ use crate::ports::{
 pub const GSI1: &str = "gsi1";
 
 /// Sort key of a session item.
-const SESSION_SK: &str = "SESSION";
+pub(crate) const SESSION_SK: &str = "SESSION";
 /// Sort-key prefix of message items.
 const MESSAGE_PREFIX: &str = "M#";
 /// Sort-key prefix of LLM request items.
@@ -52,7 +52,7 @@ const LLM_REQUEST_PREFIX: &str = "L#";
 /// another transaction touched the session item at the same moment.
 const CONFLICT_RETRIES: usize = 6;
 
-type Item = HashMap<String, AttributeValue>;
+pub(crate) type Item = HashMap<String, AttributeValue>;
 
 /// DynamoDB-backed store used in AWS (and against DynamoDB Local in tests).
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ impl DynamoStore {
 // ---------------------------------------------------------------------------------------
 // Keys.
 
-fn session_pk(account: &AccountId, session: &SessionId) -> String {
+pub(crate) fn session_pk(account: &AccountId, session: &SessionId) -> String {
     format!("A#{account}#S#{session}")
 }
 
@@ -98,7 +98,7 @@ fn session_gsi1sk(created_at: DateTime<Utc>, session: &SessionId) -> String {
     format!("{ms:015}#{session}")
 }
 
-fn key(pk: String, sk: String) -> Item {
+pub(crate) fn key(pk: String, sk: String) -> Item {
     HashMap::from([
         ("pk".to_owned(), AttributeValue::S(pk)),
         ("sk".to_owned(), AttributeValue::S(sk)),
@@ -177,7 +177,7 @@ where
 }
 
 /// Whether a single-item call failed only because its condition did not hold.
-fn condition_failed<E, R>(err: &SdkError<E, R>) -> bool
+pub(crate) fn condition_failed<E, R>(err: &SdkError<E, R>) -> bool
 where
     E: ProvideErrorMetadata,
 {
@@ -192,26 +192,26 @@ fn corrupt(what: &str, value: impl fmt::Debug) -> StoreError {
 // ---------------------------------------------------------------------------------------
 // Attribute values.
 
-fn s(value: impl Into<String>) -> AttributeValue {
+pub(crate) fn s(value: impl Into<String>) -> AttributeValue {
     AttributeValue::S(value.into())
 }
 
-fn n(value: impl fmt::Display) -> AttributeValue {
+pub(crate) fn n(value: impl fmt::Display) -> AttributeValue {
     AttributeValue::N(value.to_string())
 }
 
-fn millis(at: DateTime<Utc>) -> AttributeValue {
+pub(crate) fn millis(at: DateTime<Utc>) -> AttributeValue {
     n(at.timestamp_millis())
 }
 
-fn read_s<'a>(item: &'a Item, name: &str) -> Result<&'a str, StoreError> {
+pub(crate) fn read_s<'a>(item: &'a Item, name: &str) -> Result<&'a str, StoreError> {
     match item.get(name) {
         Some(AttributeValue::S(value)) => Ok(value),
         other => Err(corrupt(name, other)),
     }
 }
 
-fn read_opt_s<'a>(item: &'a Item, name: &str) -> Result<Option<&'a str>, StoreError> {
+pub(crate) fn read_opt_s<'a>(item: &'a Item, name: &str) -> Result<Option<&'a str>, StoreError> {
     match item.get(name) {
         None | Some(AttributeValue::Null(_)) => Ok(None),
         Some(AttributeValue::S(value)) => Ok(Some(value)),
@@ -226,18 +226,18 @@ fn parse_n<T: FromStr>(name: &str, value: Option<&AttributeValue>) -> Result<T, 
     }
 }
 
-fn read_n<T: FromStr>(item: &Item, name: &str) -> Result<T, StoreError> {
+pub(crate) fn read_n<T: FromStr>(item: &Item, name: &str) -> Result<T, StoreError> {
     parse_n(name, item.get(name))
 }
 
-fn read_opt_n<T: FromStr>(item: &Item, name: &str) -> Result<Option<T>, StoreError> {
+pub(crate) fn read_opt_n<T: FromStr>(item: &Item, name: &str) -> Result<Option<T>, StoreError> {
     match item.get(name) {
         None | Some(AttributeValue::Null(_)) => Ok(None),
         value => parse_n(name, value).map(Some),
     }
 }
 
-fn read_time(item: &Item, name: &str) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn read_time(item: &Item, name: &str) -> Result<DateTime<Utc>, StoreError> {
     let ms: i64 = read_n(item, name)?;
     DateTime::from_timestamp_millis(ms).ok_or_else(|| corrupt(name, ms))
 }
@@ -291,7 +291,7 @@ fn session_item(session: &Session) -> Item {
     item
 }
 
-fn session_from_item(item: &Item) -> Result<Session, StoreError> {
+pub(crate) fn session_from_item(item: &Item) -> Result<Session, StoreError> {
     let summary = read_s(item, "summary_status")?;
     Ok(Session {
         account: read_id(item, "account", AccountId::parse)?,
@@ -580,7 +580,7 @@ impl DynamoStore {
 impl DynamoStore {
     /// Runs a query until `want` items arrived or the key range ends (a page of DynamoDB
     /// stops at 1 MB whatever `Limit` says).
-    async fn query_up_to(
+    pub(crate) async fn query_up_to(
         &self,
         query: aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder,
         mut start: Option<Item>,

@@ -89,6 +89,81 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (account, id)
     ) WITHOUT ROWID;
 ",
+    // The light CRM (adapters::embedded_crm).
+    r"
+    CREATE TABLE profiles (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT,
+        email TEXT,
+        phone TEXT,
+        company TEXT,
+        interests TEXT NOT NULL,
+        verified_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE profile_sessions (
+        account TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        session TEXT NOT NULL,
+        PRIMARY KEY (account, profile, session)
+    ) WITHOUT ROWID;
+    CREATE TABLE visitor_profiles (
+        account TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, visitor)
+    ) WITHOUT ROWID;
+    CREATE INDEX visitor_profiles_by_profile ON visitor_profiles (account, profile);
+    CREATE TABLE email_claims (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, email_hash)
+    ) WITHOUT ROWID;
+    CREATE TABLE email_mentions (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, email_hash, profile)
+    ) WITHOUT ROWID;
+    CREATE TABLE otp_challenges (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        max_attempts INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account, email_hash, purpose, visitor)
+    ) WITHOUT ROWID;
+    CREATE TABLE rate_counters (
+        account TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, subject, window_start)
+    ) WITHOUT ROWID;
+    CREATE TABLE email_events (
+        account TEXT NOT NULL,
+        session TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        provider_message_id TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, session, trigger)
+    ) WITHOUT ROWID;
+    CREATE INDEX sessions_awaiting_summary
+        ON sessions (account, summary_status, last_active_at);
+",
 ];
 
 /// SQLite-backed store shared by the local server and the CLI.
@@ -174,7 +249,7 @@ pub(crate) fn sql(err: rusqlite::Error) -> StoreError {
     }
 }
 
-fn millis(at: DateTime<Utc>) -> i64 {
+pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
 
@@ -183,12 +258,12 @@ pub(crate) fn from_millis(ms: i64) -> Result<DateTime<Utc>, StoreError> {
         .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("stored time {ms} is out of range")))
 }
 
-fn corrupt(what: &str, value: &str) -> StoreError {
+pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::fatal(anyhow::anyhow!("stored {what} {value:?} is not valid"))
 }
 
 /// Raw columns of a `sessions` row, converted outside the rusqlite callback.
-type SessionRow = (
+pub(crate) type SessionRow = (
     String,
     String,
     String,
@@ -200,9 +275,9 @@ type SessionRow = (
     String,
 );
 
-const SESSION_COLUMNS: &str = "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status";
+pub(crate) const SESSION_COLUMNS: &str = "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status";
 
-fn read_session_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
+pub(crate) fn read_session_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok((
         row.get(0)?,
         row.get(1)?,
@@ -216,7 +291,7 @@ fn read_session_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
     ))
 }
 
-fn session_from_row(row: SessionRow) -> Result<Session, StoreError> {
+pub(crate) fn session_from_row(row: SessionRow) -> Result<Session, StoreError> {
     let (account, agent, id, visitor, created, active, count, profile_id, summary) = row;
     Ok(Session {
         account: AccountId::parse(&account).map_err(|_| corrupt("account id", &account))?,

@@ -95,6 +95,22 @@ error_codes! {
     Conflict = ("conflict", CONFLICT, "The item already exists or changed concurrently."),
     /// An ingestion was asked of an account that lists no sources.
     NoSourcesConfigured = ("no_sources_configured", CONFLICT, "The account has no `sources:` (sitemaps or URLs) to ingest."),
+    /// A one-time code that is not 6 digits.
+    InvalidOtpCode = ("invalid_otp_code", BAD_REQUEST, "The one-time code is not 6 digits."),
+    /// A wrong one-time code, or none was requested for this address.
+    OtpInvalid = ("otp_invalid", BAD_REQUEST, "The one-time code is wrong, already used, or was not requested for this address, purpose and browser."),
+    /// The one-time code expired.
+    OtpExpired = ("otp_expired", GONE, "The one-time code is older than `otp.code_ttl_secs`; request a new one."),
+    /// Too many wrong codes.
+    OtpAttemptsExceeded = ("otp_attempts_exceeded", FORBIDDEN, "`otp.max_attempts` wrong codes were entered; the code is dead, request a new one."),
+    /// The email transport failed.
+    EmailSendFailed = ("email_send_failed", SERVICE_UNAVAILABLE, "The email could not be sent (transport failure); retry shortly."),
+    /// A copy was asked for, but the visitor's address is not verified.
+    EmailNotVerified = ("email_not_verified", CONFLICT, "A copy was asked for, but the visitor has no verified email address; verify one with a code first."),
+    /// The session has no messages to summarise.
+    NothingToSummarise = ("nothing_to_summarise", UNPROCESSABLE_ENTITY, "The session has no messages yet, so there is nothing to summarise."),
+    /// Summaries are off for this agent, or the account has no recipients.
+    SummariesDisabled = ("summaries_disabled", CONFLICT, "Summaries are off for this agent (`email.summary.enabled`) or the account has no `account.summary_recipients`."),
 }
 
 /// An error on its way to the client.

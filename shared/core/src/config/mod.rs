@@ -4,6 +4,7 @@
 //! ones key by key. Everything is typed and validated once, at load; errors name the file
 //! (or variable) and the key.
 
+mod crm;
 mod knowledge;
 mod settings;
 mod sources;
@@ -17,6 +18,10 @@ use figment::providers::{Env, Format as _, Serialized, Yaml};
 use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider, Source};
 
+pub use crm::{
+    DEFAULT_SUMMARY_PROMPT, EmailSettings, EmailTransportKind, OtpSettings, ProfileField,
+    ProfileFieldSettings, SummarySettings,
+};
 pub use knowledge::{
     EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings, VectorBackend,
     VectorStoreSettings,
@@ -61,6 +66,8 @@ pub struct AgentConfig {
     pub settings: Settings,
     /// The markdown system prompt.
     pub system_prompt: String,
+    /// The prompt conversation summaries are written with.
+    pub summary_prompt: String,
 }
 
 /// Every account and agent of a deployment, loaded and validated at cold start.
@@ -83,11 +90,14 @@ impl Catalog {
             let settings: Settings = extract(&figment)?;
             validate(&settings, &figment)?;
             let system_prompt = read_system_prompt(root, &account, &agent, &settings)?;
+            let summary_prompt =
+                crm::read_summary_prompt(root, &account, &agent, &settings.email.summary)?;
             let config = AgentConfig {
                 account: account.clone(),
                 agent: agent.clone(),
                 settings,
                 system_prompt,
+                summary_prompt,
             };
             agents.insert((account, agent), Arc::new(config));
         }
@@ -416,6 +426,12 @@ fn validate(settings: &Settings, figment: &Figment) -> Result<(), ConfigError> {
     );
     validate_sources(&settings.sources, &mut check);
     validate_knowledge(&settings.knowledge, &mut check);
+    crm::validate_crm(
+        &settings.email,
+        &settings.otp,
+        &settings.profile,
+        &mut check,
+    );
     if problems.is_empty() {
         Ok(())
     } else {

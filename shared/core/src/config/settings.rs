@@ -35,6 +35,12 @@ pub struct Settings {
     pub admin: AdminSettings,
     /// Tools the agent's model may call.
     pub tools: ToolSettings,
+    /// Email transport and conversation summaries.
+    pub email: super::crm::EmailSettings,
+    /// One-time codes that verify a visitor's email address.
+    pub otp: super::crm::OtpSettings,
+    /// The visitor profile fields the agent captures.
+    pub profile: super::crm::ProfileFieldSettings,
 }
 
 /// Tools the model may call during a turn.
@@ -263,4 +269,5 @@ pub const SECRET_KEYS: &[&str] = &[
     "admin.token",
     "knowledge.embedding.api_key",
     "knowledge.vector_store.api_key",
+    "otp.secret",
 ];

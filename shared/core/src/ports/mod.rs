@@ -6,6 +6,8 @@
 //! Capabilities still to come get their own trait beside these (visitor profiles, OTP
 //! challenges, email events, rate counters, ingestion records).
 
+pub mod crm;
+pub mod email;
 pub mod ingestion;
 pub mod knowledge;
 
@@ -178,7 +180,13 @@ pub trait LlmRequestStore: Send + Sync {
     ) -> Result<Vec<LlmRequest>, StoreError>;
 }
 
-/// Everything the conversation path needs from storage.
-pub trait Store: SessionStore + MessageStore + LlmRequestStore + std::fmt::Debug {}
+/// Everything the conversation path (and the CRM beside it) needs from storage.
+pub trait Store:
+    SessionStore + MessageStore + LlmRequestStore + crm::CrmStore + std::fmt::Debug
+{
+}
 
-impl<T> Store for T where T: SessionStore + MessageStore + LlmRequestStore + std::fmt::Debug {}
+impl<T> Store for T where
+    T: SessionStore + MessageStore + LlmRequestStore + crm::CrmStore + std::fmt::Debug
+{
+}

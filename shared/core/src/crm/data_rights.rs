@@ -1,0 +1,195 @@
+//! A visitor's rights over their data, behind a fresh one-time code: export everything
+//! stored about an address on an account (JSON), and delete it.
+//!
+//! "About an address" is: every profile that holds it (the verified owner and any profile
+//! the agent captured it into), every session linked to those profiles, every session of
+//! every visitor (browser) linked to them, on any of the account's agents, and under each
+//! session its messages, LLM request records and email events; plus what is keyed by the
+//! address itself (its claim, mentions, challenges and rate counters).
+//!
+//! The vector index holds only the business's site content (chunks of crawled pages), never
+//! conversation text, so there are no vectors of a visitor to delete.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::domain::{AccountId, AgentId, EmailAddress, LlmRequest, Message, Session, SessionId};
+use crate::ports::crm::{EmailEvent, EmailHash, ProfileId, VisitorProfile};
+use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Store, StoreError};
+
+/// One session and everything under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionExport {
+    /// The session.
+    pub session: Session,
+    /// Its messages, oldest first.
+    pub messages: Vec<Message>,
+    /// Its LLM request records.
+    pub llm_requests: Vec<LlmRequest>,
+    /// Its email events.
+    pub email_events: Vec<EmailEvent>,
+}
+
+/// Everything stored about an address on an account.
+#[derive(Debug, Clone, Serialize)]
+pub struct VisitorExport {
+    /// The account.
+    pub account: AccountId,
+    /// The address.
+    pub email: EmailAddress,
+    /// The profiles holding it.
+    pub profiles: Vec<VisitorProfile>,
+    /// Their sessions.
+    pub sessions: Vec<SessionExport>,
+}
+
+/// What a delete removed.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct ErasureReport {
+    /// Profiles deleted.
+    pub profiles: usize,
+    /// Sessions deleted.
+    pub sessions: usize,
+    /// Messages deleted with them.
+    pub messages: usize,
+    /// Email events deleted with them.
+    pub email_events: usize,
+}
+
+/// The profiles and sessions that hold or hang off an address.
+async fn scope(
+    store: &dyn Store,
+    account: &AccountId,
+    agents: &[AgentId],
+    email: &EmailHash,
+) -> Result<(Vec<ProfileId>, Vec<SessionId>), StoreError> {
+    let mut profiles: BTreeSet<ProfileId> = store
+        .email_mentions(account, email)
+        .await?
+        .into_iter()
+        .collect();
+    if let Some(owner) = store.email_owner(account, email).await? {
+        profiles.insert(owner);
+    }
+    let mut sessions = BTreeSet::new();
+    for profile in &profiles {
+        sessions.extend(store.profile_sessions(account, profile).await?);
+        for visitor in store.profile_visitors(account, profile).await? {
+            for agent in agents {
+                let mut cursor: Option<String> = None;
+                loop {
+                    let page = store
+                        .list_sessions(account, &visitor, agent, cursor.as_deref(), MAX_PAGE_SIZE)
+                        .await?;
+                    sessions.extend(page.items.into_iter().map(|s| s.id));
+                    match page.next {
+                        Some(next) => cursor = Some(next),
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    Ok((
+        profiles.into_iter().collect(),
+        sessions.into_iter().collect(),
+    ))
+}
+
+async fn all_messages(
+    store: &dyn Store,
+    account: &AccountId,
+    session: &SessionId,
+) -> Result<Vec<Message>, StoreError> {
+    let mut query = HistoryQuery::first(Order::OldestFirst, MAX_PAGE_SIZE);
+    let mut messages = Vec::new();
+    loop {
+        let page = store.history(account, session, &query).await?;
+        messages.extend(page.items);
+        match page.next {
+            Some(next) => query.after = Some(next),
+            None => return Ok(messages),
+        }
+    }
+}
+
+/// Everything stored about `email` on `account` (`agents`: the account's agents, whose
+/// session listings are searched).
+pub async fn export(
+    store: &dyn Store,
+    account: &AccountId,
+    agents: &[AgentId],
+    email: &EmailAddress,
+) -> Result<VisitorExport, StoreError> {
+    let hash = EmailHash::of(email);
+    let (profile_ids, session_ids) = scope(store, account, agents, &hash).await?;
+    let mut profiles = Vec::new();
+    for id in &profile_ids {
+        match store.get_profile(account, id).await {
+            Ok(profile) => profiles.push(profile),
+            Err(StoreError::NotFound(_)) => {}
+            Err(err) => return Err(err),
+        }
+    }
+    let mut sessions = Vec::new();
+    for id in &session_ids {
+        let session = match store.get_session(account, id).await {
+            Ok(session) => session,
+            Err(StoreError::NotFound(_)) => continue,
+            Err(err) => return Err(err),
+        };
+        sessions.push(SessionExport {
+            messages: all_messages(store, account, id).await?,
+            llm_requests: store.llm_requests(account, id).await?,
+            email_events: store.email_events(account, id).await?,
+            session,
+        });
+    }
+    Ok(VisitorExport {
+        account: account.clone(),
+        email: email.clone(),
+        profiles,
+        sessions,
+    })
+}
+
+/// Deletes everything stored about `email` on `account`; `rate_subjects` are the rate
+/// counters keyed by the address.
+pub async fn erase(
+    store: &dyn Store,
+    account: &AccountId,
+    agents: &[AgentId],
+    email: &EmailAddress,
+    rate_subjects: &[String],
+) -> Result<ErasureReport, StoreError> {
+    let hash = EmailHash::of(email);
+    let (profile_ids, session_ids) = scope(store, account, agents, &hash).await?;
+    let mut report = ErasureReport::default();
+    for id in &session_ids {
+        let session = match store.get_session(account, id).await {
+            Ok(session) => session,
+            Err(StoreError::NotFound(_)) => continue,
+            Err(err) => return Err(err),
+        };
+        report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
+        report.email_events += store.email_events(account, id).await?.len();
+        store.delete_session_data(account, id).await?;
+        report.sessions += 1;
+    }
+    for id in &profile_ids {
+        store.delete_profile(account, id).await?;
+        report.profiles += 1;
+    }
+    store
+        .delete_email_data(account, &hash, rate_subjects)
+        .await?;
+    tracing::info!(
+        account = %account,
+        profiles = report.profiles,
+        sessions = report.sessions,
+        messages = report.messages,
+        "visitor data erased"
+    );
+    Ok(report)
+}

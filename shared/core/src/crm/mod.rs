@@ -1,0 +1,196 @@
+//! The light CRM: who the visitor is. A session links to at most one profile; a profile
+//! becomes verified only through a one-time code, and a verified profile attaches to the
+//! visitor's later sessions on that account (through the visitor link written at
+//! verification, resolved by [`profile_for_session`]).
+
+pub mod data_rights;
+pub mod profile_tool;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::{EmailAddress, Session};
+use crate::ports::crm::{EmailHash, ProfileId, VisitorProfile};
+use crate::ports::{Store, StoreError};
+
+pub use profile_tool::{
+    PROFILE_TOOL_NAME, ProfileToolError, ProfileUpdate, apply_profile_tool, profile_tool_schema,
+};
+
+/// The profile card the API shows for a session.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProfileCard {
+    /// Name.
+    pub name: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Company.
+    pub company: Option<String>,
+    /// Interests.
+    pub interests: Vec<String>,
+    /// Whether the email was proven with a code.
+    pub verified: bool,
+    /// When it was.
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+impl From<&VisitorProfile> for ProfileCard {
+    fn from(p: &VisitorProfile) -> Self {
+        Self {
+            name: p.name.clone(),
+            email: p.email.as_ref().map(ToString::to_string),
+            phone: p.phone.clone(),
+            company: p.company.clone(),
+            interests: p.interests.clone(),
+            verified: p.is_verified(),
+            verified_at: p.verified_at,
+        }
+    }
+}
+
+/// The profile of a session: the one it links to, else the verified profile its visitor
+/// was linked to at an earlier verification (which is then linked to this session too).
+pub async fn profile_for_session(
+    store: &dyn Store,
+    session: &Session,
+) -> Result<Option<VisitorProfile>, StoreError> {
+    let account = &session.account;
+    if let Some(raw) = &session.profile_id
+        && let Ok(id) = ProfileId::parse(raw)
+    {
+        match store.get_profile(account, &id).await {
+            Ok(profile) => return Ok(Some(profile)),
+            Err(StoreError::NotFound(_)) => {}
+            Err(err) => return Err(err),
+        }
+    }
+    let Some(id) = store.visitor_profile(account, &session.visitor).await? else {
+        return Ok(None);
+    };
+    let profile = match store.get_profile(account, &id).await {
+        Ok(profile) => profile,
+        Err(StoreError::NotFound(_)) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    store.link_session(account, &id, &session.id).await?;
+    tracing::info!(account = %account, session = %session.id, profile = %id, "verified profile attached to a later session");
+    Ok(Some(profile))
+}
+
+fn merge_into(profile: &mut VisitorProfile, update: &ProfileUpdate, max_interests: usize) {
+    if let Some(name) = &update.name {
+        profile.name = Some(name.clone());
+    }
+    if let Some(phone) = &update.phone {
+        profile.phone = Some(phone.clone());
+    }
+    if let Some(company) = &update.company {
+        profile.company = Some(company.clone());
+    }
+    // A verified address is only changed by verifying another one.
+    if let Some(email) = &update.email
+        && !profile.is_verified()
+    {
+        profile.email = Some(email.clone());
+    }
+    for interest in &update.interests {
+        if profile.interests.len() < max_interests && !profile.interests.contains(interest) {
+            profile.interests.push(interest.clone());
+        }
+    }
+}
+
+/// Stores what a profile tool call said about the session's visitor: into the session's
+/// profile, creating and linking one on first use. This is what the turn engine calls after
+/// [`apply_profile_tool`] accepted a call's arguments.
+pub async fn save_profile_update(
+    store: &dyn Store,
+    session: &Session,
+    update: &ProfileUpdate,
+    max_interests: usize,
+    now: DateTime<Utc>,
+) -> Result<VisitorProfile, StoreError> {
+    let existing = profile_for_session(store, session).await?;
+    let is_new = existing.is_none();
+    let mut profile = existing.unwrap_or_else(|| VisitorProfile::new(now));
+    merge_into(&mut profile, update, max_interests);
+    profile.updated_at = now;
+    store.put_profile(&session.account, &profile).await?;
+    if is_new {
+        store
+            .link_session(&session.account, &profile.id, &session.id)
+            .await?;
+    }
+    if let Some(email) = &profile.email {
+        store
+            .mention_email(&session.account, &EmailHash::of(email), &profile.id)
+            .await?;
+    }
+    tracing::info!(account = %session.account, session = %session.id, profile = %profile.id, "visitor profile updated");
+    Ok(profile)
+}
+
+/// Marks `email` verified for the session's visitor (after a right code): the address's
+/// existing profile on the account if it has one (the session's own details merged into
+/// it), else the session's profile (or a new one). Links the session and the visitor to it.
+pub async fn verify_email(
+    store: &dyn Store,
+    session: &Session,
+    email: &EmailAddress,
+    max_interests: usize,
+    now: DateTime<Utc>,
+) -> Result<VisitorProfile, StoreError> {
+    let account = &session.account;
+    let hash = EmailHash::of(email);
+    let current = profile_for_session(store, session).await?;
+    let owner = store.email_owner(account, &hash).await?;
+    let mut profile = match (owner, current) {
+        (Some(owner), current) => {
+            let mut profile = store.get_profile(account, &owner).await?;
+            if let Some(current) = current.filter(|c| c.id != owner) {
+                let details = ProfileUpdate {
+                    name: current.name.clone(),
+                    email: None,
+                    phone: current.phone.clone(),
+                    company: current.company.clone(),
+                    interests: current.interests.clone(),
+                };
+                merge_into(&mut profile, &details, max_interests);
+                // The unverified profile's sessions move to the verified one; it goes.
+                for session_id in store.profile_sessions(account, &current.id).await? {
+                    store.link_session(account, &owner, &session_id).await?;
+                }
+                store.delete_profile(account, &current.id).await?;
+            }
+            profile
+        }
+        (None, current) => {
+            let mut profile = current.unwrap_or_else(|| VisitorProfile::new(now));
+            profile.email = Some(email.clone());
+            profile.verified_at = Some(now);
+            profile.updated_at = now;
+            store.put_profile(account, &profile).await?;
+            let winner = store.claim_email(account, &hash, &profile.id).await?;
+            if winner != profile.id {
+                // Another session verified the same address at the same moment: join it.
+                return Box::pin(verify_email(store, session, email, max_interests, now)).await;
+            }
+            profile
+        }
+    };
+    profile.email = Some(email.clone());
+    profile.verified_at = profile.verified_at.or(Some(now));
+    profile.updated_at = now;
+    store.put_profile(account, &profile).await?;
+    store.mention_email(account, &hash, &profile.id).await?;
+    store
+        .link_session(account, &profile.id, &session.id)
+        .await?;
+    store
+        .link_visitor(account, &session.visitor, &profile.id)
+        .await?;
+    tracing::info!(account = %account, session = %session.id, profile = %profile.id, "email verified");
+    Ok(profile)
+}
