@@ -272,7 +272,10 @@ fn tool_result(body: &Value) -> Option<Value> {
 /// An answer written from a directory search result: the items' names (and prices).
 fn answer_from_tool(result: &Value) -> String {
     if let Some(error) = result.get("error").and_then(Value::as_str) {
-        return format!("The directory search failed: {error}");
+        return format!("The tool failed: {error}");
+    }
+    if result.get("saved") == Some(&Value::Bool(true)) {
+        return "Thanks, I have noted your details.".to_owned();
     }
     let items: Vec<String> = result
         .get("items")
@@ -427,18 +430,26 @@ async fn chat_completions(
         .unwrap_or("")
         .to_owned();
     let prompt_tokens = body.to_string().len() / 4;
-    let offered_tools = body
+    let offered: Vec<String> = body
         .get("tools")
         .and_then(Value::as_array)
-        .is_some_and(|t| !t.is_empty());
+        .map(|tools| {
+            tools
+                .iter()
+                .filter_map(|t| t["function"]["name"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
     let after_tool = tool_result(&body);
-    // `[[standin:tool:<name> <arguments JSON>]]`: call that tool (when tools are offered and
-    // the conversation is not already answering a tool result).
-    if let Some(call) = scenario.strip_prefix("tool:")
-        && offered_tools
+    // `[[standin:tool:<name> <arguments JSON>]]`: call that tool, as a model would, only when
+    // it is offered and the conversation is not already answering a tool result.
+    let call = scenario
+        .strip_prefix("tool:")
+        .map(|call| call.split_once(' ').unwrap_or((call, "{}")))
+        .filter(|(name, _)| offered.iter().any(|o| o == name));
+    if let Some((name, arguments)) = call
         && after_tool.is_none()
     {
-        let (name, arguments) = call.split_once(' ').unwrap_or((call, "{}"));
         let frames = tool_call_frames(&model, name, arguments.trim());
         state.finished.fetch_add(1, Ordering::SeqCst);
         return Response::builder()

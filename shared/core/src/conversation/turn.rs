@@ -13,6 +13,7 @@ use super::context::{self, count_tokens};
 use crate::api::{ApiError, ErrorCode};
 use crate::app::AppState;
 use crate::config::{AgentConfig, RagSettings};
+use crate::crm;
 use crate::directory::Directory;
 use crate::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
@@ -238,6 +239,7 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
         retrieval,
         sources: Sources::default(),
         directory,
+        profile: Some(settings.profile.clone()).filter(|p| p.capture && !p.fields.is_empty()),
         max_tool_rounds: settings.tools.max_rounds,
         max_tool_results: settings.tools.max_results,
         earlier_usage: Usage::default(),
@@ -263,6 +265,8 @@ struct TurnRun {
     retrieval: Option<Retrieval>,
     sources: Sources,
     directory: Option<Arc<Directory>>,
+    /// The agent's profile fields, when it captures profiles.
+    profile: Option<crate::config::ProfileFieldSettings>,
     max_tool_rounds: u32,
     max_tool_results: usize,
     /// Usage of the rounds before the last (tool calls), added to the last one's.
@@ -385,11 +389,19 @@ impl TurnRun {
             self.sources = found;
         }
 
-        let tools: Vec<ToolSpec> = self
+        let mut tools: Vec<ToolSpec> = self
             .directory
             .as_ref()
             .map(|directory| vec![directory.tool()])
             .unwrap_or_default();
+        if let Some(spec) = self.profile.as_ref().and_then(crm::profile_tool_schema) {
+            let function = &spec["function"];
+            tools.push(ToolSpec::function(
+                function["name"].as_str().unwrap_or(crm::PROFILE_TOOL_NAME),
+                function["description"].as_str().unwrap_or_default(),
+                function["parameters"].clone(),
+            ));
+        }
         let mut round: u32 = 0;
         let mut round_started = Instant::now();
         let ending = 'rounds: loop {
@@ -441,7 +453,7 @@ impl TurnRun {
             let said = self.assistant.content[text_before..].to_owned();
             messages.push(WireMessage::tool_request(said, &calls));
             for call in &calls {
-                let result = self.run_tool(call);
+                let result = self.run_tool(call).await;
                 messages.push(WireMessage::tool_result(&call.id, result.to_string()));
             }
             round += 1;
@@ -452,10 +464,13 @@ impl TurnRun {
 
     /// Runs one tool call and returns its JSON result for the model; unknown tools and bad
     /// arguments come back as an `error` the model can read.
-    fn run_tool(&self, call: &ToolCall) -> serde_json::Value {
-        let result = match (call.name.as_str(), &self.directory) {
-            (crate::directory::TOOL_NAME, Some(directory)) => {
+    async fn run_tool(&self, call: &ToolCall) -> serde_json::Value {
+        let result = match (call.name.as_str(), &self.directory, &self.profile) {
+            (crate::directory::TOOL_NAME, Some(directory), _) => {
                 directory.run_tool(&call.arguments, self.max_tool_results)
+            }
+            (crm::PROFILE_TOOL_NAME, _, Some(settings)) => {
+                self.save_profile(&call.arguments, settings).await
             }
             _ => serde_json::json!({ "error": format!("no tool named {:?}", call.name) }),
         };
@@ -516,6 +531,41 @@ impl TurnRun {
             .await
         {
             tracing::error!(account = %self.account, session = %self.session, error = ?error, "recording the LLM request failed");
+        }
+    }
+
+    /// The profile tool: what the visitor offered (name, email, phone, company, interests),
+    /// checked field by field, then merged into the session's profile. A verified email is
+    /// never overwritten; only an OTP verifies one.
+    async fn save_profile(
+        &self,
+        arguments: &str,
+        settings: &crate::config::ProfileFieldSettings,
+    ) -> serde_json::Value {
+        let update = match crm::apply_profile_tool(
+            &serde_json::Value::String(arguments.to_owned()),
+            settings,
+        ) {
+            Ok(update) => update,
+            Err(error) => return serde_json::json!({ "saved": false, "error": error.to_string() }),
+        };
+        let store = self.state.store.as_ref();
+        let saved = match store.get_session(&self.account, &self.session).await {
+            Ok(session) => {
+                crm::save_profile_update(store, &session, &update, settings.max_interests, now())
+                    .await
+            }
+            Err(error) => Err(error),
+        };
+        match saved {
+            Ok(profile) => serde_json::json!({
+                "saved": true,
+                "profile": crm::ProfileCard::from(&profile),
+            }),
+            Err(error) => {
+                tracing::warn!(account = %self.account, session = %self.session, error = ?error, "saving the visitor profile failed");
+                serde_json::json!({ "saved": false, "error": "the profile could not be saved right now" })
+            }
         }
     }
 
