@@ -149,6 +149,12 @@ async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Res
         "{prompt}"
     );
 
+    // The summary's call to the model is recorded against the session, like a turn's.
+    let calls = store.llm_requests(&account(), &id).await?;
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(calls[0].message, None);
+    assert!(calls[0].completion_tokens > 0 && calls[0].cost_usd.is_some());
+
     let events = store.email_events(&account(), &id).await?;
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].status, EmailStatus::Sent);

@@ -17,9 +17,10 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::config::AgentConfig;
+use crate::conversation::context::count_tokens;
 use crate::crm::{ProfileCard, profile_for_session};
-use crate::domain::{AccountId, EmailAddress, Role, Session};
-use crate::llm::{LlmEvent, WireMessage};
+use crate::domain::{AccountId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
+use crate::llm::{LlmEvent, Usage, WireMessage};
 use crate::ports::crm::{EmailEvent, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::email::OutgoingEmail;
 use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, StoreError};
@@ -196,10 +197,12 @@ async fn transcript(
     Ok(lines.join("\n"))
 }
 
-/// The model's summary of a transcript, with the agent's prompt.
+/// The model's summary of a transcript, with the agent's prompt. The call is recorded as an
+/// LLM request of the session (no message: it belongs to no answer) and logged, like a turn's.
 async fn summarise(
     state: &AppState,
     config: &AgentConfig,
+    session: &Session,
     transcript: String,
 ) -> Result<String, String> {
     let llm = state
@@ -209,14 +212,76 @@ async fn summarise(
         WireMessage::new("system", config.summary_prompt.clone()),
         WireMessage::new("user", format!("The conversation:\n\n{transcript}")),
     ];
-    let (mut stream, _retries) = llm.stream(&messages).await.map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
     let mut text = String::new();
-    while let Some(event) = stream.next().await {
-        match event.map_err(|e| e.to_string())? {
-            LlmEvent::Delta(delta) => text.push_str(&delta),
-            LlmEvent::Usage(_) | LlmEvent::ToolCalls(_) => {}
+    let mut usage: Option<Usage> = None;
+    let outcome: Result<(), String> = async {
+        let (mut stream, _retries) = llm.stream(&messages).await.map_err(|e| e.to_string())?;
+        while let Some(event) = stream.next().await {
+            match event.map_err(|e| e.to_string())? {
+                LlmEvent::Delta(delta) => text.push_str(&delta),
+                LlmEvent::Usage(reported) => usage = Some(reported),
+                LlmEvent::ToolCalls(_) => {}
+            }
         }
+        Ok(())
     }
+    .await;
+    let usage = usage.unwrap_or_else(|| Usage {
+        model: None,
+        prompt_tokens: u32::try_from(
+            messages
+                .iter()
+                .map(|m| count_tokens(&m.content))
+                .sum::<usize>(),
+        )
+        .unwrap_or(u32::MAX),
+        completion_tokens: u32::try_from(count_tokens(&text)).unwrap_or(u32::MAX),
+        cost_usd: None,
+    });
+    let record = LlmRequest {
+        id: LlmRequestId::generate(),
+        session: session.id.clone(),
+        message: None,
+        model: usage
+            .model
+            .clone()
+            .unwrap_or_else(|| llm.model().to_owned()),
+        prompt_tokens: usage.prompt_tokens,
+        completion_tokens: usage.completion_tokens,
+        cost_usd: usage.cost_usd,
+        latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        outcome: if outcome.is_ok() {
+            LlmOutcome::Ok
+        } else {
+            LlmOutcome::Error
+        },
+        error: outcome.as_ref().err().cloned(),
+        created_at: crate::domain::now(),
+    };
+    tracing::info!(
+        account = %config.account,
+        agent = %config.agent,
+        session = %session.id,
+        llm_request = %record.id,
+        model = %record.model,
+        prompt_tokens = record.prompt_tokens,
+        completion_tokens = record.completion_tokens,
+        cost_usd = record.cost_usd,
+        latency_ms = record.latency_ms,
+        outcome = record.outcome.as_str(),
+        error = record.error.as_deref(),
+        purpose = "summary",
+        "llm request"
+    );
+    if let Err(error) = state
+        .store
+        .record_llm_request(&config.account, &record)
+        .await
+    {
+        tracing::error!(account = %config.account, session = %session.id, error = ?error, "recording the summary's LLM request failed");
+    }
+    outcome?;
     if text.trim().is_empty() {
         return Err("the model returned an empty summary".to_owned());
     }
@@ -237,7 +302,7 @@ async fn compose_and_send(
     let text = transcript(state, session, summary_settings.max_transcript_chars)
         .await
         .map_err(|e| format!("reading the conversation: {e}"))?;
-    let summary = summarise(state, config, text).await?;
+    let summary = summarise(state, config, session, text).await?;
     let sections = sections(&summary);
     let account_name = config.settings.account.name.as_str();
     let who = profile
