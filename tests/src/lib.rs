@@ -7,3 +7,4 @@ pub mod dynamodb_local;
 pub mod llm_standin;
 pub mod pinecone_standin;
 pub mod sse;
+pub mod test_site;
