@@ -9,3 +9,4 @@ pub mod llm_standin;
 pub mod mail;
 pub mod pinecone_standin;
 pub mod sse;
+pub mod test_site;

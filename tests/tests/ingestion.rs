@@ -6,14 +6,10 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use axum::extract::State;
-use axum::http::{StatusCode, Uri, header};
-use axum::response::{IntoResponse, Response};
 use salient_core::adapters::embedded::EmbeddedStore;
 use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
@@ -22,6 +18,7 @@ use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
 use salient_core::ports::knowledge::{
     EmbedKind, Embedder, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
 };
+use salient_tests::test_site::{Site, spawn_site};
 
 // ---------------------------------------------------------------------------------------
 // Scaffolding: a deterministic embedder and an in-memory index, test-only.
@@ -159,109 +156,6 @@ impl VectorIndex for MemoryIndex {
             .retain(|(a, _), _| a != account.as_str());
         Ok(())
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// The test site.
-
-/// Files from `tests/data/site/`, with edits and deletions the test makes on top.
-#[derive(Debug, Clone)]
-struct Site {
-    root: PathBuf,
-    origin: Arc<Mutex<String>>,
-    overrides: Arc<Mutex<HashMap<String, Option<String>>>>,
-    hits: Arc<Mutex<Vec<String>>>,
-}
-
-impl Site {
-    fn edit(&self, path: &str, from: &str, to: &str) {
-        let current = self.read(path).expect("page exists");
-        assert!(current.contains(from), "{from:?} not on {path}");
-        self.overrides
-            .lock()
-            .expect("not poisoned")
-            .insert(path.to_owned(), Some(current.replace(from, to)));
-    }
-
-    fn delete(&self, path: &str) {
-        self.overrides
-            .lock()
-            .expect("not poisoned")
-            .insert(path.to_owned(), None);
-    }
-
-    fn read(&self, path: &str) -> Option<String> {
-        if let Some(over) = self.overrides.lock().expect("not poisoned").get(path) {
-            return over.clone();
-        }
-        let relative = path.trim_start_matches('/');
-        let mut file = self.root.join(relative);
-        if path.ends_with('/') {
-            file = file.join("index.html");
-        }
-        if relative.split('/').any(|part| part == "..") {
-            return None;
-        }
-        let origin = self.origin.lock().expect("not poisoned").clone();
-        std::fs::read_to_string(file)
-            .ok()
-            .map(|text| text.replace("{{origin}}", &origin))
-    }
-
-    fn was_fetched(&self, path: &str) -> bool {
-        self.hits
-            .lock()
-            .expect("not poisoned")
-            .iter()
-            .any(|p| p == path)
-    }
-}
-
-async fn serve_site(State(site): State<Site>, uri: Uri) -> Response {
-    let path = uri.path().to_owned();
-    site.hits.lock().expect("not poisoned").push(path.clone());
-    if path == "/go/metadata" {
-        // A redirect into the cloud metadata service: must be refused.
-        return (
-            StatusCode::FOUND,
-            [(header::LOCATION, "http://169.254.169.254/latest/meta-data/")],
-        )
-            .into_response();
-    }
-    match site.read(&path) {
-        Some(body) => {
-            let content_type = if path.ends_with(".xml") {
-                "application/xml"
-            } else if path.ends_with(".txt") {
-                "text/plain"
-            } else {
-                "text/html; charset=utf-8"
-            };
-            ([(header::CONTENT_TYPE, content_type)], body).into_response()
-        }
-        None => (StatusCode::NOT_FOUND, "not found").into_response(),
-    }
-}
-
-async fn spawn_site() -> (Site, SocketAddr) {
-    let site = Site {
-        root: Path::new(env!("CARGO_MANIFEST_DIR")).join("data/site"),
-        origin: Arc::new(Mutex::new(String::new())),
-        overrides: Arc::new(Mutex::new(HashMap::new())),
-        hits: Arc::new(Mutex::new(Vec::new())),
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let addr = listener.local_addr().expect("local address");
-    *site.origin.lock().expect("not poisoned") = format!("http://{addr}");
-    let app = axum::Router::new()
-        .fallback(serve_site)
-        .with_state(site.clone());
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("serve");
-    });
-    (site, addr)
 }
 
 struct Harness {
@@ -535,7 +429,7 @@ async fn ssrf_targets_are_refused() {
         "localhost".to_owned(),
         "example.com".to_owned(),
     ];
-    let hits_before = h.site.hits.lock().expect("not poisoned").len();
+    let hits_before = h.site.hit_count();
     let other = AccountId::parse("ssrf-probe").expect("valid");
     let report = h
         .ingestor
@@ -551,7 +445,7 @@ async fn ssrf_targets_are_refused() {
     assert_eq!(report.pages.len(), sources.urls.len());
     assert_eq!(h.index.count(&other).await.expect("count"), 0);
     assert_eq!(
-        h.site.hits.lock().expect("not poisoned").len(),
+        h.site.hit_count(),
         hits_before,
         "the loopback site was reached without the allowance"
     );

@@ -6,8 +6,11 @@
 //! environment Lambda gives a custom runtime (`AWS_LAMBDA_RUNTIME_API` and friends), and
 //! sends the event through the emulator's invoke endpoint,
 //! `POST /2015-03-31/functions/<name>/invocations`, the same call `cargo lambda invoke`
-//! makes. Storage is the embedded backend in a temporary directory; configuration is the
-//! repository's `config/`.
+//! makes. The binaries are built as Lambda builds them, without salient-core's `embedded`
+//! and `local-embeddings` features, so storage is a fresh DynamoDB Local table
+//! (`SALIENT_TEST_DYNAMODB_ENDPOINT`, as in every DynamoDB test) and knowledge goes to the
+//! Pinecone stand-in; configuration is the repository's `config/` unless a test writes its
+//! own.
 //!
 //! cargo-lambda comes from `.tools/venv` (`scripts/install-deploy-tools.sh`); without it
 //! these tests fail, naming that script.
@@ -18,6 +21,14 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use salient_core::domain::AccountId;
+use salient_core::knowledge::vector::PineconeIndex;
+use salient_core::ports::ingestion::IngestionStore as _;
+use salient_core::ports::knowledge::VectorIndex as _;
+use salient_tests::dynamodb_local::FreshTable;
+use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
+use salient_tests::test_site::spawn_site;
+use secrecy::SecretString;
 use serde_json::Value;
 
 const INSTALL_HINT: &str = "run scripts/install-deploy-tools.sh";
@@ -118,10 +129,42 @@ impl Drop for Reaped {
     }
 }
 
+/// What a function starts with beyond Lambda's own environment: a configuration directory,
+/// a fresh DynamoDB Local table for its storage, and any further `SALIENT__...` settings.
+struct Setup {
+    config_dir: PathBuf,
+    table: FreshTable,
+    env: Vec<(String, String)>,
+}
+
+impl Setup {
+    /// The repository's `config/` over a fresh table.
+    async fn new() -> Self {
+        Self {
+            config_dir: workspace_root().join("config"),
+            table: FreshTable::create()
+                .await
+                .expect("a DynamoDB Local table (scripts/test.sh starts DynamoDB Local)"),
+            env: Vec::new(),
+        }
+    }
+
+    fn with_config_dir(mut self, dir: &Path) -> Self {
+        self.config_dir = dir.to_owned();
+        self
+    }
+
+    fn with_env(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.env.push((key.to_owned(), value.into()));
+        self
+    }
+}
+
 /// The emulator and one function's binary attached to it.
 struct Emulated {
     function: &'static str,
     port: u16,
+    setup: Setup,
     _dir: tempfile::TempDir,
     log: PathBuf,
     _function: Reaped,
@@ -129,8 +172,13 @@ struct Emulated {
 }
 
 impl Emulated {
-    /// Starts the emulator, waits for its port, then starts `function`'s binary.
+    /// Starts `function` with the repository's configuration over a fresh table.
     async fn start(function: &'static str) -> Self {
+        Self::start_with(function, Setup::new().await).await
+    }
+
+    /// Starts the emulator, waits for its port, then starts `function`'s binary.
+    async fn start_with(function: &'static str, setup: Setup) -> Self {
         let cargo_lambda = cargo_lambda();
         let binary = function_binaries().join(function);
         let dir = tempfile::tempdir().expect("temporary directory");
@@ -159,22 +207,8 @@ impl Emulated {
 
         let log = dir.path().join("function.log");
         let function_log = std::fs::File::create(&log).expect("function log file");
-        let child = Command::new(&binary)
+        let child = lambda_command(&binary, function, port, &setup)
             .current_dir(dir.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("AWS_LAMBDA_FUNCTION_NAME", function)
-            .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
-            .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
-            .env(
-                "AWS_LAMBDA_RUNTIME_API",
-                format!("http://127.0.0.1:{port}/.rt/{function}"),
-            )
-            .env("AWS_REGION", "eu-west-1")
-            .env("SALIENT_CONFIG_DIR", workspace_root().join("config"))
-            .env("SALIENT__STORAGE__BACKEND", "embedded")
-            .env("SALIENT__STORAGE__PATH", dir.path().join("salient.db"))
-            .env("SALIENT__TELEMETRY__FORMAT", "json")
             .stdin(Stdio::null())
             .stdout(function_log.try_clone().expect("log handle"))
             .stderr(function_log)
@@ -184,6 +218,7 @@ impl Emulated {
         Self {
             function,
             port,
+            setup,
             _dir: dir,
             log,
             _function: Reaped(child),
@@ -214,6 +249,36 @@ impl Emulated {
         let output = std::fs::read_to_string(&self.log).unwrap_or_default();
         format!("--- {} output ---\n{output}", self.function)
     }
+}
+
+/// `binary` with the environment Lambda gives a custom runtime (the Runtime API at the
+/// emulator's `port`, the region, the execution role's credentials) and the storage and
+/// settings of `setup`; nothing inherited but `PATH`.
+fn lambda_command(binary: &Path, function: &str, port: u16, setup: &Setup) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("AWS_LAMBDA_FUNCTION_NAME", function)
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+        .env(
+            "AWS_LAMBDA_RUNTIME_API",
+            format!("http://127.0.0.1:{port}/.rt/{function}"),
+        )
+        .env("AWS_REGION", "eu-west-1")
+        .env("AWS_ACCESS_KEY_ID", "local")
+        .env("AWS_SECRET_ACCESS_KEY", "local")
+        .env("AWS_SESSION_TOKEN", "local")
+        .env("SALIENT_CONFIG_DIR", &setup.config_dir)
+        .env("SALIENT__STORAGE__BACKEND", "dynamodb")
+        .env("SALIENT__STORAGE__TABLE", setup.table.table())
+        .env("SALIENT__STORAGE__ENDPOINT_URL", setup.table.endpoint())
+        .env("SALIENT__TELEMETRY__FORMAT", "json");
+    for (key, value) in &setup.env {
+        command.env(key, value);
+    }
+    command
 }
 
 async fn wait_for_port(port: u16, log: &Path) {
@@ -347,11 +412,153 @@ async fn assert_scheduled_run_succeeds(function: &'static str, payload: &str) {
     );
 }
 
+/// Dimension of the Pinecone stand-in's index and embeddings.
+const PINECONE_DIMENSION: usize = 32;
+
+/// A configuration directory for the scheduled ingestion: the repository's `app.yaml`, and
+/// two accounts whose `sources:` point at the test site on `site`: `kettle-co` on the
+/// daily schedule, `harbor-quiet` on `manual`, which a scheduled run must leave alone.
+fn ingest_config(root: &Path, site: std::net::SocketAddr) -> PathBuf {
+    let config = root.join("config");
+    std::fs::create_dir_all(&config).expect("config directory");
+    std::fs::copy(
+        workspace_root().join("config/app.yaml"),
+        config.join("app.yaml"),
+    )
+    .expect("copying app.yaml");
+    for (account, name, schedule) in [
+        ("kettle-co", "Kettle & Co Plumbing", "daily"),
+        ("harbor-quiet", "Harbor Quiet", "manual"),
+    ] {
+        let agents = config.join("accounts").join(account).join("agents");
+        std::fs::create_dir_all(&agents).expect("account directory");
+        std::fs::write(
+            config.join("accounts").join(account).join("account.yaml"),
+            format!(
+                "account:\n  name: {name}\nsources:\n  sitemaps:\n    - http://{site}/sitemap.xml\n  \
+                 schedule: {schedule}\n  delay_ms: 0\n  allow_private_hosts:\n    - {site}\n"
+            ),
+        )
+        .expect("account.yaml");
+        std::fs::write(agents.join("help.yaml"), "agent:\n  name: Help\n").expect("agent yaml");
+        std::fs::write(
+            agents.join("help.md"),
+            "You answer questions about the shop.\n",
+        )
+        .expect("agent prompt");
+    }
+    config
+}
+
 #[tokio::test]
-#[ignore = "functions/ingest/src/main.rs still runs lambda_http::run, which rejects non-HTTP \
-            events; un-ignore when ingest dispatches scheduler events"]
-async fn ingest_runs_on_a_scheduler_event() {
-    assert_scheduled_run_succeeds("salient-ingest", "scheduler-ingest.json").await;
+async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
+    let (site, site_addr) = spawn_site().await;
+    let pinecone = PineconeStandin::spawn(PINECONE_DIMENSION, Metric::Cosine)
+        .await
+        .expect("Pinecone stand-in");
+    let root = tempfile::tempdir().expect("temporary directory");
+    let setup = Setup::new()
+        .await
+        .with_config_dir(&ingest_config(root.path(), site_addr))
+        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__PROVIDER", "pinecone")
+        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__BASE_URL", pinecone.host())
+        .with_env(
+            "SALIENT__KNOWLEDGE__EMBEDDING__MODEL",
+            "multilingual-e5-large",
+        )
+        .with_env(
+            "SALIENT__KNOWLEDGE__EMBEDDING__DIMENSIONS",
+            PINECONE_DIMENSION.to_string(),
+        )
+        .with_env(
+            "SALIENT__KNOWLEDGE__EMBEDDING__API_KEY",
+            pinecone_standin::API_KEY,
+        )
+        .with_env("SALIENT__KNOWLEDGE__VECTOR_STORE__BACKEND", "pinecone")
+        .with_env(
+            "SALIENT__KNOWLEDGE__VECTOR_STORE__INDEX_HOST",
+            pinecone.host(),
+        )
+        .with_env(
+            "SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY",
+            pinecone_standin::API_KEY,
+        );
+    let ingest = Emulated::start_with("salient-ingest", setup).await;
+
+    let result = buffered_result(&ingest, event("scheduler-ingest.json")).await;
+
+    assert!(
+        result.get("errorType").is_none(),
+        "the scheduled run failed: {result}\n{}",
+        ingest.logs()
+    );
+    let accounts = result["accounts"].as_array().expect("accounts array");
+    assert_eq!(accounts.len(), 1, "only the daily account runs: {result}");
+    assert_eq!(accounts[0]["account"], "kettle-co");
+    let run = &accounts[0]["run"];
+    assert_eq!(run["trigger"], "schedule", "{run}");
+    // index, about, faq, pricing and the old offer; the robots-disallowed page is skipped.
+    assert_eq!(run["counts"]["added"], 5, "{run}");
+    assert!(site.was_fetched("/pricing/"));
+    assert!(!site.was_fetched("/private/secret/"));
+
+    // The chunks reached the index, in the account's namespace only.
+    let kettle = AccountId::parse("kettle-co").expect("valid");
+    let quiet = AccountId::parse("harbor-quiet").expect("valid");
+    let index = PineconeIndex::new(
+        &pinecone.host(),
+        SecretString::from(pinecone_standin::API_KEY),
+        false,
+        INVOKE_TIMEOUT,
+    )
+    .expect("index client");
+    assert!(index.count(&kettle).await.expect("count") > 0);
+    assert_eq!(index.count(&quiet).await.expect("count"), 0);
+    assert!(
+        pinecone.refused().is_empty(),
+        "Pinecone refused: {:?}",
+        pinecone.refused()
+    );
+
+    // The run and the page records are in the table, under the account.
+    let records = ingest.setup.table.store();
+    let runs = records.list_runs(&kettle, 10).await.expect("runs");
+    assert_eq!(runs.len(), 1);
+    assert_eq!(Some(runs[0].id.as_str()), run["id"].as_str());
+    assert_eq!(records.list_pages(&kettle).await.expect("pages").len(), 5);
+    assert!(
+        records
+            .list_runs(&quiet, 10)
+            .await
+            .expect("runs")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_function_configured_for_a_backend_it_was_built_without_stops_with_a_clear_error() {
+    // Lambda builds leave the embedded store out; naming it is a start-up error, not a panic.
+    let setup = Setup::new()
+        .await
+        .with_env("SALIENT__STORAGE__BACKEND", "embedded");
+    let binary = function_binaries().join("salient-chat");
+    // No emulator: the function must stop before it asks the Runtime API for an event.
+    let output = lambda_command(&binary, "salient-chat", free_port(), &setup)
+        .stdin(Stdio::null())
+        .output()
+        .expect("running the function");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("storage.backend is `embedded`, but this build has no such backend"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("SALIENT__STORAGE__BACKEND=dynamodb"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[tokio::test]

@@ -22,7 +22,7 @@ use axum::http::HeaderMap;
 use axum::routing::post;
 use salient_core::api::{ApiError, ErrorCode};
 use salient_core::app::AppState;
-use salient_core::config::{Catalog, Schedule, SourcesSettings, StorageBackend};
+use salient_core::config::{Catalog, Schedule, SourcesSettings};
 use salient_core::domain::AccountId;
 use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
 use salient_core::ports::ingestion::{IngestionRun, IngestionStore, RunTrigger};
@@ -50,24 +50,7 @@ pub fn install_ingestor(ingestor: Ingestor) {
 
 /// The ingestion records of the configured storage backend.
 pub async fn ingestion_store(catalog: &Catalog) -> anyhow::Result<Arc<dyn IngestionStore>> {
-    let storage = &catalog.app().storage;
-    Ok(match storage.backend {
-        StorageBackend::Embedded => Arc::new(
-            salient_core::adapters::embedded::EmbeddedStore::open(&storage.path)
-                .with_context(|| format!("opening {}", storage.path.display()))?,
-        ),
-        StorageBackend::Dynamodb => {
-            let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
-            if let Some(endpoint) = &storage.endpoint_url {
-                loader = loader.endpoint_url(endpoint);
-            }
-            let sdk = loader.load().await;
-            Arc::new(salient_core::adapters::dynamodb::DynamoStore::new(
-                aws_sdk_dynamodb::Client::new(&sdk),
-                storage.table.clone(),
-            ))
-        }
-    })
+    salient_core::adapters::ingestion_store(&catalog.app().storage).await
 }
 
 /// Builds the ingestor for real runs from the deployment's knowledge settings: the

@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::Context as _;
 
 use crate::adapters::dynamodb::DynamoStore;
+#[cfg(feature = "embedded")]
 use crate::adapters::embedded::EmbeddedStore;
 use crate::config::{Catalog, StorageBackend};
 use crate::directory::Directory;
@@ -164,10 +165,15 @@ impl AppState {
     pub async fn from_catalog(catalog: Catalog) -> anyhow::Result<Self> {
         let storage = &catalog.app().storage;
         let store: Arc<dyn Store> = match storage.backend {
+            #[cfg(feature = "embedded")]
             StorageBackend::Embedded => {
                 Arc::new(EmbeddedStore::open(&storage.path).with_context(|| {
                     format!("opening the embedded store at {}", storage.path.display())
                 })?)
+            }
+            #[cfg(not(feature = "embedded"))]
+            StorageBackend::Embedded => {
+                return Err(crate::config::compiled_out::EMBEDDED_STORE.into());
             }
             StorageBackend::Dynamodb => Arc::new(DynamoStore::new(
                 dynamodb_client(storage).await,

@@ -4,6 +4,7 @@
 //! ones key by key. Everything is typed and validated once, at load; errors name the file
 //! (or variable) and the key.
 
+pub mod compiled_out;
 mod crm;
 mod knowledge;
 mod settings;

@@ -2,6 +2,7 @@
 //! OpenAI-compatible `/embeddings` API, and Pinecone Inference. [`from_settings`] builds
 //! the configured one.
 
+#[cfg(feature = "local-embeddings")]
 pub mod local;
 pub mod openai;
 pub mod pinecone;
@@ -15,6 +16,7 @@ use secrecy::SecretString;
 use crate::config::{EmbeddingProvider, KnowledgeSettings};
 use crate::ports::knowledge::{Embedder, KnowledgeError};
 
+#[cfg(feature = "local-embeddings")]
 pub use local::LocalEmbedder;
 pub use openai::OpenAiEmbedder;
 pub use pinecone::PineconeEmbedder;
@@ -32,7 +34,14 @@ pub fn from_settings(settings: &KnowledgeSettings) -> Result<Arc<dyn Embedder>, 
         })
     };
     Ok(match embedding.provider {
+        #[cfg(feature = "local-embeddings")]
         EmbeddingProvider::Local => Arc::new(LocalEmbedder::new(&embedding.local_model_dir)?),
+        #[cfg(not(feature = "local-embeddings"))]
+        EmbeddingProvider::Local => {
+            return Err(KnowledgeError::Invalid(
+                crate::config::compiled_out::LOCAL_EMBEDDINGS.to_string(),
+            ));
+        }
         EmbeddingProvider::Openai => {
             let base_url = if embedding.base_url.is_empty() {
                 openai::DEFAULT_BASE_URL

@@ -1,6 +1,7 @@
 //! Vector indexes behind [`VectorIndex`]: the embedded exact hybrid index (the local
 //! default) and Pinecone's data plane. [`from_settings`] builds the configured one.
 
+#[cfg(feature = "embedded")]
 pub mod embedded;
 pub mod flat;
 pub mod lexical;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use crate::config::{KnowledgeSettings, VectorBackend};
 use crate::ports::knowledge::{KnowledgeError, VectorIndex};
 
+#[cfg(feature = "embedded")]
 pub use embedded::EmbeddedIndex;
 pub use pinecone::PineconeIndex;
 
@@ -18,7 +20,14 @@ pub use pinecone::PineconeIndex;
 pub fn from_settings(settings: &KnowledgeSettings) -> Result<Arc<dyn VectorIndex>, KnowledgeError> {
     let store = &settings.vector_store;
     Ok(match store.backend {
+        #[cfg(feature = "embedded")]
         VectorBackend::Embedded => Arc::new(EmbeddedIndex::open(&store.path)?),
+        #[cfg(not(feature = "embedded"))]
+        VectorBackend::Embedded => {
+            return Err(KnowledgeError::Invalid(
+                crate::config::compiled_out::EMBEDDED_VECTOR_INDEX.to_string(),
+            ));
+        }
         VectorBackend::Pinecone => {
             let api_key = store.api_key.clone().ok_or_else(|| {
                 KnowledgeError::Invalid(
