@@ -399,19 +399,6 @@ async fn ingest_email_and_otp_binaries_start_and_answer_healthz() {
     }
 }
 
-/// A scheduled run's result: a successful invocation (no `errorType`), whatever it reports.
-async fn assert_scheduled_run_succeeds(function: &'static str, payload: &str) {
-    let lambda = Emulated::start(function).await;
-
-    let result = buffered_result(&lambda, event(payload)).await;
-
-    assert!(
-        result.get("errorType").is_none(),
-        "{function} rejected its scheduled event: {result}\n{}",
-        lambda.logs()
-    );
-}
-
 /// Dimension of the Pinecone stand-in's index and embeddings.
 const PINECONE_DIMENSION: usize = 32;
 
