@@ -217,7 +217,6 @@ impl FlatIndex {
         let scale = if norm > 0.0 { 1.0 / norm } else { 0.0 };
         let query: Vec<f32> = vector.iter().map(|v| v * scale).collect();
 
-        let slots = self.records.len();
         let allowed = |slot: usize| match &self.records[slot] {
             None => false,
             Some(record) => url_prefix.is_none_or(|prefix| record.url.starts_with(prefix)),
@@ -235,12 +234,12 @@ impl FlatIndex {
         let mut lower_bounds: BinaryHeap<Reverse<Score>> = BinaryHeap::with_capacity(top_k + 1);
         let mut bar = f32::NEG_INFINITY;
         let mut candidates: Vec<(f32, u32)> = Vec::new();
-        for slot in 0..slots {
+        for (slot, &lexical_score) in lexical.iter().enumerate() {
             if !self.live[slot] || (filtered && !allowed(slot)) {
                 continue;
             }
             let (estimate, bound) = self.quantised.estimate(&coarse, slot);
-            let fused = DENSE_WEIGHT * estimate + LEXICAL_WEIGHT * lexical[slot];
+            let fused = DENSE_WEIGHT * estimate + LEXICAL_WEIGHT * lexical_score;
             let margin = DENSE_WEIGHT * bound;
             let upper = fused + margin;
             if upper < bar {
