@@ -115,6 +115,8 @@ async fn local_minilm_puts_related_texts_closer_than_unrelated_ones() {
 #[derive(Default)]
 struct OpenAiSeen {
     bodies: Mutex<Vec<Value>>,
+    /// Statuses to answer before any success, one per request (429 rate limit, 503).
+    busy: Mutex<std::collections::VecDeque<StatusCode>>,
 }
 
 async fn openai_embeddings(
@@ -130,6 +132,18 @@ async fn openai_embeddings(
         )
             .into_response()
     };
+    if let Some(status) = seen.busy.lock().expect("lock").pop_front() {
+        let (kind, code) = if status == StatusCode::TOO_MANY_REQUESTS {
+            ("requests", json!("rate_limit_exceeded"))
+        } else {
+            ("server_error", Value::Null)
+        };
+        return (
+            status,
+            Json(json!({"error": {"message": "Please retry.", "type": kind, "param": null, "code": code}})),
+        )
+            .into_response();
+    }
     if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some("Bearer sk-standin") {
         return error(StatusCode::UNAUTHORIZED, "Incorrect API key provided.");
     }
@@ -245,6 +259,54 @@ async fn a_rejected_key_is_a_fatal_error_naming_the_status() {
         }
         other => panic!("unexpected {other:?}"),
     }
+}
+
+fn standin_embedder(addr: SocketAddr) -> OpenAiEmbedder {
+    OpenAiEmbedder::new(
+        &format!("http://{addr}/v1"),
+        SecretString::from("sk-standin"),
+        "text-embedding-3-small",
+        4,
+        16,
+        std::time::Duration::from_secs(5),
+    )
+    .expect("builds")
+}
+
+#[tokio::test]
+async fn throttled_and_failing_calls_are_retried_until_one_succeeds() {
+    let (addr, seen) = spawn_openai_standin().await;
+    seen.busy.lock().expect("lock").extend([
+        StatusCode::TOO_MANY_REQUESTS,
+        StatusCode::SERVICE_UNAVAILABLE,
+    ]);
+    let vectors = standin_embedder(addr)
+        .embed(&["hello".to_owned()], EmbedKind::Query)
+        .await
+        .expect("the third attempt succeeds");
+    assert_eq!(vectors.len(), 1);
+    assert_eq!(seen.bodies.lock().expect("lock").len(), 3);
+}
+
+#[tokio::test]
+async fn a_provider_that_stays_unavailable_fails_as_retryable_after_three_attempts() {
+    let (addr, seen) = spawn_openai_standin().await;
+    seen.busy
+        .lock()
+        .expect("lock")
+        .extend([StatusCode::SERVICE_UNAVAILABLE; 5]);
+    let err = standin_embedder(addr)
+        .embed(&["hello".to_owned()], EmbedKind::Query)
+        .await
+        .expect_err("still unavailable");
+    match err {
+        salient_core::ports::knowledge::KnowledgeError::Backend { retryable, source } => {
+            assert!(retryable);
+            assert!(format!("{source:#}").contains("503"), "{source:#}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(seen.bodies.lock().expect("lock").len(), 3, "three attempts");
 }
 
 #[tokio::test]

@@ -3,14 +3,13 @@
 //! `{data: [{embedding, index}], model, usage}`. Texts go in batches of `batch_size`;
 //! vectors are put back in input order by `index` and L2-normalised.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 
-use super::remote;
+use super::remote::{self, RemoteModel};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError};
 
 /// OpenAI's API.
@@ -39,13 +38,7 @@ struct EmbeddingItem {
 /// An OpenAI-compatible embedder.
 #[derive(Debug)]
 pub struct OpenAiEmbedder {
-    client: reqwest::Client,
-    url: String,
-    api_key: SecretString,
-    model: String,
-    requested_dimensions: Option<usize>,
-    dimensions: AtomicUsize,
-    batch_size: usize,
+    remote: RemoteModel,
 }
 
 /// The vector length of well-known models (0: learnt from the first answer).
@@ -67,23 +60,16 @@ impl OpenAiEmbedder {
         batch_size: usize,
         timeout: Duration,
     ) -> Result<Self, KnowledgeError> {
-        if model.trim().is_empty() {
-            return Err(KnowledgeError::Invalid(
-                "knowledge.embedding.model must be set".to_owned(),
-            ));
-        }
         Ok(Self {
-            client: remote::client(timeout)?,
-            url: format!("{}/embeddings", base_url.trim_end_matches('/')),
-            api_key,
-            model: model.to_owned(),
-            requested_dimensions: (dimensions > 0).then_some(dimensions),
-            dimensions: AtomicUsize::new(if dimensions > 0 {
-                dimensions
-            } else {
-                known_dimensions(model)
-            }),
-            batch_size: batch_size.max(1),
+            remote: RemoteModel::new(
+                format!("{}/embeddings", base_url.trim_end_matches('/')),
+                api_key,
+                model,
+                dimensions,
+                known_dimensions,
+                batch_size,
+                timeout,
+            )?,
         })
     }
 }
@@ -91,37 +77,34 @@ impl OpenAiEmbedder {
 #[async_trait]
 impl Embedder for OpenAiEmbedder {
     fn model_id(&self) -> &str {
-        &self.model
+        &self.remote.model
     }
 
     fn dimensions(&self) -> usize {
-        self.dimensions.load(Ordering::Relaxed)
+        self.remote.dimensions()
     }
 
-    #[tracing::instrument(skip_all, fields(model = %self.model, texts = texts.len()))]
+    #[tracing::instrument(skip_all, fields(model = %self.remote.model, texts = texts.len()))]
     async fn embed(
         &self,
         texts: &[String],
         _kind: EmbedKind,
     ) -> Result<Vec<Vec<f32>>, KnowledgeError> {
-        if texts.iter().any(|t| t.trim().is_empty()) {
-            return Err(KnowledgeError::Invalid(
-                "cannot embed an empty text".to_owned(),
-            ));
-        }
-        let auth = format!("Bearer {}", self.api_key.expose_secret());
+        RemoteModel::check_texts(texts)?;
+        let remote = &self.remote;
+        let auth = format!("Bearer {}", remote.api_key.expose_secret());
         let mut out = Vec::with_capacity(texts.len());
-        for batch in texts.chunks(self.batch_size) {
+        for batch in texts.chunks(remote.batch_size) {
             let request = EmbeddingsRequest {
-                model: &self.model,
+                model: &remote.model,
                 input: batch,
                 encoding_format: "float",
-                dimensions: self.requested_dimensions,
+                dimensions: remote.requested_dimensions,
             };
             let response: EmbeddingsResponse = remote::call(
-                &self.client,
+                &remote.client,
                 reqwest::Method::POST,
-                &self.url,
+                &remote.url,
                 &[("Authorization", &auth)],
                 Some(&request),
                 "embeddings",
@@ -134,14 +117,12 @@ impl Embedder for OpenAiEmbedder {
                 }
             }
             for vector in vectors {
-                let mut vector = vector.ok_or_else(|| {
+                let vector = vector.ok_or_else(|| {
                     KnowledgeError::fatal(anyhow::anyhow!(
                         "embeddings: the answer lacks a vector for some input"
                     ))
                 })?;
-                remote::normalise(&mut vector);
-                self.dimensions.store(vector.len(), Ordering::Relaxed);
-                out.push(vector);
+                out.push(remote.accept(vector));
             }
         }
         Ok(out)

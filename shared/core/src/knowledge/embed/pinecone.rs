@@ -3,14 +3,13 @@
 //! [{text}]}`, answered with `{model, vector_type, data: [{values, vector_type}], usage}`
 //! (the 2025-10 OpenAPI). Passages and queries are embedded as such (`input_type`).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 
-use super::remote;
+use super::remote::{self, RemoteModel};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError};
 
 /// Pinecone's control host, where `/embed` lives.
@@ -53,13 +52,7 @@ struct DenseEmbedding {
 /// A Pinecone Inference embedder.
 #[derive(Debug)]
 pub struct PineconeEmbedder {
-    client: reqwest::Client,
-    url: String,
-    api_key: SecretString,
-    model: String,
-    requested_dimensions: Option<usize>,
-    dimensions: AtomicUsize,
-    batch_size: usize,
+    remote: RemoteModel,
 }
 
 fn known_dimensions(model: &str) -> usize {
@@ -79,23 +72,16 @@ impl PineconeEmbedder {
         batch_size: usize,
         timeout: Duration,
     ) -> Result<Self, KnowledgeError> {
-        if model.trim().is_empty() {
-            return Err(KnowledgeError::Invalid(
-                "knowledge.embedding.model must be set".to_owned(),
-            ));
-        }
         Ok(Self {
-            client: remote::client(timeout)?,
-            url: format!("{}/embed", base_url.trim_end_matches('/')),
-            api_key,
-            model: model.to_owned(),
-            requested_dimensions: (dimensions > 0).then_some(dimensions),
-            dimensions: AtomicUsize::new(if dimensions > 0 {
-                dimensions
-            } else {
-                known_dimensions(model)
-            }),
-            batch_size: batch_size.clamp(1, MAX_BATCH),
+            remote: RemoteModel::new(
+                format!("{}/embed", base_url.trim_end_matches('/')),
+                api_key,
+                model,
+                dimensions,
+                known_dimensions,
+                batch_size.min(MAX_BATCH),
+                timeout,
+            )?,
         })
     }
 }
@@ -103,45 +89,42 @@ impl PineconeEmbedder {
 #[async_trait]
 impl Embedder for PineconeEmbedder {
     fn model_id(&self) -> &str {
-        &self.model
+        &self.remote.model
     }
 
     fn dimensions(&self) -> usize {
-        self.dimensions.load(Ordering::Relaxed)
+        self.remote.dimensions()
     }
 
-    #[tracing::instrument(skip_all, fields(model = %self.model, texts = texts.len()))]
+    #[tracing::instrument(skip_all, fields(model = %self.remote.model, texts = texts.len()))]
     async fn embed(
         &self,
         texts: &[String],
         kind: EmbedKind,
     ) -> Result<Vec<Vec<f32>>, KnowledgeError> {
-        if texts.iter().any(|t| t.trim().is_empty()) {
-            return Err(KnowledgeError::Invalid(
-                "cannot embed an empty text".to_owned(),
-            ));
-        }
+        RemoteModel::check_texts(texts)?;
+        let remote = &self.remote;
         let input_type = match kind {
             EmbedKind::Passage => "passage",
             EmbedKind::Query => "query",
         };
         let mut out = Vec::with_capacity(texts.len());
-        for batch in texts.chunks(self.batch_size) {
+        for batch in texts.chunks(remote.batch_size) {
             let request = EmbedRequest {
-                model: &self.model,
+                model: &remote.model,
                 parameters: EmbedParameters {
                     input_type,
                     truncate: "END",
-                    dimension: self.requested_dimensions,
+                    dimension: remote.requested_dimensions,
                 },
                 inputs: batch.iter().map(|text| EmbedInput { text }).collect(),
             };
             let response: EmbeddingsList = remote::call(
-                &self.client,
+                &remote.client,
                 reqwest::Method::POST,
-                &self.url,
+                &remote.url,
                 &[
-                    ("Api-Key", self.api_key.expose_secret()),
+                    ("Api-Key", remote.api_key.expose_secret()),
                     ("X-Pinecone-Api-Version", API_VERSION),
                 ],
                 Some(&request),
@@ -155,12 +138,12 @@ impl Embedder for PineconeEmbedder {
                     batch.len()
                 )));
             }
-            for item in response.data {
-                let mut vector = item.values;
-                remote::normalise(&mut vector);
-                self.dimensions.store(vector.len(), Ordering::Relaxed);
-                out.push(vector);
-            }
+            out.extend(
+                response
+                    .data
+                    .into_iter()
+                    .map(|item| remote.accept(item.values)),
+            );
         }
         Ok(out)
     }

@@ -1,6 +1,7 @@
 //! An exact in-memory index of one account's chunks: every vector in one contiguous `f32`
-//! buffer (normalised on insert, so a dot product is the cosine), an inverted index of
-//! tokens for BM25, and the hybrid query that fuses both.
+//! buffer (normalised on insert, so a dot product is the cosine) and again in `i8` for a
+//! quick first pass, an inverted index of tokens for BM25, and the hybrid query that fuses
+//! both.
 //!
 //! Fusion is a weighted sum of two scores that already live on fixed scales:
 //! `score = DENSE_WEIGHT × cosine + LEXICAL_WEIGHT × lexical`, where `lexical` is the
@@ -11,11 +12,16 @@
 //! a chunk the embedding ranked low. Pinecone's sparse-dense scoring is the same sum.
 //!
 //! Exact search is right at site scale (thousands to a hundred thousand chunks): no
-//! recall to tune, no index to train, deletes are immediate.
+//! recall to tune, no index to train, deletes are immediate. A query scans the `i8` rows
+//! (a quarter of the memory traffic), keeps every row whose score could still reach the top
+//! k given its quantisation bound (see `quantised`), and scores only those exactly in
+//! `f32`, so the answer is the one a full `f32` scan gives.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::lexical;
+use super::quantised::QuantisedRows;
 use crate::ports::knowledge::{ChunkRecord, IndexedChunk, KnowledgeError, ScoredChunk};
 
 /// Weight of the cosine similarity in the fused score.
@@ -30,8 +36,10 @@ const COMPACT_AFTER: usize = 256;
 #[derive(Debug, Default)]
 pub struct FlatIndex {
     dimensions: usize,
-    /// `dimensions` floats per slot, unit length.
+    /// `dimensions` floats per slot, unit length: the exact scores.
     vectors: Vec<f32>,
+    /// The same rows in `i8`: the first pass of a query.
+    quantised: QuantisedRows,
     /// Per slot: whether it holds a live chunk.
     live: Vec<bool>,
     /// The chunk in each slot; `None` once deleted (the slot is compacted away later).
@@ -93,8 +101,9 @@ impl FlatIndex {
         if len == 0 {
             return Err(KnowledgeError::Invalid("empty vector".to_owned()));
         }
-        if self.is_empty() && self.dead == 0 {
+        if self.is_empty() && self.dead == 0 && self.dimensions != len {
             self.dimensions = len;
+            self.quantised = QuantisedRows::new(len);
         }
         if len != self.dimensions {
             return Err(KnowledgeError::Invalid(format!(
@@ -111,6 +120,7 @@ impl FlatIndex {
         let scale = if norm > 0.0 { 1.0 / norm } else { 0.0 };
         let unit: Vec<f32> = vector.iter().map(|v| v * scale).collect();
         self.vectors.extend_from_slice(&unit);
+        self.quantised.push(&unit);
         self.live.push(true);
         let tokens = lexical::tokenize(&record.text);
         let mut counts: HashMap<&str, u16> = HashMap::new();
@@ -173,6 +183,7 @@ impl FlatIndex {
         let old_records = std::mem::take(&mut self.records);
         *self = Self {
             dimensions: dims,
+            quantised: QuantisedRows::new(dims),
             ..Self::default()
         };
         for (slot, record) in old_records.into_iter().enumerate() {
@@ -206,65 +217,72 @@ impl FlatIndex {
         let scale = if norm > 0.0 { 1.0 / norm } else { 0.0 };
         let query: Vec<f32> = vector.iter().map(|v| v * scale).collect();
 
-        let slots = self.records.len();
         let allowed = |slot: usize| match &self.records[slot] {
             None => false,
             Some(record) => url_prefix.is_none_or(|prefix| record.url.starts_with(prefix)),
         };
+        let filtered = url_prefix.is_some();
 
         // Lexical scores first (sparse: only chunks sharing a term), normalised to [0, 1].
-        let lexical = self.lexical_scores(text, url_prefix.is_some(), &allowed);
+        let lexical = self.lexical_scores(text, filtered, &allowed);
 
-        // One pass over the contiguous buffer, fused on the fly, split across threads at
-        // scale (the scan is compute-bound); each part keeps its own top k.
-        let filtered = url_prefix.is_some();
-        let threads = if slots >= PARALLEL_FROM {
-            std::thread::available_parallelism()
-                .map_or(1, usize::from)
-                .min(MAX_THREADS)
-        } else {
-            1
-        };
-        let per_thread = slots.div_ceil(threads);
-        let scan = |range: std::ops::Range<usize>| -> Vec<(f32, u32)> {
-            let dims = self.dimensions;
-            let mut scored: Vec<(f32, u32)> = Vec::with_capacity(range.len().min(1 << 16));
-            for slot in range {
-                if !self.live[slot] || (filtered && !allowed(slot)) {
-                    continue;
-                }
-                let row = &self.vectors[slot * dims..(slot + 1) * dims];
-                let fused = DENSE_WEIGHT * dot(&query, row) + LEXICAL_WEIGHT * lexical[slot];
-                scored.push((fused, slot as u32));
+        // First pass over the `i8` rows: each row's fused score is known to within its
+        // quantisation bound. Keep the k best lower bounds; a row whose upper bound falls
+        // below the k-th of them cannot be in the top k, and the bar only rises, so a row
+        // dropped early stays rightly dropped.
+        let coarse = self.quantised.query(&query);
+        let mut lower_bounds: BinaryHeap<Reverse<Score>> = BinaryHeap::with_capacity(top_k + 1);
+        let mut bar = f32::NEG_INFINITY;
+        let mut candidates: Vec<(f32, u32)> = Vec::new();
+        for (slot, &lexical_score) in lexical.iter().enumerate() {
+            if !self.live[slot] || (filtered && !allowed(slot)) {
+                continue;
             }
-            top(scored, top_k)
-        };
-        let mut scored: Vec<(f32, u32)> = if threads == 1 {
-            scan(0..slots)
-        } else {
-            let scan = &scan;
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|t| {
-                        let range = (t * per_thread).min(slots)..((t + 1) * per_thread).min(slots);
-                        scope.spawn(move || scan(range))
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
+            let (estimate, bound) = self.quantised.estimate(&coarse, slot);
+            let fused = DENSE_WEIGHT * estimate + LEXICAL_WEIGHT * lexical_score;
+            let margin = DENSE_WEIGHT * bound;
+            let upper = fused + margin;
+            if upper < bar {
+                continue;
+            }
+            candidates.push((upper, slot as u32));
+            let lower = fused - margin;
+            if lower_bounds.len() < top_k {
+                lower_bounds.push(Reverse(Score(lower)));
+            } else if lower > bar {
+                lower_bounds.pop();
+                lower_bounds.push(Reverse(Score(lower)));
+            } else {
+                continue;
+            }
+            if lower_bounds.len() == top_k {
+                bar = lower_bounds.peek().map_or(f32::NEG_INFINITY, |r| r.0.0);
+            }
+        }
+
+        // Exact scores for the rows that may be in the top k.
+        let dims = self.dimensions;
+        let mut scored: Vec<(f32, u32)> = candidates
+            .into_iter()
+            .filter(|(upper, _)| *upper >= bar)
+            .map(|(_, slot)| {
+                let at = slot as usize;
+                let row = &self.vectors[at * dims..(at + 1) * dims];
+                let fused = DENSE_WEIGHT * dot(&query, row) + LEXICAL_WEIGHT * lexical[at];
+                (fused, slot)
             })
-        };
+            .collect();
         let k = top_k.min(scored.len());
         if k == 0 {
             return Ok(Vec::new());
         }
+        // Best first; equal scores in slot order, so ties resolve the same every time.
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if scored.len() > k {
-            scored.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0));
+            scored.select_nth_unstable_by(k - 1, order);
             scored.truncate(k);
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_by(order);
         Ok(scored
             .into_iter()
             .filter_map(|(score, slot)| {
@@ -324,18 +342,28 @@ impl FlatIndex {
     }
 }
 
-/// Slots from which the first pass is split across threads.
-const PARALLEL_FROM: usize = 16_384;
-/// Most threads one query uses.
-const MAX_THREADS: usize = 4;
+/// A score ordered by `total_cmp`, for the heap of lower bounds.
+#[derive(Debug, Clone, Copy)]
+struct Score(f32);
 
-/// The `k` best (highest score) of `scored`, unordered.
-fn top(mut scored: Vec<(f32, u32)>, k: usize) -> Vec<(f32, u32)> {
-    if k > 0 && scored.len() > k {
-        scored.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0));
-        scored.truncate(k);
+impl PartialEq for Score {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.total_cmp(&other.0).is_eq()
     }
-    scored
+}
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// Dot product over fixed-size blocks of independent lanes: the form LLVM vectorises on
@@ -403,22 +431,62 @@ mod tests {
         assert_eq!(hits[0].record.id, "c550");
     }
 
-    #[test]
-    fn the_parallel_scan_returns_the_exact_top_k() {
-        let dims = 48;
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
+    /// xorshift64 in [-1, 1].
+    fn noise(seed: u64) -> impl FnMut() -> f32 {
+        let mut seed = seed;
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % 20_001) as f32 / 10_000.0 - 1.0
+        }
+    }
+
+    /// The ids of the top `k` by a full `f32` scan of every slot, best first.
+    fn brute_force(
+        index: &FlatIndex,
+        query: &[f32],
+        text: &str,
+        k: usize,
+        url_prefix: Option<&str>,
+    ) -> Vec<String> {
+        let dims = index.dimensions;
+        // Normalised exactly as `query` does it, so `f32` ties stay ties.
+        let scale = 1.0 / query.iter().map(|v| v * v).sum::<f32>().sqrt();
+        let unit: Vec<f32> = query.iter().map(|v| v * scale).collect();
+        let allowed = |slot: usize| {
+            index.records[slot]
+                .as_ref()
+                .is_some_and(|r| url_prefix.is_none_or(|p| r.url.starts_with(p)))
         };
+        let lexical = index.lexical_scores(text, url_prefix.is_some(), &allowed);
+        let mut all: Vec<(f32, usize)> = (0..index.records.len())
+            .filter(|slot| allowed(*slot))
+            .map(|slot| {
+                let row = &index.vectors[slot * dims..(slot + 1) * dims];
+                (
+                    DENSE_WEIGHT * dot(&unit, row) + LEXICAL_WEIGHT * lexical[slot],
+                    slot,
+                )
+            })
+            .collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        all.iter()
+            .take(k)
+            .filter_map(|(_, s)| index.records[*s].as_ref().map(|r| r.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_pruned_scan_returns_the_exact_top_k() {
+        let dims = 48;
+        let mut next = noise(0x9e37_79b9_7f4a_7c15);
         let chunks: Vec<IndexedChunk> = (0..20_000)
             .map(|i| {
                 let vector: Vec<f32> = (0..dims).map(|_| next()).collect();
                 chunk(
                     &format!("c{i}"),
-                    "https://x/",
+                    &format!("https://x/{}/", i % 3),
                     &format!("w{}", i % 50),
                     vector,
                 )
@@ -426,27 +494,45 @@ mod tests {
             .collect();
         let mut index = FlatIndex::new();
         index.upsert(&chunks).expect("ok");
-        for round in 0..5 {
+        for round in 0..6 {
             let query: Vec<f32> = (0..dims).map(|_| next()).collect();
             let text = format!("w{round}");
-            let got = index.query(&query, &text, 10, None).expect("ok");
-            // Brute force, exact, in f32.
-            let norm = query.iter().map(|v| v * v).sum::<f32>().sqrt();
-            let unit: Vec<f32> = query.iter().map(|v| v / norm).collect();
-            let lexical = index.lexical_scores(&text, false, &|_| true);
-            let mut all: Vec<(f32, usize)> = (0..chunks.len())
-                .map(|slot| {
-                    let row = &index.vectors[slot * dims..(slot + 1) * dims];
-                    (
-                        DENSE_WEIGHT * dot(&unit, row) + LEXICAL_WEIGHT * lexical[slot],
-                        slot,
-                    )
-                })
-                .collect();
-            all.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let expected: Vec<String> = all[..10].iter().map(|(_, s)| format!("c{s}")).collect();
+            let prefix = (round % 2 == 1).then_some("https://x/1/");
+            let got = index.query(&query, &text, 10, prefix).expect("ok");
             let got_ids: Vec<String> = got.iter().map(|c| c.record.id.clone()).collect();
-            assert_eq!(got_ids, expected, "round {round}");
+            assert_eq!(
+                got_ids,
+                brute_force(&index, &query, &text, 10, prefix),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn near_identical_vectors_are_still_ranked_exactly() {
+        // Rows closer to each other than the `i8` step: the first pass cannot tell them
+        // apart, so the exact pass must decide (and many tie in `f32`: slot order breaks
+        // the ties).
+        let dims = 384;
+        let mut next = noise(0x51_7cc1_b727_220a);
+        let base: Vec<f32> = (0..dims).map(|_| next()).collect();
+        let chunks: Vec<IndexedChunk> = (0..3_000)
+            .map(|i| {
+                let vector: Vec<f32> = base.iter().map(|b| b + 1e-4 * next()).collect();
+                chunk(&format!("c{i}"), "https://x/", "same words", vector)
+            })
+            .collect();
+        let mut index = FlatIndex::new();
+        index.upsert(&chunks).expect("ok");
+        for round in 0..4 {
+            let query: Vec<f32> = base.iter().map(|b| b + 0.05 * next()).collect();
+            let got = index.query(&query, "same", 7, None).expect("ok");
+            let got_ids: Vec<String> = got.iter().map(|c| c.record.id.clone()).collect();
+            assert_eq!(
+                got_ids,
+                brute_force(&index, &query, "same", 7, None),
+                "round {round}"
+            );
         }
     }
 

@@ -6,6 +6,7 @@ pub mod embedded;
 pub mod flat;
 pub mod lexical;
 pub mod pinecone;
+mod quantised;
 
 use std::sync::Arc;
 
