@@ -1,5 +1,6 @@
 //! `salient`: the whole platform as one local process, plus configuration and admin commands.
 
+mod eval;
 mod ingest;
 
 use std::path::PathBuf;
@@ -47,6 +48,18 @@ enum Command {
     Ingest {
         /// The account, e.g. `northwind-heating`.
         account: String,
+    },
+    /// Score retrieval on the account's question set: hit@1, hit@k and MRR per question
+    /// and overall (run `salient ingest <account>` first).
+    Eval {
+        /// The account, e.g. `northwind-heating`.
+        account: String,
+        /// How many chunks each question retrieves.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        /// The question file; defaults to `<config>/accounts/<account>/eval.yaml`.
+        #[arg(long)]
+        questions: Option<PathBuf>,
     },
     /// Operator tasks.
     Admin {
@@ -105,6 +118,11 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Ingest { account } => ingest::run(&cli.config, &account).await,
+        Command::Eval {
+            account,
+            k,
+            questions,
+        } => eval::run(&cli.config, &account, k, questions).await,
         Command::Admin {
             command: AdminCommand::CreateTable,
         } => create_table(&cli.config).await,

@@ -1,0 +1,341 @@
+//! Retrieval quality: a set of visitor questions per account, each with the pages that
+//! answer it, run through the embedder and vector index that ingestion filled, and scored
+//! by hit@1, hit@k and mean reciprocal rank (MRR).
+//!
+//! A question's rank is the position (from 1) of the first retrieved chunk whose page is
+//! one of the expected ones, among the top k chunks, in the order the agent would put them
+//! into its prompt; chunks, not pages, because that is what retrieval hands over. Pages
+//! match by URL path, so a set written for `/demo/northwind-heating/faq/` holds whichever
+//! host and port the site was served from. hit@1 and hit@k are 1 or 0 per question; the
+//! reciprocal rank is `1 / rank`, or 0 when no expected page is in the top k. The overall
+//! figures are means over the questions.
+//!
+//! The question file (`config/accounts/<account>/eval.yaml`):
+//!
+//! ```yaml
+//! questions:
+//!   - question: How much is the Northwind Air 8?
+//!     expected: [/demo/northwind-heating/heat-pumps/]
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::AccountId;
+use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
+
+/// An account's questions.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSet {
+    /// The questions, in the order reported.
+    pub questions: Vec<EvalQuestion>,
+}
+
+/// One question and the pages that answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvalQuestion {
+    /// What a visitor would type.
+    pub question: String,
+    /// Paths (or full URLs) of the pages that answer it; any one counts.
+    pub expected: Vec<String>,
+}
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The question file could not be read.
+    #[error("cannot read {path}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The question file is not a valid set.
+    #[error("invalid question set: {0}")]
+    Invalid(String),
+    /// Embedding or retrieval failed.
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+}
+
+impl QuestionSet {
+    /// Parses a set from YAML; every question needs text and at least one expected page.
+    pub fn from_yaml(text: &str) -> Result<Self, EvalError> {
+        let set: Self =
+            serde_norway::from_str(text).map_err(|e| EvalError::Invalid(e.to_string()))?;
+        if set.questions.is_empty() {
+            return Err(EvalError::Invalid("no questions".to_owned()));
+        }
+        for (n, q) in set.questions.iter().enumerate() {
+            if q.question.trim().is_empty() {
+                return Err(EvalError::Invalid(format!("question {} is empty", n + 1)));
+            }
+            if q.expected.iter().all(|e| e.trim().is_empty()) {
+                return Err(EvalError::Invalid(format!(
+                    "question {} ({:?}) names no expected page",
+                    n + 1,
+                    q.question
+                )));
+            }
+        }
+        Ok(set)
+    }
+
+    /// Reads and parses a set from a file.
+    pub fn load(path: &Path) -> Result<Self, EvalError> {
+        let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_yaml(&text)
+    }
+}
+
+/// The path part of a URL or path, without a trailing slash (the root stays `/`), so
+/// `http://127.0.0.1:3000/faq/`, `/faq` and `/faq/` are the same page.
+pub fn page_key(url_or_path: &str) -> String {
+    let trimmed = url_or_path.trim();
+    let path = match url::Url::parse(trimmed) {
+        Ok(url) => url.path().to_owned(),
+        Err(_) => trimmed
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        "/".to_owned()
+    } else if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    }
+}
+
+/// How one question fared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionScore {
+    /// The question.
+    pub question: String,
+    /// Position (from 1) of the first chunk from an expected page, if in the top k.
+    pub rank: Option<usize>,
+    /// The URLs of the retrieved chunks, best first.
+    pub retrieved: Vec<String>,
+}
+
+impl QuestionScore {
+    /// Scores retrieved chunk URLs (best first) against the expected pages.
+    pub fn new(question: &str, expected: &[String], retrieved: Vec<String>) -> Self {
+        let expected: Vec<String> = expected.iter().map(|e| page_key(e)).collect();
+        let rank = retrieved
+            .iter()
+            .position(|url| expected.contains(&page_key(url)))
+            .map(|at| at + 1);
+        Self {
+            question: question.to_owned(),
+            rank,
+            retrieved,
+        }
+    }
+
+    /// 1 when the best chunk is from an expected page.
+    pub fn hit_at_1(&self) -> f64 {
+        if self.rank == Some(1) { 1.0 } else { 0.0 }
+    }
+
+    /// 1 when any of the top `k` chunks is.
+    pub fn hit_at(&self, k: usize) -> f64 {
+        if self.rank.is_some_and(|r| r <= k) {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// `1 / rank`, 0 when missed.
+    pub fn reciprocal_rank(&self) -> f64 {
+        self.rank.map_or(0.0, |r| 1.0 / r as f64)
+    }
+}
+
+/// Means over a set of questions.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    /// How many questions.
+    pub questions: usize,
+    /// The k of hit@k.
+    pub k: usize,
+    /// Share of questions whose best chunk is from an expected page.
+    pub hit_at_1: f64,
+    /// Share with an expected page in the top k.
+    pub hit_at_k: f64,
+    /// Mean reciprocal rank.
+    pub mrr: f64,
+}
+
+/// A run's scores, per question and overall.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvalReport {
+    /// Per question, in the set's order.
+    pub scores: Vec<QuestionScore>,
+    /// The means.
+    pub summary: Summary,
+}
+
+impl EvalReport {
+    /// The report of these scores at `k`.
+    pub fn new(scores: Vec<QuestionScore>, k: usize) -> Self {
+        let n = scores.len();
+        let mean = |f: &dyn Fn(&QuestionScore) -> f64| {
+            if n == 0 {
+                0.0
+            } else {
+                scores.iter().map(f).sum::<f64>() / n as f64
+            }
+        };
+        let summary = Summary {
+            questions: n,
+            k,
+            hit_at_1: mean(&QuestionScore::hit_at_1),
+            hit_at_k: mean(&|s| s.hit_at(k)),
+            mrr: mean(&QuestionScore::reciprocal_rank),
+        };
+        Self { scores, summary }
+    }
+}
+
+/// Runs every question through `embedder` and `index` for `account` (top `k`, hybrid:
+/// the question's vector and its text) and scores the answers.
+pub async fn run(
+    embedder: &dyn Embedder,
+    index: &dyn VectorIndex,
+    account: &AccountId,
+    set: &QuestionSet,
+    k: usize,
+) -> Result<EvalReport, EvalError> {
+    let k = k.max(1);
+    let texts: Vec<String> = set.questions.iter().map(|q| q.question.clone()).collect();
+    let vectors = embedder.embed(&texts, EmbedKind::Query).await?;
+    if vectors.len() != texts.len() {
+        return Err(KnowledgeError::fatal(anyhow::anyhow!(
+            "the embedder returned {} vectors for {} questions",
+            vectors.len(),
+            texts.len()
+        ))
+        .into());
+    }
+    let mut scores = Vec::with_capacity(texts.len());
+    for (question, vector) in set.questions.iter().zip(vectors) {
+        let hits = index
+            .query(
+                account,
+                &VectorQuery {
+                    vector,
+                    text: question.question.clone(),
+                    top_k: k,
+                    url_prefix: None,
+                },
+            )
+            .await?;
+        let retrieved = hits.into_iter().map(|hit| hit.record.url).collect();
+        scores.push(QuestionScore::new(
+            &question.question,
+            &question.expected,
+            retrieved,
+        ));
+    }
+    Ok(EvalReport::new(scores, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(paths: &[&str]) -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| format!("http://127.0.0.1:3000{p}"))
+            .collect()
+    }
+
+    #[test]
+    fn pages_match_by_path_whatever_the_host_and_trailing_slash() {
+        assert_eq!(
+            page_key("http://127.0.0.1:41234/demo/a/faq/"),
+            "/demo/a/faq"
+        );
+        assert_eq!(page_key("/demo/a/faq"), "/demo/a/faq");
+        assert_eq!(page_key("demo/a/faq/?x=1#top"), "/demo/a/faq");
+        assert_eq!(page_key("https://shop.example"), "/");
+        assert_eq!(page_key("/"), "/");
+    }
+
+    #[test]
+    fn rank_is_the_first_chunk_from_an_expected_page() {
+        let expected = vec!["/faq/".to_owned(), "/pricing/".to_owned()];
+        let score = QuestionScore::new("q", &expected, urls(&["/about/", "/pricing/", "/faq/"]));
+        assert_eq!(score.rank, Some(2));
+        assert_eq!(score.hit_at_1(), 0.0);
+        assert_eq!(score.hit_at(1), 0.0);
+        assert_eq!(score.hit_at(2), 1.0);
+        assert_eq!(score.reciprocal_rank(), 0.5);
+
+        let missed = QuestionScore::new("q", &expected, urls(&["/about/", "/"]));
+        assert_eq!(missed.rank, None);
+        assert_eq!(missed.reciprocal_rank(), 0.0);
+        assert_eq!(missed.hit_at(5), 0.0);
+    }
+
+    #[test]
+    fn the_summary_averages_hits_and_reciprocal_ranks() {
+        let expected = vec!["/a/".to_owned()];
+        let scores = vec![
+            QuestionScore::new("first", &expected, urls(&["/a/", "/b/"])), // rank 1
+            QuestionScore::new("third", &expected, urls(&["/b/", "/c/", "/a/"])), // rank 3
+            QuestionScore::new(
+                "fifth",
+                &expected,
+                urls(&["/b/", "/c/", "/d/", "/e/", "/a/"]),
+            ), // rank 5
+            QuestionScore::new("missed", &expected, urls(&["/b/"])),
+        ];
+        let report = EvalReport::new(scores, 3);
+        let s = report.summary;
+        assert_eq!(s.questions, 4);
+        assert_eq!(s.k, 3);
+        assert!((s.hit_at_1 - 0.25).abs() < 1e-12);
+        // Ranks 1 and 3 are within k = 3; rank 5 is not.
+        assert!((s.hit_at_k - 0.5).abs() < 1e-12);
+        // (1 + 1/3 + 1/5 + 0) / 4
+        assert!((s.mrr - (1.0 + 1.0 / 3.0 + 0.2) / 4.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_empty_report_scores_zero_rather_than_nan() {
+        let s = EvalReport::new(Vec::new(), 5).summary;
+        assert_eq!((s.hit_at_1, s.hit_at_k, s.mrr), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn question_sets_parse_and_refuse_questions_without_pages() {
+        let set = QuestionSet::from_yaml(
+            "questions:\n  - question: How much?\n    expected: [/pricing/]\n",
+        )
+        .expect("valid");
+        assert_eq!(set.questions[0].expected, vec!["/pricing/".to_owned()]);
+        for bad in [
+            "questions: []\n",
+            "questions:\n  - question: How much?\n    expected: []\n",
+            "questions:\n  - question: ' '\n    expected: [/a/]\n",
+            "questions:\n  - question: x\n    expected: [/a/]\n    answer: y\n",
+        ] {
+            assert!(QuestionSet::from_yaml(bad).is_err(), "{bad}");
+        }
+    }
+}
