@@ -510,28 +510,7 @@ impl TurnRun {
             error,
             created_at: now(),
         };
-        tracing::info!(
-            account = %self.account,
-            agent = %self.agent,
-            session = %self.session,
-            llm_request = %record.id,
-            model = %record.model,
-            prompt_tokens = record.prompt_tokens,
-            completion_tokens = record.completion_tokens,
-            cost_usd = record.cost_usd,
-            latency_ms = record.latency_ms,
-            outcome = record.outcome.as_str(),
-            error = record.error.as_deref(),
-            "llm request"
-        );
-        if let Err(error) = self
-            .state
-            .store
-            .record_llm_request(&self.account, &record)
-            .await
-        {
-            tracing::error!(account = %self.account, session = %self.session, error = ?error, "recording the LLM request failed");
-        }
+        record_llm_call(&self.state, &self.account, &self.agent, &record, "answer").await;
     }
 
     /// The profile tool: what the visitor offered (name, email, phone, company, interests),
@@ -667,6 +646,35 @@ impl TurnRun {
                     .await;
             }
         }
+    }
+}
+
+/// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
+/// same figures as an LLM request of the session; a failed write is logged, never fatal.
+pub(crate) async fn record_llm_call(
+    state: &AppState,
+    account: &AccountId,
+    agent: &AgentId,
+    record: &LlmRequest,
+    purpose: &'static str,
+) {
+    tracing::info!(
+        account = %account,
+        agent = %agent,
+        session = %record.session,
+        llm_request = %record.id,
+        model = %record.model,
+        prompt_tokens = record.prompt_tokens,
+        completion_tokens = record.completion_tokens,
+        cost_usd = record.cost_usd,
+        latency_ms = record.latency_ms,
+        outcome = record.outcome.as_str(),
+        error = record.error.as_deref(),
+        purpose,
+        "llm request"
+    );
+    if let Err(error) = state.store.record_llm_request(account, record).await {
+        tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
     }
 }
 

@@ -259,28 +259,14 @@ async fn summarise(
         error: outcome.as_ref().err().cloned(),
         created_at: crate::domain::now(),
     };
-    tracing::info!(
-        account = %config.account,
-        agent = %config.agent,
-        session = %session.id,
-        llm_request = %record.id,
-        model = %record.model,
-        prompt_tokens = record.prompt_tokens,
-        completion_tokens = record.completion_tokens,
-        cost_usd = record.cost_usd,
-        latency_ms = record.latency_ms,
-        outcome = record.outcome.as_str(),
-        error = record.error.as_deref(),
-        purpose = "summary",
-        "llm request"
-    );
-    if let Err(error) = state
-        .store
-        .record_llm_request(&config.account, &record)
-        .await
-    {
-        tracing::error!(account = %config.account, session = %session.id, error = ?error, "recording the summary's LLM request failed");
-    }
+    crate::conversation::turn::record_llm_call(
+        state,
+        &config.account,
+        &config.agent,
+        &record,
+        "summary",
+    )
+    .await;
     outcome?;
     if text.trim().is_empty() {
         return Err("the model returned an empty summary".to_owned());
