@@ -28,6 +28,7 @@ use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
 use salient_core::ports::ingestion::{IngestionRun, IngestionStore, RunTrigger};
 use secrecy::ExposeSecret as _;
 use serde::Deserialize;
+use subtle::ConstantTimeEq as _;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
@@ -121,14 +122,7 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> bool {
         })
         .unwrap_or_default()
         .as_bytes();
-    if expected.is_empty() || presented.len() != expected.len() {
-        return false;
-    }
-    presented
-        .iter()
-        .zip(expected)
-        .fold(0u8, |diff, (a, b)| diff | (a ^ b))
-        == 0
+    !expected.is_empty() && bool::from(presented.ct_eq(expected))
 }
 
 #[tracing::instrument(skip(state, headers))]
