@@ -6,6 +6,8 @@ pub mod dynamodb_ingestion;
 pub mod embedded;
 #[cfg(feature = "embedded")]
 pub mod embedded_ingestion;
+#[cfg(feature = "embedded")]
+mod embedded_worker;
 
 use std::sync::Arc;
 
