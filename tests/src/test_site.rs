@@ -116,9 +116,7 @@ pub async fn spawn_site() -> (Site, SocketAddr) {
         .expect("bind loopback");
     let addr = listener.local_addr().expect("local address");
     *lock(&site.origin) = format!("http://{addr}");
-    let app = axum::Router::new()
-        .fallback(serve)
-        .with_state(site.clone());
+    let app = axum::Router::new().fallback(serve).with_state(site.clone());
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });

@@ -15,10 +15,10 @@ use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
 use salient_core::knowledge::ingest::{Ingestor, NoProgress, PageOutcome, RunReport, SkipReason};
 use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
-use salient_tests::test_site::{Site, spawn_site};
 use salient_core::ports::knowledge::{
     EmbedKind, Embedder, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
 };
+use salient_tests::test_site::{Site, spawn_site};
 
 // ---------------------------------------------------------------------------------------
 // Scaffolding: a deterministic embedder and an in-memory index, test-only.

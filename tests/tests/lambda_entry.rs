@@ -441,8 +441,11 @@ fn ingest_config(root: &Path, site: std::net::SocketAddr) -> PathBuf {
         )
         .expect("account.yaml");
         std::fs::write(agents.join("help.yaml"), "agent:\n  name: Help\n").expect("agent yaml");
-        std::fs::write(agents.join("help.md"), "You answer questions about the shop.\n")
-            .expect("agent prompt");
+        std::fs::write(
+            agents.join("help.md"),
+            "You answer questions about the shop.\n",
+        )
+        .expect("agent prompt");
     }
     config
 }
@@ -459,14 +462,23 @@ async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
         .with_config_dir(&ingest_config(root.path(), site_addr))
         .with_env("SALIENT__KNOWLEDGE__EMBEDDING__PROVIDER", "pinecone")
         .with_env("SALIENT__KNOWLEDGE__EMBEDDING__BASE_URL", pinecone.host())
-        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__MODEL", "multilingual-e5-large")
+        .with_env(
+            "SALIENT__KNOWLEDGE__EMBEDDING__MODEL",
+            "multilingual-e5-large",
+        )
         .with_env(
             "SALIENT__KNOWLEDGE__EMBEDDING__DIMENSIONS",
             PINECONE_DIMENSION.to_string(),
         )
-        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__API_KEY", pinecone_standin::API_KEY)
+        .with_env(
+            "SALIENT__KNOWLEDGE__EMBEDDING__API_KEY",
+            pinecone_standin::API_KEY,
+        )
         .with_env("SALIENT__KNOWLEDGE__VECTOR_STORE__BACKEND", "pinecone")
-        .with_env("SALIENT__KNOWLEDGE__VECTOR_STORE__INDEX_HOST", pinecone.host())
+        .with_env(
+            "SALIENT__KNOWLEDGE__VECTOR_STORE__INDEX_HOST",
+            pinecone.host(),
+        )
         .with_env(
             "SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY",
             pinecone_standin::API_KEY,
@@ -514,7 +526,13 @@ async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
     assert_eq!(runs.len(), 1);
     assert_eq!(Some(runs[0].id.as_str()), run["id"].as_str());
     assert_eq!(records.list_pages(&kettle).await.expect("pages").len(), 5);
-    assert!(records.list_runs(&quiet, 10).await.expect("runs").is_empty());
+    assert!(
+        records
+            .list_runs(&quiet, 10)
+            .await
+            .expect("runs")
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -536,7 +554,10 @@ async fn a_function_configured_for_a_backend_it_was_built_without_stops_with_a_c
         stderr.contains("storage.backend is `embedded`, but this build has no such backend"),
         "{stderr}"
     );
-    assert!(stderr.contains("SALIENT__STORAGE__BACKEND=dynamodb"), "{stderr}");
+    assert!(
+        stderr.contains("SALIENT__STORAGE__BACKEND=dynamodb"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
