@@ -29,11 +29,14 @@ struct Finished {
     deliver: Box<dyn FnOnce(Option<StoreError>) + Send>,
 }
 
+/// Runs an operation's work on the connection, or, given an error, reports it without
+/// running.
+type Run = Box<dyn FnOnce(Result<&Connection, StoreError>) -> Finished + Send>;
+
 /// One queued operation.
 struct Job {
     write: bool,
-    /// Runs the work on the connection, or, given an error, reports it without running.
-    run: Box<dyn FnOnce(Result<&Connection, StoreError>) -> Finished + Send>,
+    run: Run,
 }
 
 /// The handle to the thread; the thread ends (closing its connection) when the last clone
