@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Release arm64 builds of every Lambda function (functions/*), zipped for deployment with
 # cargo-lambda, each zip carrying the config/ directory. Prints each zip's size and fails
-# on any error, including a zip without its bootstrap or its configuration.
+# on any error, including a zip without its bootstrap or its configuration, and a zip of
+# 8 MB or more (8,000,000 bytes, decimal megabytes as in docs/benchmarks.md: the size budget
+# of issue "Deploy").
 #
 #   scripts/build-lambdas.sh            # every function
 #   scripts/build-lambdas.sh chat otp   # some of them
@@ -9,6 +11,9 @@
 # Output: <target dir>/lambda/salient-<name>/bootstrap.zip (bootstrap + config/).
 # Needs the tools from scripts/install-deploy-tools.sh (cargo-lambda and zig in .tools/venv).
 set -euo pipefail
+
+# The size budget per zip, in bytes (8 MB; 8 MiB would be 8,388,608).
+MAX_ZIP_BYTES=8000000
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${SALIENT_TOOLS_VENV:-$ROOT/.tools/venv}"
@@ -78,6 +83,10 @@ PY
   fi
   if [[ "$config_files" == 0 ]]; then
     echo "build-lambdas: $zip lacks config/app.yaml" >&2
+    status=1
+  fi
+  if (( zip_bytes >= MAX_ZIP_BYTES )); then
+    echo "build-lambdas: $name's zip is $zip_bytes bytes, over the budget of $MAX_ZIP_BYTES (8 MB)" >&2
     status=1
   fi
 done

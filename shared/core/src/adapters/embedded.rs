@@ -5,15 +5,19 @@
 //! processes with real transactions, crash safety and no server to run; `BEGIN IMMEDIATE`
 //! and a busy timeout make concurrent writers queue instead of failing.
 //! Every primary key starts with the account id, as in the DynamoDB design.
+//!
+//! One connection serves the process, owned by a thread of its own that runs operations in
+//! batches and commits a batch's writes together (`embedded_worker`).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::embedded_worker::Worker;
 
 use crate::domain::{
     AccountId, AgentId, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId, MessageStatus,
@@ -169,8 +173,12 @@ const MIGRATIONS: &[&str] = &[
 /// SQLite-backed store shared by the local server and the CLI.
 #[derive(Debug, Clone)]
 pub struct EmbeddedStore {
-    conn: Arc<Mutex<Connection>>,
+    worker: Worker,
 }
+
+/// Prepared statements kept per connection: every statement of the conversation and
+/// ingestion stores, and the batch's own (`BEGIN`, `SAVEPOINT`, `COMMIT`, ...).
+const STATEMENT_CACHE: usize = 64;
 
 impl EmbeddedStore {
     /// Opens (creating if needed) the database file and brings its schema up to date.
@@ -196,6 +204,7 @@ impl EmbeddedStore {
             .map_err(StoreError::fatal)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(StoreError::fatal)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::fatal)?;
@@ -217,25 +226,27 @@ impl EmbeddedStore {
         }
         tx.commit().map_err(StoreError::fatal)?;
         Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
+            worker: Worker::spawn(conn)?,
         })
     }
 
-    /// Runs blocking SQLite work off the async executor.
-    pub(crate) async fn with_conn<T, F>(&self, work: F) -> Result<T, StoreError>
+    /// Runs a write on the store's SQLite thread: atomic on its own (a savepoint), and
+    /// committed, with whatever else was queued, before the result arrives.
+    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            let mut guard = conn
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            work(&mut guard)
-        })
-        .await
-        .map_err(StoreError::fatal)?
+        self.worker.write(work).await
+    }
+
+    /// Runs a read on the store's SQLite thread.
+    pub(crate) async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.worker.read(work).await
     }
 }
 
@@ -247,6 +258,15 @@ pub(crate) fn sql(err: rusqlite::Error) -> StoreError {
         }
         _ => StoreError::fatal(err),
     }
+}
+
+/// Runs one statement through the connection's prepared-statement cache.
+pub(crate) fn execute_cached(
+    conn: &Connection,
+    statement: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(statement)?.execute(params)
 }
 
 pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
@@ -275,7 +295,13 @@ pub(crate) type SessionRow = (
     String,
 );
 
-pub(crate) const SESSION_COLUMNS: &str = "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status";
+/// The `sessions` columns every session query reads, as a literal for `concat!`.
+macro_rules! session_columns {
+    () => {
+        "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status"
+    };
+}
+pub(crate) use session_columns;
 
 pub(crate) fn read_session_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok((
@@ -324,14 +350,14 @@ fn message_from_row(row: MessageRow) -> Result<Message, StoreError> {
 }
 
 fn session_exists(conn: &Connection, account: &str, session: &str) -> Result<bool, StoreError> {
-    conn.query_row(
-        "SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2",
-        params![account, session],
-        |_| Ok(()),
-    )
-    .optional()
-    .map(|found| found.is_some())
-    .map_err(sql)
+    conn.prepare_cached("SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2")
+        .and_then(|mut statement| {
+            statement
+                .query_row(params![account, session], |_| Ok(()))
+                .optional()
+        })
+        .map(|found| found.is_some())
+        .map_err(sql)
 }
 
 /// Cursor for session listings: the last row's creation time and id.
@@ -355,9 +381,9 @@ impl SessionStore for EmbeddedStore {
     #[tracing::instrument(skip_all, fields(account = %session.account, session = %session.id))]
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
         let s = session.clone();
-        self.with_conn(move |conn| {
-            let inserted = conn
-                .execute(
+        self.write(move |conn| {
+            let inserted = execute_cached(
+                    conn,
                     "INSERT INTO sessions (account, agent, id, visitor, created_at, last_active_at, \
                      message_count, profile_id, summary_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
                      ON CONFLICT DO NOTHING",
@@ -389,16 +415,18 @@ impl SessionStore for EmbeddedStore {
         id: &SessionId,
     ) -> Result<Session, StoreError> {
         let (account, id) = (account.to_string(), id.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let row = conn
-                .query_row(
-                    &format!(
-                        "SELECT {SESSION_COLUMNS} FROM sessions WHERE account = ?1 AND id = ?2"
-                    ),
-                    params![account, id],
-                    read_session_row,
-                )
-                .optional()
+                .prepare_cached(concat!(
+                    "SELECT ",
+                    session_columns!(),
+                    " FROM sessions WHERE account = ?1 AND id = ?2"
+                ))
+                .and_then(|mut statement| {
+                    statement
+                        .query_row(params![account, id], read_session_row)
+                        .optional()
+                })
                 .map_err(sql)?
                 .ok_or(StoreError::NotFound("session"))?;
             session_from_row(row)
@@ -419,13 +447,15 @@ impl SessionStore for EmbeddedStore {
         let after = after.map(decode_session_cursor).transpose()?;
         let (account, visitor, agent) =
             (account.to_string(), visitor.to_string(), agent.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             // Fetch one extra row to know whether another page follows.
             let (after_ms, after_id) =
                 after.map_or((i64::MAX, String::new()), |(ms, id)| (ms, id.to_string()));
             let mut stmt = conn
-                .prepare_cached(&format!(
-                    "SELECT {SESSION_COLUMNS} FROM sessions \
+                .prepare_cached(concat!(
+                    "SELECT ",
+                    session_columns!(),
+                    " FROM sessions \
                      WHERE account = ?1 AND visitor = ?2 AND agent = ?3 \
                        AND (created_at < ?4 OR (created_at = ?4 AND (?5 = '' OR id < ?5))) \
                      ORDER BY created_at DESC, id DESC LIMIT ?6"
@@ -474,12 +504,10 @@ impl MessageStore for EmbeddedStore {
     ) -> Result<(), StoreError> {
         let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
         let citations = serde_json::to_string(&m.citations).map_err(StoreError::fatal)?;
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            let updated = tx
-                .execute(
+        // One savepoint on the store's thread: the count and the message go in together.
+        self.write(move |conn| {
+            let updated = execute_cached(
+                    conn,
                     "UPDATE sessions SET message_count = message_count + 1, \
                      last_active_at = MAX(last_active_at, ?3) WHERE account = ?1 AND id = ?2",
                     params![account, session, millis(m.created_at)],
@@ -488,8 +516,8 @@ impl MessageStore for EmbeddedStore {
             if updated == 0 {
                 return Err(StoreError::NotFound("session"));
             }
-            let inserted = tx
-                .execute(
+            let inserted = execute_cached(
+                    conn,
                     "INSERT INTO messages (account, session, id, role, content, status, created_at, citations) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
                     params![
@@ -505,10 +533,10 @@ impl MessageStore for EmbeddedStore {
                 )
                 .map_err(sql)?;
             if inserted == 0 {
-                // Dropping the transaction rolls the count back.
+                // The failed write's savepoint is rolled back: the count with it.
                 return Err(StoreError::AlreadyExists("message"));
             }
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }
@@ -522,21 +550,21 @@ impl MessageStore for EmbeddedStore {
     ) -> Result<(), StoreError> {
         let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
         let citations = serde_json::to_string(&m.citations).map_err(StoreError::fatal)?;
-        self.with_conn(move |conn| {
-            let updated = conn
-                .execute(
-                    "UPDATE messages SET content = ?4, status = ?5, citations = ?6 \
+        self.write(move |conn| {
+            let updated = execute_cached(
+                conn,
+                "UPDATE messages SET content = ?4, status = ?5, citations = ?6 \
                      WHERE account = ?1 AND session = ?2 AND id = ?3",
-                    params![
-                        account,
-                        session,
-                        m.id.as_str(),
-                        m.content,
-                        m.status.as_str(),
-                        citations
-                    ],
-                )
-                .map_err(sql)?;
+                params![
+                    account,
+                    session,
+                    m.id.as_str(),
+                    m.content,
+                    m.status.as_str(),
+                    citations
+                ],
+            )
+            .map_err(sql)?;
             if updated == 0 {
                 return Err(StoreError::NotFound("message"));
             }
@@ -556,7 +584,7 @@ impl MessageStore for EmbeddedStore {
         let limit = query.effective_limit();
         let order = query.order;
         let after = query.after.as_ref().map(ToString::to_string);
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             if !session_exists(conn, &account, &session)? {
                 return Err(StoreError::NotFound("session"));
             }
@@ -597,8 +625,9 @@ impl LlmRequestStore for EmbeddedStore {
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
         let (account, r) = (account.to_string(), request.clone());
-        self.with_conn(move |conn| {
-            conn.execute(
+        self.write(move |conn| {
+            execute_cached(
+                conn,
                 "INSERT INTO llm_requests (account, session, id, message, model, prompt_tokens, \
                  completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -630,7 +659,7 @@ impl LlmRequestStore for EmbeddedStore {
         session: &SessionId,
     ) -> Result<Vec<LlmRequest>, StoreError> {
         let (account, session) = (account.to_string(), session.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \

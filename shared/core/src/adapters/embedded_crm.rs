@@ -1,15 +1,16 @@
 //! The light CRM in the embedded SQLite store: `profiles`, `profile_sessions`,
 //! `visitor_profiles`, `email_claims`, `otp_challenges`, `rate_counters` and `email_events`,
 //! every primary key starting with the account, as in the DynamoDB design. Every
-//! check-then-write runs in one `BEGIN IMMEDIATE` transaction, so concurrent callers queue
-//! on the write lock and see each other's result.
+//! check-then-write runs as one write on the store's SQLite thread (its own savepoint inside
+//! the batch's `BEGIN IMMEDIATE` transaction), so concurrent callers queue and see each
+//! other's result.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::embedded::{
-    EmbeddedStore, SESSION_COLUMNS, corrupt, from_millis, millis, read_session_row,
+    EmbeddedStore, corrupt, from_millis, millis, read_session_row, session_columns,
     session_from_row, sql,
 };
 use crate::domain::{AccountId, EmailAddress, Session, SessionId, SummaryStatus, VisitorId};
@@ -109,7 +110,7 @@ impl ProfileStore for EmbeddedStore {
         id: &ProfileId,
     ) -> Result<VisitorProfile, StoreError> {
         let (account, id) = (account.to_string(), id.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let row: ProfileRow = conn
                 .query_row(
                     "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
@@ -145,7 +146,7 @@ impl ProfileStore for EmbeddedStore {
     ) -> Result<(), StoreError> {
         let (account, p) = (account.to_string(), profile.clone());
         let interests = serde_json::to_string(&p.interests).map_err(StoreError::fatal)?;
-        self.with_conn(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
@@ -183,11 +184,8 @@ impl ProfileStore for EmbeddedStore {
             profile.to_string(),
             session.to_string(),
         );
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            let updated = tx
+        self.write(move |conn| {
+            let updated = conn
                 .execute(
                     "UPDATE sessions SET profile_id = ?3 WHERE account = ?1 AND id = ?2",
                     params![account, session, profile],
@@ -196,13 +194,13 @@ impl ProfileStore for EmbeddedStore {
             if updated == 0 {
                 return Err(StoreError::NotFound("session"));
             }
-            tx.execute(
+            conn.execute(
                 "INSERT INTO profile_sessions (account, profile, session) VALUES (?1, ?2, ?3) \
                  ON CONFLICT DO NOTHING",
                 params![account, profile, session],
             )
             .map_err(sql)?;
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }
@@ -213,7 +211,7 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<Vec<SessionId>, StoreError> {
         let (account, profile) = (account.to_string(), profile.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 ORDER BY session",
@@ -242,24 +240,20 @@ impl ProfileStore for EmbeddedStore {
             email.as_str().to_owned(),
             profile.to_string(),
         );
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            tx.execute(
+        self.write(move |conn| {
+            conn.execute(
                 "INSERT INTO email_claims (account, email_hash, profile) VALUES (?1, ?2, ?3) \
                  ON CONFLICT DO NOTHING",
                 params![account, email, profile],
             )
             .map_err(sql)?;
-            let owner: String = tx
+            let owner: String = conn
                 .query_row(
                     "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2",
                     params![account, email],
                     |r| r.get(0),
                 )
                 .map_err(sql)?;
-            tx.commit().map_err(sql)?;
             ProfileId::parse(&owner).map_err(|_| corrupt("profile id", &owner))
         })
         .await
@@ -271,7 +265,7 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
     ) -> Result<Option<ProfileId>, StoreError> {
         let (account, email) = (account.to_string(), email.as_str().to_owned());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let owner: Option<String> = conn
                 .query_row(
                     "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2",
@@ -298,7 +292,7 @@ impl ProfileStore for EmbeddedStore {
             email.as_str().to_owned(),
             profile.to_string(),
         );
-        self.with_conn(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
                  ON CONFLICT DO NOTHING",
@@ -316,7 +310,7 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
     ) -> Result<Vec<ProfileId>, StoreError> {
         let (account, email) = (account.to_string(), email.as_str().to_owned());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
@@ -345,7 +339,7 @@ impl ProfileStore for EmbeddedStore {
             visitor.to_string(),
             profile.to_string(),
         );
-        self.with_conn(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
                  ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile",
@@ -363,7 +357,7 @@ impl ProfileStore for EmbeddedStore {
         visitor: &VisitorId,
     ) -> Result<Option<ProfileId>, StoreError> {
         let (account, visitor) = (account.to_string(), visitor.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let profile: Option<String> = conn
                 .query_row(
                     "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2",
@@ -385,7 +379,7 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<Vec<VisitorId>, StoreError> {
         let (account, profile) = (account.to_string(), profile.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 ORDER BY visitor",
@@ -422,7 +416,7 @@ impl OtpStore for EmbeddedStore {
     ) -> Result<(), StoreError> {
         let (account, email, purpose, visitor) = otp_params(account, &challenge.key);
         let c = challenge.clone();
-        self.with_conn(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "INSERT OR REPLACE INTO otp_challenges (account, email_hash, purpose, visitor, code_hash, \
                  attempts, max_attempts, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -451,7 +445,7 @@ impl OtpStore for EmbeddedStore {
     ) -> Result<Option<OtpChallenge>, StoreError> {
         let (account, email, purpose, visitor) = otp_params(account, key);
         let key = key.clone();
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let row: Option<(String, u32, u32, i64, i64)> = conn
                 .query_row(
                     "SELECT code_hash, attempts, max_attempts, expires_at, created_at FROM otp_challenges \
@@ -483,7 +477,7 @@ impl OtpStore for EmbeddedStore {
         now: DateTime<Utc>,
     ) -> Result<OtpFailure, StoreError> {
         let (account, email, purpose, visitor) = otp_params(account, key);
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let attempts: Option<u32> = conn
                 .query_row(
                     "UPDATE otp_challenges SET attempts = attempts + 1 \
@@ -508,7 +502,7 @@ impl OtpStore for EmbeddedStore {
     ) -> Result<bool, StoreError> {
         let (account, email, purpose, visitor) = otp_params(account, key);
         let code_hash = code_hash.to_owned();
-        self.with_conn(move |conn| {
+        self.write(move |conn| {
             let deleted = conn
                 .execute(
                     "DELETE FROM otp_challenges \
@@ -536,17 +530,14 @@ impl RateLimitStore for EmbeddedStore {
         let (account, subject) = (account.to_string(), subject.to_owned());
         let start = millis(window_start);
         let expires = start + i64::from(window_secs) * 2 * 1000;
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
+        self.write(move |conn| {
             // Old windows are of no use once over; clean this subject's up as we go.
-            tx.execute(
+            conn.execute(
                 "DELETE FROM rate_counters WHERE account = ?1 AND subject = ?2 AND expires_at < ?3",
                 params![account, subject, start],
             )
             .map_err(sql)?;
-            let counted = tx
+            let counted = conn
                 .execute(
                     "INSERT INTO rate_counters (account, subject, window_start, count, expires_at) \
                      VALUES (?1, ?2, ?3, 1, ?4) \
@@ -555,7 +546,6 @@ impl RateLimitStore for EmbeddedStore {
                     params![account, subject, start, expires, limit],
                 )
                 .map_err(sql)?;
-            tx.commit().map_err(sql)?;
             Ok(counted == 1 && limit > 0)
         })
         .await
@@ -575,11 +565,8 @@ impl EmailEventStore for EmbeddedStore {
         max_attempts: u32,
     ) -> Result<SendClaim, StoreError> {
         let (account, session) = (account.to_string(), session.to_string());
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            let existing = tx
+        self.write(move |conn| {
+                        let existing = conn
                 .query_row(
                     &format!(
                         "SELECT {EVENT_COLUMNS} FROM email_events \
@@ -594,7 +581,7 @@ impl EmailEventStore for EmbeddedStore {
                 .transpose()?;
             let claim = match existing {
                 None => {
-                    tx.execute(
+                    conn.execute(
                         "INSERT INTO email_events (account, session, trigger, status, attempts, created_at, updated_at) \
                          VALUES (?1, ?2, ?3, 'sending', 1, ?4, ?4)",
                         params![account, session, trigger.as_str(), millis(now)],
@@ -608,7 +595,7 @@ impl EmailEventStore for EmbeddedStore {
                         && (event.status == EmailStatus::Failed
                             || event.updated_at < stale_before) =>
                 {
-                    tx.execute(
+                    conn.execute(
                         "UPDATE email_events SET status = 'sending', attempts = attempts + 1, updated_at = ?4 \
                          WHERE account = ?1 AND session = ?2 AND trigger = ?3",
                         params![account, session, trigger.as_str(), millis(now)],
@@ -620,7 +607,6 @@ impl EmailEventStore for EmbeddedStore {
                 }
                 Some(event) => SendClaim::Busy(event),
             };
-            tx.commit().map_err(sql)?;
             Ok(claim)
         })
         .await
@@ -633,11 +619,8 @@ impl EmailEventStore for EmbeddedStore {
         event: &EmailEvent,
     ) -> Result<(), StoreError> {
         let (account, e) = (account.to_string(), event.clone());
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            let updated = tx
+        self.write(move |conn| {
+                        let updated = conn
                 .execute(
                     "UPDATE email_events SET status = ?4, provider_message_id = ?5, error = ?6, updated_at = ?7 \
                      WHERE account = ?1 AND session = ?2 AND trigger = ?3",
@@ -656,7 +639,7 @@ impl EmailEventStore for EmbeddedStore {
                 return Err(StoreError::NotFound("email event"));
             }
             // A sent summary stays sent whatever a later trigger's attempt does.
-            tx.execute(
+            conn.execute(
                 "UPDATE sessions SET summary_status = ?3 \
                  WHERE account = ?1 AND id = ?2 AND summary_status <> 'sent'",
                 params![
@@ -666,7 +649,7 @@ impl EmailEventStore for EmbeddedStore {
                 ],
             )
             .map_err(sql)?;
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }
@@ -677,7 +660,7 @@ impl EmailEventStore for EmbeddedStore {
         session: &SessionId,
     ) -> Result<Vec<EmailEvent>, StoreError> {
         let (account, session) = (account.to_string(), session.to_string());
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
                 .prepare_cached(&format!(
                     "SELECT {EVENT_COLUMNS} FROM email_events WHERE account = ?1 AND session = ?2 ORDER BY trigger"
@@ -701,10 +684,12 @@ impl EmailEventStore for EmbeddedStore {
     ) -> Result<Vec<Session>, StoreError> {
         let account = account.to_string();
         let limit = limit.clamp(1, crate::ports::MAX_PAGE_SIZE);
-        self.with_conn(move |conn| {
+        self.read(move |conn| {
             let mut stmt = conn
-                .prepare_cached(&format!(
-                    "SELECT {SESSION_COLUMNS} FROM sessions \
+                .prepare_cached(concat!(
+                    "SELECT ",
+                    session_columns!(),
+                    " FROM sessions \
                      WHERE account = ?1 AND summary_status <> 'sent' AND last_active_at <= ?2 \
                        AND message_count > 0 \
                      ORDER BY last_active_at DESC, id DESC LIMIT ?3"
@@ -733,28 +718,25 @@ impl ErasureStore for EmbeddedStore {
         session: &SessionId,
     ) -> Result<(), StoreError> {
         let (account, session) = (account.to_string(), session.to_string());
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
+        self.write(move |conn| {
             for table in ["messages", "llm_requests", "email_events"] {
-                tx.execute(
+                conn.execute(
                     &format!("DELETE FROM {table} WHERE account = ?1 AND session = ?2"),
                     params![account, session],
                 )
                 .map_err(sql)?;
             }
-            tx.execute(
+            conn.execute(
                 "DELETE FROM profile_sessions WHERE account = ?1 AND session = ?2",
                 params![account, session],
             )
             .map_err(sql)?;
-            tx.execute(
+            conn.execute(
                 "DELETE FROM sessions WHERE account = ?1 AND id = ?2",
                 params![account, session],
             )
             .map_err(sql)?;
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }
@@ -766,10 +748,7 @@ impl ErasureStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
         let (account, profile) = (account.to_string(), profile.to_string());
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
+        self.write(move |conn| {
             for statement in [
                 "DELETE FROM profile_sessions WHERE account = ?1 AND profile = ?2",
                 "DELETE FROM visitor_profiles WHERE account = ?1 AND profile = ?2",
@@ -777,10 +756,10 @@ impl ErasureStore for EmbeddedStore {
                 "DELETE FROM email_mentions WHERE account = ?1 AND profile = ?2",
                 "DELETE FROM profiles WHERE account = ?1 AND id = ?2",
             ] {
-                tx.execute(statement, params![account, profile])
+                conn.execute(statement, params![account, profile])
                     .map_err(sql)?;
             }
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }
@@ -793,33 +772,30 @@ impl ErasureStore for EmbeddedStore {
     ) -> Result<(), StoreError> {
         let (account, email) = (account.to_string(), email.as_str().to_owned());
         let subjects = rate_subjects.to_vec();
-        self.with_conn(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            tx.execute(
+        self.write(move |conn| {
+            conn.execute(
                 "DELETE FROM email_claims WHERE account = ?1 AND email_hash = ?2",
                 params![account, email],
             )
             .map_err(sql)?;
-            tx.execute(
+            conn.execute(
                 "DELETE FROM email_mentions WHERE account = ?1 AND email_hash = ?2",
                 params![account, email],
             )
             .map_err(sql)?;
-            tx.execute(
+            conn.execute(
                 "DELETE FROM otp_challenges WHERE account = ?1 AND email_hash = ?2",
                 params![account, email],
             )
             .map_err(sql)?;
             for subject in subjects {
-                tx.execute(
+                conn.execute(
                     "DELETE FROM rate_counters WHERE account = ?1 AND subject = ?2",
                     params![account, subject],
                 )
                 .map_err(sql)?;
             }
-            tx.commit().map_err(sql)
+            Ok(())
         })
         .await
     }

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::embedded::{EmbeddedStore, from_millis, sql};
+use super::embedded::{EmbeddedStore, execute_cached, from_millis, sql};
 use crate::domain::AccountId;
 use crate::ports::ingestion::{IngestionRun, IngestionStore, PageRecord, RunCounts, RunTrigger};
 use crate::ports::{MAX_PAGE_SIZE, StoreError};
@@ -31,7 +31,7 @@ impl IngestionStore for EmbeddedStore {
     async fn list_pages(&self, account: &AccountId) -> Result<Vec<PageRecord>, StoreError> {
         let account = account.to_string();
         let rows: Vec<PageRow> = self
-            .with_conn(move |conn| {
+            .read(move |conn| {
                 let mut statement = conn
                     .prepare_cached(
                         "SELECT url, title, content_hash, chunk_ids, last_seen, updated_at
@@ -75,8 +75,9 @@ impl IngestionStore for EmbeddedStore {
         let account = account.to_string();
         let page = page.clone();
         let chunk_ids = json(&page.chunk_ids)?;
-        self.with_conn(move |conn| {
-            conn.execute(
+        self.write(move |conn| {
+            execute_cached(
+                conn,
                 "INSERT INTO ingest_pages
                      (account, url, title, content_hash, chunk_ids, last_seen, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -102,8 +103,9 @@ impl IngestionStore for EmbeddedStore {
 
     async fn delete_page(&self, account: &AccountId, url: &str) -> Result<(), StoreError> {
         let (account, url) = (account.to_string(), url.to_owned());
-        self.with_conn(move |conn| {
-            conn.execute(
+        self.write(move |conn| {
+            execute_cached(
+                conn,
                 "DELETE FROM ingest_pages WHERE account = ?1 AND url = ?2",
                 params![account, url],
             )
@@ -118,23 +120,23 @@ impl IngestionStore for EmbeddedStore {
         let run = run.clone();
         let counts = json(&run.counts)?;
         let errors = json(&run.errors)?;
-        self.with_conn(move |conn| {
-            let inserted = conn
-                .execute(
-                    "INSERT OR IGNORE INTO ingest_runs
+        self.write(move |conn| {
+            let inserted = execute_cached(
+                conn,
+                "INSERT OR IGNORE INTO ingest_runs
                          (account, id, trigger, started_at, duration_ms, counts, errors)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        account,
-                        run.id,
-                        run.trigger.as_str(),
-                        millis(run.started_at),
-                        i64::try_from(run.duration_ms).unwrap_or(i64::MAX),
-                        counts,
-                        errors
-                    ],
-                )
-                .map_err(sql)?;
+                params![
+                    account,
+                    run.id,
+                    run.trigger.as_str(),
+                    millis(run.started_at),
+                    i64::try_from(run.duration_ms).unwrap_or(i64::MAX),
+                    counts,
+                    errors
+                ],
+            )
+            .map_err(sql)?;
             if inserted == 0 {
                 return Err(StoreError::AlreadyExists("ingestion run"));
             }
@@ -151,7 +153,7 @@ impl IngestionStore for EmbeddedStore {
         let account = account.to_string();
         let limit = limit.clamp(1, MAX_PAGE_SIZE);
         let rows: Vec<RunRow> = self
-            .with_conn(move |conn| {
+            .read(move |conn| {
                 let mut statement = conn
                     .prepare_cached(
                         "SELECT id, trigger, started_at, duration_ms, counts, errors

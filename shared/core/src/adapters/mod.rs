@@ -9,6 +9,8 @@ pub mod embedded;
 pub mod embedded_crm;
 #[cfg(feature = "embedded")]
 pub mod embedded_ingestion;
+#[cfg(feature = "embedded")]
+mod embedded_worker;
 pub mod outbox;
 pub mod ses;
 

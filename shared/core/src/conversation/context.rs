@@ -3,6 +3,9 @@
 //! `o200k_base` encoding (GPT-4o family); for other model families it is a close estimate,
 //! which is what a budget needs.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
+
 use crate::domain::{Message, MessageStatus, Role};
 use crate::llm::WireMessage;
 
@@ -17,6 +20,30 @@ pub fn count_tokens(text: &str) -> usize {
 /// Loads the tokenizer now (call from a background task at start-up).
 pub fn warm_up() {
     let _ = count_tokens("warm up");
+}
+
+/// System prompts whose token count is kept: far more than a deployment's agents.
+const CACHED_SYSTEM_PROMPTS: usize = 256;
+
+/// Tokens in an agent's system prompt: counted once per prompt text, since the same few
+/// prompts open every turn (a 700-byte prompt costs about as much to count as the rest of
+/// the prompt assembly).
+fn system_prompt_tokens(prompt: &str) -> usize {
+    static COUNTS: LazyLock<Mutex<HashMap<String, usize>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    if let Some(&tokens) = COUNTS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(prompt)
+    {
+        return tokens;
+    }
+    let tokens = count_tokens(prompt);
+    let mut counts = COUNTS.lock().unwrap_or_else(PoisonError::into_inner);
+    if counts.len() < CACHED_SYSTEM_PROMPTS {
+        counts.insert(prompt.to_owned(), tokens);
+    }
+    tokens
 }
 
 /// Per-message framing tokens in chat formats (role, separators).
@@ -43,7 +70,7 @@ pub fn assemble(
     budget: usize,
     max_messages: usize,
 ) -> Prompt {
-    let system_tokens = count_tokens(system_prompt) + MESSAGE_OVERHEAD;
+    let system_tokens = system_prompt_tokens(system_prompt) + MESSAGE_OVERHEAD;
     let new_tokens = count_tokens(new_message) + MESSAGE_OVERHEAD;
     let mut kept: Vec<(&'static str, &str)> = Vec::new();
     let mut used = 0;
@@ -96,6 +123,19 @@ mod tests {
         assert_eq!(count_tokens(""), 0);
         assert_eq!(count_tokens("hello world"), 2);
         assert!(count_tokens("Air-source heat pumps from £7,495") > 5);
+    }
+
+    #[test]
+    fn a_system_prompt_counts_the_same_from_the_cache() {
+        let prompt = "You are Nora, the assistant of a heating company in Leeds.";
+        let fresh = count_tokens(prompt);
+        assert_eq!(system_prompt_tokens(prompt), fresh);
+        assert_eq!(system_prompt_tokens(prompt), fresh, "second lookup, cached");
+        let prompt = assemble(prompt, &[], "Hi", 100, 10);
+        assert_eq!(
+            prompt.prompt_tokens,
+            fresh + count_tokens("Hi") + 2 * MESSAGE_OVERHEAD
+        );
     }
 
     #[test]
