@@ -26,6 +26,7 @@ use salient_core::config::{Catalog, Schedule, SourcesSettings};
 use salient_core::domain::AccountId;
 use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
 use salient_core::ports::ingestion::{IngestionRun, IngestionStore, RunTrigger};
+use salient_core::ports::knowledge::KnowledgeError;
 use secrecy::ExposeSecret as _;
 use serde::Deserialize;
 use subtle::ConstantTimeEq as _;
@@ -141,7 +142,9 @@ async fn ingest_now(
         .map_err(|e| salient_core::api::id_error(ErrorCode::InvalidAccountId, &e))?;
     let sources = account_sources(&state.catalog, &account)
         .ok_or_else(|| ApiError::new(ErrorCode::AgentNotFound, "No account with this id."))?;
-    let ingestor = ingestor(&state.catalog).await.map_err(ApiError::internal)?;
+    let ingestor = ingestor(&state.catalog)
+        .await
+        .map_err(ingestor_unavailable)?;
     let report = ingestor
         .run(&account, &sources, RunTrigger::Admin, &NoProgress)
         .await
@@ -157,6 +160,17 @@ async fn ingest_now(
             other => ApiError::internal(other),
         })?;
     Ok(Json(report.run))
+}
+
+/// Why the ingestor could not be built, for the admin route: knowledge settings that are
+/// missing or name a backend this build lacks get `knowledge_not_configured` with the
+/// reason (settings, never secrets; the route is for operators), anything else is internal.
+fn ingestor_unavailable(err: anyhow::Error) -> ApiError {
+    if err.chain().any(|cause| cause.is::<KnowledgeError>()) {
+        ApiError::new(ErrorCode::KnowledgeNotConfigured, format!("{err:#}"))
+    } else {
+        ApiError::internal(err)
+    }
 }
 
 /// The EventBridge Scheduler event (`detail.task` names the job).
@@ -232,5 +246,36 @@ pub async fn run_scheduled(
             retryable,
             summary: failures.join("; "),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use anyhow::Context as _;
+    use axum::response::IntoResponse as _;
+    use salient_core::config::{KnowledgeSettings, VectorBackend};
+
+    use super::*;
+
+    #[test]
+    fn a_knowledge_base_without_its_key_is_knowledge_not_configured() {
+        let mut knowledge = KnowledgeSettings::default();
+        knowledge.vector_store.backend = VectorBackend::Pinecone;
+        knowledge.vector_store.index_host = "https://idx-proj.svc.aped-1.pinecone.io".to_owned();
+        let Err(err) = salient_core::knowledge::vector::from_settings(&knowledge)
+            .context("opening the vector index from knowledge.vector_store")
+        else {
+            panic!("a Pinecone index without a key must not open");
+        };
+        let error = ingestor_unavailable(err);
+        assert_eq!(error.code(), ErrorCode::KnowledgeNotConfigured);
+        assert!(error.message().contains("api_key"), "{}", error.message());
+        let response = error.into_response();
+        assert_eq!(
+            response.status(),
+            axum::http::StatusCode::SERVICE_UNAVAILABLE
+        );
+        let other = ingestor_unavailable(anyhow::anyhow!("disk on fire"));
+        assert_eq!(other.code(), ErrorCode::Internal);
     }
 }

@@ -111,6 +111,9 @@ error_codes! {
     NothingToSummarise = ("nothing_to_summarise", UNPROCESSABLE_ENTITY, "The session has no messages yet, so there is nothing to summarise."),
     /// Summaries are off for this agent, or the account has no recipients.
     SummariesDisabled = ("summaries_disabled", CONFLICT, "Summaries are off for this agent (`email.summary.enabled`) or the account has no `account.summary_recipients`."),
+    /// The deployment's knowledge base (embedding provider, vector index) is missing settings
+    /// or keys, or names a backend this build was made without.
+    KnowledgeNotConfigured = ("knowledge_not_configured", SERVICE_UNAVAILABLE, "The knowledge base (knowledge.embedding, knowledge.vector_store) is not configured for this deployment."),
 }
 
 /// An error on its way to the client.

@@ -1,11 +1,13 @@
 //! Chunking a page's markdown by tokens, on structure first: `text-splitter`'s
 //! `MarkdownSplitter` cuts at headings, then paragraphs and list items, then sentences, so
 //! a chunk rarely starts mid-thought; consecutive chunks overlap by a few tokens. Tokens
-//! are counted with the same tiktoken encoding as the conversation context (o200k). Every
-//! chunk carries its page title and the heading path above it.
+//! are counted exactly as tiktoken's o200k encoding counts them (the conversation context's
+//! encoding), through a counter that cuts the page once (`token_count`). Every chunk carries
+//! its page title and the heading path above it.
 
 use text_splitter::{ChunkConfig, MarkdownSplitter};
-use tiktoken_rs::CoreBPE;
+
+use super::token_count::SliceCounter;
 
 /// Chunk sizes, in tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,32 +53,25 @@ impl Chunk {
 #[error("invalid chunk settings: {0}")]
 pub struct ChunkError(String);
 
-/// Splits markdown into chunks. Build once and reuse: it holds the tokenizer.
+/// Splits markdown into chunks.
+#[derive(Debug, Clone)]
 pub struct Chunker {
     settings: ChunkSettings,
-    splitter: MarkdownSplitter<&'static CoreBPE>,
-}
-
-impl std::fmt::Debug for Chunker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Chunker")
-            .field("settings", &self.settings)
-            .finish_non_exhaustive()
-    }
 }
 
 impl Chunker {
     /// A chunker with these sizes.
     pub fn new(settings: ChunkSettings) -> Result<Self, ChunkError> {
-        let tokenizer: &'static CoreBPE = tiktoken_rs::o200k_base_singleton();
-        let config = ChunkConfig::new(settings.max_tokens)
+        Self::config(settings)?;
+        Ok(Self { settings })
+    }
+
+    fn config(
+        settings: ChunkSettings,
+    ) -> Result<ChunkConfig<text_splitter::Characters>, ChunkError> {
+        ChunkConfig::new(settings.max_tokens)
             .with_overlap(settings.overlap_tokens)
-            .map_err(|e| ChunkError(e.to_string()))?
-            .with_sizer(tokenizer);
-        Ok(Self {
-            settings,
-            splitter: MarkdownSplitter::new(config),
-        })
+            .map_err(|e| ChunkError(e.to_string()))
     }
 
     /// The chunks of one page's markdown, each with its heading path under `title`. Each
@@ -97,12 +92,40 @@ impl Chunker {
                 continue;
             }
             let path = heading_path(title, &headings, start);
-            chunks.extend(self.splitter.chunks(section).map(|text| Chunk {
+            // `new` checked the settings, so the fallback (no overlap) is never taken.
+            let config = Self::config(self.settings)
+                .unwrap_or_else(|_| ChunkConfig::new(self.settings.max_tokens));
+            let chunk = |text: &str| Chunk {
                 heading_path: path.clone(),
                 text: text.to_owned(),
-            }));
+            };
+            if section.len() <= self.settings.max_tokens {
+                // A token is at least one byte, so the section fits: the splitter returns it
+                // whole (trimmed its way), and nothing needs counting.
+                chunks.extend(
+                    MarkdownSplitter::new(config.with_sizer(Bytes))
+                        .chunks(section)
+                        .map(chunk),
+                );
+            } else {
+                let sizer = SliceCounter::new(section);
+                chunks.extend(
+                    MarkdownSplitter::new(config.with_sizer(sizer))
+                        .chunks(section)
+                        .map(chunk),
+                );
+            }
         }
         chunks
+    }
+}
+
+/// Sizes by bytes: at least the token count, and used only where every slice fits.
+struct Bytes;
+
+impl text_splitter::ChunkSizer for Bytes {
+    fn size(&self, chunk: &str) -> usize {
+        chunk.len()
     }
 }
 
@@ -182,5 +205,65 @@ mod tests {
                 .iter()
                 .any(|c| c.heading_path.last().map(String::as_str) == Some("Prices"))
         );
+    }
+
+    #[test]
+    fn chunks_are_those_tiktoken_itself_would_size() {
+        let mut markdown = String::from("# Heat pumps\n\nWe'll fit   it.  Don't wait!\n\n");
+        for i in 0..12 {
+            markdown.push_str(&format!(
+                "### Note {i}\n\n    indented code {i}\n\n  - nested item\n\n> quoted\n \n"
+            ));
+            markdown.push_str(&format!("### N{i}\n\n    code {i}\n\n  - x\n> q\n \n"));
+        }
+        for i in 0..40 {
+            markdown.push_str(&format!(
+                "## Model {i}\n\n| Model | Price |\n|---|---|\n| HP-{i}00 | £{i},499 |\n\n\
+                 - Quiet ({i}0 dB)   \n- Grants: £7,500\n\nInstall in {i} days. \
+                 Naïve questions welcome; 日本語 too.\n\n"
+            ));
+        }
+        let settings = ChunkSettings {
+            max_tokens: 60,
+            overlap_tokens: 10,
+        };
+        let ours = Chunker::new(settings).expect("valid settings");
+        let tiktoken = MarkdownSplitter::new(
+            ChunkConfig::new(60)
+                .with_overlap(10)
+                .expect("valid overlap")
+                .with_sizer(super::super::token_count::o200k()),
+        );
+        let expected: Vec<&str> = tiktoken.chunks(&markdown).collect();
+        let whole: Vec<String> = MarkdownSplitter::new(
+            ChunkConfig::new(60)
+                .with_overlap(10)
+                .expect("valid overlap")
+                .with_sizer(SliceCounter::new(&markdown)),
+        )
+        .chunks(&markdown)
+        .map(str::to_owned)
+        .collect();
+        assert!(expected.len() > 40);
+        assert_eq!(whole, expected);
+        // And through the chunker, section by section (short sections skip counting).
+        let mut by_section = Vec::new();
+        let headings = heading_offsets(&markdown);
+        let mut bounds: Vec<usize> = headings.iter().map(|(at, _, _)| *at).collect();
+        bounds.push(markdown.len());
+        for window in bounds.windows(2) {
+            by_section.extend(tiktoken.chunks(&markdown[window[0]..window[1]]));
+        }
+        let chunked: Vec<String> = ours
+            .chunk("Heat pumps", &markdown)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert!(chunked.len() > 40);
+        assert!(
+            bounds.windows(2).filter(|w| w[1] - w[0] <= 60).count() >= 12,
+            "short sections are exercised"
+        );
+        assert_eq!(chunked, by_section);
     }
 }

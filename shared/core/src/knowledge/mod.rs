@@ -6,4 +6,5 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod retrieve;
+pub mod token_count;
 pub mod vector;
