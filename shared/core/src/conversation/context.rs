@@ -1,7 +1,8 @@
 //! Context assembly: the system prompt, then as much recent history as the token budget
-//! allows (newest kept), then the visitor's new message. Tokens are counted with tiktoken's
-//! `o200k_base` encoding (GPT-4o family); for other model families it is a close estimate,
-//! which is what a budget needs.
+//! allows (newest kept), then the visitor's new message. Tokens are counted exactly as
+//! tiktoken's `o200k_base` encoding counts them (GPT-4o family), by the faster counter in
+//! `knowledge::token_count`; for other model families it is a close estimate, which is
+//! what a budget needs.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, PoisonError};
@@ -9,12 +10,10 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 use crate::domain::{Message, MessageStatus, Role};
 use crate::llm::WireMessage;
 
-/// Tokens in `text` under `o200k_base`. The encoder loads on first use (about 100 ms), off
-/// the cold-start path; [`warm_up`] can load it early.
+/// Tokens in `text` under `o200k_base`. The ranks load on first use (about 100 ms), off
+/// the cold-start path; [`warm_up`] can load them early.
 pub fn count_tokens(text: &str) -> usize {
-    tiktoken_rs::o200k_base_singleton()
-        .encode_ordinary(text)
-        .len()
+    crate::knowledge::token_count::count_tokens(text)
 }
 
 /// Loads the tokenizer now (call from a background task at start-up).

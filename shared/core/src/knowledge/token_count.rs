@@ -66,7 +66,9 @@ impl O200k {
             return None;
         }
         let pieces = Regex::new(&pattern).ok()?;
-        let bpe = o200k();
+        // A private copy of tiktoken's tables, dropped once the ranks are read: the shared
+        // one (with a regex per thread slot) holds about 50 MB more.
+        let bpe = tiktoken_rs::o200k_base().ok()?;
         let special: Vec<Vec<u8>> = bpe
             .special_tokens()
             .into_iter()
@@ -134,7 +136,7 @@ impl O200k {
 }
 
 /// Exact o200k token count of `text` (tiktoken's `encode_ordinary(text).len()`).
-pub(crate) fn count_tokens(text: &str) -> usize {
+pub fn count_tokens(text: &str) -> usize {
     O200K
         .as_ref()
         .and_then(|o200k| o200k.count(text))
