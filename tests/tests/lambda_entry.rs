@@ -21,12 +21,19 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use salient_core::domain::AccountId;
+use std::sync::atomic::Ordering;
+
+use salient_core::domain::{
+    AccountId, AgentId, MessageStatus, Role, Session, SessionId, VisitorId,
+};
 use salient_core::knowledge::vector::PineconeIndex;
 use salient_core::ports::ingestion::IngestionStore as _;
 use salient_core::ports::knowledge::VectorIndex as _;
+use salient_core::ports::{HistoryQuery, MessageStore as _, Order, SessionStore as _};
 use salient_tests::dynamodb_local::FreshTable;
+use salient_tests::llm_standin::LlmStandin;
 use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
+use salient_tests::sse::{SseEvent, SseReader, joined_deltas};
 use salient_tests::test_site::spawn_site;
 use secrecy::SecretString;
 use serde_json::Value;
@@ -381,6 +388,103 @@ async fn stream_answers_healthz_from_a_function_url_event_as_a_stream() {
     assert_eq!(header("content-type").as_deref(), Some("application/json"));
     let body: Value = response.json().await.expect("JSON body");
     assert_eq!(body, serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn stream_sends_a_turn_in_pieces_from_a_function_url_event() {
+    let standin = LlmStandin::spawn().await.expect("LLM stand-in");
+    let setup = Setup::new()
+        .await
+        .with_env("SALIENT__LLM__BASE_URL", standin.base_url())
+        .with_env("SALIENT__LLM__API_KEY", "sk-or-v1-test-key");
+    // The fixture's session, made as the chat function makes it, in the function's table.
+    let mut payload: Value =
+        serde_json::from_slice(&event("function-url-post-stream.json")).expect("event JSON");
+    let path = payload["rawPath"].as_str().expect("rawPath").to_owned();
+    let session_id = path.split('/').nth(5).expect("a session in the path");
+    let visitor = payload["headers"]["x-salient-visitor"]
+        .as_str()
+        .expect("visitor header");
+    let account = AccountId::parse("northwind-heating").expect("account id");
+    let mut session = Session::new(
+        account.clone(),
+        AgentId::parse("sales").expect("agent id"),
+        VisitorId::parse(visitor).expect("visitor id"),
+        chrono::Utc::now(),
+    );
+    session.id = SessionId::parse(session_id).expect("session id");
+    let store = setup.table.store();
+    store
+        .create_session(&session)
+        .await
+        .expect("session stored");
+    // The stand-in holds the end of its answer until the test opens its gate.
+    let body = r#"{"message":"Which heat pump is quietest? [[standin:gate]]"}"#;
+    payload["body"] = Value::from(body);
+    payload["headers"]["content-length"] = Value::from(body.len().to_string());
+    let stream = Emulated::start_with("salient-stream", setup).await;
+
+    let response = stream
+        .invoke(serde_json::to_vec(&payload).expect("event"))
+        .await;
+
+    assert_eq!(response.status(), 200, "{}", stream.logs());
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        header("lambda-runtime-function-response-mode").as_deref(),
+        Some("streaming")
+    );
+    assert_eq!(header("content-type").as_deref(), Some("text/event-stream"));
+    assert_eq!(header("cache-control").as_deref(), Some("no-cache"));
+    assert_eq!(header("x-accel-buffering").as_deref(), Some("no"));
+    let mut reader = SseReader::new(response);
+    let mut events = Vec::new();
+    while !events.iter().any(|e: &SseEvent| e.name == "delta") {
+        let event = reader
+            .next()
+            .await
+            .expect("readable stream")
+            .unwrap_or_else(|| panic!("stream ended before a delta\n{}", stream.logs()));
+        events.push(event);
+    }
+    // The first words came through the runtime and the emulator while the model's answer
+    // is still open: the response is streamed, not buffered.
+    assert_eq!(standin.state.finished.load(Ordering::SeqCst), 0);
+    assert_eq!(events[0].name, "meta", "{events:?}");
+    standin.state.gate.notify_one();
+    events.extend(reader.collect().await.expect("the rest of the stream"));
+    assert_eq!(standin.state.finished.load(Ordering::SeqCst), 1);
+    let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names.last(), Some(&"done"), "{names:?}\n{}", stream.logs());
+    assert!(names.contains(&"usage"), "{names:?}");
+    let answer = joined_deltas(&events);
+    assert!(!answer.is_empty());
+
+    // The turn is stored: the visitor's message and the whole answer.
+    let history = store
+        .history(
+            &account,
+            &session.id,
+            &HistoryQuery::first(Order::OldestFirst, 10),
+        )
+        .await
+        .expect("history");
+    let stored: Vec<(Role, MessageStatus)> =
+        history.items.iter().map(|m| (m.role, m.status)).collect();
+    assert_eq!(
+        stored,
+        [
+            (Role::User, MessageStatus::Complete),
+            (Role::Assistant, MessageStatus::Complete)
+        ]
+    );
+    assert_eq!(history.items[1].content, answer);
 }
 
 #[tokio::test]

@@ -232,7 +232,7 @@ mod tests {
             ChunkConfig::new(60)
                 .with_overlap(10)
                 .expect("valid overlap")
-                .with_sizer(super::super::token_count::o200k()),
+                .with_sizer(tiktoken_rs::o200k_base_singleton()),
         );
         let expected: Vec<&str> = tiktoken.chunks(&markdown).collect();
         let whole: Vec<String> = MarkdownSplitter::new(

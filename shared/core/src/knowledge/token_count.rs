@@ -23,7 +23,13 @@
 //! the page is counted directly.
 //!
 //! Why hand-written: no tokenizer crate exposes per-piece counts for slices; faster exact
-//! counters (`bpe-openai`) ship a 30 MB dictionary, too big for the ingest Lambda.
+//! counters (`bpe-openai`) ship a 30 MB dictionary, too big for the ingest Lambda. The
+//! ranks are OpenAI's published o200k table (`data/o200k_base.ranks`, written by
+//! `scripts/vendor-o200k.py` from tiktoken's `o200k_base.tiktoken`, MIT), read into a
+//! hash table keyed by slices of the embedded bytes: about 7 MB of memory where
+//! tiktoken-rs's `CoreBPE` holds about 50 MB, which is what lets the chat and stream
+//! functions run in 128 MB of Lambda memory. tiktoken-rs stays as the reference the tests
+//! compare every rank and count with.
 
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -31,16 +37,33 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use text_splitter::ChunkSizer;
-use tiktoken_rs::{CoreBPE, Rank};
 
 /// Bytes the expression may look past the end of a piece that does not start with
 /// whitespace: a contraction (`'ll`) and the character that stops it, at up to 4 bytes each.
 const LOOK_PAST: usize = 16;
 
-/// The o200k tokenizer shared by chunking and the conversation context.
-pub(crate) fn o200k() -> &'static CoreBPE {
-    tiktoken_rs::o200k_base_singleton()
-}
+/// Every ordinary o200k token in rank order, each as a length byte and its bytes.
+static O200K_RANKS: &[u8] = include_bytes!("../../data/o200k_base.ranks");
+
+/// o200k's pre-tokenizer expression (tiktoken's `O200K_BASE_PAT_STR`), with its last two
+/// alternatives `\s+(?!\S)|\s+` folded into one `\s+`: the look-ahead is applied after
+/// the match (see `O200k::piece_end`).
+const O200K_PIECES: &str = concat!(
+    r"[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+    "|",
+    r"[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+    "|",
+    r"\p{N}{1,3}",
+    "|",
+    r" ?[^\s\p{L}\p{N}]+[\r\n/]*",
+    "|",
+    r"\s*[\r\n]+",
+    "|",
+    r"\s+",
+);
+
+/// Token ranks, as tiktoken numbers them.
+type Rank = u32;
 
 /// o200k without tiktoken's backtracking engine: the same pieces from the `regex` crate,
 /// and the same byte-pair merges over the same ranks.
@@ -51,42 +74,26 @@ pub(crate) fn o200k() -> &'static CoreBPE {
 /// that is followed by something other than whitespace gives its last character to the
 /// next piece (what `\s+(?!\S)` does by backing off one character). The `regex` crate
 /// prefers alternatives in order, as a backtracking engine does, so every other piece is
-/// the same. The ranks are read back from tiktoken's own tables once.
+/// the same.
 struct O200k {
     pieces: Regex,
-    ranks: FxHashMap<Vec<u8>, Rank>,
+    ranks: FxHashMap<&'static [u8], Rank>,
 }
 
-static O200K: LazyLock<Option<O200k>> = LazyLock::new(O200k::load);
+static O200K: LazyLock<O200k> = LazyLock::new(O200k::load);
 
 impl O200k {
-    fn load() -> Option<Self> {
-        let pattern = tiktoken_rs::O200K_BASE_PAT_STR.replace(r"|\s+(?!\S)|\s+", r"|\s+");
-        if pattern.contains("(?!") {
-            return None;
+    fn load() -> Self {
+        let pieces = Regex::new(O200K_PIECES).expect("the o200k expression compiles");
+        let mut ranks = FxHashMap::with_capacity_and_hasher(200_000, Default::default());
+        let mut rest = O200K_RANKS;
+        while let Some((&len, tail)) = rest.split_first() {
+            let (token, tail) = tail.split_at(usize::from(len));
+            let rank = Rank::try_from(ranks.len()).expect("fewer than 2^32 ranks");
+            ranks.insert(token, rank);
+            rest = tail;
         }
-        let pieces = Regex::new(&pattern).ok()?;
-        // A private copy of tiktoken's tables, dropped once the ranks are read: the shared
-        // one (with a regex per thread slot) holds about 50 MB more.
-        let bpe = tiktoken_rs::o200k_base().ok()?;
-        let special: Vec<Vec<u8>> = bpe
-            .special_tokens()
-            .into_iter()
-            .map(|token| token.as_bytes().to_vec())
-            .collect();
-        let mut ranks = FxHashMap::default();
-        // o200k's ordinary ranks are 0..199_998; a few more cost nothing and catch a
-        // larger table.
-        for rank in 0..200_100 {
-            if let Ok(bytes) = bpe.decode_bytes(&[rank])
-                && !special.contains(&bytes)
-            {
-                ranks.insert(bytes, rank);
-            }
-        }
-        (0..=u8::MAX)
-            .all(|byte| ranks.contains_key(&vec![byte]))
-            .then_some(Self { pieces, ranks })
+        Self { pieces, ranks }
     }
 
     /// The piece starting at `at` in `text` (as tiktoken cuts `text`), as its end.
@@ -109,13 +116,45 @@ impl O200k {
         Some(end)
     }
 
-    /// Tokens of one piece.
+    fn rank(&self, bytes: &[u8]) -> Rank {
+        self.ranks.get(bytes).copied().unwrap_or(Rank::MAX)
+    }
+
+    /// Tokens of one piece: byte-pair merges, lowest rank first, until no adjacent pair
+    /// of parts is a token (tiktoken's `byte_pair_merge`, counting instead of splitting).
     fn piece_tokens(&self, piece: &[u8]) -> usize {
-        if self.ranks.contains_key(piece) {
-            1
-        } else {
-            tiktoken_rs::byte_pair_split(piece, &self.ranks).len()
+        if piece.len() < 2 || self.ranks.contains_key(piece) {
+            return piece.len().min(1);
         }
+        // (start of a part, rank of it merged with the next part); the last entry marks
+        // the piece's end.
+        let mut parts: Vec<(usize, Rank)> = (0..piece.len() - 1)
+            .map(|i| (i, self.rank(&piece[i..i + 2])))
+            .collect();
+        parts.push((piece.len() - 1, Rank::MAX));
+        parts.push((piece.len(), Rank::MAX));
+        // The rank of part `i` merged with part `i + 1`, after `i + 1` absorbed `i + 2`.
+        let merged = |parts: &[(usize, Rank)], i: usize| {
+            parts
+                .get(i + 3)
+                .map_or(Rank::MAX, |&(end, _)| self.rank(&piece[parts[i].0..end]))
+        };
+        loop {
+            let Some((i, _)) = parts[..parts.len() - 1]
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, rank))| *rank != Rank::MAX)
+                .min_by_key(|(i, (_, rank))| (*rank, *i))
+            else {
+                break;
+            };
+            if i > 0 {
+                parts[i - 1].1 = merged(&parts, i - 1);
+            }
+            parts[i].1 = merged(&parts, i);
+            parts.remove(i + 1);
+        }
+        parts.len() - 1
     }
 
     /// Tokens of `text`, or `None` if a piece cannot be found (never, for valid text).
@@ -136,11 +175,11 @@ impl O200k {
 }
 
 /// Exact o200k token count of `text` (tiktoken's `encode_ordinary(text).len()`).
+///
+/// The expression matches every character, so a piece is always found; were it not, the
+/// byte length (never fewer than the tokens) is the count.
 pub fn count_tokens(text: &str) -> usize {
-    O200K
-        .as_ref()
-        .and_then(|o200k| o200k.count(text))
-        .unwrap_or_else(|| o200k().encode_ordinary(text).len())
+    O200K.count(text).unwrap_or(text.len())
 }
 
 /// One page, cut into tiktoken pieces with running token counts when first asked.
@@ -198,9 +237,9 @@ impl<'a> SliceCounter<'a> {
 }
 
 impl Pieces {
-    /// Cuts and counts `text` once; `None` if the counter is unavailable.
+    /// Cuts and counts `text` once; `None` if a piece cannot be found.
     fn cut(text: &str) -> Option<Self> {
-        let o200k = O200K.as_ref()?;
+        let o200k: &'static O200k = &O200K;
         let mut pieces = Self {
             o200k,
             starts: Vec::new(),
@@ -278,6 +317,57 @@ impl ChunkSizer for SliceCounter<'_> {
 mod tests {
     use super::*;
     use rand::{RngExt as _, SeedableRng as _};
+
+    /// tiktoken-rs's o200k, the reference.
+    fn o200k() -> &'static tiktoken_rs::CoreBPE {
+        tiktoken_rs::o200k_base_singleton()
+    }
+
+    #[test]
+    fn vendored_ranks_equal_tiktoken() {
+        let bpe = o200k();
+        let ranks = &O200K.ranks;
+        assert_eq!(ranks.len(), 199_998);
+        for (&token, &rank) in ranks {
+            assert_eq!(
+                bpe.decode_bytes(&[rank]).ok().as_deref(),
+                Some(token),
+                "rank {rank}"
+            );
+        }
+        // Ranks past the table are tiktoken's special tokens, which ordinary text never
+        // produces.
+        for rank in 199_998..200_100 {
+            if let Ok(bytes) = bpe.decode_bytes(&[rank]) {
+                let text = String::from_utf8(bytes).expect("special tokens are text");
+                assert!(bpe.special_tokens().contains(text.as_str()), "rank {rank}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_expression_is_tiktokens_without_its_look_ahead() {
+        assert_eq!(
+            tiktoken_rs::O200K_BASE_PAT_STR.replace(r"|\s+(?!\S)|\s+", r"|\s+"),
+            O200K_PIECES
+        );
+    }
+
+    #[test]
+    fn single_pieces_merge_as_tiktoken_merges_them() {
+        let bpe = o200k();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+        for _ in 0..2_000 {
+            let len = rng.random_range(0..24);
+            let piece: Vec<u8> = (0..len).map(|_| rng.random_range(b'a'..=b'z')).collect();
+            let text = String::from_utf8(piece).expect("ascii");
+            assert_eq!(
+                O200K.piece_tokens(text.as_bytes()),
+                bpe.encode_ordinary(&text).len(),
+                "{text:?}"
+            );
+        }
+    }
 
     /// Text made of the pieces that make tiktoken's expression look ahead or back off:
     /// whitespace runs with and without newlines, contractions, digit runs, punctuation
