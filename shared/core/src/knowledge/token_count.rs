@@ -139,15 +139,12 @@ impl O200k {
                 .get(i + 3)
                 .map_or(Rank::MAX, |&(end, _)| self.rank(&piece[parts[i].0..end]))
         };
-        loop {
-            let Some((i, _)) = parts[..parts.len() - 1]
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, rank))| *rank != Rank::MAX)
-                .min_by_key(|(i, (_, rank))| (*rank, *i))
-            else {
-                break;
-            };
+        while let Some((i, _)) = parts[..parts.len() - 1]
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, rank))| *rank != Rank::MAX)
+            .min_by_key(|(i, (_, rank))| (*rank, *i))
+        {
             if i > 0 {
                 parts[i - 1].1 = merged(&parts, i - 1);
             }
