@@ -125,7 +125,7 @@ fn main() {
     }
     println!("corpus: {} pages in {}", pages.len(), dir.display());
     println!(
-        "rust (scraper + dom_smoothie fallback + text-splitter markdown/tiktoken): {:.1} pages/s ({chunks} chunks, best of {rounds} rounds, one thread)",
+        "rust (scraper + dom_smoothie fallback + text-splitter markdown, exact o200k counts): {:.1} pages/s ({chunks} chunks, best of {rounds} rounds, one thread)",
         pages.len() as f64 / best
     );
     println!(

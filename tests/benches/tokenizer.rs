@@ -54,10 +54,7 @@ fn child(which: &str) {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let (rss_after, peak) = memory_kib();
     assert!(tokens > 0);
-    println!(
-        "{ms:.3} {} {peak}",
-        rss_after.saturating_sub(rss_before)
-    );
+    println!("{ms:.3} {} {peak}", rss_after.saturating_sub(rss_before));
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
