@@ -325,6 +325,15 @@ fn http_body(result: &Value) -> Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {body}"))
 }
 
+/// A response header as text, if present.
+fn header(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
 #[tokio::test]
 async fn chat_answers_healthz_from_an_http_api_event() {
     let chat = Emulated::start("salient-chat").await;
@@ -372,20 +381,16 @@ async fn stream_answers_healthz_from_a_function_url_event_as_a_stream() {
     let response = stream.invoke(event("function-url-get-healthz.json")).await;
 
     assert_eq!(response.status(), 200, "{}", stream.logs());
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
     // The emulator decodes the streamed response's prelude into the HTTP status and headers.
     assert_eq!(
-        header("lambda-runtime-function-response-mode").as_deref(),
+        header(&response, "lambda-runtime-function-response-mode").as_deref(),
         Some("streaming"),
         "the stream function did not answer in streaming mode"
     );
-    assert_eq!(header("content-type").as_deref(), Some("application/json"));
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("application/json")
+    );
     let body: Value = response.json().await.expect("JSON body");
     assert_eq!(body, serde_json::json!({"status": "ok"}));
 }
@@ -429,20 +434,22 @@ async fn stream_sends_a_turn_in_pieces_from_a_function_url_event() {
         .await;
 
     assert_eq!(response.status(), 200, "{}", stream.logs());
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
     assert_eq!(
-        header("lambda-runtime-function-response-mode").as_deref(),
+        header(&response, "lambda-runtime-function-response-mode").as_deref(),
         Some("streaming")
     );
-    assert_eq!(header("content-type").as_deref(), Some("text/event-stream"));
-    assert_eq!(header("cache-control").as_deref(), Some("no-cache"));
-    assert_eq!(header("x-accel-buffering").as_deref(), Some("no"));
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("text/event-stream")
+    );
+    assert_eq!(
+        header(&response, "cache-control").as_deref(),
+        Some("no-cache")
+    );
+    assert_eq!(
+        header(&response, "x-accel-buffering").as_deref(),
+        Some("no")
+    );
     let mut reader = SseReader::new(response);
     let mut events = Vec::new();
     while !events.iter().any(|e: &SseEvent| e.name == "delta") {

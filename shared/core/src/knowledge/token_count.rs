@@ -26,9 +26,9 @@
 //! counters (`bpe-openai`) ship a 30 MB dictionary, too big for the ingest Lambda. The
 //! ranks are OpenAI's published o200k table (`data/o200k_base.ranks`, written by
 //! `scripts/vendor-o200k.py` from tiktoken's `o200k_base.tiktoken`, MIT), read into a
-//! hash table keyed by slices of the embedded bytes: about 7 MB of memory where
-//! tiktoken-rs's `CoreBPE` holds about 50 MB, which is what lets the chat and stream
-//! functions run in 128 MB of Lambda memory. tiktoken-rs stays as the reference the tests
+//! hash table keyed by slices of the embedded bytes: 10.5 MiB of memory and 12 ms to load
+//! where tiktoken-rs's `CoreBPE` takes 45 MiB and 136 ms (docs/benchmarks.md, the
+//! `tokenizer` bench), which keeps a Lambda turn's peak under 25 MiB. tiktoken-rs stays as the reference the tests
 //! compare every rank and count with.
 
 use std::cell::OnceCell;
@@ -116,6 +116,7 @@ impl O200k {
         Some(end)
     }
 
+    /// The rank of `bytes` as one token, or `Rank::MAX` if they are not one.
     fn rank(&self, bytes: &[u8]) -> Rank {
         self.ranks.get(bytes).copied().unwrap_or(Rank::MAX)
     }
