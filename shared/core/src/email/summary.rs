@@ -20,6 +20,7 @@ use crate::config::AgentConfig;
 use crate::conversation::context::count_tokens;
 use crate::crm::{ProfileCard, profile_for_session};
 use crate::domain::{AccountId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
+use crate::error::{CodedError, ErrorCode};
 use crate::llm::{LlmEvent, Usage, WireMessage};
 use crate::ports::crm::{EmailEvent, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::email::OutgoingEmail;
@@ -69,23 +70,24 @@ pub enum SummaryError {
     Store(#[from] StoreError),
 }
 
-impl From<SummaryError> for crate::api::ApiError {
-    fn from(err: SummaryError) -> Self {
-        use crate::api::{ApiError, ErrorCode};
-        match err {
-            SummaryError::Disabled => ApiError::new(
-                ErrorCode::SummariesDisabled,
-                "Summaries are not enabled for this agent.",
-            ),
-            SummaryError::NothingToSummarise => ApiError::new(
-                ErrorCode::NothingToSummarise,
-                "The conversation has no messages yet.",
-            ),
-            SummaryError::NotVerified => ApiError::new(
-                ErrorCode::EmailNotVerified,
-                "Verify your email address with a code before asking for a copy.",
-            ),
-            SummaryError::Store(err) => err.into(),
+impl CodedError for SummaryError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Disabled => ErrorCode::SummariesDisabled,
+            Self::NothingToSummarise => ErrorCode::NothingToSummarise,
+            Self::NotVerified => ErrorCode::EmailNotVerified,
+            Self::Store(err) => err.code(),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::Disabled => "Summaries are not enabled for this agent.".to_owned(),
+            Self::NothingToSummarise => "The conversation has no messages yet.".to_owned(),
+            Self::NotVerified => {
+                "Verify your email address with a code before asking for a copy.".to_owned()
+            }
+            Self::Store(err) => err.public_message(),
         }
     }
 }
