@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use salient_core::knowledge::chunk::{ChunkSettings, Chunker};
-use salient_core::knowledge::extract::{self, Boilerplate};
+use salient_ingestion::chunk::{ChunkSettings, Chunker};
+use salient_ingestion::extract::{self, Boilerplate};
 
 const PAGES: usize = 200;
 

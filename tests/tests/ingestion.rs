@@ -16,11 +16,11 @@ use async_trait::async_trait;
 use salient_core::adapters::embedded::EmbeddedStore;
 use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
-use salient_core::knowledge::ingest::{Ingestor, NoProgress, PageOutcome, RunReport, SkipReason};
 use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
 use salient_core::ports::knowledge::{
     EmbedKind, Embedder, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
 };
+use salient_ingestion::{Ingestor, NoProgress, PageOutcome, RunReport, SkipReason};
 use salient_tests::test_site::{Site, spawn_site};
 
 // ---------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@
 //! and `local-embeddings` features, so storage is a fresh DynamoDB Local table
 //! (`SALIENT_TEST_DYNAMODB_ENDPOINT`, as in every DynamoDB test) and knowledge goes to the
 //! Pinecone stand-in; configuration is the repository's `config/` unless a test writes its
-//! own.
+//! own. A scheduled run that fails answers with the runtime's error response, whose
+//! `errorType` is `Retryable` or `NonRetryable`.
 //!
 //! cargo-lambda comes from `.tools/venv` (`scripts/install-deploy-tools.sh`); without it
 //! these tests fail, naming that script.
@@ -165,6 +166,33 @@ impl Setup {
         self.env.push((key.to_owned(), value.into()));
         self
     }
+
+    /// Knowledge on the Pinecone stand-in: its Inference embeddings and its index.
+    fn with_pinecone(self, pinecone: &PineconeStandin) -> Self {
+        self.with_env("SALIENT__KNOWLEDGE__EMBEDDING__PROVIDER", "pinecone")
+            .with_env("SALIENT__KNOWLEDGE__EMBEDDING__BASE_URL", pinecone.host())
+            .with_env(
+                "SALIENT__KNOWLEDGE__EMBEDDING__MODEL",
+                "multilingual-e5-large",
+            )
+            .with_env(
+                "SALIENT__KNOWLEDGE__EMBEDDING__DIMENSIONS",
+                PINECONE_DIMENSION.to_string(),
+            )
+            .with_env(
+                "SALIENT__KNOWLEDGE__EMBEDDING__API_KEY",
+                pinecone_standin::API_KEY,
+            )
+            .with_env("SALIENT__KNOWLEDGE__VECTOR_STORE__BACKEND", "pinecone")
+            .with_env(
+                "SALIENT__KNOWLEDGE__VECTOR_STORE__INDEX_HOST",
+                pinecone.host(),
+            )
+            .with_env(
+                "SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY",
+                pinecone_standin::API_KEY,
+            )
+    }
 }
 
 /// The emulator and one function's binary attached to it.
@@ -315,6 +343,34 @@ async fn buffered_result(lambda: &Emulated, payload: Vec<u8>) -> Value {
         lambda.logs()
     );
     serde_json::from_str(&body).unwrap_or_else(|e| panic!("result is not JSON ({e}): {body}"))
+}
+
+/// A failed invocation's error response (`errorType`, `errorMessage`), as the runtime sent
+/// it for the function's error.
+async fn invocation_error(lambda: &Emulated, payload: Vec<u8>) -> Value {
+    let response = lambda.invoke(payload).await;
+    let status = response.status();
+    let body = response.text().await.expect("invocation body");
+    let error: Value = serde_json::from_str(&body)
+        .unwrap_or_else(|e| panic!("error response is not JSON ({e}, status {status}): {body}"));
+    assert!(
+        error["errorType"].is_string() && error["errorMessage"].is_string(),
+        "the invocation did not fail (status {status}): {body}\n{}",
+        lambda.logs()
+    );
+    error
+}
+
+/// A captured scheduler event with another `detail.task`.
+fn scheduler_event(name: &str, task: &str) -> Vec<u8> {
+    let mut payload: Value = serde_json::from_slice(&event(name)).expect("event JSON");
+    payload["detail"]["task"] = Value::from(task);
+    serde_json::to_vec(&payload).expect("event")
+}
+
+/// A DynamoDB endpoint nothing listens on.
+fn unreachable_endpoint() -> String {
+    format!("http://127.0.0.1:{}", free_port())
 }
 
 /// The JSON inside an HTTP result's `body` string.
@@ -558,29 +614,7 @@ async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
     let setup = Setup::new()
         .await
         .with_config_dir(&ingest_config(root.path(), site_addr))
-        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__PROVIDER", "pinecone")
-        .with_env("SALIENT__KNOWLEDGE__EMBEDDING__BASE_URL", pinecone.host())
-        .with_env(
-            "SALIENT__KNOWLEDGE__EMBEDDING__MODEL",
-            "multilingual-e5-large",
-        )
-        .with_env(
-            "SALIENT__KNOWLEDGE__EMBEDDING__DIMENSIONS",
-            PINECONE_DIMENSION.to_string(),
-        )
-        .with_env(
-            "SALIENT__KNOWLEDGE__EMBEDDING__API_KEY",
-            pinecone_standin::API_KEY,
-        )
-        .with_env("SALIENT__KNOWLEDGE__VECTOR_STORE__BACKEND", "pinecone")
-        .with_env(
-            "SALIENT__KNOWLEDGE__VECTOR_STORE__INDEX_HOST",
-            pinecone.host(),
-        )
-        .with_env(
-            "SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY",
-            pinecone_standin::API_KEY,
-        );
+        .with_pinecone(&pinecone);
     let ingest = Emulated::start_with("salient-ingest", setup).await;
 
     let result = buffered_result(&ingest, event("scheduler-ingest.json")).await;
@@ -631,6 +665,68 @@ async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
             .expect("runs")
             .is_empty()
     );
+}
+
+#[tokio::test]
+async fn ingest_reports_an_unknown_scheduled_task_as_non_retryable() {
+    let ingest = Emulated::start("salient-ingest").await;
+
+    let error = invocation_error(&ingest, scheduler_event("scheduler-ingest.json", "reindex")).await;
+
+    assert_eq!(error["errorType"], "NonRetryable", "{error}");
+    let message = error["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("unknown task \"reindex\""), "{error}");
+}
+
+#[tokio::test]
+async fn ingest_reports_unreachable_storage_as_retryable() {
+    let (_site, site_addr) = spawn_site().await;
+    let pinecone = PineconeStandin::spawn(PINECONE_DIMENSION, Metric::Cosine)
+        .await
+        .expect("Pinecone stand-in");
+    let root = tempfile::tempdir().expect("temporary directory");
+    let setup = Setup::new()
+        .await
+        .with_config_dir(&ingest_config(root.path(), site_addr))
+        .with_pinecone(&pinecone)
+        .with_env("SALIENT__STORAGE__ENDPOINT_URL", unreachable_endpoint());
+    let ingest = Emulated::start_with("salient-ingest", setup).await;
+
+    let error = invocation_error(&ingest, event("scheduler-ingest.json")).await;
+
+    assert_eq!(error["errorType"], "Retryable", "{error}\n{}", ingest.logs());
+    let message = error["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("kettle-co"), "{error}");
+    assert!(message.contains("ingestion records"), "{error}");
+}
+
+#[tokio::test]
+async fn email_reports_an_unknown_scheduled_task_as_non_retryable() {
+    let email = Emulated::start("salient-email").await;
+
+    let error = invocation_error(
+        &email,
+        scheduler_event("scheduler-inactivity-sweep.json", "weekly_digest"),
+    )
+    .await;
+
+    assert_eq!(error["errorType"], "NonRetryable", "{error}");
+    let message = error["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("weekly_digest"), "{error}");
+}
+
+#[tokio::test]
+async fn email_reports_unreachable_storage_as_retryable() {
+    let setup = Setup::new()
+        .await
+        .with_env("SALIENT__STORAGE__ENDPOINT_URL", unreachable_endpoint());
+    let email = Emulated::start_with("salient-email", setup).await;
+
+    let error = invocation_error(&email, event("scheduler-inactivity-sweep.json")).await;
+
+    assert_eq!(error["errorType"], "Retryable", "{error}\n{}", email.logs());
+    let message = error["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("the sweep failed"), "{error}");
 }
 
 #[tokio::test]

@@ -1,31 +1,26 @@
 //! Lambda entry point of the `email` function. One function takes two event shapes: the
 //! EventBridge Scheduler event (it has `detail-type`) runs the inactivity sweep; anything
-//! else is an HTTP API event for the "send summary" route, handed to the axum router.
+//! else is an HTTP API event for the "send summary" route, handed to the axum router. A
+//! failed sweep reaches the runtime as `Retryable` or `NonRetryable` (salient-lambda-entry).
 
-use lambda_http::lambda_runtime::{self, LambdaEvent, service_fn};
-use lambda_http::request::LambdaRequest;
-use lambda_http::{Adapter, Service as _};
-use serde_json::Value;
+use salient_email::{ScheduledError, ScheduledEvent};
+use salient_lambda_entry::ScheduledFailure;
 
 #[tokio::main]
-async fn main() -> Result<(), lambda_runtime::Error> {
+async fn main() -> Result<(), lambda_http::Error> {
     let state = salient_core::app::bootstrap().await?;
     let router = salient_email::app(state.clone());
-    lambda_runtime::run(service_fn(move |event: LambdaEvent<Value>| {
+    salient_lambda_entry::run(router, move |event: ScheduledEvent| {
         let state = state.clone();
-        let router = router.clone();
         async move {
-            let (payload, context) = event.into_parts();
-            if payload.get("detail-type").is_some() {
-                let scheduled: salient_email::ScheduledEvent = serde_json::from_value(payload)?;
-                let report = salient_email::run_scheduled(&state, &scheduled).await?;
-                return Ok::<Value, lambda_runtime::Error>(serde_json::json!({ "sweep": report }));
-            }
-            let request: LambdaRequest = serde_json::from_value(payload)?;
-            let mut adapter = Adapter::from(router);
-            let response = adapter.call(LambdaEvent::new(request, context)).await?;
-            Ok(serde_json::to_value(response)?)
+            let report = salient_email::run_scheduled(&state, &event)
+                .await
+                .map_err(|err| {
+                    let retryable = matches!(err, ScheduledError::Sweep { retryable: true, .. });
+                    ScheduledFailure::new(retryable, &err)
+                })?;
+            Ok(serde_json::json!({ "sweep": report }))
         }
-    }))
+    })
     .await
 }

@@ -22,9 +22,9 @@ use salient_core::api::{ApiError, ErrorCode};
 use salient_core::app::AppState;
 use salient_core::config::{Catalog, Schedule, SourcesSettings};
 use salient_core::domain::AccountId;
-use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
 use salient_core::ports::ingestion::{IngestionRun, RunTrigger};
 use salient_core::ports::knowledge::KnowledgeError;
+use salient_ingestion::{IngestError, Ingestor, NoProgress};
 use secrecy::ExposeSecret as _;
 use serde::Deserialize;
 use subtle::ConstantTimeEq as _;
@@ -165,7 +165,8 @@ pub struct ScheduledDetail {
     pub task: String,
 }
 
-/// Why a scheduled run failed; `retryable` tells Lambda's async retry whether to bother.
+/// Why a scheduled run failed; `retryable` tells Lambda's async retry whether to bother
+/// (`main.rs` reports it as the error's type, `Retryable` or `NonRetryable`).
 #[derive(Debug, thiserror::Error)]
 #[error("scheduled ingestion failed for {failed} account(s) (retryable: {retryable}): {summary}")]
 pub struct ScheduledError {
@@ -192,7 +193,15 @@ pub async fn run_scheduled(
     }
     let ingestor = build_ingestor(state).await.map_err(|err| ScheduledError {
         failed: 0,
-        retryable: false,
+        retryable: err.chain().any(|cause| {
+            matches!(
+                cause.downcast_ref::<KnowledgeError>(),
+                Some(KnowledgeError::Backend {
+                    retryable: true,
+                    ..
+                })
+            )
+        }),
         summary: format!("{err:#}"),
     })?;
     let mut done = Vec::new();

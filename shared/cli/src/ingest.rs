@@ -8,8 +8,8 @@ use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use salient_core::config::Catalog;
 use salient_core::domain::AccountId;
-use salient_core::knowledge::ingest::{PageOutcome, Progress};
 use salient_core::ports::ingestion::RunTrigger;
+use salient_ingestion::{PageOutcome, Progress};
 
 /// A progress bar over the pages of a run.
 struct Bar(ProgressBar);

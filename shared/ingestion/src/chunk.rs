@@ -2,12 +2,12 @@
 //! `MarkdownSplitter` cuts at headings, then paragraphs and list items, then sentences, so
 //! a chunk rarely starts mid-thought; consecutive chunks overlap by a few tokens. Tokens
 //! are counted exactly as tiktoken's o200k encoding counts them (the conversation context's
-//! encoding), through a counter that cuts the page once (`token_count`). Every chunk carries
-//! its page title and the heading path above it.
+//! encoding), through a counter that cuts the page once (salient-core's
+//! `knowledge::token_count`). Every chunk carries its page title and the heading path above
+//! it.
 
-use text_splitter::{ChunkConfig, MarkdownSplitter};
-
-use super::token_count::SliceCounter;
+use salient_core::knowledge::token_count::SliceCounter;
+use text_splitter::{ChunkConfig, ChunkSizer, MarkdownSplitter};
 
 /// Chunk sizes, in tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ impl Chunker {
                         .map(chunk),
                 );
             } else {
-                let sizer = SliceCounter::new(section);
+                let sizer = Tokens(SliceCounter::new(section));
                 chunks.extend(
                     MarkdownSplitter::new(config.with_sizer(sizer))
                         .chunks(section)
@@ -120,10 +120,19 @@ impl Chunker {
     }
 }
 
+/// Sizes by exact o200k tokens, counted by slices of one section.
+struct Tokens<'a>(SliceCounter<'a>);
+
+impl ChunkSizer for Tokens<'_> {
+    fn size(&self, chunk: &str) -> usize {
+        self.0.count(chunk)
+    }
+}
+
 /// Sizes by bytes: at least the token count, and used only where every slice fits.
 struct Bytes;
 
-impl text_splitter::ChunkSizer for Bytes {
+impl ChunkSizer for Bytes {
     fn size(&self, chunk: &str) -> usize {
         chunk.len()
     }
@@ -239,7 +248,7 @@ mod tests {
             ChunkConfig::new(60)
                 .with_overlap(10)
                 .expect("valid overlap")
-                .with_sizer(SliceCounter::new(&markdown)),
+                .with_sizer(Tokens(SliceCounter::new(&markdown))),
         )
         .chunks(&markdown)
         .map(str::to_owned)

@@ -1,10 +1,8 @@
-//! Knowledge: ingestion, embeddings, vector indexes, retrieval.
-pub mod chunk;
-pub mod crawl;
+//! Knowledge: embeddings, vector indexes, retrieval, and the exact token counter. Site
+//! ingestion (crawl, extract, chunk, the ingest run) is the salient-ingestion crate, which
+//! writes through the ports these implement.
 pub mod embed;
 pub mod eval;
-pub mod extract;
-pub mod ingest;
 pub mod retrieve;
 pub mod token_count;
 pub mod vector;

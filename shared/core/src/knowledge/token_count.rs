@@ -36,7 +36,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use rustc_hash::FxHashMap;
-use text_splitter::ChunkSizer;
 
 /// Bytes the expression may look past the end of a piece that does not start with
 /// whitespace: a contraction (`'ll`) and the character that stops it, at up to 4 bytes each.
@@ -180,8 +179,9 @@ pub fn count_tokens(text: &str) -> usize {
     O200K.count(text).unwrap_or(text.len())
 }
 
-/// One page, cut into tiktoken pieces with running token counts when first asked.
-pub(crate) struct SliceCounter<'a> {
+/// One page, cut into tiktoken pieces with running token counts when first asked: the
+/// chunker (salient-ingestion) sizes every candidate chunk of a page through one.
+pub struct SliceCounter<'a> {
     text: &'a str,
     pieces: OnceCell<Option<Pieces>>,
 }
@@ -208,7 +208,7 @@ impl std::fmt::Debug for SliceCounter<'_> {
 
 impl<'a> SliceCounter<'a> {
     /// A counter for slices of `text`.
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         Self {
             text,
             pieces: OnceCell::new(),
@@ -216,7 +216,7 @@ impl<'a> SliceCounter<'a> {
     }
 
     /// Exact token count of `slice`.
-    pub(crate) fn count(&self, slice: &str) -> usize {
+    pub fn count(&self, slice: &str) -> usize {
         self.offset_of(slice)
             .and_then(|start| self.pieces()?.count(self.text, start, start + slice.len()))
             .unwrap_or_else(|| count_tokens(slice))
@@ -303,12 +303,6 @@ fn reach(text: &str, start: usize, end: usize) -> usize {
         furthest = furthest.max(run + LOOK_PAST);
     }
     furthest.min(text.len())
-}
-
-impl ChunkSizer for SliceCounter<'_> {
-    fn size(&self, chunk: &str) -> usize {
-        self.count(chunk)
-    }
 }
 
 #[cfg(test)]
