@@ -671,7 +671,8 @@ async fn ingest_runs_the_daily_accounts_on_a_scheduler_event() {
 async fn ingest_reports_an_unknown_scheduled_task_as_non_retryable() {
     let ingest = Emulated::start("salient-ingest").await;
 
-    let error = invocation_error(&ingest, scheduler_event("scheduler-ingest.json", "reindex")).await;
+    let error =
+        invocation_error(&ingest, scheduler_event("scheduler-ingest.json", "reindex")).await;
 
     assert_eq!(error["errorType"], "NonRetryable", "{error}");
     let message = error["errorMessage"].as_str().unwrap_or_default();
@@ -694,7 +695,12 @@ async fn ingest_reports_unreachable_storage_as_retryable() {
 
     let error = invocation_error(&ingest, event("scheduler-ingest.json")).await;
 
-    assert_eq!(error["errorType"], "Retryable", "{error}\n{}", ingest.logs());
+    assert_eq!(
+        error["errorType"],
+        "Retryable",
+        "{error}\n{}",
+        ingest.logs()
+    );
     let message = error["errorMessage"].as_str().unwrap_or_default();
     assert!(message.contains("kettle-co"), "{error}");
     assert!(message.contains("ingestion records"), "{error}");

@@ -16,7 +16,13 @@ async fn main() -> Result<(), lambda_http::Error> {
             let report = salient_email::run_scheduled(&state, &event)
                 .await
                 .map_err(|err| {
-                    let retryable = matches!(err, ScheduledError::Sweep { retryable: true, .. });
+                    let retryable = matches!(
+                        err,
+                        ScheduledError::Sweep {
+                            retryable: true,
+                            ..
+                        }
+                    );
                     ScheduledFailure::new(retryable, &err)
                 })?;
             Ok(serde_json::json!({ "sweep": report }))

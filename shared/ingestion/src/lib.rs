@@ -9,6 +9,4 @@ pub mod crawl;
 pub mod extract;
 pub mod ingest;
 
-pub use ingest::{
-    IngestError, Ingestor, NoProgress, PageOutcome, Progress, RunReport, SkipReason,
-};
+pub use ingest::{IngestError, Ingestor, NoProgress, PageOutcome, Progress, RunReport, SkipReason};

@@ -60,7 +60,7 @@ impl ScheduledFailure {
 /// Why an invocation failed: a scheduled job, or the HTTP path (an event that is not an HTTP
 /// event, a response that cannot be written).
 #[derive(Debug, thiserror::Error)]
-pub enum EntryError {
+enum EntryError {
     /// The scheduled job failed.
     #[error(transparent)]
     Scheduled(#[from] ScheduledFailure),

@@ -40,7 +40,11 @@ pub(super) fn allowed_hosts(sources: &SourcesSettings) -> Vec<String> {
 /// Every page URL of the sitemaps (followed through indexes) and the extra URLs, without
 /// fragments or repeats. Sitemaps that fail are reported as failed; only a 404 or 410 one
 /// leaves discovery complete (that sitemap is gone, and so are its pages).
-pub(super) async fn discover(fetcher: &Fetcher, sources: &SourcesSettings, run: &mut RunState) -> Vec<String> {
+pub(super) async fn discover(
+    fetcher: &Fetcher,
+    sources: &SourcesSettings,
+    run: &mut RunState,
+) -> Vec<String> {
     run.discovery_complete = true;
     let mut pages: Vec<(String, Option<String>)> = Vec::new();
     let mut queue: Vec<(String, usize)> = sources.sitemaps.iter().map(|s| (s.clone(), 0)).collect();
@@ -112,7 +116,10 @@ pub(super) enum ExtractedOrSkip {
     Skip(SkipReason),
 }
 
-pub(super) async fn fetch_and_extract(fetcher: &Fetcher, url: &str) -> Result<ExtractedOrSkip, FetchError> {
+pub(super) async fn fetch_and_extract(
+    fetcher: &Fetcher,
+    url: &str,
+) -> Result<ExtractedOrSkip, FetchError> {
     let fetched = fetcher.get(url).await?;
     let html_type = matches!(
         fetched.content_type.as_str(),

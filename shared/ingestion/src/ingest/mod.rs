@@ -33,7 +33,9 @@ use crate::crawl::fetch::{FetchError, Fetcher};
 use crate::crawl::robots::RobotsRules;
 use crate::crawl::{path_allowed, ssrf};
 use crate::extract::{self, Boilerplate, ExtractedPage};
-use crawling::{ExtractedOrSkip, Pacer, allowed_hosts, canonical_key, discover, fetch_and_extract, robots_for};
+use crawling::{
+    ExtractedOrSkip, Pacer, allowed_hosts, canonical_key, discover, fetch_and_extract, robots_for,
+};
 
 /// Runs ingestions through an embedder, an index and the ingestion records.
 #[derive(Debug, Clone)]
