@@ -112,7 +112,7 @@ pub(super) fn open_knowledge(settings: &KnowledgeSettings) -> Result<Knowledge, 
 /// `no_model_configured` (or extractively), and the log says so once.
 fn model_clients(
     catalog: &Catalog,
-) -> anyhow::Result<HashMap<(crate::domain::AccountId, crate::domain::AgentId), LlmClient>> {
+) -> anyhow::Result<HashMap<(crate::domain::AccountId, crate::domain::AgentId), Arc<LlmClient>>> {
     let mut llm = HashMap::new();
     for agent in catalog.agents() {
         let client = LlmClient::from_settings(&agent.settings.llm).with_context(|| {
@@ -123,7 +123,10 @@ fn model_clients(
         })?;
         match client {
             Some(client) => {
-                llm.insert((agent.account.clone(), agent.agent.clone()), client);
+                llm.insert(
+                    (agent.account.clone(), agent.agent.clone()),
+                    Arc::new(client),
+                );
             }
             None => tracing::warn!(
                 account = %agent.account,

@@ -19,6 +19,7 @@ use crate::ports::Store;
 use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
 use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
+use crate::ports::model::ChatModel;
 
 /// The deployment's knowledge base: the embedder of `knowledge.embedding` and the vector
 /// index of `knowledge.vector_store`, opened once per process and shared by retrieval and
@@ -39,7 +40,7 @@ pub struct AppState {
     /// Conversation storage.
     pub store: Arc<dyn Store>,
     /// One LLM client per agent that has an API key.
-    llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
+    llm: Arc<HashMap<(AccountId, AgentId), Arc<LlmClient>>>,
     /// The knowledge base, opened on first use (at start when an agent has RAG on).
     knowledge: Arc<tokio::sync::OnceCell<Knowledge>>,
     /// Retrieval over the accounts' knowledge, when any agent has `knowledge.rag.enabled`.
@@ -123,9 +124,11 @@ impl AppState {
         self
     }
 
-    /// The agent's LLM client, if it has an API key.
-    pub fn llm(&self, account: &AccountId, agent: &AgentId) -> Option<&LlmClient> {
-        self.llm.get(&(account.clone(), agent.clone()))
+    /// The agent's model, if it has an API key.
+    pub fn model(&self, account: &AccountId, agent: &AgentId) -> Option<Arc<dyn ChatModel>> {
+        self.llm
+            .get(&(account.clone(), agent.clone()))
+            .map(|client| Arc::clone(client) as Arc<dyn ChatModel>)
     }
 
     /// Replaces every agent's LLM client (tests shorten retry delays with this).
@@ -134,7 +137,7 @@ impl AppState {
         let mapped = self
             .llm
             .iter()
-            .map(|(k, v)| (k.clone(), f(v.clone())))
+            .map(|(k, v)| (k.clone(), Arc::new(f(LlmClient::clone(v)))))
             .collect();
         self.llm = Arc::new(mapped);
         self
