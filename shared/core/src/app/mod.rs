@@ -10,16 +10,18 @@ use std::sync::{Arc, OnceLock};
 pub use compose::{assemble, bootstrap, build, dynamodb_client};
 
 use crate::config::Catalog;
+use crate::conversation::turn::TurnPorts;
 use crate::directory::Directory;
 use crate::domain::{AccountId, AgentId};
 use crate::knowledge::retrieve::Retriever;
 use crate::llm::LlmClient;
 use crate::otp::OtpSecret;
-use crate::ports::Store;
+use crate::ports::crm::ProfileStore;
 use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
 use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
 use crate::ports::model::ChatModel;
+use crate::ports::{LlmRequestStore, MessageStore, SessionStore, Store};
 
 /// The deployment's knowledge base: the embedder of `knowledge.embedding` and the vector
 /// index of `knowledge.vector_store`, opened once per process and shared by retrieval and
@@ -103,6 +105,20 @@ impl AppState {
             .get_or_try_init(|| async { compose::open_knowledge(settings) })
             .await
             .cloned()
+    }
+
+    /// What a turn of this agent needs: the storage ports, its model, retrieval and the
+    /// account's lists.
+    pub fn turn_ports(&self, account: &AccountId, agent: &AgentId) -> TurnPorts {
+        TurnPorts {
+            sessions: Arc::clone(&self.store) as Arc<dyn SessionStore>,
+            messages: Arc::clone(&self.store) as Arc<dyn MessageStore>,
+            llm_records: Arc::clone(&self.store) as Arc<dyn LlmRequestStore>,
+            profiles: Arc::clone(&self.store) as Arc<dyn ProfileStore>,
+            model: self.model(account, agent),
+            retriever: self.retriever.clone(),
+            directory: self.directory(account).cloned(),
+        }
     }
 
     /// The ingestion records (pages seen, runs), on the same store as everything else.
