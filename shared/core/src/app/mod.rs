@@ -7,7 +7,7 @@ mod compose;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-pub use compose::{assemble, bootstrap, build, dynamodb_client};
+pub use compose::{assemble, bootstrap, build, dynamodb_client, open_embedder, open_knowledge};
 
 use crate::config::Catalog;
 use crate::conversation::turn::TurnPorts;
@@ -102,7 +102,7 @@ impl AppState {
     pub async fn knowledge(&self) -> Result<Knowledge, KnowledgeError> {
         let settings = &self.catalog.app().knowledge;
         self.knowledge
-            .get_or_try_init(|| async { compose::open_knowledge(settings) })
+            .get_or_try_init(|| async { open_knowledge(settings) })
             .await
             .cloned()
     }
