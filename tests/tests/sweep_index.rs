@@ -5,10 +5,7 @@
 //! `SALIENT_TEST_DYNAMODB_ENDPOINT`; run `scripts/test.sh`).
 
 use anyhow::{Context as _, ensure};
-use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ReturnConsumedCapacity,
-    ScalarAttributeType, Select,
-};
+use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::StatementStatus;
 use salient_core::adapters::dynamodb;

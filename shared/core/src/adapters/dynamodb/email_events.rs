@@ -223,11 +223,8 @@ impl EmailEventStore for DynamoStore {
         account: &AccountId,
         session: &SessionId,
     ) -> Result<Vec<EmailEvent>, StoreError> {
-        self.collection(&session_pk(account, session), EVENT_PREFIX)
-            .await?
-            .iter()
-            .map(event_from_item)
-            .collect()
+        self.collection(&session_pk(account, session), EVENT_PREFIX, event_from_item)
+            .await
     }
 
     /// One key-range `Query` of `gsi2` (see the module's documentation).

@@ -86,11 +86,8 @@ fn run_from_item(item: &Item) -> Result<IngestionRun, StoreError> {
 impl IngestionStore for DynamoStore {
     async fn list_pages(&self, account: &AccountId) -> Result<Vec<PageRecord>, StoreError> {
         let mut pages = self
-            .collection(&pages_pk(account), PAGE_PREFIX)
-            .await?
-            .iter()
-            .map(page_from_item)
-            .collect::<Result<Vec<_>, _>>()?;
+            .collection(&pages_pk(account), PAGE_PREFIX, page_from_item)
+            .await?;
         pages.sort_by(|a, b| a.url.cmp(&b.url));
         Ok(pages)
     }

@@ -71,11 +71,12 @@ impl LlmRequestStore for DynamoStore {
         account: &AccountId,
         session: &SessionId,
     ) -> Result<Vec<LlmRequest>, StoreError> {
-        self.collection(&session_pk(account, session), LLM_REQUEST_PREFIX)
-            .await?
-            .iter()
-            .map(llm_request_from_item)
-            .collect()
+        self.collection(
+            &session_pk(account, session),
+            LLM_REQUEST_PREFIX,
+            llm_request_from_item,
+        )
+        .await
     }
 }
 

@@ -104,10 +104,19 @@ impl DynamoStore {
             .consistent_read(true)
     }
 
-    /// Every item of `pk` whose sort key starts with `prefix`, in sort-key order.
-    pub(super) async fn collection(&self, pk: &str, prefix: &str) -> Result<Vec<Item>, StoreError> {
+    /// Every item of `pk` whose sort key starts with `prefix`, in sort-key order, each read
+    /// by `read`.
+    pub(super) async fn collection<T>(
+        &self,
+        pk: &str,
+        prefix: &str,
+        read: fn(&Item) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
         self.query_up_to(self.prefix_query(pk, prefix), None, None)
-            .await
+            .await?
+            .iter()
+            .map(read)
+            .collect()
     }
 
     /// Runs a query until `want` items arrived or the key range ends (a page of DynamoDB

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 use super::EmbeddedStore;
-use super::rows::{Columns, execute, millis, query_all, query_opt};
+use super::rows::{Columns, execute, millis, query_opt};
 use super::sessions::{session, session_columns};
 use crate::adapters::summary_status_after;
 use crate::domain::{AccountId, Session, SessionId};
@@ -164,19 +164,15 @@ impl EmailEventStore for EmbeddedStore {
         account: &AccountId,
         session: &SessionId,
     ) -> Result<Vec<EmailEvent>, StoreError> {
-        let (account, session) = (account.to_string(), session.to_string());
-        self.read(move |conn| {
-            query_all(
-                conn,
-                concat!(
-                    "SELECT ",
-                    event_columns!(),
-                    " FROM email_events WHERE account = ?1 AND session = ?2 ORDER BY trigger"
-                ),
-                params![account, session],
-                event,
-            )
-        })
+        self.select_all(
+            concat!(
+                "SELECT ",
+                event_columns!(),
+                " FROM email_events WHERE account = ?1 AND session = ?2 ORDER BY trigger"
+            ),
+            (account.to_string(), session.to_string()),
+            event,
+        )
         .await
     }
 
@@ -188,16 +184,12 @@ impl EmailEventStore for EmbeddedStore {
         idle_before: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Session>, StoreError> {
-        let account = account.to_string();
         let limit = limit.clamp(1, MAX_PAGE_SIZE);
-        self.read(move |conn| {
-            query_all(
-                conn,
-                IDLE_SESSIONS_QUERY,
-                params![account, millis(idle_before), i64::from(limit)],
-                session,
-            )
-        })
+        self.select_all(
+            IDLE_SESSIONS_QUERY,
+            (account.to_string(), millis(idle_before), i64::from(limit)),
+            session,
+        )
         .await
     }
 }

@@ -2,7 +2,7 @@
 //! store's SQLite thread, so an erasure is all or nothing.
 
 use async_trait::async_trait;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use super::EmbeddedStore;
 use super::rows::execute;
@@ -10,17 +10,55 @@ use crate::domain::{AccountId, SessionId};
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, ErasureStore, ProfileId};
 
-/// Runs each statement with the same two parameters, `?1` the account and `?2` the key.
-fn delete_each(
-    conn: &Connection,
-    statements: &[&str],
-    account: &str,
-    key: &str,
-) -> Result<(), StoreError> {
-    for statement in statements {
-        execute(conn, statement, params![account, key])?;
+/// Everything stored under a session (`?2`).
+const SESSION_DELETES: &[&str] = &[
+    "DELETE FROM messages WHERE account = ?1 AND session = ?2",
+    "DELETE FROM llm_requests WHERE account = ?1 AND session = ?2",
+    "DELETE FROM email_events WHERE account = ?1 AND session = ?2",
+    "DELETE FROM profile_sessions WHERE account = ?1 AND session = ?2",
+    "DELETE FROM sessions WHERE account = ?1 AND id = ?2",
+];
+
+/// A profile (`?2`) and every link to it.
+const PROFILE_DELETES: &[&str] = &[
+    "DELETE FROM profile_sessions WHERE account = ?1 AND profile = ?2",
+    "DELETE FROM visitor_profiles WHERE account = ?1 AND profile = ?2",
+    "DELETE FROM email_claims WHERE account = ?1 AND profile = ?2",
+    "DELETE FROM email_mentions WHERE account = ?1 AND profile = ?2",
+    "DELETE FROM profiles WHERE account = ?1 AND id = ?2",
+];
+
+/// What is keyed by an address's hash (`?2`).
+const EMAIL_DELETES: &[&str] = &[
+    "DELETE FROM email_claims WHERE account = ?1 AND email_hash = ?2",
+    "DELETE FROM email_mentions WHERE account = ?1 AND email_hash = ?2",
+    "DELETE FROM otp_challenges WHERE account = ?1 AND email_hash = ?2",
+];
+
+/// A rate subject's (`?2`) counters.
+const RATE_DELETE: &str = "DELETE FROM rate_counters WHERE account = ?1 AND subject = ?2";
+
+/// Each statement with `key` as its `?2`.
+fn each(statements: &'static [&'static str], key: &str) -> Vec<(&'static str, String)> {
+    statements.iter().map(|s| (*s, key.to_owned())).collect()
+}
+
+impl EmbeddedStore {
+    /// Runs each `(statement, key)` with `?1` the account and `?2` the key, as one write.
+    async fn delete_rows(
+        &self,
+        account: &AccountId,
+        deletes: Vec<(&'static str, String)>,
+    ) -> Result<(), StoreError> {
+        let account = account.to_string();
+        self.write(move |conn| {
+            for (statement, key) in deletes {
+                execute(conn, statement, params![account, key])?;
+            }
+            Ok(())
+        })
+        .await
     }
-    Ok(())
 }
 
 #[async_trait]
@@ -31,22 +69,8 @@ impl ErasureStore for EmbeddedStore {
         account: &AccountId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
-        let (account, session) = (account.to_string(), session.to_string());
-        self.write(move |conn| {
-            delete_each(
-                conn,
-                &[
-                    "DELETE FROM messages WHERE account = ?1 AND session = ?2",
-                    "DELETE FROM llm_requests WHERE account = ?1 AND session = ?2",
-                    "DELETE FROM email_events WHERE account = ?1 AND session = ?2",
-                    "DELETE FROM profile_sessions WHERE account = ?1 AND session = ?2",
-                    "DELETE FROM sessions WHERE account = ?1 AND id = ?2",
-                ],
-                &account,
-                &session,
-            )
-        })
-        .await
+        self.delete_rows(account, each(SESSION_DELETES, session.as_str()))
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, profile = %profile))]
@@ -55,22 +79,8 @@ impl ErasureStore for EmbeddedStore {
         account: &AccountId,
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
-        let (account, profile) = (account.to_string(), profile.to_string());
-        self.write(move |conn| {
-            delete_each(
-                conn,
-                &[
-                    "DELETE FROM profile_sessions WHERE account = ?1 AND profile = ?2",
-                    "DELETE FROM visitor_profiles WHERE account = ?1 AND profile = ?2",
-                    "DELETE FROM email_claims WHERE account = ?1 AND profile = ?2",
-                    "DELETE FROM email_mentions WHERE account = ?1 AND profile = ?2",
-                    "DELETE FROM profiles WHERE account = ?1 AND id = ?2",
-                ],
-                &account,
-                &profile,
-            )
-        })
-        .await
+        self.delete_rows(account, each(PROFILE_DELETES, profile.as_str()))
+            .await
     }
 
     async fn delete_email_data(
@@ -79,29 +89,8 @@ impl ErasureStore for EmbeddedStore {
         email: &EmailHash,
         rate_subjects: &[String],
     ) -> Result<(), StoreError> {
-        let (account, email) = (account.to_string(), email.as_str().to_owned());
-        let subjects = rate_subjects.to_vec();
-        self.write(move |conn| {
-            delete_each(
-                conn,
-                &[
-                    "DELETE FROM email_claims WHERE account = ?1 AND email_hash = ?2",
-                    "DELETE FROM email_mentions WHERE account = ?1 AND email_hash = ?2",
-                    "DELETE FROM otp_challenges WHERE account = ?1 AND email_hash = ?2",
-                ],
-                &account,
-                &email,
-            )?;
-            for subject in subjects {
-                delete_each(
-                    conn,
-                    &["DELETE FROM rate_counters WHERE account = ?1 AND subject = ?2"],
-                    &account,
-                    &subject,
-                )?;
-            }
-            Ok(())
-        })
-        .await
+        let mut deletes = each(EMAIL_DELETES, email.as_str());
+        deletes.extend(rate_subjects.iter().map(|s| (RATE_DELETE, s.clone())));
+        self.delete_rows(account, deletes).await
     }
 }

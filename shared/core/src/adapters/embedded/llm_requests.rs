@@ -1,10 +1,9 @@
 //! The `llm_requests` table and `LlmRequestStore`.
 
 use async_trait::async_trait;
-use rusqlite::params;
 
 use super::EmbeddedStore;
-use super::rows::{Columns, execute, integer, millis, query_all};
+use super::rows::{Columns, integer, millis};
 use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
 use crate::ports::{LlmRequestStore, StoreError};
 
@@ -34,31 +33,28 @@ impl LlmRequestStore for EmbeddedStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        let (account, r) = (account.to_string(), request.clone());
-        self.write(move |conn| {
-            execute(
-                conn,
-                "INSERT INTO llm_requests (account, session, id, message, model, prompt_tokens, \
-                 completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    account,
-                    r.session.as_str(),
-                    r.id.as_str(),
-                    r.message.as_ref().map(MessageId::as_str),
-                    r.model,
-                    r.prompt_tokens,
-                    r.completion_tokens,
-                    r.cost_usd,
-                    integer(r.latency_ms),
-                    r.outcome.as_str(),
-                    r.error,
-                    millis(r.created_at),
-                ],
-            )
-            .map(|_| ())
-        })
+        let r = request;
+        self.change(
+            "INSERT INTO llm_requests (account, session, id, message, model, prompt_tokens, \
+             completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            (
+                account.to_string(),
+                r.session.to_string(),
+                r.id.to_string(),
+                r.message.as_ref().map(MessageId::to_string),
+                r.model.clone(),
+                r.prompt_tokens,
+                r.completion_tokens,
+                r.cost_usd,
+                integer(r.latency_ms),
+                r.outcome.as_str(),
+                r.error.clone(),
+                millis(r.created_at),
+            ),
+        )
         .await
+        .map(|_| ())
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
@@ -67,17 +63,13 @@ impl LlmRequestStore for EmbeddedStore {
         account: &AccountId,
         session: &SessionId,
     ) -> Result<Vec<LlmRequest>, StoreError> {
-        let (account, session) = (account.to_string(), session.to_string());
-        self.read(move |conn| {
-            query_all(
-                conn,
-                "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
-                 latency_ms, outcome, error, created_at FROM llm_requests \
-                 WHERE account = ?1 AND session = ?2 ORDER BY id ASC",
-                params![account, session],
-                llm_request,
-            )
-        })
+        self.select_all(
+            "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
+             latency_ms, outcome, error, created_at FROM llm_requests \
+             WHERE account = ?1 AND session = ?2 ORDER BY id ASC",
+            (account.to_string(), session.to_string()),
+            llm_request,
+        )
         .await
     }
 }

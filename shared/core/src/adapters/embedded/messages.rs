@@ -75,28 +75,24 @@ impl MessageStore for EmbeddedStore {
         session: &SessionId,
         message: &Message,
     ) -> Result<(), StoreError> {
-        let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
-        let citations = json(&m.citations)?;
-        self.write(move |conn| {
-            let updated = execute(
-                conn,
+        let updated = self
+            .change(
                 "UPDATE messages SET content = ?4, status = ?5, citations = ?6 \
                  WHERE account = ?1 AND session = ?2 AND id = ?3",
-                params![
-                    account,
-                    session,
-                    m.id.as_str(),
-                    m.content,
-                    m.status.as_str(),
-                    citations
-                ],
-            )?;
-            if updated == 0 {
-                return Err(StoreError::NotFound("message"));
-            }
-            Ok(())
-        })
-        .await
+                (
+                    account.to_string(),
+                    session.to_string(),
+                    message.id.to_string(),
+                    message.content.clone(),
+                    message.status.as_str(),
+                    json(&message.citations)?,
+                ),
+            )
+            .await?;
+        if updated == 0 {
+            return Err(StoreError::NotFound("message"));
+        }
+        Ok(())
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]

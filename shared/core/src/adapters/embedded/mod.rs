@@ -27,9 +27,10 @@ mod worker;
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Params};
 
 pub use email_events::IDLE_SESSIONS_QUERY;
+use rows::{Columns, execute, query_all, query_opt};
 use worker::Worker;
 
 use crate::ports::StoreError;
@@ -92,5 +93,47 @@ impl EmbeddedStore {
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
         self.worker.read(work).await
+    }
+
+    /// Every row of one query, each read by `map`. `params` are owned (a tuple), as they
+    /// travel to the store's thread.
+    async fn select_all<T, P, M>(
+        &self,
+        statement: &'static str,
+        params: P,
+        map: M,
+    ) -> Result<Vec<T>, StoreError>
+    where
+        T: Send + 'static,
+        P: Params + Send + 'static,
+        M: FnMut(&mut Columns<'_, '_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.read(move |conn| query_all(conn, statement, params, map))
+            .await
+    }
+
+    /// The first row of one query, if any, read by `map`.
+    async fn select_one<T, P, M>(
+        &self,
+        statement: &'static str,
+        params: P,
+        map: M,
+    ) -> Result<Option<T>, StoreError>
+    where
+        T: Send + 'static,
+        P: Params + Send + 'static,
+        M: FnOnce(&mut Columns<'_, '_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.read(move |conn| query_opt(conn, statement, params, map))
+            .await
+    }
+
+    /// Runs one writing statement; the number of rows it changed.
+    async fn change<P>(&self, statement: &'static str, params: P) -> Result<usize, StoreError>
+    where
+        P: Params + Send + 'static,
+    {
+        self.write(move |conn| execute(conn, statement, params))
+            .await
     }
 }

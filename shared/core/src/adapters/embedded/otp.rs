@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::EmbeddedStore;
-use super::rows::{execute, millis, query_opt};
+use super::rows::{millis, query_opt};
 use crate::domain::AccountId;
 use crate::ports::StoreError;
 use crate::ports::crm::{OtpChallenge, OtpFailure, OtpKey, OtpStore};
@@ -30,27 +30,24 @@ impl OtpStore for EmbeddedStore {
         challenge: &OtpChallenge,
     ) -> Result<(), StoreError> {
         let (account, email, purpose, visitor) = challenge_key(account, &challenge.key);
-        let c = challenge.clone();
-        self.write(move |conn| {
-            execute(
-                conn,
-                "INSERT OR REPLACE INTO otp_challenges (account, email_hash, purpose, visitor, code_hash, \
-                 attempts, max_attempts, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    account,
-                    email,
-                    purpose,
-                    visitor,
-                    c.code_hash,
-                    c.attempts,
-                    c.max_attempts,
-                    millis(c.expires_at),
-                    millis(c.created_at),
-                ],
-            )
-            .map(|_| ())
-        })
+        let c = challenge;
+        self.change(
+            "INSERT OR REPLACE INTO otp_challenges (account, email_hash, purpose, visitor, code_hash, \
+             attempts, max_attempts, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            (
+                account,
+                email,
+                purpose,
+                visitor,
+                c.code_hash.clone(),
+                c.attempts,
+                c.max_attempts,
+                millis(c.expires_at),
+                millis(c.created_at),
+            ),
+        )
         .await
+        .map(|_| ())
     }
 
     async fn get_otp(
@@ -58,26 +55,22 @@ impl OtpStore for EmbeddedStore {
         account: &AccountId,
         key: &OtpKey,
     ) -> Result<Option<OtpChallenge>, StoreError> {
-        let (account, email, purpose, visitor) = challenge_key(account, key);
-        let key = key.clone();
-        self.read(move |conn| {
-            query_opt(
-                conn,
-                "SELECT code_hash, attempts, max_attempts, expires_at, created_at FROM otp_challenges \
-                 WHERE account = ?1 AND email_hash = ?2 AND purpose = ?3 AND visitor = ?4",
-                params![account, email, purpose, visitor],
-                |c| {
-                    Ok(OtpChallenge {
-                        key,
-                        code_hash: c.get()?,
-                        attempts: c.get()?,
-                        max_attempts: c.get()?,
-                        expires_at: c.time()?,
-                        created_at: c.time()?,
-                    })
-                },
-            )
-        })
+        let owned_key = key.clone();
+        self.select_one(
+            "SELECT code_hash, attempts, max_attempts, expires_at, created_at FROM otp_challenges \
+             WHERE account = ?1 AND email_hash = ?2 AND purpose = ?3 AND visitor = ?4",
+            challenge_key(account, key),
+            |c| {
+                Ok(OtpChallenge {
+                    key: owned_key,
+                    code_hash: c.get()?,
+                    attempts: c.get()?,
+                    max_attempts: c.get()?,
+                    expires_at: c.time()?,
+                    created_at: c.time()?,
+                })
+            },
+        )
         .await
     }
 
@@ -110,17 +103,21 @@ impl OtpStore for EmbeddedStore {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let (account, email, purpose, visitor) = challenge_key(account, key);
-        let code_hash = code_hash.to_owned();
-        self.write(move |conn| {
-            let deleted = execute(
-                conn,
+        let deleted = self
+            .change(
                 "DELETE FROM otp_challenges \
                  WHERE account = ?1 AND email_hash = ?2 AND purpose = ?3 AND visitor = ?4 \
                    AND code_hash = ?5 AND attempts < max_attempts AND expires_at > ?6",
-                params![account, email, purpose, visitor, code_hash, millis(now)],
-            )?;
-            Ok(deleted == 1)
-        })
-        .await
+                (
+                    account,
+                    email,
+                    purpose,
+                    visitor,
+                    code_hash.to_owned(),
+                    millis(now),
+                ),
+            )
+            .await?;
+        Ok(deleted == 1)
     }
 }

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use rusqlite::params;
 
 use super::EmbeddedStore;
-use super::rows::{Columns, corrupt, execute, json, millis, query_all, query_opt};
+use super::rows::{Columns, corrupt, execute, json, millis, query_opt};
 use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId};
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
@@ -32,13 +32,11 @@ fn profile(c: &mut Columns<'_, '_>) -> Result<VisitorProfile, StoreError> {
     })
 }
 
+/// The profile that owns an address.
+const EMAIL_OWNER: &str = "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2";
+
 fn profile_id(c: &mut Columns<'_, '_>) -> Result<ProfileId, StoreError> {
     c.parsed("profile id", |r| ProfileId::parse(r).ok())
-}
-
-/// The (account, one key) strings of a call, owned for the store's thread.
-fn owned(account: &AccountId, key: &str) -> (String, String) {
-    (account.to_string(), key.to_owned())
 }
 
 #[async_trait]
@@ -49,18 +47,14 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         id: &ProfileId,
     ) -> Result<VisitorProfile, StoreError> {
-        let (account, id) = owned(account, id.as_str());
-        self.read(move |conn| {
-            query_opt(
-                conn,
-                "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
-                 FROM profiles WHERE account = ?1 AND id = ?2",
-                params![account, id],
-                profile,
-            )?
-            .ok_or(StoreError::NotFound("profile"))
-        })
-        .await
+        self.select_one(
+            "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
+             FROM profiles WHERE account = ?1 AND id = ?2",
+            (account.to_string(), id.to_string()),
+            profile,
+        )
+        .await?
+        .ok_or(StoreError::NotFound("profile"))
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, profile = %profile.id))]
@@ -69,32 +63,28 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         profile: &VisitorProfile,
     ) -> Result<(), StoreError> {
-        let (account, p) = (account.to_string(), profile.clone());
-        let interests = json(&p.interests)?;
-        self.write(move |conn| {
-            execute(
-                conn,
-                "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
-                 ON CONFLICT (account, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
-                 phone = excluded.phone, company = excluded.company, interests = excluded.interests, \
-                 verified_at = excluded.verified_at, updated_at = excluded.updated_at",
-                params![
-                    account,
-                    p.id.as_str(),
-                    p.name,
-                    p.email.as_ref().map(EmailAddress::as_str),
-                    p.phone,
-                    p.company,
-                    interests,
-                    p.verified_at.map(millis),
-                    millis(p.created_at),
-                    millis(p.updated_at),
-                ],
-            )
-            .map(|_| ())
-        })
+        let p = profile;
+        self.change(
+            "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+             ON CONFLICT (account, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
+             phone = excluded.phone, company = excluded.company, interests = excluded.interests, \
+             verified_at = excluded.verified_at, updated_at = excluded.updated_at",
+            (
+                account.to_string(),
+                p.id.to_string(),
+                p.name.clone(),
+                p.email.as_ref().map(|e| e.as_str().to_owned()),
+                p.phone.clone(),
+                p.company.clone(),
+                json(&p.interests)?,
+                p.verified_at.map(millis),
+                millis(p.created_at),
+                millis(p.updated_at),
+            ),
+        )
         .await
+        .map(|_| ())
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, profile = %profile, session = %session))]
@@ -104,8 +94,11 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
-        let (account, profile) = owned(account, profile.as_str());
-        let session = session.to_string();
+        let (account, profile, session) = (
+            account.to_string(),
+            profile.to_string(),
+            session.to_string(),
+        );
         self.write(move |conn| {
             let updated = execute(
                 conn,
@@ -131,15 +124,11 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         profile: &ProfileId,
     ) -> Result<Vec<SessionId>, StoreError> {
-        let (account, profile) = owned(account, profile.as_str());
-        self.read(move |conn| {
-            query_all(
-                conn,
-                "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 ORDER BY session",
-                params![account, profile],
-                |c| c.parsed("session id", |r| SessionId::parse(r).ok()),
-            )
-        })
+        self.select_all(
+            "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 ORDER BY session",
+            (account.to_string(), profile.to_string()),
+            |c| c.parsed("session id", |r| SessionId::parse(r).ok()),
+        )
         .await
     }
 
@@ -149,8 +138,11 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
         profile: &ProfileId,
     ) -> Result<ProfileId, StoreError> {
-        let (account, email) = owned(account, email.as_str());
-        let profile = profile.to_string();
+        let (account, email, profile) = (
+            account.to_string(),
+            email.as_str().to_owned(),
+            profile.to_string(),
+        );
         self.write(move |conn| {
             execute(
                 conn,
@@ -158,13 +150,8 @@ impl ProfileStore for EmbeddedStore {
                  ON CONFLICT DO NOTHING",
                 params![account, email, profile],
             )?;
-            query_opt(
-                conn,
-                "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2",
-                params![account, email],
-                profile_id,
-            )?
-            .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("an email claim vanished")))
+            query_opt(conn, EMAIL_OWNER, params![account, email], profile_id)?
+                .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("an email claim vanished")))
         })
         .await
     }
@@ -174,15 +161,11 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         email: &EmailHash,
     ) -> Result<Option<ProfileId>, StoreError> {
-        let (account, email) = owned(account, email.as_str());
-        self.read(move |conn| {
-            query_opt(
-                conn,
-                "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2",
-                params![account, email],
-                profile_id,
-            )
-        })
+        self.select_one(
+            EMAIL_OWNER,
+            (account.to_string(), email.as_str().to_owned()),
+            profile_id,
+        )
         .await
     }
 
@@ -192,18 +175,17 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
-        let (account, email) = owned(account, email.as_str());
-        let profile = profile.to_string();
-        self.write(move |conn| {
-            execute(
-                conn,
-                "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT DO NOTHING",
-                params![account, email, profile],
-            )
-            .map(|_| ())
-        })
+        self.change(
+            "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
+             ON CONFLICT DO NOTHING",
+            (
+                account.to_string(),
+                email.as_str().to_owned(),
+                profile.to_string(),
+            ),
+        )
         .await
+        .map(|_| ())
     }
 
     async fn email_mentions(
@@ -211,15 +193,11 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         email: &EmailHash,
     ) -> Result<Vec<ProfileId>, StoreError> {
-        let (account, email) = owned(account, email.as_str());
-        self.read(move |conn| {
-            query_all(
-                conn,
-                "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
-                params![account, email],
-                profile_id,
-            )
-        })
+        self.select_all(
+            "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
+            (account.to_string(), email.as_str().to_owned()),
+            profile_id,
+        )
         .await
     }
 
@@ -229,18 +207,17 @@ impl ProfileStore for EmbeddedStore {
         visitor: &VisitorId,
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
-        let (account, visitor) = owned(account, visitor.as_str());
-        let profile = profile.to_string();
-        self.write(move |conn| {
-            execute(
-                conn,
-                "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile",
-                params![account, visitor, profile],
-            )
-            .map(|_| ())
-        })
+        self.change(
+            "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile",
+            (
+                account.to_string(),
+                visitor.to_string(),
+                profile.to_string(),
+            ),
+        )
         .await
+        .map(|_| ())
     }
 
     async fn visitor_profile(
@@ -248,15 +225,11 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         visitor: &VisitorId,
     ) -> Result<Option<ProfileId>, StoreError> {
-        let (account, visitor) = owned(account, visitor.as_str());
-        self.read(move |conn| {
-            query_opt(
-                conn,
-                "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2",
-                params![account, visitor],
-                profile_id,
-            )
-        })
+        self.select_one(
+            "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2",
+            (account.to_string(), visitor.to_string()),
+            profile_id,
+        )
         .await
     }
 
@@ -265,15 +238,11 @@ impl ProfileStore for EmbeddedStore {
         account: &AccountId,
         profile: &ProfileId,
     ) -> Result<Vec<VisitorId>, StoreError> {
-        let (account, profile) = owned(account, profile.as_str());
-        self.read(move |conn| {
-            query_all(
-                conn,
-                "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 ORDER BY visitor",
-                params![account, profile],
-                |c| c.parsed("visitor id", |r| VisitorId::parse(r).ok()),
-            )
-        })
+        self.select_all(
+            "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 ORDER BY visitor",
+            (account.to_string(), profile.to_string()),
+            |c| c.parsed("visitor id", |r| VisitorId::parse(r).ok()),
+        )
         .await
     }
 }

@@ -4,10 +4,9 @@
 use async_trait::async_trait;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rusqlite::params;
 
 use super::EmbeddedStore;
-use super::rows::{Columns, execute, integer, millis, query_all, query_opt};
+use super::rows::{Columns, integer, millis};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
@@ -56,33 +55,31 @@ fn decode_session_cursor(cursor: &str) -> Result<(i64, SessionId), StoreError> {
 impl SessionStore for EmbeddedStore {
     #[tracing::instrument(skip_all, fields(account = %session.account, session = %session.id))]
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
-        let s = session.clone();
-        self.write(move |conn| {
-            let inserted = execute(
-                conn,
+        let s = session;
+        let inserted = self
+            .change(
                 concat!(
                     "INSERT INTO sessions (",
                     session_columns!(),
                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING"
                 ),
-                params![
-                    s.account.as_str(),
-                    s.agent.as_str(),
-                    s.id.as_str(),
-                    s.visitor.as_str(),
+                (
+                    s.account.to_string(),
+                    s.agent.to_string(),
+                    s.id.to_string(),
+                    s.visitor.to_string(),
                     millis(s.created_at),
                     millis(s.last_active_at),
                     integer(s.message_count),
-                    s.profile_id,
+                    s.profile_id.clone(),
                     s.summary_status.as_str(),
-                ],
-            )?;
-            if inserted == 0 {
-                return Err(StoreError::AlreadyExists("session"));
-            }
-            Ok(())
-        })
-        .await
+                ),
+            )
+            .await?;
+        if inserted == 0 {
+            return Err(StoreError::AlreadyExists("session"));
+        }
+        Ok(())
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %id))]
@@ -91,21 +88,17 @@ impl SessionStore for EmbeddedStore {
         account: &AccountId,
         id: &SessionId,
     ) -> Result<Session, StoreError> {
-        let (account, id) = (account.to_string(), id.to_string());
-        self.read(move |conn| {
-            query_opt(
-                conn,
-                concat!(
-                    "SELECT ",
-                    session_columns!(),
-                    " FROM sessions WHERE account = ?1 AND id = ?2"
-                ),
-                params![account, id],
-                session,
-            )?
-            .ok_or(StoreError::NotFound("session"))
-        })
-        .await
+        self.select_one(
+            concat!(
+                "SELECT ",
+                session_columns!(),
+                " FROM sessions WHERE account = ?1 AND id = ?2"
+            ),
+            (account.to_string(), id.to_string()),
+            session,
+        )
+        .await?
+        .ok_or(StoreError::NotFound("session"))
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, agent = %agent))]
@@ -118,15 +111,13 @@ impl SessionStore for EmbeddedStore {
         limit: u32,
     ) -> Result<Page<Session, String>, StoreError> {
         let limit = limit.clamp(1, MAX_PAGE_SIZE);
-        let after = after.map(decode_session_cursor).transpose()?;
-        let (account, visitor, agent) =
-            (account.to_string(), visitor.to_string(), agent.to_string());
-        self.read(move |conn| {
-            let (after_ms, after_id) =
-                after.map_or((i64::MAX, String::new()), |(ms, id)| (ms, id.to_string()));
-            // One extra row tells whether another page follows.
-            let items = query_all(
-                conn,
+        let (after_ms, after_id) = after
+            .map(decode_session_cursor)
+            .transpose()?
+            .map_or((i64::MAX, String::new()), |(ms, id)| (ms, id.to_string()));
+        // One extra row tells whether another page follows.
+        let items = self
+            .select_all(
                 concat!(
                     "SELECT ",
                     session_columns!(),
@@ -135,18 +126,17 @@ impl SessionStore for EmbeddedStore {
                        AND (created_at < ?4 OR (created_at = ?4 AND (?5 = '' OR id < ?5))) \
                      ORDER BY created_at DESC, id DESC LIMIT ?6"
                 ),
-                params![
-                    account,
-                    visitor,
-                    agent,
+                (
+                    account.to_string(),
+                    visitor.to_string(),
+                    agent.to_string(),
                     after_ms,
                     after_id,
-                    i64::from(limit) + 1
-                ],
+                    i64::from(limit) + 1,
+                ),
                 session,
-            )?;
-            Ok(page_of(items, limit as usize, encode_session_cursor))
-        })
-        .await
+            )
+            .await?;
+        Ok(page_of(items, limit as usize, encode_session_cursor))
     }
 }
