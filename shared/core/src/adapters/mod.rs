@@ -9,16 +9,9 @@ pub mod outbox;
 mod sdk_error;
 pub mod ses;
 
-use std::sync::Arc;
-
-#[cfg(feature = "embedded")]
-use anyhow::Context as _;
-
-use crate::config::{StorageBackend, StorageSettings};
 use crate::domain::SummaryStatus;
 use crate::ports::Page;
 use crate::ports::crm::EmailStatus;
-use crate::ports::ingestion::IngestionStore;
 
 /// A page from a query that asked for one item more than `limit`: the extra item only
 /// tells that another page follows, whose cursor `cursor` makes from the page's last item.
@@ -40,21 +33,4 @@ pub(crate) fn summary_status_after(status: EmailStatus) -> SummaryStatus {
         EmailStatus::Failed => SummaryStatus::Failed,
         EmailStatus::Sending => SummaryStatus::Pending,
     }
-}
-
-/// The ingestion records on the configured storage backend (`storage:` in app.yaml).
-pub async fn ingestion_store(storage: &StorageSettings) -> anyhow::Result<Arc<dyn IngestionStore>> {
-    Ok(match storage.backend {
-        #[cfg(feature = "embedded")]
-        StorageBackend::Embedded => Arc::new(
-            embedded::EmbeddedStore::open(&storage.path)
-                .with_context(|| format!("opening {}", storage.path.display()))?,
-        ),
-        #[cfg(not(feature = "embedded"))]
-        StorageBackend::Embedded => return Err(crate::config::compiled_out::EMBEDDED_STORE.into()),
-        StorageBackend::Dynamodb => Arc::new(dynamodb::DynamoStore::new(
-            crate::app::dynamodb_client(storage).await,
-            storage.table.clone(),
-        )),
-    })
 }
