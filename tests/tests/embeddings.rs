@@ -391,7 +391,7 @@ fn knowledge_settings_load_from_app_yaml_with_secrets_from_ssm() {
     );
     assert_eq!(knowledge.vector_store.backend, VectorBackend::Embedded);
     assert_eq!(knowledge.rag.top_k, 5);
-    let embedder = salient_core::knowledge::embed::from_settings(knowledge).expect("builds");
+    let embedder = salient_core::app::open_embedder(knowledge).expect("builds");
     assert_eq!(embedder.model_id(), "text-embedding-3-small");
     assert_eq!(embedder.dimensions(), 1536);
 }

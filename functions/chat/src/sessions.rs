@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use salient_core::api::{
-    AgentScope, ApiError, ApiQuery, ErrorCode, MaybeVisitor, MessageView, SessionPath, SessionView,
-    Visitor, id_error, visitor_cookie,
+    AgentScope, ApiError, ApiQuery, MaybeVisitor, MessageView, SessionPath, SessionView, Visitor,
+    visitor_cookie,
 };
 use salient_core::app::AppState;
-use salient_core::domain::{MessageId, Session, VisitorId, now};
-use salient_core::ports::{HistoryQuery, Order};
+use salient_core::conversation::sessions;
+use salient_core::domain::{Session, VisitorId};
+use salient_core::ports::Order;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -36,9 +37,13 @@ pub(crate) async fn create(
     jar: CookieJar,
 ) -> Result<impl IntoResponse, ApiError> {
     let visitor = visitor.unwrap_or_else(VisitorId::generate);
-    let session = Session::new(scope.account, scope.agent, visitor.clone(), now());
-    state.store.create_session(&session).await?;
-    tracing::info!(account = %session.account, agent = %session.agent, session = %session.id, "session created");
+    let session = sessions::open_session(
+        state.store.as_ref(),
+        scope.account,
+        scope.agent,
+        visitor.clone(),
+    )
+    .await?;
     let jar = jar.add(visitor_cookie(&visitor));
     Ok((
         StatusCode::CREATED,
@@ -64,16 +69,15 @@ pub(crate) async fn list(
     let Some(visitor) = visitor else {
         return Ok(Json(json!({"sessions": [], "next": null})));
     };
-    let page = state
-        .store
-        .list_sessions(
-            &scope.account,
-            &visitor,
-            &scope.agent,
-            params.cursor.as_deref(),
-            params.limit.unwrap_or(20),
-        )
-        .await?;
+    let page = sessions::visitor_sessions(
+        state.store.as_ref(),
+        &scope.account,
+        &scope.agent,
+        &visitor,
+        params.cursor.as_deref(),
+        params.limit.unwrap_or(20),
+    )
+    .await?;
     let sessions: Vec<SessionView> = page.items.iter().map(SessionView::from).collect();
     Ok(Json(json!({"sessions": sessions, "next": page.next})))
 }
@@ -92,6 +96,7 @@ async fn owned_session(
         visitor,
     )
     .await
+    .map_err(ApiError::from)
 }
 
 /// `GET /api/{account}/{agent}/sessions/{session}`.
@@ -119,22 +124,20 @@ pub(crate) async fn messages(
     Visitor(visitor): Visitor,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> Result<impl IntoResponse, ApiError> {
-    owned_session(&state, &path, &visitor).await?;
-    let after = params
-        .cursor
-        .as_deref()
-        .map(MessageId::parse)
-        .transpose()
-        .map_err(|e| id_error(ErrorCode::InvalidCursor, &e))?;
-    let query = HistoryQuery {
-        order: params.order,
-        after,
-        limit: params.limit.unwrap_or(50),
-    };
-    let page = state
-        .store
-        .history(&path.scope.account, &path.session, &query)
-        .await?;
+    let page = sessions::session_history(
+        state.store.as_ref(),
+        state.store.as_ref(),
+        &path.scope.account,
+        &path.scope.agent,
+        &path.session,
+        &visitor,
+        sessions::HistoryPage {
+            order: params.order,
+            cursor: params.cursor.as_deref(),
+            limit: params.limit.unwrap_or(50),
+        },
+    )
+    .await?;
     let messages: Vec<MessageView<'_>> = page.items.iter().map(MessageView::from).collect();
     Ok(Json(json!({"messages": messages, "next": page.next})))
 }

@@ -23,8 +23,9 @@ pub(crate) async fn create(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<impl IntoResponse, ApiError> {
+    let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
     let started = turn::start(
-        &state,
+        &ports,
         TurnInput {
             account: path.scope.account,
             agent: path.scope.agent,

@@ -13,7 +13,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use futures::StreamExt as _;
-use salient_core::api::{ApiError, ApiJson, SessionPath, Visitor, citation_views};
+use salient_core::api::{ApiError, ApiJson, SessionPath, Visitor, answer_html, citation_views};
 use salient_core::app::AppState;
 use salient_core::conversation::turn::{self, TurnEvent, TurnInput};
 use serde::Deserialize;
@@ -50,8 +50,9 @@ async fn stream_turn(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<Response, ApiError> {
+    let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
     let started = turn::start(
-        &state,
+        &ports,
         TurnInput {
             account: path.scope.account,
             agent: path.scope.agent,
@@ -93,16 +94,12 @@ fn sse_event(event: TurnEvent) -> Event {
             json!({ "citations": citation_views(&citations) }),
         ),
         TurnEvent::Usage(usage) => ("usage", json!(usage)),
-        TurnEvent::Done {
-            message,
-            html,
-            mode,
-        } => (
+        TurnEvent::Done { message, mode } => (
             "done",
             json!({
                 "status": message.status,
                 "message_id": message.id,
-                "html": html,
+                "html": answer_html(&message.content, &message.citations),
                 "answer_mode": mode,
             }),
         ),

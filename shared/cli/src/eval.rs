@@ -27,11 +27,10 @@ pub(crate) async fn run(
             .join("eval.yaml")
     });
     let set = QuestionSet::load(&path)?;
-    let knowledge = &catalog.app().knowledge;
-    let embedder = salient_core::knowledge::embed::from_settings(knowledge)
-        .context("building the embedder from knowledge.embedding")?;
-    let index = salient_core::knowledge::vector::from_settings(knowledge)
-        .context("opening the vector index from knowledge.vector_store")?;
+    let salient_core::app::Knowledge { embedder, index } = salient_core::app::open_knowledge(
+        &catalog.app().knowledge,
+    )
+    .context("opening the knowledge base from knowledge.embedding and knowledge.vector_store")?;
     let chunks = index.count(&account).await?;
     anyhow::ensure!(
         chunks > 0,

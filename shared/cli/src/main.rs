@@ -73,6 +73,9 @@ enum AdminCommand {
     /// Create the DynamoDB table `storage.table` (with its GSI and TTL) at
     /// `storage.endpoint_url` or in AWS; for DynamoDB Local and first deploys without SAM.
     CreateTable,
+    /// Add the inactivity sweep's index `gsi2` to a table made before it existed, and give
+    /// the sessions already stored their place in it (once; safe to run again).
+    AddSummaryIndex,
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +129,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Admin {
             command: AdminCommand::CreateTable,
         } => create_table(&cli.config).await,
+        Command::Admin {
+            command: AdminCommand::AddSummaryIndex,
+        } => add_summary_index(&cli.config).await,
         Command::Errors => {
             print!("{}", salient_core::api::error_table_markdown());
             Ok(())
@@ -141,6 +147,22 @@ async fn create_table(root: &std::path::Path) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("creating table {}", storage.table))?;
     println!("created table {}", storage.table);
+    Ok(())
+}
+
+async fn add_summary_index(root: &std::path::Path) -> anyhow::Result<()> {
+    let catalog = Catalog::load(root, &[])?;
+    let storage = &catalog.app().storage;
+    let client = salient_core::app::dynamodb_client(storage).await;
+    let updated =
+        salient_core::adapters::dynamodb::add_awaiting_summary_index(&client, &storage.table)
+            .await
+            .with_context(|| format!("adding the summary index to table {}", storage.table))?;
+    println!(
+        "table {} has index {}; {updated} sessions awaiting a summary added to it",
+        storage.table,
+        salient_core::adapters::dynamodb::GSI2
+    );
     Ok(())
 }
 

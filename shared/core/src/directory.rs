@@ -21,7 +21,7 @@ use serde_json::{Map, Value, json};
 
 use crate::domain::AccountId;
 use crate::knowledge::vector::lexical::{idf, saturated_tf, tokenize};
-use crate::llm::ToolSpec;
+use crate::ports::model::ToolSpec;
 
 /// The name of the tool the model calls.
 pub const TOOL_NAME: &str = "search_directory";

@@ -16,5 +16,4 @@ pub mod knowledge;
 pub mod llm;
 pub mod otp;
 pub mod ports;
-pub mod render;
 pub mod telemetry;

@@ -3,11 +3,11 @@
 
 use async_trait::async_trait;
 use aws_sdk_sesv2::Client;
-use aws_sdk_sesv2::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sesv2::primitives::Blob;
 use aws_sdk_sesv2::types::{Destination, EmailContent, RawMessage};
 use tokio::sync::OnceCell;
 
+use super::sdk_error::is_retryable;
 use crate::ports::email::{EmailTransport, OutgoingEmail, SendError};
 
 /// SES error codes worth retrying.
@@ -80,15 +80,7 @@ impl EmailTransport for SesTransport {
             .send()
             .await
             .map_err(|err| {
-                let retryable = match &err {
-                    SdkError::TimeoutError(_) | SdkError::ResponseError(_) => true,
-                    SdkError::DispatchFailure(failure) => failure.is_io() || failure.is_timeout(),
-                    SdkError::ServiceError(service) => service
-                        .err()
-                        .code()
-                        .is_some_and(|code| TRANSIENT_CODES.contains(&code)),
-                    _ => false,
-                };
+                let retryable = is_retryable(&err, TRANSIENT_CODES);
                 let message = aws_sdk_sesv2::error::DisplayErrorContext(&err).to_string();
                 if retryable {
                     SendError::Transient(message)

@@ -3,6 +3,7 @@
 
 mod error;
 mod extract;
+mod render;
 mod router;
 mod scope;
 mod views;
@@ -13,6 +14,7 @@ pub use error::{
     status_of,
 };
 pub use extract::{ApiJson, ApiQuery};
+pub use render::answer_html;
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
 pub use views::{CitationView, MessageView, SessionView, citation_views};

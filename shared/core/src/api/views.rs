@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::render::answer_html;
 use crate::domain::{Citation, Message, MessageStatus, Role, Session, SummaryStatus};
-use crate::render::answer_html;
 
 /// A session as the API shows it.
 #[derive(Debug, Serialize)]

@@ -12,11 +12,20 @@ use super::{AppState, Knowledge};
 use crate::adapters::dynamodb::DynamoStore;
 #[cfg(feature = "embedded")]
 use crate::adapters::embedded::EmbeddedStore;
-use crate::config::{Catalog, KnowledgeSettings, StorageBackend, StorageSettings};
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use crate::config::{
+    Catalog, EmailSettings, EmailTransportKind, EmbeddingProvider, KnowledgeSettings,
+    StorageBackend, StorageSettings, VectorBackend,
+};
 use crate::directory::Directory;
 use crate::llm::LlmClient;
 use crate::ports::Store;
+use crate::ports::email::EmailTransport;
 use crate::ports::knowledge::KnowledgeError;
+use crate::ports::knowledge::{Embedder, VectorIndex};
 
 /// Builds the state for a Lambda cold start (or any process): configuration from
 /// `SALIENT_CONFIG_DIR` (default `config`), secrets from SSM when `SALIENT_SSM_PREFIX` is set,
@@ -56,7 +65,7 @@ pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
 pub fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
     let llm = model_clients(&catalog)?;
     let directories = directories(&catalog)?;
-    let mail = crate::email::transport_from_settings(&catalog.app().email);
+    let mail = email_transport(&catalog.app().email);
     let state = AppState {
         catalog,
         store,
@@ -101,18 +110,117 @@ pub async fn dynamodb_client(storage: &StorageSettings) -> aws_sdk_dynamodb::Cli
 }
 
 /// The embedder and vector index the deployment's `knowledge:` settings name.
-pub(super) fn open_knowledge(settings: &KnowledgeSettings) -> Result<Knowledge, KnowledgeError> {
+pub fn open_knowledge(settings: &KnowledgeSettings) -> Result<Knowledge, KnowledgeError> {
     Ok(Knowledge {
-        embedder: crate::knowledge::embed::from_settings(settings)?,
-        index: crate::knowledge::vector::from_settings(settings)?,
+        embedder: open_embedder(settings)?,
+        index: vector_index(settings)?,
     })
+}
+
+/// The embedder `knowledge.embedding` names.
+pub fn open_embedder(settings: &KnowledgeSettings) -> Result<Arc<dyn Embedder>, KnowledgeError> {
+    let embedding = &settings.embedding;
+    let timeout = Duration::from_secs(embedding.timeout_secs);
+    let key = || -> Result<SecretString, KnowledgeError> {
+        embedding.api_key.clone().ok_or_else(|| {
+            KnowledgeError::Invalid(
+                "knowledge.embedding.api_key is not set (SALIENT__KNOWLEDGE__EMBEDDING__API_KEY)"
+                    .to_owned(),
+            )
+        })
+    };
+    Ok(match embedding.provider {
+        #[cfg(feature = "local-embeddings")]
+        EmbeddingProvider::Local => Arc::new(crate::knowledge::embed::LocalEmbedder::new(
+            &embedding.local_model_dir,
+        )?),
+        #[cfg(not(feature = "local-embeddings"))]
+        EmbeddingProvider::Local => {
+            return Err(KnowledgeError::Invalid(
+                crate::config::compiled_out::LOCAL_EMBEDDINGS.to_string(),
+            ));
+        }
+        EmbeddingProvider::Openai => {
+            let base_url = if embedding.base_url.is_empty() {
+                crate::knowledge::embed::openai::DEFAULT_BASE_URL
+            } else {
+                &embedding.base_url
+            };
+            Arc::new(crate::knowledge::embed::OpenAiEmbedder::new(
+                base_url,
+                key()?,
+                &embedding.model,
+                embedding.dimensions,
+                embedding.batch_size,
+                timeout,
+            )?)
+        }
+        EmbeddingProvider::Pinecone => {
+            let base_url = if embedding.base_url.is_empty() {
+                crate::knowledge::embed::pinecone::DEFAULT_BASE_URL
+            } else {
+                &embedding.base_url
+            };
+            Arc::new(crate::knowledge::embed::PineconeEmbedder::new(
+                base_url,
+                key()?,
+                &embedding.model,
+                embedding.dimensions,
+                embedding.batch_size,
+                timeout,
+            )?)
+        }
+    })
+}
+
+/// The vector index `knowledge.vector_store` names.
+fn vector_index(settings: &KnowledgeSettings) -> Result<Arc<dyn VectorIndex>, KnowledgeError> {
+    let store = &settings.vector_store;
+    Ok(match store.backend {
+        #[cfg(feature = "embedded")]
+        VectorBackend::Embedded => {
+            Arc::new(crate::knowledge::vector::EmbeddedIndex::open(&store.path)?)
+        }
+        #[cfg(not(feature = "embedded"))]
+        VectorBackend::Embedded => {
+            return Err(KnowledgeError::Invalid(
+                crate::config::compiled_out::EMBEDDED_VECTOR_INDEX.to_string(),
+            ));
+        }
+        VectorBackend::Pinecone => {
+            let api_key = store.api_key.clone().ok_or_else(|| {
+                KnowledgeError::Invalid(
+                    "knowledge.vector_store.api_key is not set (SALIENT__KNOWLEDGE__VECTOR_STORE__API_KEY)"
+                        .to_owned(),
+                )
+            })?;
+            Arc::new(crate::knowledge::vector::PineconeIndex::new(
+                &store.index_host,
+                api_key,
+                store.sparse,
+                std::time::Duration::from_secs(store.timeout_secs),
+            )?)
+        }
+    })
+}
+
+/// The transport `email.transport` names: the file outbox (local default) or SES v2.
+fn email_transport(settings: &EmailSettings) -> Arc<dyn EmailTransport> {
+    match settings.transport {
+        EmailTransportKind::Outbox => Arc::new(crate::adapters::outbox::FileOutbox::new(
+            settings.outbox_dir.clone(),
+        )),
+        EmailTransportKind::Ses => Arc::new(crate::adapters::ses::SesTransport::new(
+            settings.ses_endpoint_url.clone(),
+        )),
+    }
 }
 
 /// One model client per agent with an API key; agents without one answer
 /// `no_model_configured` (or extractively), and the log says so once.
 fn model_clients(
     catalog: &Catalog,
-) -> anyhow::Result<HashMap<(crate::domain::AccountId, crate::domain::AgentId), LlmClient>> {
+) -> anyhow::Result<HashMap<(crate::domain::AccountId, crate::domain::AgentId), Arc<LlmClient>>> {
     let mut llm = HashMap::new();
     for agent in catalog.agents() {
         let client = LlmClient::from_settings(&agent.settings.llm).with_context(|| {
@@ -123,7 +231,10 @@ fn model_clients(
         })?;
         match client {
             Some(client) => {
-                llm.insert((agent.account.clone(), agent.agent.clone()), client);
+                llm.insert(
+                    (agent.account.clone(), agent.agent.clone()),
+                    Arc::new(client),
+                );
             }
             None => tracing::warn!(
                 account = %agent.account,

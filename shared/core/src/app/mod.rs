@@ -7,18 +7,21 @@ mod compose;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-pub use compose::{assemble, bootstrap, build, dynamodb_client};
+pub use compose::{assemble, bootstrap, build, dynamodb_client, open_embedder, open_knowledge};
 
 use crate::config::Catalog;
+use crate::conversation::turn::TurnPorts;
 use crate::directory::Directory;
 use crate::domain::{AccountId, AgentId};
 use crate::knowledge::retrieve::Retriever;
 use crate::llm::LlmClient;
 use crate::otp::OtpSecret;
-use crate::ports::Store;
+use crate::ports::crm::ProfileStore;
 use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
 use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
+use crate::ports::model::ChatModel;
+use crate::ports::{LlmRequestStore, MessageStore, SessionStore, Store};
 
 /// The deployment's knowledge base: the embedder of `knowledge.embedding` and the vector
 /// index of `knowledge.vector_store`, opened once per process and shared by retrieval and
@@ -39,7 +42,7 @@ pub struct AppState {
     /// Conversation storage.
     pub store: Arc<dyn Store>,
     /// One LLM client per agent that has an API key.
-    llm: Arc<HashMap<(AccountId, AgentId), LlmClient>>,
+    llm: Arc<HashMap<(AccountId, AgentId), Arc<LlmClient>>>,
     /// The knowledge base, opened on first use (at start when an agent has RAG on).
     knowledge: Arc<tokio::sync::OnceCell<Knowledge>>,
     /// Retrieval over the accounts' knowledge, when any agent has `knowledge.rag.enabled`.
@@ -99,9 +102,23 @@ impl AppState {
     pub async fn knowledge(&self) -> Result<Knowledge, KnowledgeError> {
         let settings = &self.catalog.app().knowledge;
         self.knowledge
-            .get_or_try_init(|| async { compose::open_knowledge(settings) })
+            .get_or_try_init(|| async { open_knowledge(settings) })
             .await
             .cloned()
+    }
+
+    /// What a turn of this agent needs: the storage ports, its model, retrieval and the
+    /// account's lists.
+    pub fn turn_ports(&self, account: &AccountId, agent: &AgentId) -> TurnPorts {
+        TurnPorts {
+            sessions: Arc::clone(&self.store) as Arc<dyn SessionStore>,
+            messages: Arc::clone(&self.store) as Arc<dyn MessageStore>,
+            llm_records: Arc::clone(&self.store) as Arc<dyn LlmRequestStore>,
+            profiles: Arc::clone(&self.store) as Arc<dyn ProfileStore>,
+            model: self.model(account, agent),
+            retriever: self.retriever.clone(),
+            directory: self.directory(account).cloned(),
+        }
     }
 
     /// The ingestion records (pages seen, runs), on the same store as everything else.
@@ -123,9 +140,11 @@ impl AppState {
         self
     }
 
-    /// The agent's LLM client, if it has an API key.
-    pub fn llm(&self, account: &AccountId, agent: &AgentId) -> Option<&LlmClient> {
-        self.llm.get(&(account.clone(), agent.clone()))
+    /// The agent's model, if it has an API key.
+    pub fn model(&self, account: &AccountId, agent: &AgentId) -> Option<Arc<dyn ChatModel>> {
+        self.llm
+            .get(&(account.clone(), agent.clone()))
+            .map(|client| Arc::clone(client) as Arc<dyn ChatModel>)
     }
 
     /// Replaces every agent's LLM client (tests shorten retry delays with this).
@@ -134,7 +153,7 @@ impl AppState {
         let mapped = self
             .llm
             .iter()
-            .map(|(k, v)| (k.clone(), f(v.clone())))
+            .map(|(k, v)| (k.clone(), Arc::new(f(LlmClient::clone(v)))))
             .collect();
         self.llm = Arc::new(mapped);
         self

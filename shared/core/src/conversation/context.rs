@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 use crate::domain::{Message, MessageStatus, Role};
-use crate::llm::WireMessage;
+use crate::ports::model::WireMessage;
 
 /// Tokens in `text` under `o200k_base`. The ranks load on first use (about 100 ms), off
 /// the cold-start path; [`warm_up`] can load them early.

@@ -2,24 +2,20 @@
 //! visitor; every other combination answers `session_not_found`, so ids of other visitors or
 //! accounts reveal nothing.
 
-use crate::api::{ApiError, ErrorCode};
 use crate::domain::{AccountId, AgentId, Session, SessionId, VisitorId};
-use crate::ports::Store;
+use crate::ports::{SessionStore, StoreError};
 
 /// Loads a session and checks it belongs to this agent and visitor.
 pub async fn owned_session(
-    store: &dyn Store,
+    store: &dyn SessionStore,
     account: &AccountId,
     agent: &AgentId,
     session: &SessionId,
     visitor: &VisitorId,
-) -> Result<Session, ApiError> {
+) -> Result<Session, StoreError> {
     let found = store.get_session(account, session).await?;
     if &found.agent != agent || &found.visitor != visitor {
-        return Err(ApiError::new(
-            ErrorCode::SessionNotFound,
-            "No session with this id for this agent.",
-        ));
+        return Err(StoreError::NotFound("session"));
     }
     Ok(found)
 }

@@ -4,25 +4,95 @@
 //! every call to the model is recorded and logged with the same figures.
 
 use std::sync::Arc;
-use std::time::Instant;
 
-use futures::StreamExt as _;
 use tokio::sync::mpsc;
 
-use super::context::{self, count_tokens};
-use crate::api::{ApiError, ErrorCode};
-use crate::app::AppState;
-use crate::config::{AgentConfig, RagSettings};
-use crate::crm;
+use super::answer::TurnRun;
+use super::context;
+use super::retrieval::{Retrieval, extractive_answer};
+use crate::config::AgentConfig;
 use crate::directory::Directory;
 use crate::domain::{
-    AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
-    MessageStatus, Role, SessionId, VisitorId, now,
+    AccountId, AgentId, Citation, Message, MessageId, MessageStatus, Role, SessionId, VisitorId,
+    now,
 };
+use crate::error::{CodedError, ErrorCode};
 use crate::knowledge::retrieve::{Retriever, Sources};
-use crate::llm::{LlmClient, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
-use crate::ports::{HistoryQuery, Order};
-use crate::render::answer_html;
+use crate::ports::crm::ProfileStore;
+use crate::ports::model::{ChatModel, Usage};
+use crate::ports::{HistoryQuery, LlmRequestStore, MessageStore, Order, SessionStore, StoreError};
+
+/// What a turn needs: the storage ports it writes, and the agent's model, knowledge and
+/// lists. The routes get it from the state (`AppState::turn_ports`).
+#[derive(Clone)]
+pub struct TurnPorts {
+    /// Sessions (ownership, and the profile tool's session).
+    pub sessions: Arc<dyn SessionStore>,
+    /// The visitor's message and the answer.
+    pub messages: Arc<dyn MessageStore>,
+    /// One record per call to the model.
+    pub llm_records: Arc<dyn LlmRequestStore>,
+    /// Visitor profiles (the profile tool).
+    pub profiles: Arc<dyn ProfileStore>,
+    /// The agent's model, when it has an API key.
+    pub model: Option<Arc<dyn ChatModel>>,
+    /// Retrieval over the account's knowledge, when the deployment has a knowledge base.
+    pub retriever: Option<Retriever>,
+    /// The account's structured lists, when it has some.
+    pub directory: Option<Arc<Directory>>,
+}
+
+impl std::fmt::Debug for TurnPorts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TurnPorts")
+            .field("model", &self.model)
+            .field("retriever", &self.retriever)
+            .field("directory", &self.directory.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a turn could not start. Anything after the start is a [`TurnEvent::Error`].
+#[derive(Debug, thiserror::Error)]
+pub enum TurnError {
+    /// The message is empty or only whitespace.
+    #[error("The message is empty.")]
+    EmptyMessage,
+    /// The message is longer than the agent allows.
+    #[error("The message is longer than {max} characters.")]
+    MessageTooLong {
+        /// `limits.max_message_chars`.
+        max: usize,
+    },
+    /// The session holds as many messages as the agent allows.
+    #[error("This conversation is at its length limit. Please start a new one.")]
+    HistoryTooLong,
+    /// Neither a model nor a knowledge base can answer.
+    #[error("This assistant has no language model configured yet, so it cannot answer.")]
+    NoModelConfigured,
+    /// Storage failed, or the session is not this visitor's.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CodedError for TurnError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::EmptyMessage => ErrorCode::EmptyMessage,
+            Self::MessageTooLong { .. } => ErrorCode::MessageTooLong,
+            Self::HistoryTooLong => ErrorCode::HistoryTooLong,
+            Self::NoModelConfigured => ErrorCode::NoModelConfigured,
+            Self::Store(err) => err.code(),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::Store(err) => err.public_message(),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// What a visitor sent.
 #[derive(Debug, Clone)]
@@ -73,10 +143,8 @@ pub enum TurnEvent {
     Usage(TurnUsage),
     /// The answer is complete and stored.
     Done {
-        /// The stored answer.
+        /// The stored answer (the views render its HTML).
         message: Message,
-        /// Its sanitised HTML, with source markers linked.
-        html: String,
         /// Written by the model, or quoted from the site because no model is configured.
         mode: AnswerMode,
     },
@@ -111,24 +179,18 @@ pub struct StartedTurn {
 
 /// Validates and stores the visitor's message, then starts the answer. Errors here happen
 /// before anything is streamed, so they become plain JSON errors.
-pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, ApiError> {
+pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
     let settings = &input.config.settings;
     let text = input.text.trim();
     if text.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::EmptyMessage,
-            "The message is empty.",
-        ));
+        return Err(TurnError::EmptyMessage);
     }
     let max_chars = settings.limits.max_message_chars;
     if text.chars().count() > max_chars {
-        return Err(ApiError::new(
-            ErrorCode::MessageTooLong,
-            format!("The message is longer than {max_chars} characters."),
-        ));
+        return Err(TurnError::MessageTooLong { max: max_chars });
     }
     let session = super::ownership::owned_session(
-        state.store.as_ref(),
+        ports.sessions.as_ref(),
         &input.account,
         &input.agent,
         &input.session,
@@ -136,36 +198,31 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
     )
     .await?;
     if session.message_count + 2 > settings.limits.max_session_messages {
-        return Err(ApiError::new(
-            ErrorCode::HistoryTooLong,
-            "This conversation is at its length limit. Please start a new one.",
-        ));
+        return Err(TurnError::HistoryTooLong);
     }
     let rag = &settings.knowledge.rag;
-    let retrieval = state
-        .retriever()
+    let retrieval = ports
+        .retriever
+        .as_ref()
         .filter(|_| rag.enabled)
         .map(|retriever| Retrieval {
             retriever: retriever.clone(),
             settings: rag.clone(),
         });
-    let llm = state.llm(&input.account, &input.agent).cloned();
+    let llm = ports.model.clone();
     if llm.is_none() && retrieval.is_none() {
-        return Err(ApiError::new(
-            ErrorCode::NoModelConfigured,
-            "This assistant has no language model configured yet, so it cannot answer.",
-        ));
+        return Err(TurnError::NoModelConfigured);
     }
 
     // Nothing lost: the visitor's words are stored before the model is called.
     let user_message = Message::new(Role::User, text, now());
-    state
-        .store
+    ports
+        .messages
         .append_message(&input.account, &input.session, &user_message)
         .await?;
 
-    let history = state
-        .store
+    let history = ports
+        .messages
         .history(
             &input.account,
             &input.session,
@@ -191,8 +248,8 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
     // The answer exists from the start (empty, partial), so a crash mid-answer leaves a trace.
     let mut assistant = Message::new(Role::Assistant, "", now());
     assistant.status = MessageStatus::Partial;
-    state
-        .store
+    ports
+        .messages
         .append_message(&input.account, &input.session, &assistant)
         .await?;
 
@@ -208,7 +265,7 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
         // Without a model, but with a knowledge base: quote the site, clearly labelled.
         if let Some(retrieval) = retrieval {
             tokio::spawn(extractive_answer(
-                state.clone(),
+                Arc::clone(&ports.messages),
                 input.account,
                 input.session,
                 text.to_owned(),
@@ -222,12 +279,9 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
             events: rx,
         });
     };
-    let directory = state
-        .directory(&input.account)
-        .filter(|_| settings.tools.directory)
-        .cloned();
+    let directory = ports.directory.clone().filter(|_| settings.tools.directory);
     let run = TurnRun {
-        state: state.clone(),
+        ports: ports.clone(),
         account: input.account,
         agent: input.agent,
         session: input.session,
@@ -250,455 +304,4 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
         user_message,
         events: rx,
     })
-}
-
-struct TurnRun {
-    state: AppState,
-    account: AccountId,
-    agent: AgentId,
-    session: SessionId,
-    llm: LlmClient,
-    total_timeout: std::time::Duration,
-    assistant: Message,
-    prompt_tokens: usize,
-    question: String,
-    retrieval: Option<Retrieval>,
-    sources: Sources,
-    directory: Option<Arc<Directory>>,
-    /// The agent's profile fields, when it captures profiles.
-    profile: Option<crate::config::ProfileFieldSettings>,
-    max_tool_rounds: u32,
-    max_tool_results: usize,
-    /// Usage of the rounds before the last (tool calls), added to the last one's.
-    earlier_usage: Usage,
-    tx: mpsc::Sender<TurnEvent>,
-}
-
-/// The retriever and the agent's RAG settings, for agents with RAG on.
-#[derive(Debug)]
-struct Retrieval {
-    retriever: Retriever,
-    settings: RagSettings,
-}
-
-impl Retrieval {
-    /// The sources for a question; a failing knowledge base is logged and the turn goes on
-    /// without sources (an answer without citations beats no answer).
-    async fn sources(&self, account: &AccountId, session: &SessionId, question: &str) -> Sources {
-        let started = Instant::now();
-        match self
-            .retriever
-            .retrieve(account, question, &self.settings)
-            .await
-        {
-            Ok(sources) => {
-                tracing::debug!(
-                    account = %account,
-                    session = %session,
-                    pages = sources.pages.len(),
-                    ms = started.elapsed().as_millis() as u64,
-                    "retrieved sources"
-                );
-                sources
-            }
-            Err(error) => {
-                tracing::warn!(
-                    account = %account,
-                    session = %session,
-                    error = %format!("{:#}", anyhow::Error::from(error)),
-                    "retrieval failed; answering without sources"
-                );
-                Sources::default()
-            }
-        }
-    }
-}
-
-/// The answer of an agent with a knowledge base and no model: the best passages, quoted.
-async fn extractive_answer(
-    state: AppState,
-    account: AccountId,
-    session: SessionId,
-    question: String,
-    retrieval: Retrieval,
-    mut assistant: Message,
-    tx: mpsc::Sender<TurnEvent>,
-) {
-    let sources = retrieval.sources(&account, &session, &question).await;
-    assistant.content = sources.extractive_answer();
-    assistant.citations = sources.all_citations();
-    assistant.status = MessageStatus::Complete;
-    if let Err(error) = state
-        .store
-        .update_message(&account, &session, &assistant)
-        .await
-    {
-        tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
-        let _ = tx
-            .send(TurnEvent::Error {
-                code: ErrorCode::Internal,
-                message: "The answer could not be stored. Please try again.".to_owned(),
-            })
-            .await;
-        return;
-    }
-    let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
-    let _ = tx
-        .send(TurnEvent::Citations(assistant.citations.clone()))
-        .await;
-    let html = answer_html(&assistant.content, &assistant.citations);
-    let _ = tx
-        .send(TurnEvent::Done {
-            message: assistant,
-            html,
-            mode: AnswerMode::Extractive,
-        })
-        .await;
-}
-
-/// How the answer ended, before it is stored.
-enum Ending {
-    Complete,
-    Failed(LlmError),
-    Cancelled,
-    TimedOut,
-}
-
-impl TurnRun {
-    async fn answer(mut self, mut messages: Vec<WireMessage>) {
-        let started = Instant::now();
-        let deadline = tokio::time::Instant::now() + self.total_timeout;
-        let mut usage: Option<Usage> = None;
-        let tx = self.tx.clone();
-
-        if let Some(retrieval) = &self.retrieval {
-            let found = tokio::select! {
-                found = retrieval.sources(&self.account, &self.session, &self.question) => found,
-                () = tx.closed() => {
-                    self.finish(Ending::Cancelled, None, started).await;
-                    return;
-                }
-            };
-            if !found.is_empty()
-                && let Some(system) = messages.first_mut()
-            {
-                let section = found.prompt_section();
-                self.prompt_tokens += count_tokens(&section);
-                system.content.push_str(&section);
-            }
-            self.sources = found;
-        }
-
-        let mut tools: Vec<ToolSpec> = self
-            .directory
-            .as_ref()
-            .map(|directory| vec![directory.tool()])
-            .unwrap_or_default();
-        if let Some(spec) = self.profile.as_ref().and_then(crm::profile_tool_schema) {
-            let function = &spec["function"];
-            tools.push(ToolSpec::function(
-                function["name"].as_str().unwrap_or(crm::PROFILE_TOOL_NAME),
-                function["description"].as_str().unwrap_or_default(),
-                function["parameters"].clone(),
-            ));
-        }
-        let mut round: u32 = 0;
-        let mut round_started = Instant::now();
-        let ending = 'rounds: loop {
-            // The last round offers no tools, so the model has to answer.
-            let offered: &[ToolSpec] = if round < self.max_tool_rounds {
-                &tools
-            } else {
-                &[]
-            };
-            let opened = tokio::select! {
-                opened = self.llm.stream_with_tools(&messages, offered) => Some(opened),
-                () = tx.closed() => None,
-            };
-            let mut stream = match opened {
-                None => break Ending::Cancelled,
-                Some(Err(error)) => break Ending::Failed(error),
-                Some(Ok((stream, _retries))) => stream,
-            };
-            let text_before = self.assistant.content.len();
-            let mut calls = Vec::new();
-            loop {
-                let next = tokio::select! {
-                    next = tokio::time::timeout_at(deadline, stream.next()) => next,
-                    () = tx.closed() => break 'rounds Ending::Cancelled,
-                };
-                match next {
-                    Err(_) => break 'rounds Ending::TimedOut,
-                    Ok(None) => break,
-                    Ok(Some(Ok(LlmEvent::Delta(text)))) => {
-                        self.assistant.content.push_str(&text);
-                        if tx.send(TurnEvent::Delta(text)).await.is_err() {
-                            break 'rounds Ending::Cancelled;
-                        }
-                    }
-                    Ok(Some(Ok(LlmEvent::ToolCalls(asked)))) => calls = asked,
-                    Ok(Some(Ok(LlmEvent::Usage(reported)))) => usage = Some(reported),
-                    Ok(Some(Err(error))) => break 'rounds Ending::Failed(error),
-                }
-            }
-            if calls.is_empty() || offered.is_empty() {
-                break Ending::Complete;
-            }
-            // A round that asked for tools is a call of its own: record it, run the tools,
-            // and ask again with their results.
-            let round_usage = usage.take().unwrap_or_default();
-            self.record_call(&round_usage, round_started, LlmOutcome::Ok, None)
-                .await;
-            self.add_usage(&round_usage);
-            let said = self.assistant.content[text_before..].to_owned();
-            messages.push(WireMessage::tool_request(said, &calls));
-            for call in &calls {
-                let result = self.run_tool(call).await;
-                messages.push(WireMessage::tool_result(&call.id, result.to_string()));
-            }
-            round += 1;
-            round_started = Instant::now();
-        };
-        self.finish(ending, usage, round_started).await;
-    }
-
-    /// Runs one tool call and returns its JSON result for the model; unknown tools and bad
-    /// arguments come back as an `error` the model can read.
-    async fn run_tool(&self, call: &ToolCall) -> serde_json::Value {
-        let result = match (call.name.as_str(), &self.directory, &self.profile) {
-            (crate::directory::TOOL_NAME, Some(directory), _) => {
-                directory.run_tool(&call.arguments, self.max_tool_results)
-            }
-            (crm::PROFILE_TOOL_NAME, _, Some(settings)) => {
-                self.save_profile(&call.arguments, settings).await
-            }
-            _ => serde_json::json!({ "error": format!("no tool named {:?}", call.name) }),
-        };
-        tracing::info!(
-            account = %self.account,
-            session = %self.session,
-            tool = %call.name,
-            matches = result.get("matches").and_then(serde_json::Value::as_u64),
-            error = result.get("error").and_then(serde_json::Value::as_str),
-            "tool call"
-        );
-        result
-    }
-
-    /// Records one call to the model as an LLM request linked to the answer, and logs it
-    /// with exactly the stored figures.
-    async fn record_call(
-        &self,
-        usage: &Usage,
-        started: Instant,
-        outcome: LlmOutcome,
-        error: Option<String>,
-    ) {
-        let record = LlmRequest {
-            id: LlmRequestId::generate(),
-            session: self.session.clone(),
-            message: Some(self.assistant.id.clone()),
-            model: usage
-                .model
-                .clone()
-                .unwrap_or_else(|| self.llm.model().to_owned()),
-            prompt_tokens: usage.prompt_tokens,
-            completion_tokens: usage.completion_tokens,
-            cost_usd: usage.cost_usd,
-            latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            outcome,
-            error,
-            created_at: now(),
-        };
-        record_llm_call(&self.state, &self.account, &self.agent, &record, "answer").await;
-    }
-
-    /// The profile tool: what the visitor offered (name, email, phone, company, interests),
-    /// checked field by field, then merged into the session's profile. A verified email is
-    /// never overwritten; only an OTP verifies one.
-    async fn save_profile(
-        &self,
-        arguments: &str,
-        settings: &crate::config::ProfileFieldSettings,
-    ) -> serde_json::Value {
-        let update = match crm::apply_profile_tool(
-            &serde_json::Value::String(arguments.to_owned()),
-            settings,
-        ) {
-            Ok(update) => update,
-            Err(error) => return serde_json::json!({ "saved": false, "error": error.to_string() }),
-        };
-        let store = self.state.store.as_ref();
-        let saved = match store.get_session(&self.account, &self.session).await {
-            Ok(session) => {
-                crm::save_profile_update(store, &session, &update, settings.max_interests, now())
-                    .await
-            }
-            Err(error) => Err(error),
-        };
-        match saved {
-            Ok(profile) => serde_json::json!({
-                "saved": true,
-                "profile": crm::ProfileCard::from(&profile),
-            }),
-            Err(error) => {
-                tracing::warn!(account = %self.account, session = %self.session, error = ?error, "saving the visitor profile failed");
-                serde_json::json!({ "saved": false, "error": "the profile could not be saved right now" })
-            }
-        }
-    }
-
-    /// Adds an earlier round's usage to the turn's totals (what the visitor's usage event
-    /// reports).
-    fn add_usage(&mut self, round: &Usage) {
-        self.earlier_usage.prompt_tokens += round.prompt_tokens;
-        self.earlier_usage.completion_tokens += round.completion_tokens;
-        self.earlier_usage.cost_usd = match (self.earlier_usage.cost_usd, round.cost_usd) {
-            (None, None) => None,
-            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
-        };
-    }
-
-    async fn finish(mut self, ending: Ending, usage: Option<Usage>, started: Instant) {
-        let has_text = !self.assistant.content.is_empty();
-        let (status, outcome, failure) = match &ending {
-            Ending::Complete => (MessageStatus::Complete, LlmOutcome::Ok, None),
-            Ending::Cancelled => (partial_or_failed(has_text), LlmOutcome::Cancelled, None),
-            Ending::TimedOut => (
-                partial_or_failed(has_text),
-                LlmOutcome::Timeout,
-                Some((
-                    ErrorCode::UpstreamTimeout,
-                    "The assistant took too long to answer. Please try again.",
-                )),
-            ),
-            Ending::Failed(error) => {
-                let outcome = if has_text {
-                    LlmOutcome::Interrupted
-                } else if *error == LlmError::Timeout {
-                    LlmOutcome::Timeout
-                } else {
-                    LlmOutcome::Error
-                };
-                (
-                    partial_or_failed(has_text),
-                    outcome,
-                    Some(visitor_error(error)),
-                )
-            }
-        };
-        self.assistant.status = status;
-        if has_text {
-            self.assistant.citations = self.sources.citations_for(&self.assistant.content);
-        }
-        let usage = usage.unwrap_or_else(|| Usage {
-            model: None,
-            prompt_tokens: u32::try_from(self.prompt_tokens).unwrap_or(u32::MAX),
-            completion_tokens: u32::try_from(count_tokens(&self.assistant.content))
-                .unwrap_or(u32::MAX),
-            cost_usd: None,
-        });
-        let error_text = match &ending {
-            Ending::Failed(error) => Some(error.to_string()),
-            Ending::TimedOut => Some("total timeout".to_owned()),
-            _ => None,
-        };
-        let store = &self.state.store;
-        if let Err(error) = store
-            .update_message(&self.account, &self.session, &self.assistant)
-            .await
-        {
-            tracing::error!(account = %self.account, session = %self.session, error = ?error, "storing the answer failed");
-        }
-        self.record_call(&usage, started, outcome, error_text).await;
-        self.add_usage(&usage);
-        let usage = &self.earlier_usage;
-        let turn_usage = TurnUsage {
-            prompt_tokens: usage.prompt_tokens,
-            completion_tokens: usage.completion_tokens,
-            cost_usd: usage.cost_usd,
-        };
-        match failure {
-            None if matches!(ending, Ending::Complete) => {
-                let _ = self
-                    .tx
-                    .send(TurnEvent::Citations(self.assistant.citations.clone()))
-                    .await;
-                let _ = self.tx.send(TurnEvent::Usage(turn_usage)).await;
-                let html = answer_html(&self.assistant.content, &self.assistant.citations);
-                let _ = self
-                    .tx
-                    .send(TurnEvent::Done {
-                        message: self.assistant,
-                        html,
-                        mode: AnswerMode::Model,
-                    })
-                    .await;
-            }
-            None => {}
-            Some((code, message)) => {
-                let _ = self
-                    .tx
-                    .send(TurnEvent::Error {
-                        code,
-                        message: message.to_owned(),
-                    })
-                    .await;
-            }
-        }
-    }
-}
-
-/// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
-/// same figures as an LLM request of the session; a failed write is logged, never fatal.
-pub(crate) async fn record_llm_call(
-    state: &AppState,
-    account: &AccountId,
-    agent: &AgentId,
-    record: &LlmRequest,
-    purpose: &'static str,
-) {
-    tracing::info!(
-        account = %account,
-        agent = %agent,
-        session = %record.session,
-        llm_request = %record.id,
-        model = %record.model,
-        prompt_tokens = record.prompt_tokens,
-        completion_tokens = record.completion_tokens,
-        cost_usd = record.cost_usd,
-        latency_ms = record.latency_ms,
-        outcome = record.outcome.as_str(),
-        error = record.error.as_deref(),
-        purpose,
-        "llm request"
-    );
-    if let Err(error) = state.store.record_llm_request(account, record).await {
-        tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
-    }
-}
-
-fn partial_or_failed(has_text: bool) -> MessageStatus {
-    if has_text {
-        MessageStatus::Partial
-    } else {
-        MessageStatus::Failed
-    }
-}
-
-fn visitor_error(error: &LlmError) -> (ErrorCode, &'static str) {
-    match error {
-        LlmError::RateLimited { .. } => (
-            ErrorCode::UpstreamRateLimited,
-            "The assistant is very busy right now. Please try again in a moment.",
-        ),
-        LlmError::Timeout => (
-            ErrorCode::UpstreamTimeout,
-            "The assistant took too long to answer. Please try again.",
-        ),
-        _ => (
-            ErrorCode::UpstreamError,
-            "The assistant could not finish its answer. Please try again.",
-        ),
-    }
 }

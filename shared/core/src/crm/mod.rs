@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{EmailAddress, Session};
-use crate::ports::crm::{EmailHash, ProfileId, VisitorProfile};
+use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
 use crate::ports::{Store, StoreError};
 
 pub use profile_tool::{
@@ -53,7 +53,7 @@ impl From<&VisitorProfile> for ProfileCard {
 /// The profile of a session: the one it links to, else the verified profile its visitor
 /// was linked to at an earlier verification (which is then linked to this session too).
 pub async fn profile_for_session(
-    store: &dyn Store,
+    store: &dyn ProfileStore,
     session: &Session,
 ) -> Result<Option<VisitorProfile>, StoreError> {
     let account = &session.account;
@@ -106,7 +106,7 @@ fn merge_into(profile: &mut VisitorProfile, update: &ProfileUpdate, max_interest
 /// profile, creating and linking one on first use. This is what the turn engine calls after
 /// [`apply_profile_tool`] accepted a call's arguments.
 pub async fn save_profile_update(
-    store: &dyn Store,
+    store: &dyn ProfileStore,
     session: &Session,
     update: &ProfileUpdate,
     max_interests: usize,

@@ -74,6 +74,12 @@ impl<'de> Deserialize<'de> for EmailAddress {
     }
 }
 
+impl crate::error::CodedError for EmailError {
+    fn code(&self) -> crate::error::ErrorCode {
+        crate::error::ErrorCode::InvalidEmail
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,11 +121,5 @@ mod tests {
     fn debug_output_hides_the_mailbox() {
         let email = EmailAddress::parse("ann@example.com").expect("valid");
         assert_eq!(format!("{email:?}"), "EmailAddress(***@example.com)");
-    }
-}
-
-impl crate::error::CodedError for EmailError {
-    fn code(&self) -> crate::error::ErrorCode {
-        crate::error::ErrorCode::InvalidEmail
     }
 }

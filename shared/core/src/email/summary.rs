@@ -21,9 +21,9 @@ use crate::conversation::context::count_tokens;
 use crate::crm::{ProfileCard, profile_for_session};
 use crate::domain::{AccountId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
 use crate::error::{CodedError, ErrorCode};
-use crate::llm::{LlmEvent, Usage, WireMessage};
 use crate::ports::crm::{EmailEvent, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::email::OutgoingEmail;
+use crate::ports::model::{LlmEvent, Usage, WireMessage};
 use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, StoreError};
 
 const HTML_TEMPLATE: &str = include_str!("templates/summary.html");
@@ -208,7 +208,7 @@ async fn summarise(
     transcript: String,
 ) -> Result<String, String> {
     let llm = state
-        .llm(&config.account, &config.agent)
+        .model(&config.account, &config.agent)
         .ok_or_else(|| "no LLM API key is configured for this agent".to_owned())?;
     let messages = [
         WireMessage::new("system", config.summary_prompt.clone()),
@@ -218,7 +218,10 @@ async fn summarise(
     let mut text = String::new();
     let mut usage: Option<Usage> = None;
     let outcome: Result<(), String> = async {
-        let (mut stream, _retries) = llm.stream(&messages).await.map_err(|e| e.to_string())?;
+        let mut stream = llm
+            .stream(&messages, &[])
+            .await
+            .map_err(|e| e.to_string())?;
         while let Some(event) = stream.next().await {
             match event.map_err(|e| e.to_string())? {
                 LlmEvent::Delta(delta) => text.push_str(&delta),
@@ -261,8 +264,8 @@ async fn summarise(
         error: outcome.as_ref().err().cloned(),
         created_at: crate::domain::now(),
     };
-    crate::conversation::turn::record_llm_call(
-        state,
+    crate::conversation::record::record_llm_call(
+        state.store.as_ref(),
         &config.account,
         &config.agent,
         &record,

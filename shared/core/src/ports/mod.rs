@@ -10,6 +10,7 @@ pub mod crm;
 pub mod email;
 pub mod ingestion;
 pub mod knowledge;
+pub mod model;
 
 use async_trait::async_trait;
 

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use rusqlite::Connection;
 use tokio::sync::oneshot;
 
-use super::embedded::sql;
+use super::rows::sql;
 use crate::ports::StoreError;
 
 /// Most operations one batch takes, so a long queue still commits regularly.

@@ -23,7 +23,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// Renders markdown to sanitised HTML.
-pub fn markdown_to_safe_html(markdown: &str) -> String {
+pub(crate) fn markdown_to_safe_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
@@ -43,7 +43,7 @@ pub fn answer_html(markdown: &str, citations: &[Citation]) -> String {
 /// Rewrites `[n]` markers that name a citation into markdown links `[\[n\]](url "title")`.
 /// A marker already used as link text (`[1](...)`), a reference definition, or inside inline code is left
 /// alone; unknown numbers stay plain text. `[3][1]` is two markers.
-pub fn link_source_markers(markdown: &str, citations: &[Citation]) -> String {
+pub(crate) fn link_source_markers(markdown: &str, citations: &[Citation]) -> String {
     let target = |number: u32| {
         citations
             .iter()

@@ -1,0 +1,187 @@
+//! Every key of the table, in one place (see `docs/data-model.md`). Each partition key
+//! starts with `A#{account}#`; key parts are parsed ids, none of which can contain `#`.
+//!
+//! | item | `pk` | `sk` |
+//! |---|---|---|
+//! | session | `A#{a}#S#{session}` | `SESSION` |
+//! | message | `A#{a}#S#{session}` | `M#{message ulid}` |
+//! | LLM request | `A#{a}#S#{session}` | `L#{llm request ulid}` |
+//! | email event | `A#{a}#S#{session}` | `EV#{trigger}` |
+//! | profile | `A#{a}#P#{profile}` | `PROFILE` |
+//! | profile's session | `A#{a}#P#{profile}` | `S#{session}` |
+//! | profile's visitor | `A#{a}#P#{profile}` | `V#{visitor}` |
+//! | visitor link | `A#{a}#V#{visitor}` | `PROFILE` |
+//! | email claim | `A#{a}#E#{email hash}` | `EMAIL` |
+//! | email mention | `A#{a}#E#{email hash}` | `MENTION#{profile}` |
+//! | OTP challenge | `A#{a}#E#{email hash}` | `OTP#{purpose}#{visitor}` |
+//! | rate counter | `A#{a}#R#{subject}` | `W#{window start ms:015}` |
+//! | ingested page | `A#{a}#PAGES` | `P#{sha256(url)}` |
+//! | ingestion run | `A#{a}#RUNS` | `R#{run ulid}` |
+//!
+//! Index keys: `gsi1` lists a visitor's sessions with one agent
+//! (`A#{a}#V#{visitor}#G#{agent}`, `{created ms:015}#{session}`); `gsi2` holds only the
+//! sessions awaiting a summary (`A#{a}#UNSUMMARISED`, `last_active_at` in ms, a number).
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest as _, Sha256};
+
+use crate::domain::{AccountId, AgentId, LlmRequestId, MessageId, SessionId, VisitorId};
+use crate::ports::crm::{EmailHash, EmailTrigger, OtpPurpose, ProfileId};
+
+/// The index that lists a visitor's sessions with one agent.
+pub const GSI1: &str = "gsi1";
+/// The sparse index of sessions awaiting a summary, read by the inactivity sweep.
+pub const GSI2: &str = "gsi2";
+
+pub(crate) const SESSION_SK: &str = "SESSION";
+pub(crate) const MESSAGE_PREFIX: &str = "M#";
+pub(crate) const LLM_REQUEST_PREFIX: &str = "L#";
+pub(crate) const EVENT_PREFIX: &str = "EV#";
+pub(crate) const PROFILE_SK: &str = "PROFILE";
+pub(crate) const EMAIL_SK: &str = "EMAIL";
+pub(crate) const PROFILE_SESSION_PREFIX: &str = "S#";
+pub(crate) const PROFILE_VISITOR_PREFIX: &str = "V#";
+pub(crate) const MENTION_PREFIX: &str = "MENTION#";
+pub(crate) const PAGE_PREFIX: &str = "P#";
+pub(crate) const RUN_PREFIX: &str = "R#";
+
+pub(crate) fn session_pk(account: &AccountId, session: &SessionId) -> String {
+    format!("A#{account}#S#{session}")
+}
+
+pub(crate) fn message_sk(id: &MessageId) -> String {
+    format!("{MESSAGE_PREFIX}{id}")
+}
+
+pub(crate) fn llm_request_sk(id: &LlmRequestId) -> String {
+    format!("{LLM_REQUEST_PREFIX}{id}")
+}
+
+pub(crate) fn event_sk(trigger: EmailTrigger) -> String {
+    format!("{EVENT_PREFIX}{}", trigger.as_str())
+}
+
+pub(crate) fn visitor_gsi1pk(account: &AccountId, visitor: &VisitorId, agent: &AgentId) -> String {
+    format!("A#{account}#V#{visitor}#G#{agent}")
+}
+
+/// Zero-padded so that string order is time order (times before 1970 sort as 0).
+pub(crate) fn session_gsi1sk(created_at: DateTime<Utc>, session: &SessionId) -> String {
+    let ms = u64::try_from(created_at.timestamp_millis()).unwrap_or(0);
+    format!("{ms:015}#{session}")
+}
+
+/// The `gsi2` partition of an account's sessions awaiting a summary.
+pub(crate) fn awaiting_summary_gsi2pk(account: &AccountId) -> String {
+    format!("A#{account}#UNSUMMARISED")
+}
+
+pub(crate) fn profile_pk(account: &AccountId, profile: &ProfileId) -> String {
+    format!("A#{account}#P#{profile}")
+}
+
+pub(crate) fn profile_session_sk(session: &SessionId) -> String {
+    format!("{PROFILE_SESSION_PREFIX}{session}")
+}
+
+pub(crate) fn profile_visitor_sk(visitor: &VisitorId) -> String {
+    format!("{PROFILE_VISITOR_PREFIX}{visitor}")
+}
+
+pub(crate) fn visitor_pk(account: &AccountId, visitor: &VisitorId) -> String {
+    format!("A#{account}#V#{visitor}")
+}
+
+pub(crate) fn email_pk(account: &AccountId, email: &EmailHash) -> String {
+    format!("A#{account}#E#{}", email.as_str())
+}
+
+pub(crate) fn mention_sk(profile: &ProfileId) -> String {
+    format!("{MENTION_PREFIX}{profile}")
+}
+
+pub(crate) fn otp_sk(purpose: OtpPurpose, visitor: &VisitorId) -> String {
+    format!("OTP#{}#{visitor}", purpose.as_str())
+}
+
+pub(crate) fn rate_pk(account: &AccountId, subject: &str) -> String {
+    format!("A#{account}#R#{subject}")
+}
+
+/// Zero-padded like `gsi1sk`, so windows sort in time order.
+pub(crate) fn rate_window_sk(window_start: DateTime<Utc>) -> String {
+    let ms = u64::try_from(window_start.timestamp_millis()).unwrap_or(0);
+    format!("W#{ms:015}")
+}
+
+pub(crate) fn pages_pk(account: &AccountId) -> String {
+    format!("A#{account}#PAGES")
+}
+
+/// Hashed: a URL can be longer than a sort key may be (1 KB).
+pub(crate) fn page_sk(url: &str) -> String {
+    format!(
+        "{PAGE_PREFIX}{}",
+        hex::encode(Sha256::digest(url.as_bytes()))
+    )
+}
+
+pub(crate) fn runs_pk(account: &AccountId) -> String {
+    format!("A#{account}#RUNS")
+}
+
+pub(crate) fn run_sk(id: &str) -> String {
+    format!("{RUN_PREFIX}{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::EmailAddress;
+
+    #[test]
+    fn keys_start_with_the_account() {
+        let account = AccountId::parse("acme").expect("valid");
+        let (visitor, session) = (VisitorId::generate(), SessionId::generate());
+        let agent = AgentId::parse("sales").expect("valid");
+        assert_eq!(
+            session_pk(&account, &session),
+            format!("A#acme#S#{session}")
+        );
+        assert_eq!(
+            visitor_gsi1pk(&account, &visitor, &agent),
+            format!("A#acme#V#{visitor}#G#sales")
+        );
+        assert_eq!(awaiting_summary_gsi2pk(&account), "A#acme#UNSUMMARISED");
+        let at = DateTime::from_timestamp_millis(1_700_000_000_123).expect("in range");
+        assert_eq!(
+            session_gsi1sk(at, &session),
+            format!("001700000000123#{session}")
+        );
+        assert_eq!(rate_window_sk(at), "W#001700000000123");
+    }
+
+    #[test]
+    fn crm_keys_hide_addresses() {
+        let account = AccountId::parse("acme").expect("valid");
+        let email = EmailHash::of(&EmailAddress::parse("Ann@Example.com").expect("valid"));
+        let pk = email_pk(&account, &email);
+        assert!(pk.starts_with("A#acme#E#"));
+        assert!(!pk.to_lowercase().contains("ann"));
+        let visitor = VisitorId::generate();
+        assert_eq!(
+            otp_sk(OtpPurpose::Delete, &visitor),
+            format!("OTP#delete#{visitor}")
+        );
+        assert_eq!(event_sk(EmailTrigger::Inactivity), "EV#inactivity");
+    }
+
+    #[test]
+    fn ingestion_keys_start_with_the_account_and_hash_the_url() {
+        let account = AccountId::parse("harbor-books").expect("valid");
+        assert_eq!(pages_pk(&account), "A#harbor-books#PAGES");
+        assert_eq!(runs_pk(&account), "A#harbor-books#RUNS");
+        let sk = page_sk("https://harbor-books.example/cafe/");
+        assert!(sk.starts_with("P#") && sk.len() == 2 + 64);
+    }
+}

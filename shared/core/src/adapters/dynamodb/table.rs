@@ -1,0 +1,220 @@
+//! The calls every capability of the DynamoDB store shares: point reads, puts with and
+//! without an existence condition, paged queries, and batched deletes.
+
+use std::time::Duration;
+
+use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
+use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemFluentBuilder;
+use aws_sdk_dynamodb::types::{DeleteRequest, Put, TransactWriteItem, WriteRequest};
+
+use super::DynamoStore;
+use super::codec::{Item, backend, key, read_s, s, unless_condition_failed};
+use crate::ports::StoreError;
+
+impl DynamoStore {
+    /// A strongly consistent read of one item.
+    pub(super) async fn get(&self, pk: String, sk: String) -> Result<Option<Item>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, sk)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| backend("GetItem", e))?;
+        Ok(output.item)
+    }
+
+    /// Whether an item exists (a consistent read of its key only).
+    pub(super) async fn exists(&self, pk: String, sk: String) -> Result<bool, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, sk)))
+            .projection_expression("pk")
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| backend("GetItem", e))?;
+        Ok(output.item.is_some())
+    }
+
+    /// Writes an item, replacing whatever had its key.
+    pub(super) async fn put(&self, item: Item) -> Result<(), StoreError> {
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(|e| backend("PutItem", e))
+    }
+
+    /// Writes an item unless its key is taken; `false` when it is.
+    pub(super) async fn put_if_new(&self, item: Item) -> Result<bool, StoreError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        Ok(unless_condition_failed("PutItem", result)?.is_some())
+    }
+
+    /// Writes an item whose key must be new: a taken key is `AlreadyExists(what)`.
+    pub(super) async fn put_new(&self, item: Item, what: &'static str) -> Result<(), StoreError> {
+        if self.put_if_new(item).await? {
+            Ok(())
+        } else {
+            Err(StoreError::AlreadyExists(what))
+        }
+    }
+
+    /// An unconditional put, as one action of a transaction.
+    pub(super) fn put_action(&self, item: Item) -> Result<TransactWriteItem, StoreError> {
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .build()
+            .map_err(StoreError::fatal)?;
+        Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    /// An `UpdateItem` of one item, to be given its expressions.
+    pub(super) fn update(&self, pk: String, sk: String) -> UpdateItemFluentBuilder {
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, sk)))
+    }
+
+    /// A strongly consistent query of the items of `pk` whose sort key starts with `prefix`.
+    pub(super) fn prefix_query(&self, pk: &str, prefix: &str) -> QueryFluentBuilder {
+        self.client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(pk))
+            .expression_attribute_values(":prefix", s(prefix))
+            .consistent_read(true)
+    }
+
+    /// Every item of `pk` whose sort key starts with `prefix`, in sort-key order, each read
+    /// by `read`.
+    pub(super) async fn collection<T>(
+        &self,
+        pk: &str,
+        prefix: &str,
+        read: fn(&Item) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        self.query_up_to(self.prefix_query(pk, prefix), None, None)
+            .await?
+            .iter()
+            .map(read)
+            .collect()
+    }
+
+    /// Runs a query until `want` items arrived or the key range ends (a page of DynamoDB
+    /// stops at 1 MB whatever `Limit` says).
+    pub(super) async fn query_up_to(
+        &self,
+        query: QueryFluentBuilder,
+        mut start: Option<Item>,
+        want: Option<usize>,
+    ) -> Result<Vec<Item>, StoreError> {
+        let mut items = Vec::new();
+        loop {
+            let mut call = query.clone().set_exclusive_start_key(start.take());
+            if let Some(want) = want {
+                let remaining = want.saturating_sub(items.len()).max(1);
+                call = call.limit(i32::try_from(remaining).unwrap_or(i32::MAX));
+            }
+            let output = call.send().await.map_err(|e| backend("Query", e))?;
+            items.extend(output.items.unwrap_or_default());
+            let full = want.is_some_and(|want| items.len() >= want);
+            match output.last_evaluated_key {
+                Some(last) if !full && !last.is_empty() => start = Some(last),
+                _ => return Ok(items),
+            }
+        }
+    }
+
+    /// Every item of a partition (optionally only sort keys with `prefix`), keys and the
+    /// named attributes only.
+    pub(super) async fn partition(
+        &self,
+        pk: &str,
+        prefix: Option<&str>,
+        attributes: &[&str],
+    ) -> Result<Vec<Item>, StoreError> {
+        let mut projection = "pk, sk".to_owned();
+        let mut query = match prefix {
+            Some(prefix) => self.prefix_query(pk, prefix),
+            None => self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("pk = :pk")
+                .expression_attribute_values(":pk", s(pk))
+                .consistent_read(true),
+        };
+        for (i, attribute) in attributes.iter().enumerate() {
+            projection.push_str(&format!(", #a{i}"));
+            query = query.expression_attribute_names(format!("#a{i}"), *attribute);
+        }
+        self.query_up_to(query.projection_expression(projection), None, None)
+            .await
+    }
+
+    /// Deletes items by key, 25 per `BatchWriteItem`, retrying what DynamoDB leaves
+    /// unprocessed.
+    pub(super) async fn delete_keys(&self, keys: Vec<Item>) -> Result<(), StoreError> {
+        for chunk in keys.chunks(25) {
+            let mut requests: Vec<WriteRequest> = chunk
+                .iter()
+                .map(|item| {
+                    let key = key(
+                        read_s(item, "pk")?.to_owned(),
+                        read_s(item, "sk")?.to_owned(),
+                    );
+                    DeleteRequest::builder()
+                        .set_key(Some(key))
+                        .build()
+                        .map(|delete| WriteRequest::builder().delete_request(delete).build())
+                        .map_err(StoreError::fatal)
+                })
+                .collect::<Result<_, _>>()?;
+            for attempt in 0..8u32 {
+                if requests.is_empty() {
+                    break;
+                }
+                let output = self
+                    .client
+                    .batch_write_item()
+                    .request_items(&self.table, requests)
+                    .send()
+                    .await
+                    .map_err(|e| backend("BatchWriteItem", e))?;
+                requests = output
+                    .unprocessed_items
+                    .and_then(|mut left| left.remove(&self.table))
+                    .unwrap_or_default();
+                if !requests.is_empty() {
+                    tokio::time::sleep(Duration::from_millis(20 * 2u64.pow(attempt))).await;
+                }
+            }
+            if !requests.is_empty() {
+                return Err(StoreError::transient(anyhow::anyhow!(
+                    "DynamoDB left {} deletes unprocessed",
+                    requests.len()
+                )));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,140 @@
+//! The `messages` table and `MessageStore`. An append bumps the session's count and last
+//! activity and inserts the message in one savepoint, so both happen or neither.
+
+use async_trait::async_trait;
+use rusqlite::params;
+
+use super::EmbeddedStore;
+use super::rows::{Columns, execute, json, millis, query_all, query_opt};
+use crate::adapters::page_of;
+use crate::domain::{AccountId, Message, MessageId, MessageStatus, Role, SessionId};
+use crate::ports::{HistoryQuery, MessageStore, Order, Page, StoreError};
+
+/// Reads a row of `id, role, content, status, created_at, citations`.
+fn message(c: &mut Columns<'_, '_>) -> Result<Message, StoreError> {
+    Ok(Message {
+        id: c.parsed("message id", |r| MessageId::parse(r).ok())?,
+        role: c.parsed("role", Role::parse)?,
+        content: c.get()?,
+        status: c.parsed("message status", MessageStatus::parse)?,
+        created_at: c.time()?,
+        citations: c.json("citations")?,
+    })
+}
+
+#[async_trait]
+impl MessageStore for EmbeddedStore {
+    #[tracing::instrument(skip_all, fields(account = %account, session = %session, message = %message.id))]
+    async fn append_message(
+        &self,
+        account: &AccountId,
+        session: &SessionId,
+        message: &Message,
+    ) -> Result<(), StoreError> {
+        let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
+        let citations = json(&m.citations)?;
+        // One savepoint on the store's thread: the count and the message go in together.
+        self.write(move |conn| {
+            let updated = execute(
+                conn,
+                "UPDATE sessions SET message_count = message_count + 1, \
+                 last_active_at = MAX(last_active_at, ?3) WHERE account = ?1 AND id = ?2",
+                params![account, session, millis(m.created_at)],
+            )?;
+            if updated == 0 {
+                return Err(StoreError::NotFound("session"));
+            }
+            let inserted = execute(
+                conn,
+                "INSERT INTO messages (account, session, id, role, content, status, created_at, citations) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                params![
+                    account,
+                    session,
+                    m.id.as_str(),
+                    m.role.as_str(),
+                    m.content,
+                    m.status.as_str(),
+                    millis(m.created_at),
+                    citations,
+                ],
+            )?;
+            if inserted == 0 {
+                // The failed write's savepoint is rolled back: the count with it.
+                return Err(StoreError::AlreadyExists("message"));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %session, message = %message.id))]
+    async fn update_message(
+        &self,
+        account: &AccountId,
+        session: &SessionId,
+        message: &Message,
+    ) -> Result<(), StoreError> {
+        let updated = self
+            .change(
+                "UPDATE messages SET content = ?4, status = ?5, citations = ?6 \
+                 WHERE account = ?1 AND session = ?2 AND id = ?3",
+                (
+                    account.to_string(),
+                    session.to_string(),
+                    message.id.to_string(),
+                    message.content.clone(),
+                    message.status.as_str(),
+                    json(&message.citations)?,
+                ),
+            )
+            .await?;
+        if updated == 0 {
+            return Err(StoreError::NotFound("message"));
+        }
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
+    async fn history(
+        &self,
+        account: &AccountId,
+        session: &SessionId,
+        query: &HistoryQuery,
+    ) -> Result<Page<Message, MessageId>, StoreError> {
+        let (account, session) = (account.to_string(), session.to_string());
+        let limit = query.effective_limit();
+        let order = query.order;
+        let after = query.after.as_ref().map(ToString::to_string);
+        self.read(move |conn| {
+            let exists = query_opt(
+                conn,
+                "SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2",
+                params![account, session],
+                |_| Ok(()),
+            )?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound("session"));
+            }
+            let statement = match order {
+                Order::OldestFirst => {
+                    "SELECT id, role, content, status, created_at, citations FROM messages \
+                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id > ?3) ORDER BY id ASC LIMIT ?4"
+                }
+                Order::NewestFirst => {
+                    "SELECT id, role, content, status, created_at, citations FROM messages \
+                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4"
+                }
+            };
+            // One extra row tells whether another page follows.
+            let items = query_all(
+                conn,
+                statement,
+                params![account, session, after, i64::from(limit) + 1],
+                message,
+            )?;
+            Ok(page_of(items, limit as usize, |m| m.id.clone()))
+        })
+        .await
+    }
+}

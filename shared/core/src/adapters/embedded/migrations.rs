@@ -1,0 +1,182 @@
+//! The embedded store's schema: numbered migrations, applied in order when a file is
+//! opened; `PRAGMA user_version` records how many ran. A migration, once released, never
+//! changes: a change to the schema is a new one at the end.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::rows::sql;
+use crate::ports::StoreError;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+pub(super) const MIGRATIONS: &[&str] = &[
+    r"
+    CREATE TABLE sessions (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_active_at INTEGER NOT NULL,
+        message_count INTEGER NOT NULL DEFAULT 0,
+        profile_id TEXT,
+        summary_status TEXT NOT NULL,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX sessions_by_visitor
+        ON sessions (account, visitor, agent, created_at DESC, id DESC);
+    CREATE TABLE messages (
+        account TEXT NOT NULL,
+        session TEXT NOT NULL,
+        id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        citations TEXT NOT NULL,
+        PRIMARY KEY (account, session, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE llm_requests (
+        account TEXT NOT NULL,
+        session TEXT NOT NULL,
+        id TEXT NOT NULL,
+        message TEXT,
+        model TEXT NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cost_usd REAL,
+        latency_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account, session, id)
+    ) WITHOUT ROWID;
+",
+    r"
+    CREATE TABLE ingest_pages (
+        account TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        chunk_ids TEXT NOT NULL,
+        last_seen INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, url)
+    ) WITHOUT ROWID;
+    CREATE TABLE ingest_runs (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        counts TEXT NOT NULL,
+        errors TEXT NOT NULL,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+",
+    // The light CRM (`profiles`, `otp`, `rate_limits`, `email_events`).
+    r"
+    CREATE TABLE profiles (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT,
+        email TEXT,
+        phone TEXT,
+        company TEXT,
+        interests TEXT NOT NULL,
+        verified_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE profile_sessions (
+        account TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        session TEXT NOT NULL,
+        PRIMARY KEY (account, profile, session)
+    ) WITHOUT ROWID;
+    CREATE TABLE visitor_profiles (
+        account TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, visitor)
+    ) WITHOUT ROWID;
+    CREATE INDEX visitor_profiles_by_profile ON visitor_profiles (account, profile);
+    CREATE TABLE email_claims (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, email_hash)
+    ) WITHOUT ROWID;
+    CREATE TABLE email_mentions (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (account, email_hash, profile)
+    ) WITHOUT ROWID;
+    CREATE TABLE otp_challenges (
+        account TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        max_attempts INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account, email_hash, purpose, visitor)
+    ) WITHOUT ROWID;
+    CREATE TABLE rate_counters (
+        account TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, subject, window_start)
+    ) WITHOUT ROWID;
+    CREATE TABLE email_events (
+        account TEXT NOT NULL,
+        session TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        provider_message_id TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account, session, trigger)
+    ) WITHOUT ROWID;
+    CREATE INDEX sessions_awaiting_summary
+        ON sessions (account, summary_status, last_active_at);
+",
+    // The sweep's index holds only the sessions awaiting a summary (see `email_events`).
+    r"
+    DROP INDEX sessions_awaiting_summary;
+    CREATE INDEX sessions_awaiting_summary
+        ON sessions (account, last_active_at DESC, id DESC)
+        WHERE summary_status <> 'sent' AND message_count > 0;
+",
+];
+
+/// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql)?;
+    let applied: i64 = tx
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sql)?;
+    for (index, migration) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(applied).unwrap_or(0))
+    {
+        tx.execute_batch(migration).map_err(sql)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )
+        .map_err(sql)?;
+    }
+    tx.commit().map_err(sql)
+}

@@ -1,0 +1,248 @@
+//! Visitor profiles and their links (`ProfileStore`): `profiles`, `profile_sessions`,
+//! `visitor_profiles`, `email_claims` and `email_mentions`. Every check-then-write runs as
+//! one write on the store's SQLite thread, so concurrent callers queue and see each
+//! other's result.
+
+use async_trait::async_trait;
+use rusqlite::params;
+
+use super::EmbeddedStore;
+use super::rows::{Columns, corrupt, execute, json, millis, query_opt};
+use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId};
+use crate::ports::StoreError;
+use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
+
+/// Reads a row of `id, name, email, phone, company, interests, verified_at, created_at,
+/// updated_at`.
+fn profile(c: &mut Columns<'_, '_>) -> Result<VisitorProfile, StoreError> {
+    Ok(VisitorProfile {
+        id: c.parsed("profile id", |r| ProfileId::parse(r).ok())?,
+        name: c.get()?,
+        // An address is never written into an error.
+        email: c
+            .get::<Option<String>>()?
+            .map(|e| EmailAddress::parse(&e).map_err(|_| corrupt("email", "<redacted>")))
+            .transpose()?,
+        phone: c.get()?,
+        company: c.get()?,
+        interests: c.json("interests")?,
+        verified_at: c.opt_time()?,
+        created_at: c.time()?,
+        updated_at: c.time()?,
+    })
+}
+
+/// The profile that owns an address.
+const EMAIL_OWNER: &str = "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2";
+
+fn profile_id(c: &mut Columns<'_, '_>) -> Result<ProfileId, StoreError> {
+    c.parsed("profile id", |r| ProfileId::parse(r).ok())
+}
+
+#[async_trait]
+impl ProfileStore for EmbeddedStore {
+    #[tracing::instrument(skip_all, fields(account = %account, profile = %id))]
+    async fn get_profile(
+        &self,
+        account: &AccountId,
+        id: &ProfileId,
+    ) -> Result<VisitorProfile, StoreError> {
+        self.select_one(
+            "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
+             FROM profiles WHERE account = ?1 AND id = ?2",
+            (account.to_string(), id.to_string()),
+            profile,
+        )
+        .await?
+        .ok_or(StoreError::NotFound("profile"))
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, profile = %profile.id))]
+    async fn put_profile(
+        &self,
+        account: &AccountId,
+        profile: &VisitorProfile,
+    ) -> Result<(), StoreError> {
+        let p = profile;
+        self.change(
+            "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+             ON CONFLICT (account, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
+             phone = excluded.phone, company = excluded.company, interests = excluded.interests, \
+             verified_at = excluded.verified_at, updated_at = excluded.updated_at",
+            (
+                account.to_string(),
+                p.id.to_string(),
+                p.name.clone(),
+                p.email.as_ref().map(|e| e.as_str().to_owned()),
+                p.phone.clone(),
+                p.company.clone(),
+                json(&p.interests)?,
+                p.verified_at.map(millis),
+                millis(p.created_at),
+                millis(p.updated_at),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, profile = %profile, session = %session))]
+    async fn link_session(
+        &self,
+        account: &AccountId,
+        profile: &ProfileId,
+        session: &SessionId,
+    ) -> Result<(), StoreError> {
+        let (account, profile, session) = (
+            account.to_string(),
+            profile.to_string(),
+            session.to_string(),
+        );
+        self.write(move |conn| {
+            let updated = execute(
+                conn,
+                "UPDATE sessions SET profile_id = ?3 WHERE account = ?1 AND id = ?2",
+                params![account, session, profile],
+            )?;
+            if updated == 0 {
+                return Err(StoreError::NotFound("session"));
+            }
+            execute(
+                conn,
+                "INSERT INTO profile_sessions (account, profile, session) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING",
+                params![account, profile, session],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
+    async fn profile_sessions(
+        &self,
+        account: &AccountId,
+        profile: &ProfileId,
+    ) -> Result<Vec<SessionId>, StoreError> {
+        self.select_all(
+            "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 ORDER BY session",
+            (account.to_string(), profile.to_string()),
+            |c| c.parsed("session id", |r| SessionId::parse(r).ok()),
+        )
+        .await
+    }
+
+    async fn claim_email(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+        profile: &ProfileId,
+    ) -> Result<ProfileId, StoreError> {
+        let (account, email, profile) = (
+            account.to_string(),
+            email.as_str().to_owned(),
+            profile.to_string(),
+        );
+        self.write(move |conn| {
+            execute(
+                conn,
+                "INSERT INTO email_claims (account, email_hash, profile) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING",
+                params![account, email, profile],
+            )?;
+            query_opt(conn, EMAIL_OWNER, params![account, email], profile_id)?
+                .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("an email claim vanished")))
+        })
+        .await
+    }
+
+    async fn email_owner(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+    ) -> Result<Option<ProfileId>, StoreError> {
+        self.select_one(
+            EMAIL_OWNER,
+            (account.to_string(), email.as_str().to_owned()),
+            profile_id,
+        )
+        .await
+    }
+
+    async fn mention_email(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
+             ON CONFLICT DO NOTHING",
+            (
+                account.to_string(),
+                email.as_str().to_owned(),
+                profile.to_string(),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    async fn email_mentions(
+        &self,
+        account: &AccountId,
+        email: &EmailHash,
+    ) -> Result<Vec<ProfileId>, StoreError> {
+        self.select_all(
+            "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
+            (account.to_string(), email.as_str().to_owned()),
+            profile_id,
+        )
+        .await
+    }
+
+    async fn link_visitor(
+        &self,
+        account: &AccountId,
+        visitor: &VisitorId,
+        profile: &ProfileId,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile",
+            (
+                account.to_string(),
+                visitor.to_string(),
+                profile.to_string(),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    async fn visitor_profile(
+        &self,
+        account: &AccountId,
+        visitor: &VisitorId,
+    ) -> Result<Option<ProfileId>, StoreError> {
+        self.select_one(
+            "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2",
+            (account.to_string(), visitor.to_string()),
+            profile_id,
+        )
+        .await
+    }
+
+    async fn profile_visitors(
+        &self,
+        account: &AccountId,
+        profile: &ProfileId,
+    ) -> Result<Vec<VisitorId>, StoreError> {
+        self.select_all(
+            "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 ORDER BY visitor",
+            (account.to_string(), profile.to_string()),
+            |c| c.parsed("visitor id", |r| VisitorId::parse(r).ok()),
+        )
+        .await
+    }
+}

@@ -1,0 +1,377 @@
+//! The model's side of a turn: sources, tool rounds, the streamed answer, and how it is
+//! stored and recorded however it ends.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures::StreamExt as _;
+use tokio::sync::mpsc;
+
+use super::context::count_tokens;
+use super::retrieval::Retrieval;
+use super::turn::{AnswerMode, TurnEvent, TurnPorts, TurnUsage};
+use crate::crm;
+use crate::directory::Directory;
+use crate::domain::{
+    AccountId, AgentId, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageStatus, SessionId,
+    now,
+};
+use crate::error::ErrorCode;
+use crate::knowledge::retrieve::Sources;
+use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
+
+pub(super) struct TurnRun {
+    pub(super) ports: TurnPorts,
+    pub(super) account: AccountId,
+    pub(super) agent: AgentId,
+    pub(super) session: SessionId,
+    pub(super) llm: Arc<dyn ChatModel>,
+    pub(super) total_timeout: std::time::Duration,
+    pub(super) assistant: Message,
+    pub(super) prompt_tokens: usize,
+    pub(super) question: String,
+    pub(super) retrieval: Option<Retrieval>,
+    pub(super) sources: Sources,
+    pub(super) directory: Option<Arc<Directory>>,
+    /// The agent's profile fields, when it captures profiles.
+    pub(super) profile: Option<crate::config::ProfileFieldSettings>,
+    pub(super) max_tool_rounds: u32,
+    pub(super) max_tool_results: usize,
+    /// Usage of the rounds before the last (tool calls), added to the last one's.
+    pub(super) earlier_usage: Usage,
+    pub(super) tx: mpsc::Sender<TurnEvent>,
+}
+
+/// How the answer ended, before it is stored.
+enum Ending {
+    Complete,
+    Failed(LlmError),
+    Cancelled,
+    TimedOut,
+}
+
+impl TurnRun {
+    pub(super) async fn answer(mut self, mut messages: Vec<WireMessage>) {
+        let started = Instant::now();
+        let deadline = tokio::time::Instant::now() + self.total_timeout;
+        let mut usage: Option<Usage> = None;
+        let tx = self.tx.clone();
+
+        if let Some(retrieval) = &self.retrieval {
+            let found = tokio::select! {
+                found = retrieval.sources(&self.account, &self.session, &self.question) => found,
+                () = tx.closed() => {
+                    self.finish(Ending::Cancelled, None, started).await;
+                    return;
+                }
+            };
+            if !found.is_empty()
+                && let Some(system) = messages.first_mut()
+            {
+                let section = found.prompt_section();
+                self.prompt_tokens += count_tokens(&section);
+                system.content.push_str(&section);
+            }
+            self.sources = found;
+        }
+
+        let mut tools: Vec<ToolSpec> = self
+            .directory
+            .as_ref()
+            .map(|directory| vec![directory.tool()])
+            .unwrap_or_default();
+        if let Some(spec) = self.profile.as_ref().and_then(crm::profile_tool_schema) {
+            let function = &spec["function"];
+            tools.push(ToolSpec::function(
+                function["name"].as_str().unwrap_or(crm::PROFILE_TOOL_NAME),
+                function["description"].as_str().unwrap_or_default(),
+                function["parameters"].clone(),
+            ));
+        }
+        let mut round: u32 = 0;
+        let mut round_started = Instant::now();
+        let ending = 'rounds: loop {
+            // The last round offers no tools, so the model has to answer.
+            let offered: &[ToolSpec] = if round < self.max_tool_rounds {
+                &tools
+            } else {
+                &[]
+            };
+            let opened = tokio::select! {
+                opened = self.llm.stream(&messages, offered) => Some(opened),
+                () = tx.closed() => None,
+            };
+            let mut stream = match opened {
+                None => break Ending::Cancelled,
+                Some(Err(error)) => break Ending::Failed(error),
+                Some(Ok(stream)) => stream,
+            };
+            let text_before = self.assistant.content.len();
+            let mut calls = Vec::new();
+            loop {
+                let next = tokio::select! {
+                    next = tokio::time::timeout_at(deadline, stream.next()) => next,
+                    () = tx.closed() => break 'rounds Ending::Cancelled,
+                };
+                match next {
+                    Err(_) => break 'rounds Ending::TimedOut,
+                    Ok(None) => break,
+                    Ok(Some(Ok(LlmEvent::Delta(text)))) => {
+                        self.assistant.content.push_str(&text);
+                        if tx.send(TurnEvent::Delta(text)).await.is_err() {
+                            break 'rounds Ending::Cancelled;
+                        }
+                    }
+                    Ok(Some(Ok(LlmEvent::ToolCalls(asked)))) => calls = asked,
+                    Ok(Some(Ok(LlmEvent::Usage(reported)))) => usage = Some(reported),
+                    Ok(Some(Err(error))) => break 'rounds Ending::Failed(error),
+                }
+            }
+            if calls.is_empty() || offered.is_empty() {
+                break Ending::Complete;
+            }
+            // A round that asked for tools is a call of its own: record it, run the tools,
+            // and ask again with their results.
+            let round_usage = usage.take().unwrap_or_default();
+            self.record_call(&round_usage, round_started, LlmOutcome::Ok, None)
+                .await;
+            self.add_usage(&round_usage);
+            let said = self.assistant.content[text_before..].to_owned();
+            messages.push(WireMessage::tool_request(said, &calls));
+            for call in &calls {
+                let result = self.run_tool(call).await;
+                messages.push(WireMessage::tool_result(&call.id, result.to_string()));
+            }
+            round += 1;
+            round_started = Instant::now();
+        };
+        self.finish(ending, usage, round_started).await;
+    }
+
+    /// Runs one tool call and returns its JSON result for the model; unknown tools and bad
+    /// arguments come back as an `error` the model can read.
+    async fn run_tool(&self, call: &ToolCall) -> serde_json::Value {
+        let result = match (call.name.as_str(), &self.directory, &self.profile) {
+            (crate::directory::TOOL_NAME, Some(directory), _) => {
+                directory.run_tool(&call.arguments, self.max_tool_results)
+            }
+            (crm::PROFILE_TOOL_NAME, _, Some(settings)) => {
+                self.save_profile(&call.arguments, settings).await
+            }
+            _ => serde_json::json!({ "error": format!("no tool named {:?}", call.name) }),
+        };
+        tracing::info!(
+            account = %self.account,
+            session = %self.session,
+            tool = %call.name,
+            matches = result.get("matches").and_then(serde_json::Value::as_u64),
+            error = result.get("error").and_then(serde_json::Value::as_str),
+            "tool call"
+        );
+        result
+    }
+
+    /// Records one call to the model as an LLM request linked to the answer, and logs it
+    /// with exactly the stored figures.
+    async fn record_call(
+        &self,
+        usage: &Usage,
+        started: Instant,
+        outcome: LlmOutcome,
+        error: Option<String>,
+    ) {
+        let record = LlmRequest {
+            id: LlmRequestId::generate(),
+            session: self.session.clone(),
+            message: Some(self.assistant.id.clone()),
+            model: usage
+                .model
+                .clone()
+                .unwrap_or_else(|| self.llm.model().to_owned()),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost_usd,
+            latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            outcome,
+            error,
+            created_at: now(),
+        };
+        super::record::record_llm_call(
+            self.ports.llm_records.as_ref(),
+            &self.account,
+            &self.agent,
+            &record,
+            "answer",
+        )
+        .await;
+    }
+
+    /// The profile tool: what the visitor offered (name, email, phone, company, interests),
+    /// checked field by field, then merged into the session's profile. A verified email is
+    /// never overwritten; only an OTP verifies one.
+    async fn save_profile(
+        &self,
+        arguments: &str,
+        settings: &crate::config::ProfileFieldSettings,
+    ) -> serde_json::Value {
+        let update = match crm::apply_profile_tool(
+            &serde_json::Value::String(arguments.to_owned()),
+            settings,
+        ) {
+            Ok(update) => update,
+            Err(error) => return serde_json::json!({ "saved": false, "error": error.to_string() }),
+        };
+        let saved = match self
+            .ports
+            .sessions
+            .get_session(&self.account, &self.session)
+            .await
+        {
+            Ok(session) => {
+                crm::save_profile_update(
+                    self.ports.profiles.as_ref(),
+                    &session,
+                    &update,
+                    settings.max_interests,
+                    now(),
+                )
+                .await
+            }
+            Err(error) => Err(error),
+        };
+        match saved {
+            Ok(profile) => serde_json::json!({
+                "saved": true,
+                "profile": crm::ProfileCard::from(&profile),
+            }),
+            Err(error) => {
+                tracing::warn!(account = %self.account, session = %self.session, error = ?error, "saving the visitor profile failed");
+                serde_json::json!({ "saved": false, "error": "the profile could not be saved right now" })
+            }
+        }
+    }
+
+    /// Adds an earlier round's usage to the turn's totals (what the visitor's usage event
+    /// reports).
+    fn add_usage(&mut self, round: &Usage) {
+        self.earlier_usage.prompt_tokens += round.prompt_tokens;
+        self.earlier_usage.completion_tokens += round.completion_tokens;
+        self.earlier_usage.cost_usd = match (self.earlier_usage.cost_usd, round.cost_usd) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+        };
+    }
+
+    async fn finish(mut self, ending: Ending, usage: Option<Usage>, started: Instant) {
+        let has_text = !self.assistant.content.is_empty();
+        let (status, outcome, failure) = match &ending {
+            Ending::Complete => (MessageStatus::Complete, LlmOutcome::Ok, None),
+            Ending::Cancelled => (partial_or_failed(has_text), LlmOutcome::Cancelled, None),
+            Ending::TimedOut => (
+                partial_or_failed(has_text),
+                LlmOutcome::Timeout,
+                Some((
+                    ErrorCode::UpstreamTimeout,
+                    "The assistant took too long to answer. Please try again.",
+                )),
+            ),
+            Ending::Failed(error) => {
+                let outcome = if has_text {
+                    LlmOutcome::Interrupted
+                } else if *error == LlmError::Timeout {
+                    LlmOutcome::Timeout
+                } else {
+                    LlmOutcome::Error
+                };
+                (
+                    partial_or_failed(has_text),
+                    outcome,
+                    Some(visitor_error(error)),
+                )
+            }
+        };
+        self.assistant.status = status;
+        if has_text {
+            self.assistant.citations = self.sources.citations_for(&self.assistant.content);
+        }
+        let usage = usage.unwrap_or_else(|| Usage {
+            model: None,
+            prompt_tokens: u32::try_from(self.prompt_tokens).unwrap_or(u32::MAX),
+            completion_tokens: u32::try_from(count_tokens(&self.assistant.content))
+                .unwrap_or(u32::MAX),
+            cost_usd: None,
+        });
+        let error_text = match &ending {
+            Ending::Failed(error) => Some(error.to_string()),
+            Ending::TimedOut => Some("total timeout".to_owned()),
+            _ => None,
+        };
+        if let Err(error) = self
+            .ports
+            .messages
+            .update_message(&self.account, &self.session, &self.assistant)
+            .await
+        {
+            tracing::error!(account = %self.account, session = %self.session, error = ?error, "storing the answer failed");
+        }
+        self.record_call(&usage, started, outcome, error_text).await;
+        self.add_usage(&usage);
+        let usage = &self.earlier_usage;
+        let turn_usage = TurnUsage {
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: usage.cost_usd,
+        };
+        match failure {
+            None if matches!(ending, Ending::Complete) => {
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Citations(self.assistant.citations.clone()))
+                    .await;
+                let _ = self.tx.send(TurnEvent::Usage(turn_usage)).await;
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Done {
+                        message: self.assistant,
+                        mode: AnswerMode::Model,
+                    })
+                    .await;
+            }
+            None => {}
+            Some((code, message)) => {
+                let _ = self
+                    .tx
+                    .send(TurnEvent::Error {
+                        code,
+                        message: message.to_owned(),
+                    })
+                    .await;
+            }
+        }
+    }
+}
+
+fn partial_or_failed(has_text: bool) -> MessageStatus {
+    if has_text {
+        MessageStatus::Partial
+    } else {
+        MessageStatus::Failed
+    }
+}
+
+fn visitor_error(error: &LlmError) -> (ErrorCode, &'static str) {
+    match error {
+        LlmError::RateLimited { .. } => (
+            ErrorCode::UpstreamRateLimited,
+            "The assistant is very busy right now. Please try again in a moment.",
+        ),
+        LlmError::Timeout => (
+            ErrorCode::UpstreamTimeout,
+            "The assistant took too long to answer. Please try again.",
+        ),
+        _ => (
+            ErrorCode::UpstreamError,
+            "The assistant could not finish its answer. Please try again.",
+        ),
+    }
+}
