@@ -1,0 +1,21 @@
+//! The integration tests, one binary with a module per area (one link step for all of
+//! them). Tests run on threads of one process, so none sets process environment variables:
+//! a test that needs some re-runs itself in a child process (see `config_env`).
+
+mod admin_ingest;
+mod chat;
+mod config;
+mod config_env;
+mod crm_storage;
+mod directory;
+mod email;
+mod embeddings;
+mod ingestion;
+mod ingestion_store;
+mod lambda_entry;
+mod llm_log;
+mod otp;
+mod profile_capture;
+mod rag;
+mod storage;
+mod vector_index;
