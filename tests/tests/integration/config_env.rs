@@ -1,17 +1,27 @@
-//! `SALIENT__SECTION__KEY` environment variables override every file. Its own test binary,
-//! because environment variables are process-wide.
+//! `SALIENT__SECTION__KEY` environment variables override every file. The workspace forbids
+//! `unsafe` (edition 2024's `set_var`), and the other tests of this binary read the
+//! environment on other threads, so the test re-runs itself in a child process that starts
+//! with the variables set; the parent never changes its own environment.
 
 use std::path::Path;
 
 use salient_core::config::{self, Catalog};
 use salient_core::domain::{AccountId, AgentId};
 
+const OVERRIDES: [(&str, &str); 2] = [
+    ("SALIENT__LLM__MODEL", "env/model"),
+    ("SALIENT__LIMITS__MAX_MESSAGE_CHARS", "123"),
+];
+
 #[test]
 fn environment_variables_override_every_file_and_are_named_as_the_source() {
+    if !in_child_with(
+        &OVERRIDES,
+        "environment_variables_override_every_file_and_are_named_as_the_source",
+    ) {
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config");
-    // This binary has exactly one test, so no other thread reads the environment.
-    unsafe_free_set("SALIENT__LLM__MODEL", "env/model");
-    unsafe_free_set("SALIENT__LIMITS__MAX_MESSAGE_CHARS", "123");
     let catalog = Catalog::load(&root, &[]).expect("loads");
     let account = AccountId::parse("harbor-books").expect("slug");
     let agent = AgentId::parse("info").expect("slug");
@@ -27,23 +37,31 @@ fn environment_variables_override_every_file_and_are_named_as_the_source() {
     assert_eq!(model.source, "environment variable SALIENT__LLM__MODEL");
 }
 
-/// Edition 2024 makes `set_var` unsafe; the workspace forbids unsafe code, so the variables
-/// are set by re-running this test binary with them when they are missing.
-fn unsafe_free_set(name: &str, value: &str) {
-    if std::env::var(name).as_deref() == Ok(value) {
-        return;
+/// True in the child process, which has `vars` set: run the test body. In the parent, runs
+/// this binary again with `vars` set and only the test `name` of this module, asserts that
+/// exactly that test ran and passed, and returns false.
+fn in_child_with(vars: &[(&str, &str)], name: &str) -> bool {
+    if vars
+        .iter()
+        .all(|(key, value)| std::env::var(key).as_deref() == Ok(*value))
+    {
+        return true;
     }
-    let exe = std::env::current_exe().expect("own path");
-    let status = std::process::Command::new(exe)
-        .args([
-            "--exact",
-            "environment_variables_override_every_file_and_are_named_as_the_source",
-            "--nocapture",
-        ])
-        .env("SALIENT__LLM__MODEL", "env/model")
-        .env("SALIENT__LIMITS__MAX_MESSAGE_CHARS", "123")
-        .status()
-        .expect("re-run with the environment set");
-    assert!(status.success(), "the re-run with {name}={value} failed");
-    std::process::exit(0);
+    // `integration::config_env` -> `config_env::<name>`, the name the test harness knows.
+    let path = module_path!()
+        .split_once("::")
+        .map_or(module_path!(), |(_, path)| path);
+    let test = format!("{path}::{name}");
+    let output = std::process::Command::new(std::env::current_exe().expect("own path"))
+        .args(["--exact", &test, "--test-threads", "1"])
+        .envs(vars.iter().copied())
+        .output()
+        .expect("re-running the test binary");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "the re-run of {test} with {vars:?} failed:\n{stdout}\n{stderr}"
+    );
+    false
 }
