@@ -77,27 +77,20 @@ async fn settled_history(
     anyhow::bail!("the turn never finished")
 }
 
-macro_rules! on_both_backends {
-    ($($case:ident),+ $(,)?) => {
-        mod embedded {
-            $(#[tokio::test] async fn $case() -> anyhow::Result<()> { super::$case(super::Backend::Embedded).await })+
-        }
-        mod dynamodb {
-            $(#[tokio::test] async fn $case() -> anyhow::Result<()> { super::$case(super::Backend::Dynamodb).await })+
-        }
-    };
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    {
+        buffered_turn_answers_and_stores_both_messages,
+        streamed_turn_sends_meta_deltas_usage_and_done_in_order,
+        usage_and_cost_from_the_last_chunk_are_recorded_per_call,
+        error_mid_stream_sends_an_error_event_and_stores_the_partial_answer,
+        a_dropped_upstream_connection_stores_the_partial_answer,
+        a_visitor_who_disconnects_leaves_a_partial_answer_behind,
+        the_session_resumes_with_its_history_after_a_restart,
+        another_visitor_or_account_cannot_read_a_session,
+    }
 }
-
-on_both_backends!(
-    buffered_turn_answers_and_stores_both_messages,
-    streamed_turn_sends_meta_deltas_usage_and_done_in_order,
-    usage_and_cost_from_the_last_chunk_are_recorded_per_call,
-    error_mid_stream_sends_an_error_event_and_stores_the_partial_answer,
-    a_dropped_upstream_connection_stores_the_partial_answer,
-    a_visitor_who_disconnects_leaves_a_partial_answer_behind,
-    the_session_resumes_with_its_history_after_a_restart,
-    another_visitor_or_account_cannot_read_a_session,
-);
 
 async fn buffered_turn_answers_and_stores_both_messages(backend: Backend) -> anyhow::Result<()> {
     let app = app(backend).await?;

@@ -716,12 +716,8 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     Ok(())
 }
 
-#[tokio::test]
-async fn embedded_export_then_delete_leave_nothing_behind() -> anyhow::Result<()> {
-    export_then_delete_leave_nothing_behind(Backend::Embedded).await
-}
-
-#[tokio::test]
-async fn dynamodb_export_then_delete_leave_nothing_behind() -> anyhow::Result<()> {
-    export_then_delete_leave_nothing_behind(Backend::Dynamodb).await
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    { export_then_delete_leave_nothing_behind }
 }

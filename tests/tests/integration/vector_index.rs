@@ -58,13 +58,13 @@ fn ids(results: &[salient_core::ports::knowledge::ScoredChunk]) -> Vec<&str> {
 }
 
 /// A backend under test, with whatever must outlive it.
-struct Backend {
+struct IndexUnderTest {
     index: Arc<dyn VectorIndex>,
     standin: Option<PineconeStandin>,
     _dir: Option<tempfile::TempDir>,
 }
 
-impl Backend {
+impl IndexUnderTest {
     async fn embedded() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = EmbeddedIndex::open(&dir.path().join("vectors.db")).expect("opens");
@@ -102,7 +102,7 @@ impl Backend {
     }
 }
 
-async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &Backend) {
+async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -134,7 +134,7 @@ async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &Backend
     backend.assert_wire_format_kept();
 }
 
-async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &Backend) {
+async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -166,7 +166,7 @@ async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn query_returns_top_k_best_first(backend: &Backend) {
+async fn query_returns_top_k_best_first(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     let chunks: Vec<IndexedChunk> = (0..8)
@@ -189,7 +189,7 @@ async fn query_returns_top_k_best_first(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn url_prefix_keeps_only_chunks_under_it(backend: &Backend) {
+async fn url_prefix_keeps_only_chunks_under_it(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -235,7 +235,7 @@ async fn url_prefix_keeps_only_chunks_under_it(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn delete_removes_only_the_given_ids(backend: &Backend) {
+async fn delete_removes_only_the_given_ids(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -262,7 +262,7 @@ async fn delete_removes_only_the_given_ids(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn delete_url_removes_every_chunk_of_that_page(backend: &Backend) {
+async fn delete_url_removes_every_chunk_of_that_page(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -289,7 +289,7 @@ async fn delete_url_removes_every_chunk_of_that_page(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn count_follows_upserts_and_deletes(backend: &Backend) {
+async fn count_follows_upserts_and_deletes(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     assert_eq!(index.count(&acme).await.expect("count"), 0);
@@ -321,7 +321,7 @@ async fn count_follows_upserts_and_deletes(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn delete_account_removes_that_account_only(backend: &Backend) {
+async fn delete_account_removes_that_account_only(backend: &IndexUnderTest) {
     let index = &backend.index;
     let (acme, globex) = (account("acme"), account("globex"));
     index
@@ -351,7 +351,7 @@ async fn delete_account_removes_that_account_only(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
+async fn one_accounts_query_never_returns_anothers_chunks(backend: &IndexUnderTest) {
     let index = &backend.index;
     let (acme, globex) = (account("acme"), account("globex"));
     // Same ids, same vectors, same words: only the account tells them apart.
@@ -414,7 +414,7 @@ async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &Backend) {
+async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     // Six general chunks sit closer to the query embedding than the one with the SKU.
@@ -460,7 +460,7 @@ async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &Backen
     backend.assert_wire_format_kept();
 }
 
-async fn a_vector_of_the_wrong_length_is_refused(backend: &Backend) {
+async fn a_vector_of_the_wrong_length_is_refused(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     index
@@ -481,40 +481,29 @@ async fn a_vector_of_the_wrong_length_is_refused(backend: &Backend) {
     assert!(short.is_err());
 }
 
-macro_rules! on_both_backends {
-    ($($case:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    super::$case(&super::Backend::embedded().await).await;
-                }
-            )*
-        }
-        mod pinecone {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    super::$case(&super::Backend::pinecone().await).await;
-                }
-            )*
-        }
+salient_tests::on_each_backend! {
+    embedded: |case| {
+        case(&IndexUnderTest::embedded().await).await;
+        Ok(())
+    },
+    pinecone: |case| {
+        case(&IndexUnderTest::pinecone().await).await;
+        Ok(())
     };
+    {
+        upsert_then_query_returns_the_chunk_with_its_metadata,
+        re_upsert_replaces_the_chunk_with_the_same_id,
+        query_returns_top_k_best_first,
+        url_prefix_keeps_only_chunks_under_it,
+        delete_removes_only_the_given_ids,
+        delete_url_removes_every_chunk_of_that_page,
+        count_follows_upserts_and_deletes,
+        delete_account_removes_that_account_only,
+        one_accounts_query_never_returns_anothers_chunks,
+        a_sku_query_that_dense_alone_misses_is_found_by_hybrid,
+        a_vector_of_the_wrong_length_is_refused,
+    }
 }
-
-on_both_backends!(
-    upsert_then_query_returns_the_chunk_with_its_metadata,
-    re_upsert_replaces_the_chunk_with_the_same_id,
-    query_returns_top_k_best_first,
-    url_prefix_keeps_only_chunks_under_it,
-    delete_removes_only_the_given_ids,
-    delete_url_removes_every_chunk_of_that_page,
-    count_follows_upserts_and_deletes,
-    delete_account_removes_that_account_only,
-    one_accounts_query_never_returns_anothers_chunks,
-    a_sku_query_that_dense_alone_misses_is_found_by_hybrid,
-    a_vector_of_the_wrong_length_is_refused,
-);
 
 #[tokio::test]
 async fn the_embedded_index_survives_a_reopen_and_sees_another_process_writes() {
@@ -640,7 +629,7 @@ async fn the_pinecone_stand_in_refuses_requests_that_break_the_published_shapes(
 
 #[tokio::test]
 async fn pinecone_lists_ids_by_prefix_across_pages() {
-    let backend = Backend::pinecone().await;
+    let backend = IndexUnderTest::pinecone().await;
     let standin = backend.standin.as_ref().expect("stand-in");
     let index = PineconeIndex::new(
         &standin.host(),
