@@ -4,104 +4,63 @@
 //! offers is checked field by field: a header-injected email never reaches the store, and a
 //! captured email stays unverified until an OTP verifies it. Both storage backends.
 
-use salient_tests::app::{AppOptions, Backend, TestApp, spawn_app_with};
+use salient_tests::app::{AppOptions, Backend, spawn_app_with};
 use serde_json::{Value, json};
 
-async fn turn(
-    app: &TestApp,
-    client: &reqwest::Client,
-    session: &str,
-    message: &str,
-) -> anyhow::Result<Value> {
-    let response = client
-        .post(app.url(&format!(
-            "/api/northwind-heating/sales/sessions/{session}/turns"
-        )))
-        .json(&json!({ "message": message }))
-        .send()
-        .await?;
-    anyhow::ensure!(
-        response.status() == 200,
-        "turn answered {}",
-        response.status()
-    );
-    Ok(response.json().await?)
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    { what_the_visitor_offers_is_captured_unverified }
 }
 
-async fn card(app: &TestApp, client: &reqwest::Client, session: &str) -> anyhow::Result<Value> {
-    let response = client
-        .get(app.url(&format!(
-            "/api/northwind-heating/sales/sessions/{session}/profile"
-        )))
+async fn what_the_visitor_offers_is_captured_unverified(backend: Backend) -> anyhow::Result<()> {
+    let app = spawn_app_with(AppOptions {
+        backend,
+        ..AppOptions::default()
+    })
+    .await?;
+    let session = app.new_session("northwind-heating", "sales").await?;
+    assert_eq!(app.profile_card(&session).await?["profile"], Value::Null);
+
+    let message = r#"I'm Ada from Analytical Engines, ada@example.com, interested in a heat pump. [[standin:tool:save_visitor_profile {"name":"Ada Lovelace","company":"Analytical Engines","email":"ada@example.com","interests":["heat pumps"]}]]"#;
+    let body = app.turn(&session, message).await?;
+    assert_eq!(body["assistant_message"]["status"], "complete");
+    let profile = &app.profile_card(&session).await?["profile"];
+    assert_eq!(profile["name"], "Ada Lovelace", "{profile}");
+    assert_eq!(profile["company"], "Analytical Engines");
+    assert_eq!(profile["email"], "ada@example.com");
+    assert_eq!(profile["interests"], json!(["heat pumps"]));
+    assert_eq!(profile["verified"], false);
+
+    // A later call merges: a phone number is added, the name kept.
+    let message = r#"Call me on +44 113 496 0000 [[standin:tool:save_visitor_profile {"phone":"+44 113 496 0000"}]]"#;
+    app.turn(&session, message).await?;
+    let profile = &app.profile_card(&session).await?["profile"];
+    assert_eq!(profile["name"], "Ada Lovelace", "{profile}");
+    assert_eq!(profile["phone"], "+44 113 496 0000", "{profile}");
+
+    // Another visitor cannot read the card.
+    let stranger = app.browser();
+    let response = stranger
+        .get(app.session_url(&session, "/profile"))
         .send()
         .await?;
-    anyhow::ensure!(
-        response.status() == 200,
-        "profile answered {}",
-        response.status()
-    );
-    Ok(response.json().await?)
-}
-
-#[tokio::test]
-async fn what_the_visitor_offers_is_captured_unverified_on_both_backends() -> anyhow::Result<()> {
-    for backend in [Backend::Embedded, Backend::Dynamodb] {
-        let app = spawn_app_with(AppOptions {
-            backend,
-            ..AppOptions::default()
-        })
-        .await?;
-        let (client, session) = app.new_session("northwind-heating", "sales").await?;
-        assert_eq!(card(&app, &client, &session).await?["profile"], Value::Null);
-
-        let message = r#"I'm Ada from Analytical Engines, ada@example.com, interested in a heat pump. [[standin:tool:save_visitor_profile {"name":"Ada Lovelace","company":"Analytical Engines","email":"ada@example.com","interests":["heat pumps"]}]]"#;
-        let body = turn(&app, &client, &session, message).await?;
-        assert_eq!(body["assistant_message"]["status"], "complete");
-        let profile = &card(&app, &client, &session).await?["profile"];
-        assert_eq!(profile["name"], "Ada Lovelace", "{profile}");
-        assert_eq!(profile["company"], "Analytical Engines");
-        assert_eq!(profile["email"], "ada@example.com");
-        assert_eq!(profile["interests"], json!(["heat pumps"]));
-        assert_eq!(profile["verified"], false);
-
-        // A later call merges: a phone number is added, the name kept.
-        let message = r#"Call me on +44 113 496 0000 [[standin:tool:save_visitor_profile {"phone":"+44 113 496 0000"}]]"#;
-        turn(&app, &client, &session, message).await?;
-        let profile = &card(&app, &client, &session).await?["profile"];
-        assert_eq!(profile["name"], "Ada Lovelace", "{profile}");
-        assert_eq!(profile["phone"], "+44 113 496 0000", "{profile}");
-
-        // Another visitor cannot read the card.
-        let stranger = app.browser();
-        let response = stranger
-            .get(app.url(&format!(
-                "/api/northwind-heating/sales/sessions/{session}/profile"
-            )))
-            .send()
-            .await?;
-        assert_eq!(response.status(), 404);
-    }
+    assert_eq!(response.status(), 404);
     Ok(())
 }
 
 #[tokio::test]
 async fn an_injected_email_is_refused_and_told_to_the_model() -> anyhow::Result<()> {
     let app = spawn_app_with(AppOptions::default()).await?;
-    let (client, session) = app.new_session("northwind-heating", "sales").await?;
+    let session = app.new_session("northwind-heating", "sales").await?;
     let message = r#"Mail me [[standin:tool:save_visitor_profile {"email":"ada@example.com\r\nBcc: all@example.com"}]]"#;
-    turn(&app, &client, &session, message).await?;
-    assert_eq!(card(&app, &client, &session).await?["profile"], Value::Null);
+    app.turn(&session, message).await?;
+    assert_eq!(app.profile_card(&session).await?["profile"], Value::Null);
     // The model was told why, in the tool result.
     let requests = app
         .standin
         .as_ref()
-        .map(|s| {
-            s.state
-                .requests
-                .lock()
-                .map(|r| r.clone())
-                .unwrap_or_default()
-        })
+        .map(|s| s.requests())
         .unwrap_or_default();
     let last = requests.last().cloned().unwrap_or_default();
     let result = last["messages"]
