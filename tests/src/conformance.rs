@@ -1,5 +1,6 @@
 //! The storage conformance suite: every case here runs against every adapter (see
-//! `tests/tests/storage.rs`), so the embedded store and the DynamoDB store keep one meaning.
+//! `tests/tests/integration/storage.rs`), so the embedded store and the DynamoDB store keep
+//! one meaning.
 //!
 //! A case takes a [`StoreFactory`]: each `open` is a new handle over the same data, so a
 //! second `open` after dropping the first is a process restart.

@@ -1,6 +1,6 @@
 //! The CRM storage conformance suite (profiles, OTP challenges, rate counters, email
-//! events, erasure), run against both adapters by `tests/tests/crm_storage.rs`, so the
-//! embedded store and the DynamoDB store keep one meaning.
+//! events, erasure), run against both adapters by `tests/tests/integration/crm_storage.rs`,
+//! so the embedded store and the DynamoDB store keep one meaning.
 
 use std::sync::Arc;
 
