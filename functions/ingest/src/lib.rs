@@ -12,8 +12,6 @@
 //! not exist (404 `route_not_found`, the same answer as a wrong token, so probing tells
 //! nothing).
 
-use std::sync::{Arc, OnceLock};
-
 use anyhow::Context as _;
 use axum::Json;
 use axum::Router;
@@ -25,7 +23,7 @@ use salient_core::app::AppState;
 use salient_core::config::{Catalog, Schedule, SourcesSettings};
 use salient_core::domain::AccountId;
 use salient_core::knowledge::ingest::{IngestError, Ingestor, NoProgress};
-use salient_core::ports::ingestion::{IngestionRun, IngestionStore, RunTrigger};
+use salient_core::ports::ingestion::{IngestionRun, RunTrigger};
 use salient_core::ports::knowledge::KnowledgeError;
 use secrecy::ExposeSecret as _;
 use serde::Deserialize;
@@ -43,38 +41,17 @@ pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
 }
 
-static INGESTOR: OnceLock<Ingestor> = OnceLock::new();
-
-/// Installs the ingestor the routes and the schedule use (once per process).
-pub fn install_ingestor(ingestor: Ingestor) {
-    let _ = INGESTOR.set(ingestor);
-}
-
-/// The ingestion records of the configured storage backend.
-pub async fn ingestion_store(catalog: &Catalog) -> anyhow::Result<Arc<dyn IngestionStore>> {
-    salient_core::adapters::ingestion_store(&catalog.app().storage).await
-}
-
-/// Builds the ingestor for real runs from the deployment's knowledge settings: the
-/// embedder of `knowledge.embedding` and the vector index of `knowledge.vector_store`
-/// (deployment-wide, from `app.yaml` and the environment).
-pub async fn build_ingestor(catalog: &Catalog) -> anyhow::Result<Ingestor> {
-    let records = ingestion_store(catalog).await?;
-    let knowledge = &catalog.app().knowledge;
-    let embedder = salient_core::knowledge::embed::from_settings(knowledge)
-        .context("building the embedder from knowledge.embedding")?;
-    let index = salient_core::knowledge::vector::from_settings(knowledge)
-        .context("opening the vector index from knowledge.vector_store")?;
-    Ok(Ingestor::new(embedder, index, records)?)
-}
-
-/// The ingestor, built on first use.
-async fn ingestor(catalog: &Catalog) -> anyhow::Result<&'static Ingestor> {
-    if let Some(ingestor) = INGESTOR.get() {
-        return Ok(ingestor);
-    }
-    let built = build_ingestor(catalog).await?;
-    Ok(INGESTOR.get_or_init(|| built))
+/// The ingestor over the state's knowledge base and ingestion records (both opened once
+/// per process by the composition root and shared with retrieval).
+pub async fn build_ingestor(state: &AppState) -> anyhow::Result<Ingestor> {
+    let knowledge = state.knowledge().await.context(
+        "opening the knowledge base from knowledge.embedding and knowledge.vector_store",
+    )?;
+    Ok(Ingestor::new(
+        knowledge.embedder,
+        knowledge.index,
+        state.ingestion_records(),
+    )?)
 }
 
 /// An account's `sources:` (account-level: any of its agents carries the same).
@@ -142,9 +119,7 @@ async fn ingest_now(
         .map_err(|e| salient_core::api::id_error(ErrorCode::InvalidAccountId, &e))?;
     let sources = account_sources(&state.catalog, &account)
         .ok_or_else(|| ApiError::new(ErrorCode::AgentNotFound, "No account with this id."))?;
-    let ingestor = ingestor(&state.catalog)
-        .await
-        .map_err(ingestor_unavailable)?;
+    let ingestor = build_ingestor(&state).await.map_err(ingestor_unavailable)?;
     let report = ingestor
         .run(&account, &sources, RunTrigger::Admin, &NoProgress)
         .await
@@ -215,13 +190,11 @@ pub async fn run_scheduled(
             summary: format!("unknown task {:?}", event.detail.task),
         });
     }
-    let ingestor = ingestor(&state.catalog)
-        .await
-        .map_err(|err| ScheduledError {
-            failed: 0,
-            retryable: false,
-            summary: format!("{err:#}"),
-        })?;
+    let ingestor = build_ingestor(state).await.map_err(|err| ScheduledError {
+        failed: 0,
+        retryable: false,
+        summary: format!("{err:#}"),
+    })?;
     let mut done = Vec::new();
     let mut failures = Vec::new();
     let mut retryable = false;

@@ -11,6 +11,7 @@ pub mod crm;
 pub mod directory;
 pub mod domain;
 pub mod email;
+pub mod error;
 pub mod knowledge;
 pub mod llm;
 pub mod otp;

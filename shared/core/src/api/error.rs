@@ -6,123 +6,26 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::domain::{EmailError, IdError};
-use crate::ports::StoreError;
+pub use crate::error::{CodedError, ErrorCode};
 
-macro_rules! error_codes {
-    ($( $(#[$doc:meta])* $variant:ident = ($code:literal, $status:ident, $when:literal), )+) => {
-        /// Every error code the API can answer with. The codes are a public contract:
-        /// never rename one; add new ones at the end. docs/errors.md lists them all.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            $( $(#[$doc])* $variant, )+
-        }
-
-        impl ErrorCode {
-            /// Every code, in table order.
-            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
-
-            /// The stable machine-readable code.
-            pub fn as_str(self) -> &'static str {
-                match self { $(ErrorCode::$variant => $code,)+ }
-            }
-
-            /// The HTTP status this code is sent with.
-            pub fn status(self) -> StatusCode {
-                match self { $(ErrorCode::$variant => StatusCode::$status,)+ }
-            }
-
-            /// When the code is used (for docs/errors.md).
-            pub fn when(self) -> &'static str {
-                match self { $(ErrorCode::$variant => $when,)+ }
-            }
-        }
-    };
-}
-
-error_codes! {
-    /// The body is not valid JSON or does not match the expected shape.
-    InvalidJson = ("invalid_json", BAD_REQUEST, "The body is not valid JSON, or a field is missing or of the wrong type."),
-    /// The body is not JSON.
-    UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "The request has a body but no `Content-Type: application/json`."),
-    /// The body is larger than the configured limit.
-    PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "The body is larger than `limits.max_body_bytes`."),
-    /// A query string parameter is malformed.
-    InvalidQuery = ("invalid_query", BAD_REQUEST, "A query-string parameter is malformed (e.g. `limit=abc`)."),
-    /// No route matches.
-    RouteNotFound = ("route_not_found", NOT_FOUND, "No route has this path."),
-    /// The route exists but not with this method.
-    MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "The path exists but not with this HTTP method."),
-    /// The account id in the path is malformed.
-    InvalidAccountId = ("invalid_account_id", BAD_REQUEST, "The account id is not a lowercase slug of 1-64 characters."),
-    /// The agent id in the path is malformed.
-    InvalidAgentId = ("invalid_agent_id", BAD_REQUEST, "The agent id is not a lowercase slug of 1-64 characters."),
-    /// The session id is malformed.
-    InvalidSessionId = ("invalid_session_id", BAD_REQUEST, "The session id is not 22 URL-safe base64 characters."),
-    /// The visitor id is malformed.
-    InvalidVisitorId = ("invalid_visitor_id", BAD_REQUEST, "The visitor id (cookie or `X-Salient-Visitor`) is malformed."),
-    /// The email address is malformed or carries header injection.
-    InvalidEmail = ("invalid_email", BAD_REQUEST, "The email address is malformed or contains line breaks."),
-    /// A paging cursor was not handed out by this API.
-    InvalidCursor = ("invalid_cursor", BAD_REQUEST, "The paging cursor is not one this API handed out."),
-    /// No such account and agent.
-    AgentNotFound = ("agent_not_found", NOT_FOUND, "No agent with this id under this account."),
-    /// No such session for this account and visitor.
-    SessionNotFound = ("session_not_found", NOT_FOUND, "No session with this id for this account, agent and visitor."),
-    /// The message is empty.
-    EmptyMessage = ("empty_message", UNPROCESSABLE_ENTITY, "The message is empty or only whitespace."),
-    /// The message is longer than allowed.
-    MessageTooLong = ("message_too_long", UNPROCESSABLE_ENTITY, "The message is longer than `limits.max_message_chars`."),
-    /// The session already holds as many messages as allowed.
-    HistoryTooLong = ("history_too_long", UNPROCESSABLE_ENTITY, "The session holds `limits.max_session_messages` messages; start a new session."),
-    /// Too many requests.
-    RateLimited = ("rate_limited", TOO_MANY_REQUESTS, "Too many requests; retry after the `Retry-After` seconds."),
-    /// No LLM is configured for this agent.
-    NoModelConfigured = ("no_model_configured", SERVICE_UNAVAILABLE, "The agent has no LLM API key configured, so it cannot answer."),
-    /// The LLM provider failed.
-    UpstreamError = ("upstream_error", BAD_GATEWAY, "The LLM provider failed or returned an error."),
-    /// The LLM provider did not answer in time.
-    UpstreamTimeout = ("upstream_timeout", GATEWAY_TIMEOUT, "The LLM provider did not answer in time."),
-    /// The LLM provider is rate limiting us.
-    UpstreamRateLimited = ("upstream_rate_limited", SERVICE_UNAVAILABLE, "The LLM provider is rate limiting this deployment; retry shortly."),
-    /// A storage backend is temporarily unavailable.
-    StorageUnavailable = ("storage_unavailable", SERVICE_UNAVAILABLE, "Storage is briefly unavailable (throttling, busy); retry."),
-    /// Anything unexpected. Details are in the logs, never in the response.
-    Internal = ("internal", INTERNAL_SERVER_ERROR, "An unexpected failure; the details are logged, never returned."),
-    /// The origin is not allowed to call this account's API.
-    OriginNotAllowed = ("origin_not_allowed", FORBIDDEN, "The request's `Origin` is not in the account's `allowed_origins`."),
-    /// A conflicting write.
-    Conflict = ("conflict", CONFLICT, "The item already exists or changed concurrently."),
-    /// An ingestion was asked of an account that lists no sources.
-    NoSourcesConfigured = ("no_sources_configured", CONFLICT, "The account has no `sources:` (sitemaps or URLs) to ingest."),
-    /// A one-time code that is not 6 digits.
-    InvalidOtpCode = ("invalid_otp_code", BAD_REQUEST, "The one-time code is not 6 digits."),
-    /// A wrong one-time code, or none was requested for this address.
-    OtpInvalid = ("otp_invalid", BAD_REQUEST, "The one-time code is wrong, already used, or was not requested for this address, purpose and browser."),
-    /// The one-time code expired.
-    OtpExpired = ("otp_expired", GONE, "The one-time code is older than `otp.code_ttl_secs`; request a new one."),
-    /// Too many wrong codes.
-    OtpAttemptsExceeded = ("otp_attempts_exceeded", FORBIDDEN, "`otp.max_attempts` wrong codes were entered; the code is dead, request a new one."),
-    /// The email transport failed.
-    EmailSendFailed = ("email_send_failed", SERVICE_UNAVAILABLE, "The email could not be sent (transport failure); retry shortly."),
-    /// A copy was asked for, but the visitor's address is not verified.
-    EmailNotVerified = ("email_not_verified", CONFLICT, "A copy was asked for, but the visitor has no verified email address; verify one with a code first."),
-    /// The session has no messages to summarise.
-    NothingToSummarise = ("nothing_to_summarise", UNPROCESSABLE_ENTITY, "The session has no messages yet, so there is nothing to summarise."),
-    /// Summaries are off for this agent, or the account has no recipients.
-    SummariesDisabled = ("summaries_disabled", CONFLICT, "Summaries are off for this agent (`email.summary.enabled`) or the account has no `account.summary_recipients`."),
-    /// The deployment's knowledge base (embedding provider, vector index) is missing settings
-    /// or keys, or names a backend this build was made without.
-    KnowledgeNotConfigured = ("knowledge_not_configured", SERVICE_UNAVAILABLE, "The knowledge base (knowledge.embedding, knowledge.vector_store) is not configured for this deployment."),
-}
+use crate::domain::IdError;
 
 /// An error on its way to the client.
 #[derive(Debug)]
 pub struct ApiError {
     code: ErrorCode,
     message: String,
+    retry_after_secs: Option<u64>,
     source: Option<anyhow::Error>,
 }
+
+/// The HTTP status a code is answered with.
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// What every caller sees for a failure on our side; the cause is only logged.
+const INTERNAL_MESSAGE: &str = "Something went wrong on our side. Please try again.";
 
 impl ApiError {
     /// An error with a message for the caller.
@@ -130,6 +33,7 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            retry_after_secs: None,
             source: None,
         }
     }
@@ -138,7 +42,8 @@ impl ApiError {
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         Self {
             code: ErrorCode::Internal,
-            message: "Something went wrong on our side. Please try again.".to_owned(),
+            message: INTERNAL_MESSAGE.to_owned(),
+            retry_after_secs: None,
             source: Some(source.into()),
         }
     }
@@ -147,6 +52,13 @@ impl ApiError {
     #[must_use]
     pub fn with_source(mut self, source: impl Into<anyhow::Error>) -> Self {
         self.source = Some(source.into());
+        self
+    }
+
+    /// Tells the caller when to try again (`Retry-After`, seconds).
+    #[must_use]
+    pub fn with_retry_after(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs);
         self
     }
 
@@ -195,7 +107,7 @@ pub struct ErrorDetail<'a> {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = self.code.status();
+        let status = status_of(self.code);
         if status.is_server_error() {
             // Logged here, once; the response carries only the code and a safe message.
             match &self.source {
@@ -208,51 +120,46 @@ impl IntoResponse for ApiError {
             tracing::debug!(code = self.code.as_str(), message = %self.message, "request refused");
         }
         let mut response = (status, Json(self.body())).into_response();
-        if self.code == ErrorCode::RateLimited || status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from_static("5"),
-            );
+        let retry_after = match self.retry_after_secs {
+            Some(secs) => Some(secs.max(1)),
+            None if self.code == ErrorCode::RateLimited
+                || status == StatusCode::SERVICE_UNAVAILABLE =>
+            {
+                Some(DEFAULT_RETRY_AFTER_SECS)
+            }
+            None => None,
+        };
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
         }
         response
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(err: StoreError) -> Self {
-        match err {
-            StoreError::NotFound("session") => Self::new(
-                ErrorCode::SessionNotFound,
-                "No session with this id for this agent.",
-            ),
-            StoreError::NotFound(what) => {
-                Self::internal(anyhow::anyhow!("{what} not found in storage"))
-            }
-            StoreError::AlreadyExists(what) => {
-                Self::new(ErrorCode::Conflict, format!("The {what} already exists."))
-            }
-            StoreError::InvalidCursor => {
-                Self::new(ErrorCode::InvalidCursor, "The paging cursor is not valid.")
-            }
-            StoreError::Backend {
-                retryable: true,
-                source,
-            } => Self::new(
-                ErrorCode::StorageUnavailable,
-                "Storage is briefly unavailable. Please retry.",
-            )
-            .with_source(source),
-            StoreError::Backend {
-                retryable: false,
-                source,
-            } => Self::internal(source),
-        }
-    }
-}
+/// Seconds a client waits before retrying a busy or rate-limited call when the error does
+/// not know better.
+const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
 
-impl From<EmailError> for ApiError {
-    fn from(err: EmailError) -> Self {
-        Self::new(ErrorCode::InvalidEmail, err.to_string())
+/// Any service error becomes an answer through its code: the one conversion from the
+/// services' error enums to HTTP.
+impl<E: CodedError> From<E> for ApiError {
+    fn from(err: E) -> Self {
+        let code = err.code();
+        let message = if code == ErrorCode::Internal {
+            INTERNAL_MESSAGE.to_owned()
+        } else {
+            err.public_message()
+        };
+        let retry_after_secs = err.retry_after_secs();
+        let source = code.is_server_error().then(|| anyhow::Error::new(err));
+        Self {
+            code,
+            message,
+            retry_after_secs,
+            source,
+        }
     }
 }
 
@@ -268,7 +175,7 @@ pub fn error_table_markdown() -> String {
         out.push_str(&format!(
             "| `{}` | {} | {} |\n",
             code.as_str(),
-            code.status().as_u16(),
+            code.http_status(),
             code.when()
         ));
     }
@@ -295,11 +202,11 @@ mod tests {
     #[test]
     fn only_internal_failures_are_5xx_codes_for_server_problems() {
         for code in ErrorCode::ALL {
-            let status = code.status();
+            let status = status_of(*code);
             assert!(status.is_client_error() || status.is_server_error());
         }
-        assert!(ErrorCode::InvalidJson.status().is_client_error());
-        assert!(ErrorCode::PayloadTooLarge.status().is_client_error());
+        assert!(status_of(ErrorCode::InvalidJson).is_client_error());
+        assert!(status_of(ErrorCode::PayloadTooLarge).is_client_error());
     }
 
     #[test]

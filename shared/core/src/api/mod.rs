@@ -8,7 +8,10 @@ mod scope;
 mod views;
 mod visitor;
 
-pub use error::{ApiError, ErrorBody, ErrorCode, ErrorDetail, error_table_markdown, id_error};
+pub use error::{
+    ApiError, CodedError, ErrorBody, ErrorCode, ErrorDetail, error_table_markdown, id_error,
+    status_of,
+};
 pub use extract::{ApiJson, ApiQuery};
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};

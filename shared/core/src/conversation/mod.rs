@@ -2,4 +2,5 @@
 
 pub mod context;
 pub mod ownership;
+pub mod record;
 pub mod turn;

@@ -20,7 +20,7 @@ use crate::domain::{
     MessageStatus, Role, SessionId, VisitorId, now,
 };
 use crate::knowledge::retrieve::{Retriever, Sources};
-use crate::llm::{LlmClient, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
+use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
 use crate::ports::{HistoryQuery, Order};
 use crate::render::answer_html;
 
@@ -149,7 +149,7 @@ pub async fn start(state: &AppState, input: TurnInput) -> Result<StartedTurn, Ap
             retriever: retriever.clone(),
             settings: rag.clone(),
         });
-    let llm = state.llm(&input.account, &input.agent).cloned();
+    let llm = state.model(&input.account, &input.agent);
     if llm.is_none() && retrieval.is_none() {
         return Err(ApiError::new(
             ErrorCode::NoModelConfigured,
@@ -257,7 +257,7 @@ struct TurnRun {
     account: AccountId,
     agent: AgentId,
     session: SessionId,
-    llm: LlmClient,
+    llm: Arc<dyn ChatModel>,
     total_timeout: std::time::Duration,
     assistant: Message,
     prompt_tokens: usize,
@@ -412,13 +412,13 @@ impl TurnRun {
                 &[]
             };
             let opened = tokio::select! {
-                opened = self.llm.stream_with_tools(&messages, offered) => Some(opened),
+                opened = self.llm.stream(&messages, offered) => Some(opened),
                 () = tx.closed() => None,
             };
             let mut stream = match opened {
                 None => break Ending::Cancelled,
                 Some(Err(error)) => break Ending::Failed(error),
-                Some(Ok((stream, _retries))) => stream,
+                Some(Ok(stream)) => stream,
             };
             let text_before = self.assistant.content.len();
             let mut calls = Vec::new();
@@ -510,7 +510,14 @@ impl TurnRun {
             error,
             created_at: now(),
         };
-        record_llm_call(&self.state, &self.account, &self.agent, &record, "answer").await;
+        super::record::record_llm_call(
+            self.state.store.as_ref(),
+            &self.account,
+            &self.agent,
+            &record,
+            "answer",
+        )
+        .await;
     }
 
     /// The profile tool: what the visitor offered (name, email, phone, company, interests),
@@ -646,35 +653,6 @@ impl TurnRun {
                     .await;
             }
         }
-    }
-}
-
-/// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
-/// same figures as an LLM request of the session; a failed write is logged, never fatal.
-pub(crate) async fn record_llm_call(
-    state: &AppState,
-    account: &AccountId,
-    agent: &AgentId,
-    record: &LlmRequest,
-    purpose: &'static str,
-) {
-    tracing::info!(
-        account = %account,
-        agent = %agent,
-        session = %record.session,
-        llm_request = %record.id,
-        model = %record.model,
-        prompt_tokens = record.prompt_tokens,
-        completion_tokens = record.completion_tokens,
-        cost_usd = record.cost_usd,
-        latency_ms = record.latency_ms,
-        outcome = record.outcome.as_str(),
-        error = record.error.as_deref(),
-        purpose,
-        "llm request"
-    );
-    if let Err(error) = state.store.record_llm_request(account, record).await {
-        tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
     }
 }
 

@@ -117,3 +117,9 @@ mod tests {
         assert_eq!(format!("{email:?}"), "EmailAddress(***@example.com)");
     }
 }
+
+impl crate::error::CodedError for EmailError {
+    fn code(&self) -> crate::error::ErrorCode {
+        crate::error::ErrorCode::InvalidEmail
+    }
+}

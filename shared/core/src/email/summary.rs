@@ -20,9 +20,10 @@ use crate::config::AgentConfig;
 use crate::conversation::context::count_tokens;
 use crate::crm::{ProfileCard, profile_for_session};
 use crate::domain::{AccountId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
-use crate::llm::{LlmEvent, Usage, WireMessage};
+use crate::error::{CodedError, ErrorCode};
 use crate::ports::crm::{EmailEvent, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::email::OutgoingEmail;
+use crate::ports::model::{LlmEvent, Usage, WireMessage};
 use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, StoreError};
 
 const HTML_TEMPLATE: &str = include_str!("templates/summary.html");
@@ -69,23 +70,24 @@ pub enum SummaryError {
     Store(#[from] StoreError),
 }
 
-impl From<SummaryError> for crate::api::ApiError {
-    fn from(err: SummaryError) -> Self {
-        use crate::api::{ApiError, ErrorCode};
-        match err {
-            SummaryError::Disabled => ApiError::new(
-                ErrorCode::SummariesDisabled,
-                "Summaries are not enabled for this agent.",
-            ),
-            SummaryError::NothingToSummarise => ApiError::new(
-                ErrorCode::NothingToSummarise,
-                "The conversation has no messages yet.",
-            ),
-            SummaryError::NotVerified => ApiError::new(
-                ErrorCode::EmailNotVerified,
-                "Verify your email address with a code before asking for a copy.",
-            ),
-            SummaryError::Store(err) => err.into(),
+impl CodedError for SummaryError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Disabled => ErrorCode::SummariesDisabled,
+            Self::NothingToSummarise => ErrorCode::NothingToSummarise,
+            Self::NotVerified => ErrorCode::EmailNotVerified,
+            Self::Store(err) => err.code(),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::Disabled => "Summaries are not enabled for this agent.".to_owned(),
+            Self::NothingToSummarise => "The conversation has no messages yet.".to_owned(),
+            Self::NotVerified => {
+                "Verify your email address with a code before asking for a copy.".to_owned()
+            }
+            Self::Store(err) => err.public_message(),
         }
     }
 }
@@ -206,7 +208,7 @@ async fn summarise(
     transcript: String,
 ) -> Result<String, String> {
     let llm = state
-        .llm(&config.account, &config.agent)
+        .model(&config.account, &config.agent)
         .ok_or_else(|| "no LLM API key is configured for this agent".to_owned())?;
     let messages = [
         WireMessage::new("system", config.summary_prompt.clone()),
@@ -216,7 +218,10 @@ async fn summarise(
     let mut text = String::new();
     let mut usage: Option<Usage> = None;
     let outcome: Result<(), String> = async {
-        let (mut stream, _retries) = llm.stream(&messages).await.map_err(|e| e.to_string())?;
+        let mut stream = llm
+            .stream(&messages, &[])
+            .await
+            .map_err(|e| e.to_string())?;
         while let Some(event) = stream.next().await {
             match event.map_err(|e| e.to_string())? {
                 LlmEvent::Delta(delta) => text.push_str(&delta),
@@ -259,8 +264,8 @@ async fn summarise(
         error: outcome.as_ref().err().cloned(),
         created_at: crate::domain::now(),
     };
-    crate::conversation::turn::record_llm_call(
-        state,
+    crate::conversation::record::record_llm_call(
+        state.store.as_ref(),
         &config.account,
         &config.agent,
         &record,

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::config::{KnowledgeSettings, RagSettings};
+use crate::config::RagSettings;
 use crate::conversation::context::count_tokens;
 use crate::domain::{AccountId, Citation};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
@@ -59,12 +59,9 @@ impl Retriever {
         Self { embedder, index }
     }
 
-    /// The embedder and index the deployment's `knowledge:` settings name.
-    pub fn from_settings(settings: &KnowledgeSettings) -> Result<Self, KnowledgeError> {
-        Ok(Self::new(
-            crate::knowledge::embed::from_settings(settings)?,
-            crate::knowledge::vector::from_settings(settings)?,
-        ))
+    /// The embedder and index it reads.
+    pub fn parts(&self) -> (Arc<dyn Embedder>, Arc<dyn VectorIndex>) {
+        (Arc::clone(&self.embedder), Arc::clone(&self.index))
     }
 
     /// The sources for a question: the top `rag.top_k` chunks scoring at least

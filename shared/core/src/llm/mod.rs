@@ -15,85 +15,12 @@ use futures::{Stream, StreamExt as _};
 use secrecy::ExposeSecret as _;
 
 use wire::{ChatRequest, Chunk, StreamOptions, WrappedError};
-pub use wire::{ToolCall, ToolSpec, WireMessage};
+
+pub use crate::ports::model::{
+    ChatModel, LlmError, LlmEvent, LlmStream, ToolCall, ToolSpec, Usage, WireMessage,
+};
 
 use crate::config::LlmSettings;
-
-/// What arrives from the model.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LlmEvent {
-    /// The next piece of the answer.
-    Delta(String),
-    /// The model asks for these tools to be run (it finished with `tool_calls`).
-    ToolCalls(Vec<ToolCall>),
-    /// Token counts and cost, from the last chunk.
-    Usage(Usage),
-}
-
-/// Usage as the provider reports it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Usage {
-    /// The model that answered, as the provider names it (OpenRouter may route to another
-    /// model than the one asked for).
-    pub model: Option<String>,
-    /// Prompt tokens.
-    pub prompt_tokens: u32,
-    /// Completion tokens.
-    pub completion_tokens: u32,
-    /// Cost in US dollars (OpenRouter's `usage.cost`).
-    pub cost_usd: Option<f64>,
-}
-
-/// Why a call failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LlmError {
-    /// The provider rate limited us (after retries).
-    #[error("the provider rate limited the request (HTTP {status})")]
-    RateLimited {
-        /// HTTP status.
-        status: u16,
-    },
-    /// The provider answered with an error status (after retries for 5xx).
-    #[error("the provider answered HTTP {status}: {message}")]
-    Status {
-        /// HTTP status.
-        status: u16,
-        /// Provider's message.
-        message: String,
-    },
-    /// The provider reported an error inside the stream.
-    #[error("the provider failed mid-stream: {message}")]
-    MidStream {
-        /// Provider's message.
-        message: String,
-    },
-    /// The connection failed or dropped.
-    #[error("connection to the provider failed: {0}")]
-    Connection(String),
-    /// No first token, or no end, in time.
-    #[error("the provider did not answer in time")]
-    Timeout,
-    /// The stream ended without a finish reason or `[DONE]`.
-    #[error("the provider's stream ended early")]
-    Truncated,
-    /// A chunk we could not read.
-    #[error("unreadable response from the provider: {0}")]
-    Protocol(String),
-}
-
-impl LlmError {
-    /// 429 and 5xx answers, and failed connections, may pass on retry.
-    fn retryable(&self) -> bool {
-        match self {
-            Self::RateLimited { .. } | Self::Connection(_) => true,
-            Self::Status { status, .. } => *status >= 500,
-            _ => false,
-        }
-    }
-}
-
-/// A stream of events; ends after the usage chunk and `[DONE]`.
-pub type LlmStream = Pin<Box<dyn Stream<Item = Result<LlmEvent, LlmError>> + Send>>;
 
 /// A chat-completions client for one agent's settings.
 #[derive(Debug, Clone)]
@@ -420,5 +347,22 @@ fn without_url(err: &reqwest::Error) -> String {
     match err.url() {
         Some(url) => owned.replace(url.as_str(), "<provider>"),
         None => owned,
+    }
+}
+
+#[async_trait::async_trait]
+impl ChatModel for LlmClient {
+    fn model(&self) -> &str {
+        &self.model
+    }
+
+    async fn stream(
+        &self,
+        messages: &[WireMessage],
+        tools: &[ToolSpec],
+    ) -> Result<LlmStream, LlmError> {
+        self.stream_with_tools(messages, tools)
+            .await
+            .map(|(stream, _retries)| stream)
     }
 }

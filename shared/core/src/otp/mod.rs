@@ -20,6 +20,7 @@ use subtle::ConstantTimeEq as _;
 
 use crate::config::OtpSettings;
 use crate::domain::{AccountId, EmailAddress, VisitorId};
+use crate::error::{CodedError, ErrorCode};
 use crate::ports::Store;
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, OtpChallenge, OtpFailure, OtpKey, OtpPurpose};
@@ -164,40 +165,33 @@ pub enum OtpError {
     Send(#[from] SendError),
 }
 
-impl From<OtpError> for crate::api::ApiError {
-    fn from(err: OtpError) -> Self {
-        use crate::api::{ApiError, ErrorCode};
-        match err {
-            OtpError::MalformedCode => {
-                ApiError::new(ErrorCode::InvalidOtpCode, "The code must be 6 digits.")
-            }
-            OtpError::InvalidCode { attempts_left } => ApiError::new(
-                ErrorCode::OtpInvalid,
-                match attempts_left {
-                    Some(left) => {
-                        format!("The code is not valid for this address. {left} attempts left.")
-                    }
-                    None => "The code is not valid for this address; request a new one.".to_owned(),
-                },
-            ),
-            OtpError::Expired => ApiError::new(
-                ErrorCode::OtpExpired,
-                "The code has expired; request a new one.",
-            ),
-            OtpError::AttemptsExceeded => ApiError::new(
-                ErrorCode::OtpAttemptsExceeded,
-                "Too many wrong codes; request a new one.",
-            ),
-            OtpError::RateLimited => ApiError::new(
-                ErrorCode::RateLimited,
-                "Too many code requests; try again later.",
-            ),
-            OtpError::Store(err) => err.into(),
-            OtpError::Send(err) => ApiError::new(
-                ErrorCode::EmailSendFailed,
-                "The email could not be sent; please try again shortly.",
-            )
-            .with_source(err),
+impl CodedError for OtpError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::MalformedCode => ErrorCode::InvalidOtpCode,
+            Self::InvalidCode { .. } => ErrorCode::OtpInvalid,
+            Self::Expired => ErrorCode::OtpExpired,
+            Self::AttemptsExceeded => ErrorCode::OtpAttemptsExceeded,
+            Self::RateLimited => ErrorCode::RateLimited,
+            Self::Store(err) => err.code(),
+            Self::Send(_) => ErrorCode::EmailSendFailed,
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::MalformedCode => "The code must be 6 digits.".to_owned(),
+            Self::InvalidCode {
+                attempts_left: Some(left),
+            } => format!("The code is not valid for this address. {left} attempts left."),
+            Self::InvalidCode {
+                attempts_left: None,
+            } => "The code is not valid for this address; request a new one.".to_owned(),
+            Self::Expired => "The code has expired; request a new one.".to_owned(),
+            Self::AttemptsExceeded => "Too many wrong codes; request a new one.".to_owned(),
+            Self::RateLimited => "Too many code requests; try again later.".to_owned(),
+            Self::Store(err) => err.public_message(),
+            Self::Send(_) => "The email could not be sent; please try again shortly.".to_owned(),
         }
     }
 }

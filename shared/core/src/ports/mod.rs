@@ -10,6 +10,7 @@ pub mod crm;
 pub mod email;
 pub mod ingestion;
 pub mod knowledge;
+pub mod model;
 
 use async_trait::async_trait;
 
@@ -57,6 +58,34 @@ impl StoreError {
         Self::Backend {
             retryable: true,
             source: source.into(),
+        }
+    }
+}
+
+impl crate::error::CodedError for StoreError {
+    fn code(&self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode;
+        match self {
+            Self::NotFound("session") => ErrorCode::SessionNotFound,
+            // Any other missing item is a broken invariant on our side, not the caller's.
+            Self::NotFound(_) => ErrorCode::Internal,
+            Self::AlreadyExists(_) => ErrorCode::Conflict,
+            Self::InvalidCursor => ErrorCode::InvalidCursor,
+            Self::Backend {
+                retryable: true, ..
+            } => ErrorCode::StorageUnavailable,
+            Self::Backend {
+                retryable: false, ..
+            } => ErrorCode::Internal,
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::NotFound(_) => "No session with this id for this agent.".to_owned(),
+            Self::AlreadyExists(what) => format!("The {what} already exists."),
+            Self::InvalidCursor => "The paging cursor is not valid.".to_owned(),
+            Self::Backend { .. } => "Storage is briefly unavailable. Please retry.".to_owned(),
         }
     }
 }
@@ -182,11 +211,21 @@ pub trait LlmRequestStore: Send + Sync {
 
 /// Everything the conversation path (and the CRM beside it) needs from storage.
 pub trait Store:
-    SessionStore + MessageStore + LlmRequestStore + crm::CrmStore + std::fmt::Debug
+    SessionStore
+    + MessageStore
+    + LlmRequestStore
+    + crm::CrmStore
+    + ingestion::IngestionStore
+    + std::fmt::Debug
 {
 }
 
 impl<T> Store for T where
-    T: SessionStore + MessageStore + LlmRequestStore + crm::CrmStore + std::fmt::Debug
+    T: SessionStore
+        + MessageStore
+        + LlmRequestStore
+        + crm::CrmStore
+        + ingestion::IngestionStore
+        + std::fmt::Debug
 {
 }

@@ -1,0 +1,185 @@
+//! The composition root: the one place that reads the settings and picks an adapter for
+//! every port (storage, vectors, embedder, model clients, email transport). Function
+//! crates, the local server and the CLI all start here; no other code chooses a backend,
+//! and each adapter (one SQLite file, one index) has one owner per process.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Context as _;
+
+use super::{AppState, Knowledge};
+use crate::adapters::dynamodb::DynamoStore;
+#[cfg(feature = "embedded")]
+use crate::adapters::embedded::EmbeddedStore;
+use crate::config::{Catalog, KnowledgeSettings, StorageBackend, StorageSettings};
+use crate::directory::Directory;
+use crate::llm::LlmClient;
+use crate::ports::Store;
+use crate::ports::knowledge::KnowledgeError;
+
+/// Builds the state for a Lambda cold start (or any process): configuration from
+/// `SALIENT_CONFIG_DIR` (default `config`), secrets from SSM when `SALIENT_SSM_PREFIX` is set,
+/// telemetry from the loaded settings, then every adapter ([`build`]).
+pub async fn bootstrap() -> anyhow::Result<AppState> {
+    let config_dir = std::env::var_os("SALIENT_CONFIG_DIR").map_or_else(
+        || std::path::PathBuf::from("config"),
+        std::path::PathBuf::from,
+    );
+    let secrets = match std::env::var("SALIENT_SSM_PREFIX") {
+        Ok(prefix) if !prefix.is_empty() => {
+            let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .load()
+                .await;
+            crate::config::load_ssm_secrets(&aws_sdk_ssm::Client::new(&sdk), &prefix)
+                .await
+                .context("loading secrets from SSM Parameter Store")?
+        }
+        _ => Vec::new(),
+    };
+    let catalog = Catalog::load(&config_dir, &secrets)
+        .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
+    crate::telemetry::init(&catalog.app().telemetry);
+    build(catalog).await
+}
+
+/// Opens the storage backend `storage:` names, then [`assemble`]s the rest.
+pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
+    let store = open_store(&catalog.app().storage).await?;
+    assemble(Arc::new(catalog), store)
+}
+
+/// Every adapter but storage, from the settings, around an open store: one model client per
+/// agent that has an API key, each account's directory, the email transport, and the
+/// knowledge base when any agent has RAG on (a missing model or key is logged, not fatal:
+/// those agents answer without sources).
+pub fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+    let llm = model_clients(&catalog)?;
+    let directories = directories(&catalog)?;
+    let mail = crate::email::transport_from_settings(&catalog.app().email);
+    let state = AppState {
+        catalog,
+        store,
+        llm: Arc::new(llm),
+        knowledge: Arc::new(tokio::sync::OnceCell::new()),
+        retriever: None,
+        directories: Arc::new(directories),
+        mail,
+        otp_secret: Arc::new(OnceLock::new()),
+    };
+    Ok(with_configured_knowledge(state))
+}
+
+/// The conversation, CRM and ingestion store `storage.backend` names.
+async fn open_store(storage: &StorageSettings) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(match storage.backend {
+        #[cfg(feature = "embedded")]
+        StorageBackend::Embedded => {
+            Arc::new(EmbeddedStore::open(&storage.path).with_context(|| {
+                format!("opening the embedded store at {}", storage.path.display())
+            })?)
+        }
+        #[cfg(not(feature = "embedded"))]
+        StorageBackend::Embedded => {
+            return Err(crate::config::compiled_out::EMBEDDED_STORE.into());
+        }
+        StorageBackend::Dynamodb => Arc::new(DynamoStore::new(
+            dynamodb_client(storage).await,
+            storage.table.clone(),
+        )),
+    })
+}
+
+/// A DynamoDB client for the configured storage: AWS's default credential chain and region,
+/// and `storage.endpoint_url` when set (DynamoDB Local).
+pub async fn dynamodb_client(storage: &StorageSettings) -> aws_sdk_dynamodb::Client {
+    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+    if let Some(endpoint) = &storage.endpoint_url {
+        loader = loader.endpoint_url(endpoint);
+    }
+    aws_sdk_dynamodb::Client::new(&loader.load().await)
+}
+
+/// The embedder and vector index the deployment's `knowledge:` settings name.
+pub(super) fn open_knowledge(settings: &KnowledgeSettings) -> Result<Knowledge, KnowledgeError> {
+    Ok(Knowledge {
+        embedder: crate::knowledge::embed::from_settings(settings)?,
+        index: crate::knowledge::vector::from_settings(settings)?,
+    })
+}
+
+/// One model client per agent with an API key; agents without one answer
+/// `no_model_configured` (or extractively), and the log says so once.
+fn model_clients(
+    catalog: &Catalog,
+) -> anyhow::Result<HashMap<(crate::domain::AccountId, crate::domain::AgentId), Arc<LlmClient>>> {
+    let mut llm = HashMap::new();
+    for agent in catalog.agents() {
+        let client = LlmClient::from_settings(&agent.settings.llm).with_context(|| {
+            format!(
+                "building the LLM client of {}/{}",
+                agent.account, agent.agent
+            )
+        })?;
+        match client {
+            Some(client) => {
+                llm.insert(
+                    (agent.account.clone(), agent.agent.clone()),
+                    Arc::new(client),
+                );
+            }
+            None => tracing::warn!(
+                account = %agent.account,
+                agent = %agent.agent,
+                "no LLM API key configured (set SALIENT__LLM__API_KEY); turns will answer no_model_configured"
+            ),
+        }
+    }
+    Ok(llm)
+}
+
+/// Each account's structured lists (only accounts that have some).
+fn directories(
+    catalog: &Catalog,
+) -> anyhow::Result<HashMap<crate::domain::AccountId, Arc<Directory>>> {
+    let mut directories = HashMap::new();
+    for agent in catalog.agents() {
+        if directories.contains_key(&agent.account) {
+            continue;
+        }
+        let directory = Directory::load(catalog.root(), &agent.account)
+            .with_context(|| format!("loading the directory of {}", agent.account))?;
+        if !directory.is_empty() {
+            tracing::info!(account = %agent.account, lists = ?directory.lists.keys().collect::<Vec<_>>(), "directory loaded");
+            directories.insert(agent.account.clone(), Arc::new(directory));
+        }
+    }
+    Ok(directories)
+}
+
+/// Opens the knowledge base at start when any agent has RAG on.
+fn with_configured_knowledge(state: AppState) -> AppState {
+    let wanted: Vec<String> = state
+        .catalog
+        .agents()
+        .filter(|agent| agent.settings.knowledge.rag.enabled)
+        .map(|agent| format!("{}/{}", agent.account, agent.agent))
+        .collect();
+    if wanted.is_empty() {
+        return state;
+    }
+    match open_knowledge(&state.catalog.app().knowledge) {
+        Ok(knowledge) => {
+            tracing::info!(agents = ?wanted, "retrieval-augmented answers on");
+            state.with_knowledge(knowledge)
+        }
+        Err(error) => {
+            tracing::warn!(
+                agents = ?wanted,
+                error = %format!("{:#}", anyhow::Error::from(error)),
+                "knowledge.rag.enabled is set but the knowledge base cannot be opened; these agents answer without sources"
+            );
+            state
+        }
+    }
+}

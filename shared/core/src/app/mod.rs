@@ -1,0 +1,145 @@
+//! The state every route shares: configuration, the ports' adapters and the clients, built
+//! once per process (per Lambda cold start, or once for the local server) by the composition
+//! root, [`compose`]. Nothing else chooses a backend.
+
+mod compose;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+pub use compose::{assemble, bootstrap, build, dynamodb_client};
+
+use crate::config::Catalog;
+use crate::directory::Directory;
+use crate::domain::{AccountId, AgentId};
+use crate::knowledge::retrieve::Retriever;
+use crate::llm::LlmClient;
+use crate::otp::OtpSecret;
+use crate::ports::Store;
+use crate::ports::email::EmailTransport;
+use crate::ports::ingestion::IngestionStore;
+use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
+use crate::ports::model::ChatModel;
+
+/// The deployment's knowledge base: the embedder of `knowledge.embedding` and the vector
+/// index of `knowledge.vector_store`, opened once per process and shared by retrieval and
+/// ingestion.
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    /// Turns text into vectors.
+    pub embedder: Arc<dyn Embedder>,
+    /// Stores and queries the vectors of every account (one namespace each).
+    pub index: Arc<dyn VectorIndex>,
+}
+
+/// Shared, cheaply cloned application state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Every account's and agent's configuration.
+    pub catalog: Arc<Catalog>,
+    /// Conversation storage.
+    pub store: Arc<dyn Store>,
+    /// One LLM client per agent that has an API key.
+    llm: Arc<HashMap<(AccountId, AgentId), Arc<LlmClient>>>,
+    /// The knowledge base, opened on first use (at start when an agent has RAG on).
+    knowledge: Arc<tokio::sync::OnceCell<Knowledge>>,
+    /// Retrieval over the accounts' knowledge, when any agent has `knowledge.rag.enabled`.
+    retriever: Option<Retriever>,
+    /// Each account's structured lists (only accounts that have some).
+    directories: Arc<HashMap<AccountId, Arc<Directory>>>,
+    /// The email transport (`email.transport`).
+    pub mail: Arc<dyn EmailTransport>,
+    /// The key one-time codes are hashed with, made on first use.
+    otp_secret: Arc<OnceLock<OtpSecret>>,
+}
+
+impl AppState {
+    /// State over an existing catalog and store: every other adapter from the settings
+    /// (see [`assemble`]).
+    pub fn new(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<Self> {
+        assemble(catalog, store)
+    }
+
+    /// Opens the storage backend the catalog's app settings name, then every other adapter
+    /// (see [`build`]).
+    pub async fn from_catalog(catalog: Catalog) -> anyhow::Result<Self> {
+        build(catalog).await
+    }
+
+    /// The account's structured lists, if it has any.
+    pub fn directory(&self, account: &AccountId) -> Option<&Arc<Directory>> {
+        self.directories.get(account)
+    }
+
+    /// Retrieval for the agents with RAG on.
+    pub fn retriever(&self) -> Option<&Retriever> {
+        self.retriever.as_ref()
+    }
+
+    /// Uses this knowledge base for retrieval and ingestion (tests, and the composition
+    /// root when an agent has RAG on).
+    #[must_use]
+    pub fn with_knowledge(mut self, knowledge: Knowledge) -> Self {
+        self.retriever = Some(Retriever::new(
+            Arc::clone(&knowledge.embedder),
+            Arc::clone(&knowledge.index),
+        ));
+        self.knowledge = Arc::new(tokio::sync::OnceCell::new_with(Some(knowledge)));
+        self
+    }
+
+    /// Sets the retriever (tests).
+    #[must_use]
+    pub fn with_retriever(self, retriever: Retriever) -> Self {
+        let (embedder, index) = retriever.parts();
+        self.with_knowledge(Knowledge { embedder, index })
+    }
+
+    /// The knowledge base, opened from the deployment's `knowledge:` settings on first use
+    /// and shared from then on (one owner of an embedded index file per process).
+    pub async fn knowledge(&self) -> Result<Knowledge, KnowledgeError> {
+        let settings = &self.catalog.app().knowledge;
+        self.knowledge
+            .get_or_try_init(|| async { compose::open_knowledge(settings) })
+            .await
+            .cloned()
+    }
+
+    /// The ingestion records (pages seen, runs), on the same store as everything else.
+    pub fn ingestion_records(&self) -> Arc<dyn IngestionStore> {
+        Arc::clone(&self.store) as Arc<dyn IngestionStore>
+    }
+
+    /// The key one-time codes are hashed with (`otp.secret`, or a per-process random key
+    /// with a warning, made on first use so functions that never issue codes never warn).
+    pub fn otp_secret(&self) -> &OtpSecret {
+        self.otp_secret
+            .get_or_init(|| OtpSecret::from_settings(&self.catalog.app().otp))
+    }
+
+    /// Replaces the email transport (tests).
+    #[must_use]
+    pub fn with_mail(mut self, mail: Arc<dyn EmailTransport>) -> Self {
+        self.mail = mail;
+        self
+    }
+
+    /// The agent's model, if it has an API key.
+    pub fn model(&self, account: &AccountId, agent: &AgentId) -> Option<Arc<dyn ChatModel>> {
+        self.llm
+            .get(&(account.clone(), agent.clone()))
+            .map(|client| Arc::clone(client) as Arc<dyn ChatModel>)
+    }
+
+    /// Replaces every agent's LLM client (tests shorten retry delays with this).
+    #[must_use]
+    pub fn map_llm_clients(mut self, f: impl Fn(LlmClient) -> LlmClient) -> Self {
+        let mapped = self
+            .llm
+            .iter()
+            .map(|(k, v)| (k.clone(), Arc::new(f(LlmClient::clone(v)))))
+            .collect();
+        self.llm = Arc::new(mapped);
+        self
+    }
+}

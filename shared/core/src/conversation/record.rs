@@ -1,0 +1,33 @@
+//! One place logs and records a call to the model, for answers and summaries alike.
+
+use crate::domain::{AccountId, AgentId, LlmRequest};
+use crate::ports::LlmRequestStore;
+
+/// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
+/// same figures as an LLM request of the session; a failed write is logged, never fatal.
+pub async fn record_llm_call(
+    records: &dyn LlmRequestStore,
+    account: &AccountId,
+    agent: &AgentId,
+    record: &LlmRequest,
+    purpose: &'static str,
+) {
+    tracing::info!(
+        account = %account,
+        agent = %agent,
+        session = %record.session,
+        llm_request = %record.id,
+        model = %record.model,
+        prompt_tokens = record.prompt_tokens,
+        completion_tokens = record.completion_tokens,
+        cost_usd = record.cost_usd,
+        latency_ms = record.latency_ms,
+        outcome = record.outcome.as_str(),
+        error = record.error.as_deref(),
+        purpose,
+        "llm request"
+    );
+    if let Err(error) = records.record_llm_request(account, record).await {
+        tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
+    }
+}

@@ -1,0 +1,137 @@
+//! Stable error codes, and the one trait every service's error enum implements to name its
+//! code. Services return their own `thiserror` enums; the HTTP edge (`api::error`) is the only
+//! place that turns any of them into a response (status, JSON body, `Retry-After`).
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $variant:ident = ($code:literal, $status:literal, $when:literal), )+) => {
+        /// Every error code the API can answer with. The codes are a public contract:
+        /// never rename one; add new ones at the end. docs/errors.md lists them all.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant, )+
+        }
+
+        impl ErrorCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
+
+            /// The stable machine-readable code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)+ }
+            }
+
+            /// The HTTP status this code is sent with, as a number (the HTTP edge,
+            /// `api::error`, turns it into a status; services never name HTTP types).
+            pub fn http_status(self) -> u16 {
+                match self { $(ErrorCode::$variant => $status,)+ }
+            }
+
+            /// When the code is used (for docs/errors.md).
+            pub fn when(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $when,)+ }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// The body is not valid JSON or does not match the expected shape.
+    InvalidJson = ("invalid_json", 400, "The body is not valid JSON, or a field is missing or of the wrong type."),
+    /// The body is not JSON.
+    UnsupportedMediaType = ("unsupported_media_type", 415, "The request has a body but no `Content-Type: application/json`."),
+    /// The body is larger than the configured limit.
+    PayloadTooLarge = ("payload_too_large", 413, "The body is larger than `limits.max_body_bytes`."),
+    /// A query string parameter is malformed.
+    InvalidQuery = ("invalid_query", 400, "A query-string parameter is malformed (e.g. `limit=abc`)."),
+    /// No route matches.
+    RouteNotFound = ("route_not_found", 404, "No route has this path."),
+    /// The route exists but not with this method.
+    MethodNotAllowed = ("method_not_allowed", 405, "The path exists but not with this HTTP method."),
+    /// The account id in the path is malformed.
+    InvalidAccountId = ("invalid_account_id", 400, "The account id is not a lowercase slug of 1-64 characters."),
+    /// The agent id in the path is malformed.
+    InvalidAgentId = ("invalid_agent_id", 400, "The agent id is not a lowercase slug of 1-64 characters."),
+    /// The session id is malformed.
+    InvalidSessionId = ("invalid_session_id", 400, "The session id is not 22 URL-safe base64 characters."),
+    /// The visitor id is malformed.
+    InvalidVisitorId = ("invalid_visitor_id", 400, "The visitor id (cookie or `X-Salient-Visitor`) is malformed."),
+    /// The email address is malformed or carries header injection.
+    InvalidEmail = ("invalid_email", 400, "The email address is malformed or contains line breaks."),
+    /// A paging cursor was not handed out by this API.
+    InvalidCursor = ("invalid_cursor", 400, "The paging cursor is not one this API handed out."),
+    /// No such account and agent.
+    AgentNotFound = ("agent_not_found", 404, "No agent with this id under this account."),
+    /// No such session for this account and visitor.
+    SessionNotFound = ("session_not_found", 404, "No session with this id for this account, agent and visitor."),
+    /// The message is empty.
+    EmptyMessage = ("empty_message", 422, "The message is empty or only whitespace."),
+    /// The message is longer than allowed.
+    MessageTooLong = ("message_too_long", 422, "The message is longer than `limits.max_message_chars`."),
+    /// The session already holds as many messages as allowed.
+    HistoryTooLong = ("history_too_long", 422, "The session holds `limits.max_session_messages` messages; start a new session."),
+    /// Too many requests.
+    RateLimited = ("rate_limited", 429, "Too many requests; retry after the `Retry-After` seconds."),
+    /// No LLM is configured for this agent.
+    NoModelConfigured = ("no_model_configured", 503, "The agent has no LLM API key configured, so it cannot answer."),
+    /// The LLM provider failed.
+    UpstreamError = ("upstream_error", 502, "The LLM provider failed or returned an error."),
+    /// The LLM provider did not answer in time.
+    UpstreamTimeout = ("upstream_timeout", 504, "The LLM provider did not answer in time."),
+    /// The LLM provider is rate limiting us.
+    UpstreamRateLimited = ("upstream_rate_limited", 503, "The LLM provider is rate limiting this deployment; retry shortly."),
+    /// A storage backend is temporarily unavailable.
+    StorageUnavailable = ("storage_unavailable", 503, "Storage is briefly unavailable (throttling, busy); retry."),
+    /// Anything unexpected. Details are in the logs, never in the response.
+    Internal = ("internal", 500, "An unexpected failure; the details are logged, never returned."),
+    /// The origin is not allowed to call this account's API.
+    OriginNotAllowed = ("origin_not_allowed", 403, "The request's `Origin` is not in the account's `allowed_origins`."),
+    /// A conflicting write.
+    Conflict = ("conflict", 409, "The item already exists or changed concurrently."),
+    /// An ingestion was asked of an account that lists no sources.
+    NoSourcesConfigured = ("no_sources_configured", 409, "The account has no `sources:` (sitemaps or URLs) to ingest."),
+    /// A one-time code that is not 6 digits.
+    InvalidOtpCode = ("invalid_otp_code", 400, "The one-time code is not 6 digits."),
+    /// A wrong one-time code, or none was requested for this address.
+    OtpInvalid = ("otp_invalid", 400, "The one-time code is wrong, already used, or was not requested for this address, purpose and browser."),
+    /// The one-time code expired.
+    OtpExpired = ("otp_expired", 410, "The one-time code is older than `otp.code_ttl_secs`; request a new one."),
+    /// Too many wrong codes.
+    OtpAttemptsExceeded = ("otp_attempts_exceeded", 403, "`otp.max_attempts` wrong codes were entered; the code is dead, request a new one."),
+    /// The email transport failed.
+    EmailSendFailed = ("email_send_failed", 503, "The email could not be sent (transport failure); retry shortly."),
+    /// A copy was asked for, but the visitor's address is not verified.
+    EmailNotVerified = ("email_not_verified", 409, "A copy was asked for, but the visitor has no verified email address; verify one with a code first."),
+    /// The session has no messages to summarise.
+    NothingToSummarise = ("nothing_to_summarise", 422, "The session has no messages yet, so there is nothing to summarise."),
+    /// Summaries are off for this agent, or the account has no recipients.
+    SummariesDisabled = ("summaries_disabled", 409, "Summaries are off for this agent (`email.summary.enabled`) or the account has no `account.summary_recipients`."),
+    /// The deployment's knowledge base (embedding provider, vector index) is missing settings
+    /// or keys, or names a backend this build was made without.
+    KnowledgeNotConfigured = ("knowledge_not_configured", 503, "The knowledge base (knowledge.embedding, knowledge.vector_store) is not configured for this deployment."),
+}
+
+/// What a service error tells the edge: its stable code, what the caller may read, and when a
+/// retry may succeed. One blanket conversion in `api::error` makes any implementor an HTTP
+/// answer; the underlying error is logged there once when the code is a server failure.
+pub trait CodedError: std::error::Error + Send + Sync + 'static {
+    /// The stable code.
+    fn code(&self) -> ErrorCode;
+
+    /// The message the caller sees. Defaults to the error's `Display`; server failures
+    /// (`internal`) are always replaced by a generic message at the edge.
+    fn public_message(&self) -> String {
+        self.to_string()
+    }
+
+    /// Seconds after which trying again may succeed, when the error knows.
+    fn retry_after_secs(&self) -> Option<u64> {
+        None
+    }
+}
+
+impl ErrorCode {
+    /// Whether the code reports a failure on our side (a 5xx status).
+    pub fn is_server_error(self) -> bool {
+        self.http_status() >= 500
+    }
+}
