@@ -14,13 +14,17 @@ use crate::dynamodb_local::FreshTable;
 /// runs a case, with the case function bound to the name between the bars; the expression
 /// is the body of an `async fn() -> anyhow::Result<()>` and sees the items of the module
 /// that invokes the macro. Cases are functions of that module, or of a module it imports
-/// when the list is written `module::{...}`.
+/// when the list is written `module::{...}`. Tests are `#[tokio::test]` (one thread) unless
+/// the invocation starts with another test attribute.
 ///
-/// ```ignore
+/// ```text
 /// salient_tests::on_each_backend! {
 ///     embedded: |case| case(Backend::Embedded).await,
 ///     dynamodb: |case| case(Backend::Dynamodb).await;
-///     { buffered_turn_answers_and_stores_both_messages, a_dropped_upstream_connection_stores_the_partial_answer }
+///     {
+///         buffered_turn_answers_and_stores_both_messages,
+///         a_dropped_upstream_connection_stores_the_partial_answer,
+///     }
 /// }
 /// ```
 #[macro_export]
@@ -29,19 +33,31 @@ macro_rules! on_each_backend {
         $( $backend:ident : |$case_fn:ident| $run:expr ),+ ;
         $( $module:ident :: )? { $( $case:ident ),+ $(,)? }
     ) => {
+        $crate::on_each_backend! {
+            #[::tokio::test]
+            $( $backend: |$case_fn| $run ),+ ;
+            $( $module :: )? { $( $case ),+ }
+        }
+    };
+    (
+        #$test:tt
+        $( $backend:ident : |$case_fn:ident| $run:expr ),+ ;
+        $( $module:ident :: )? { $( $case:ident ),+ $(,)? }
+    ) => {
         $crate::on_each_backend!(
-            @backends [super:: $( $module :: )?] [$( $case )+] $( $backend |$case_fn| ($run) )+
+            @backends $test [super:: $( $module :: )?] [$( $case )+]
+            $( $backend |$case_fn| ($run) )+
         );
     };
-    (@backends $prefix:tt $cases:tt $( $backend:ident |$case_fn:ident| $run:tt )+) => {
-        $( $crate::on_each_backend!(@module $backend |$case_fn| $run $prefix $cases); )+
+    (@backends $test:tt $prefix:tt $cases:tt $( $backend:ident |$case_fn:ident| $run:tt )+) => {
+        $( $crate::on_each_backend!(@module $test $backend |$case_fn| $run $prefix $cases); )+
     };
-    (@module $backend:ident |$case_fn:ident| $run:tt $prefix:tt [$( $case:ident )+]) => {
+    (@module $test:tt $backend:ident |$case_fn:ident| $run:tt $prefix:tt [$( $case:ident )+]) => {
         mod $backend {
             #[allow(unused_imports)]
             use super::*;
             $(
-                #[::tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #$test
                 async fn $case() -> ::anyhow::Result<()> {
                     let $case_fn = $crate::on_each_backend!(@path $prefix $case);
                     $run

@@ -7,6 +7,7 @@ use salient_tests::backends::on_fresh_storage;
 use salient_tests::crm_conformance;
 
 salient_tests::on_each_backend! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     embedded: |case| on_fresh_storage(Backend::Embedded, case).await,
     dynamodb: |case| on_fresh_storage(Backend::Dynamodb, case).await;
     crm_conformance::{

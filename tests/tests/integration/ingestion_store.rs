@@ -16,6 +16,7 @@ use salient_tests::app::Backend;
 use salient_tests::backends::{FreshStorage, with_fresh_storage};
 
 salient_tests::on_each_backend! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     embedded: |case| on_fresh_records(Backend::Embedded, case).await,
     dynamodb: |case| on_fresh_records(Backend::Dynamodb, case).await;
     {

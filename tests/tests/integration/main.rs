@@ -1,6 +1,7 @@
 //! The integration tests, one binary with a module per area (one link step for all of
 //! them). Tests run on threads of one process, so none sets process environment variables:
-//! a test that needs some re-runs itself in a child process (see `config_env`).
+//! a test that needs some re-runs itself in a child process (see `config_env`). The Lambda
+//! entry points are tested by a binary of their own, `tests/lambda_entry.rs`.
 
 mod admin_ingest;
 mod chat;
@@ -12,7 +13,6 @@ mod email;
 mod embeddings;
 mod ingestion;
 mod ingestion_store;
-mod lambda_entry;
 mod llm_log;
 mod otp;
 mod profile_capture;

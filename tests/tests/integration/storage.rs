@@ -8,6 +8,7 @@ use salient_tests::backends::on_fresh_storage;
 use salient_tests::conformance;
 
 salient_tests::on_each_backend! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     embedded: |case| on_fresh_storage(Backend::Embedded, case).await,
     dynamodb: |case| on_fresh_storage(Backend::Dynamodb, case).await;
     conformance::{
