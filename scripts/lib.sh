@@ -81,3 +81,115 @@ start_demo_stack() {
     tail -n 1 "$work/ingest-$account.log" >&2
   done
 }
+
+# --- Local services (DynamoDB Local, moto) --------------------------------------------------
+# One lifecycle for a server the tests run in the background: its state lives in
+# .tools/<name> (`pid`, `endpoint`, `<name>.log`), it listens on a free loopback port, and
+# `start` waits until it answers. A service script defines three functions and ends with
+# `service_main <name> <process-match> "$@"`:
+#   service_install        install (or confirm) the pinned package
+#   service_run PORT       exec the server on 127.0.0.1:PORT under `setsid` (a session of its
+#                          own, so a Ctrl-C in the terminal that started it leaves it running)
+#   service_answers URL    succeed once the server at URL answers
+# <process-match> is a string in the server's command line, so a stale pid file never
+# names another process. `<NAME>_START_TIMEOUT` (e.g. MOTO_START_TIMEOUT) bounds the wait.
+
+service_die() {
+  echo "$1: $2" >&2
+  exit 1
+}
+
+service_dir() { echo "$ROOT/.tools/$1"; }
+
+# The pid of service $1's running instance, if its process is alive and its command line
+# holds $2.
+service_pid() {
+  local pid_file pid
+  pid_file="$(service_dir "$1")/pid"
+  [[ -f "$pid_file" ]] || return 1
+  pid="$(cat "$pid_file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2" || return 1
+  echo "$pid"
+}
+
+# Starts service $1 (process match $2) unless it already answers; prints its endpoint.
+service_start() {
+  local name="$1" match="$2" dir pid port endpoint deadline timeout_var
+  dir="$(service_dir "$name")"
+  if service_pid "$name" "$match" >/dev/null && service_answers "$(cat "$dir/endpoint")"; then
+    cat "$dir/endpoint"
+    return 0
+  fi
+  service_stop "$name" "$match"
+  service_install
+  mkdir -p "$dir"
+  port="$(free_port)"
+  endpoint="http://127.0.0.1:$port"
+  (service_run "$port") </dev/null >"$dir/$name.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/pid"
+  timeout_var="$(tr 'a-z-' 'A-Z_' <<<"$name")_START_TIMEOUT"
+  deadline=$((SECONDS + ${!timeout_var:-60}))
+  until service_answers "$endpoint"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$dir/pid"
+      cat "$dir/$name.log" >&2
+      service_die "$name" "exited during start (log above)"
+    fi
+    if ((SECONDS >= deadline)); then
+      kill "$pid" 2>/dev/null || true
+      rm -f "$dir/pid"
+      cat "$dir/$name.log" >&2
+      service_die "$name" "did not answer on $endpoint within ${!timeout_var:-60}s"
+    fi
+    sleep 0.3
+  done
+  echo "$endpoint" >"$dir/endpoint"
+  echo "$name: running at $endpoint (pid $pid, log $dir/$name.log)" >&2
+  echo "$endpoint"
+}
+
+# Prints the running service $1's endpoint URL.
+service_endpoint() {
+  local dir
+  dir="$(service_dir "$1")"
+  if ! service_pid "$1" "$2" >/dev/null || [[ ! -f "$dir/endpoint" ]]; then
+    service_die "$1" "not running: start it with scripts/$1.sh start"
+  fi
+  cat "$dir/endpoint"
+}
+
+# Stops service $1 (process match $2): TERM, then KILL after five seconds.
+service_stop() {
+  local dir pid
+  dir="$(service_dir "$1")"
+  if pid="$(service_pid "$1" "$2")"; then
+    kill "$pid"
+    for _ in $(seq 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    echo "$1: stopped (pid $pid)" >&2
+  fi
+  rm -f "$dir/pid" "$dir/endpoint"
+}
+
+# The command line of a service script: service_main NAME PROCESS_MATCH install|start|endpoint|stop
+service_main() {
+  local name="$1" match="$2"
+  case "${3:-}" in
+    install) service_install ;;
+    start) service_start "$name" "$match" ;;
+    endpoint) service_endpoint "$name" "$match" ;;
+    stop) service_stop "$name" "$match" ;;
+    *)
+      echo "usage: scripts/$name.sh install|start|endpoint|stop" >&2
+      exit 2
+      ;;
+  esac
+}

@@ -53,17 +53,15 @@ async fn overhead(backend: Backend, streamed: bool) -> anyhow::Result<()> {
     let mut histogram = Histogram::<u64>::new(3)?;
     let kind = if streamed { "stream" } else { "turns" };
     // A fresh session every 40 turns keeps the history (and the prompt) realistic.
-    let mut session = (app.browser(), String::new());
+    let mut session = app.new_session("northwind-heating", "sales").await?;
     for i in 0..WARMUP + TURNS {
-        if i % 40 == 0 {
+        if i > 0 && i % 40 == 0 {
             session = app.new_session("northwind-heating", "sales").await?;
         }
-        let (client, id) = &session;
-        let url = app.url(&format!(
-            "/api/northwind-heating/sales/sessions/{id}/{kind}"
-        ));
+        let url = app.session_url(&session, &format!("/{kind}"));
         let started = Instant::now();
-        let response = client
+        let response = session
+            .client
             .post(&url)
             .json(&json!({"message": "How much is the Aero 7 heat pump installed?"}))
             .send()
@@ -110,10 +108,9 @@ async fn relay(backend: Backend) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("no stand-in"))?;
     standin.state.token_delay_ms.store(2, Ordering::Relaxed);
     let mut histogram = Histogram::<u64>::new(3)?;
-    let (client, id) = app.new_session("northwind-heating", "sales").await?;
-    let url = app.url(&format!(
-        "/api/northwind-heating/sales/sessions/{id}/stream"
-    ));
+    let session = app.new_session("northwind-heating", "sales").await?;
+    let url = app.session_url(&session, "/stream");
+    let client = &session.client;
     for _ in 0..200 {
         standin
             .state

@@ -1,8 +1,9 @@
 //! `spawn_app`: the real local app (every function's routes, as `salient serve` mounts them)
-//! on a free loopback port, over a fresh store, with the LLM stand-in as its provider.
+//! on a free loopback port, over a fresh store, with the LLM stand-in as its provider; and
+//! what a visitor's browser does with it: sessions, turns, one-time codes.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,12 +11,15 @@ use anyhow::Context as _;
 use axum::serve::ListenerExt as _;
 use salient_core::app::AppState;
 use salient_core::config::{Catalog, SecretParameter};
+use salient_core::domain::{AccountId, LlmRequest, SessionId};
 use salient_core::knowledge::retrieve::Retriever;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::conformance::{EmbeddedFile, StoreFactory};
 use crate::dynamodb_local::FreshTable;
 use crate::llm_standin::LlmStandin;
+use crate::mail::{ReceivedEmail, outbox_to};
+use crate::sse::{SseEvent, SseReader};
 
 /// Which storage backend an app runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +66,7 @@ pub struct TestApp {
     pub stores: Arc<dyn StoreFactory>,
     overrides: Vec<SecretParameter>,
     retriever: Option<Retriever>,
+    outbox: Option<tempfile::TempDir>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -77,6 +82,9 @@ pub struct AppOptions {
     pub overrides: Vec<SecretParameter>,
     /// The knowledge base turns retrieve from (agents still need `knowledge.rag.enabled`).
     pub retriever: Option<Retriever>,
+    /// Send email to a file outbox in a temporary directory ([`TestApp::outbox`]) and give
+    /// one-time codes a secret, so a test can read what was sent and verify addresses.
+    pub outbox: bool,
 }
 
 impl Default for AppOptions {
@@ -86,6 +94,7 @@ impl Default for AppOptions {
             with_llm: true,
             overrides: Vec::new(),
             retriever: None,
+            outbox: false,
         }
     }
 }
@@ -98,7 +107,16 @@ pub async fn spawn_app() -> anyhow::Result<TestApp> {
 /// Starts the app as `options` say.
 pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
     let stores = store_factory(options.backend).await?;
-    let mut overrides = options.overrides;
+    let outbox = options.outbox.then(tempfile::tempdir).transpose()?;
+    let mut overrides = Vec::new();
+    if let Some(outbox) = &outbox {
+        overrides.push(setting(
+            "email.outbox_dir",
+            &outbox.path().display().to_string(),
+        ));
+        overrides.push(setting("otp.secret", "test-otp-secret-of-some-length"));
+    }
+    overrides.extend(options.overrides);
     let standin = if options.with_llm {
         let standin = Arc::new(LlmStandin::spawn().await?);
         overrides.push(setting("llm.base_url", &standin.base_url()));
@@ -114,6 +132,7 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
         stores,
         overrides,
         retriever: options.retriever,
+        outbox,
         shutdown: None,
         server: None,
     };
@@ -192,14 +211,73 @@ impl TestApp {
             .unwrap_or_default()
     }
 
-    /// Creates a session as a new browser; returns the client (with the visitor cookie) and
-    /// the session id.
-    pub async fn new_session(
+    /// The directory email goes to, for an app started with [`AppOptions::outbox`].
+    ///
+    /// # Panics
+    /// When the app was started without an outbox (a mistake in the test).
+    pub fn outbox(&self) -> &Path {
+        self.outbox
+            .as_ref()
+            .expect("the app was started without AppOptions::outbox")
+            .path()
+    }
+}
+
+/// A visitor's session: the browser that made it (it keeps the visitor cookie) and where it
+/// lives. Displays as its id.
+#[derive(Debug, Clone)]
+pub struct TestSession {
+    /// The browser that created the session.
+    pub client: reqwest::Client,
+    /// The session id.
+    pub id: String,
+    /// The account it belongs to.
+    pub account: String,
+    /// The agent it talks to.
+    pub agent: String,
+}
+
+impl TestSession {
+    /// `/api/<account>/<agent>/sessions/<id>` followed by `tail` (e.g. `/turns`, or empty).
+    pub fn path(&self, tail: &str) -> String {
+        format!(
+            "/api/{}/{}/sessions/{}{tail}",
+            self.account, self.agent, self.id
+        )
+    }
+
+    /// `/api/<account>/<agent>/otp/<action>`.
+    fn otp_path(&self, action: &str) -> String {
+        format!("/api/{}/{}/otp/{action}", self.account, self.agent)
+    }
+}
+
+impl std::fmt::Display for TestSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+/// The status and JSON body of a response (`null` when the body is not JSON).
+async fn status_and_json(response: reqwest::Response) -> anyhow::Result<(u16, Value)> {
+    let status = response.status().as_u16();
+    Ok((status, response.json().await.unwrap_or(Value::Null)))
+}
+
+impl TestApp {
+    /// Creates a session as a new browser.
+    pub async fn new_session(&self, account: &str, agent: &str) -> anyhow::Result<TestSession> {
+        self.new_session_in(self.browser(), account, agent).await
+    }
+
+    /// Creates a session in the browser `client` (its visitor cookie, if it has one, makes
+    /// it the same visitor).
+    pub async fn new_session_in(
         &self,
+        client: reqwest::Client,
         account: &str,
         agent: &str,
-    ) -> anyhow::Result<(reqwest::Client, String)> {
-        let client = self.browser();
+    ) -> anyhow::Result<TestSession> {
         let response = client
             .post(self.url(&format!("/api/{account}/{agent}/sessions")))
             .send()
@@ -214,7 +292,199 @@ impl TestApp {
             .as_str()
             .context("no session id")?
             .to_owned();
-        Ok((client, id))
+        Ok(TestSession {
+            client,
+            id,
+            account: account.to_owned(),
+            agent: agent.to_owned(),
+        })
+    }
+
+    /// The URL of `session`'s route `tail` (see [`TestSession::path`]).
+    pub fn session_url(&self, session: &TestSession, tail: &str) -> String {
+        self.url(&session.path(tail))
+    }
+
+    /// A buffered turn (`POST .../turns`) that must answer 200; its JSON body.
+    pub async fn turn(&self, session: &TestSession, message: &str) -> anyhow::Result<Value> {
+        let response = session
+            .client
+            .post(self.session_url(session, "/turns"))
+            .json(&json!({ "message": message }))
+            .send()
+            .await?;
+        anyhow::ensure!(
+            response.status() == 200,
+            "turn answered {}: {}",
+            response.status(),
+            response.text().await?
+        );
+        Ok(response.json().await?)
+    }
+
+    /// A buffered turn in a new session of `account`'s `agent`: the answer and the session.
+    pub async fn turn_in_new_session(
+        &self,
+        account: &str,
+        agent: &str,
+        message: &str,
+    ) -> anyhow::Result<(Value, TestSession)> {
+        let session = self.new_session(account, agent).await?;
+        Ok((self.turn(&session, message).await?, session))
+    }
+
+    /// A streamed turn (`POST .../stream`) that must answer 200, open for reading.
+    pub async fn stream(&self, session: &TestSession, message: &str) -> anyhow::Result<SseReader> {
+        let response = session
+            .client
+            .post(self.session_url(session, "/stream"))
+            .json(&json!({ "message": message }))
+            .send()
+            .await?;
+        anyhow::ensure!(
+            response.status() == 200,
+            "stream answered {}: {}",
+            response.status(),
+            response.text().await?
+        );
+        Ok(SseReader::new(response))
+    }
+
+    /// A streamed turn read to its end: every event.
+    pub async fn streamed_turn(
+        &self,
+        session: &TestSession,
+        message: &str,
+    ) -> anyhow::Result<Vec<SseEvent>> {
+        self.stream(session, message).await?.collect().await
+    }
+
+    /// The session's messages, oldest first, as its browser reads them.
+    pub async fn history(&self, session: &TestSession) -> anyhow::Result<Vec<Value>> {
+        let body: Value = session
+            .client
+            .get(self.session_url(session, "/messages"))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(body["messages"].as_array().cloned().unwrap_or_default())
+    }
+
+    /// The LLM calls stored for the session, oldest first.
+    pub async fn llm_requests(&self, session: &TestSession) -> anyhow::Result<Vec<LlmRequest>> {
+        Ok(self
+            .state
+            .store
+            .llm_requests(
+                &AccountId::parse(&session.account)?,
+                &SessionId::parse(&session.id)?,
+            )
+            .await?)
+    }
+
+    /// The session's profile card (`GET .../profile`), which must answer 200.
+    pub async fn profile_card(&self, session: &TestSession) -> anyhow::Result<Value> {
+        Ok(session
+            .client
+            .get(self.session_url(session, "/profile"))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?)
+    }
+
+    /// Asks for a one-time code for `email` and `purpose` (`verify`, `export`, `delete`)
+    /// from `session`'s browser; the raw answer.
+    pub async fn request_code(
+        &self,
+        session: &TestSession,
+        email: &str,
+        purpose: &str,
+    ) -> anyhow::Result<reqwest::Response> {
+        Ok(session
+            .client
+            .post(self.url(&session.otp_path("request")))
+            .json(&json!({"email": email, "purpose": purpose}))
+            .send()
+            .await?)
+    }
+
+    /// Asks for a code, which must be accepted (202), and reads it from the newest email
+    /// to `email` in the outbox, as the visitor reads their inbox.
+    pub async fn emailed_code(
+        &self,
+        session: &TestSession,
+        email: &str,
+        purpose: &str,
+    ) -> anyhow::Result<String> {
+        let response = self.request_code(session, email, purpose).await?;
+        anyhow::ensure!(
+            response.status() == 202,
+            "requesting a code answered {}: {}",
+            response.status(),
+            response.text().await?
+        );
+        outbox_to(self.outbox(), email)?
+            .last()
+            .and_then(ReceivedEmail::otp_code)
+            .with_context(|| format!("no code was emailed to {email}"))
+    }
+
+    /// Posts `body` to the OTP route `action` (`verify`, `export`, `delete`) from
+    /// `session`'s browser; the status and JSON body.
+    pub async fn otp(
+        &self,
+        session: &TestSession,
+        action: &str,
+        body: Value,
+    ) -> anyhow::Result<(u16, Value)> {
+        let response = session
+            .client
+            .post(self.url(&session.otp_path(action)))
+            .json(&body)
+            .send()
+            .await?;
+        status_and_json(response).await
+    }
+
+    /// Verifies `email` with `code` for `session`; the status and JSON body.
+    pub async fn verify(
+        &self,
+        session: &TestSession,
+        email: &str,
+        code: &str,
+    ) -> anyhow::Result<(u16, Value)> {
+        self.otp(
+            session,
+            "verify",
+            json!({"email": email, "code": code, "session": session.id}),
+        )
+        .await
+    }
+
+    /// Asks for a code for `action` (`export`, `delete`), reads it from the outbox and posts
+    /// it with `email` to the action's route; the status and JSON body.
+    pub async fn with_emailed_code(
+        &self,
+        session: &TestSession,
+        email: &str,
+        action: &str,
+    ) -> anyhow::Result<(u16, Value)> {
+        let code = self.emailed_code(session, email, action).await?;
+        self.otp(session, action, json!({"email": email, "code": code}))
+            .await
+    }
+
+    /// The whole round trip: asks for a code, reads it from the outbox and verifies `email`
+    /// for `session`, which must succeed; the verify answer's body.
+    pub async fn verify_email(&self, session: &TestSession, email: &str) -> anyhow::Result<Value> {
+        let code = self.emailed_code(session, email, "verify").await?;
+        let (status, body) = self.verify(session, email, &code).await?;
+        anyhow::ensure!(status == 200, "verifying {email} answered {status}: {body}");
+        Ok(body)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The storage conformance suite: every case here runs against every adapter (see
-//! `tests/tests/storage.rs`), so the embedded store and the DynamoDB store keep one meaning.
+//! `tests/tests/integration/storage.rs`), so the embedded store and the DynamoDB store keep
+//! one meaning.
 //!
 //! A case takes a [`StoreFactory`]: each `open` is a new handle over the same data, so a
 //! second `open` after dropping the first is a process restart.
@@ -15,7 +16,7 @@ use salient_core::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
     MessageStatus, Role, Session, SessionId, SummaryStatus, VisitorId, now,
 };
-use salient_core::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Store, StoreError};
+use salient_core::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Page, Store, StoreError};
 
 /// Opens stores over one data set.
 pub trait StoreFactory: Send + Sync {
@@ -153,6 +154,55 @@ async fn append_many(
     Ok(messages)
 }
 
+/// The first page of up to ten messages, oldest first.
+async fn first_ten(
+    store: &dyn Store,
+    account: &AccountId,
+    session: &SessionId,
+) -> Result<Page<Message, MessageId>, StoreError> {
+    store
+        .history(
+            account,
+            session,
+            &HistoryQuery::first(Order::OldestFirst, 10),
+        )
+        .await
+}
+
+/// Every call on `session` under `account` says `NotFound`: reading it, its history (both
+/// orders), appending `message` and updating `message`.
+async fn assert_not_found_everywhere(
+    store: &dyn Store,
+    account: &AccountId,
+    session: &SessionId,
+    message: &Message,
+) {
+    let got = store.get_session(account, session).await;
+    assert!(
+        matches!(got, Err(StoreError::NotFound("session"))),
+        "get_session: {got:?}"
+    );
+    for order in [Order::OldestFirst, Order::NewestFirst] {
+        let history = store
+            .history(account, session, &HistoryQuery::first(order, 10))
+            .await;
+        assert!(
+            matches!(history, Err(StoreError::NotFound("session"))),
+            "history {order:?}: {history:?}"
+        );
+    }
+    let appended = store.append_message(account, session, message).await;
+    assert!(
+        matches!(appended, Err(StoreError::NotFound("session"))),
+        "append_message: {appended:?}"
+    );
+    let updated = store.update_message(account, session, message).await;
+    assert!(
+        matches!(updated, Err(StoreError::NotFound("message"))),
+        "update_message: {updated:?}"
+    );
+}
+
 /// Reads a whole history page by page; returns the messages and each page's size.
 async fn read_all_pages(
     store: &dyn Store,
@@ -243,43 +293,12 @@ pub async fn unknown_session_is_not_found(factory: &dyn StoreFactory) -> anyhow:
     let acme = account("acme");
     let ghost = Session::new(acme.clone(), agent("sales"), VisitorId::generate(), now());
 
-    let got = store.get_session(&acme, &ghost.id).await;
-    assert!(
-        matches!(got, Err(StoreError::NotFound("session"))),
-        "get_session: {got:?}"
-    );
-    let history = store
-        .history(
-            &acme,
-            &ghost.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await;
-    assert!(
-        matches!(history, Err(StoreError::NotFound("session"))),
-        "history: {history:?}"
-    );
     let message = Message::new(Role::User, "hello?", now());
-    let appended = store.append_message(&acme, &ghost.id, &message).await;
-    assert!(
-        matches!(appended, Err(StoreError::NotFound("session"))),
-        "append_message: {appended:?}"
-    );
-    let updated = store.update_message(&acme, &ghost.id, &message).await;
-    assert!(
-        matches!(updated, Err(StoreError::NotFound("message"))),
-        "update_message: {updated:?}"
-    );
+    assert_not_found_everywhere(&*store, &acme, &ghost.id, &message).await;
 
     // Creating the session now shows the refused append stored no message.
     store.create_session(&ghost).await?;
-    let page = store
-        .history(
-            &acme,
-            &ghost.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let page = first_ten(&*store, &acme, &ghost.id).await?;
     assert!(page.items.is_empty(), "orphan messages: {:?}", page.items);
     assert_eq!(store.get_session(&acme, &ghost.id).await?.message_count, 0);
     Ok(())
@@ -435,13 +454,7 @@ pub async fn messages_round_trip_every_field(factory: &dyn StoreFactory) -> anyh
         store.append_message(&acme, &session.id, &message).await?;
         written.push(message);
     }
-    let page = store
-        .history(
-            &acme,
-            &session.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let page = first_ten(&*store, &acme, &session.id).await?;
     assert_eq!(page.items, written);
     assert_eq!(page.next, None);
     Ok(())
@@ -603,13 +616,7 @@ pub async fn duplicate_message_id_is_already_exists(
     let read = store.get_session(&acme, &session.id).await?;
     assert_eq!(read.message_count, 1);
     assert_eq!(read.last_active_at, original.created_at);
-    let page = store
-        .history(
-            &acme,
-            &session.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let page = first_ten(&*store, &acme, &session.id).await?;
     assert_eq!(page.items, [original]);
     Ok(())
 }
@@ -642,13 +649,7 @@ pub async fn update_message_replaces_content_status_and_citations(
     sent.created_at = at(done.created_at, 99_000);
     store.update_message(&acme, &session.id, &sent).await?;
 
-    let page = store
-        .history(
-            &acme,
-            &session.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let page = first_ten(&*store, &acme, &session.id).await?;
     assert_eq!(page.items, [question.clone(), done]);
     assert_eq!(
         store.get_session(&acme, &session.id).await?.message_count,
@@ -680,28 +681,8 @@ pub async fn another_accounts_session_is_not_found(
     let written = append_many(&*store, &acme, &session.id, 2).await?;
     let before = store.get_session(&acme, &session.id).await?;
 
-    let got = store.get_session(&globex, &session.id).await;
-    assert!(
-        matches!(got, Err(StoreError::NotFound("session"))),
-        "get_session: {got:?}"
-    );
-    let history = store
-        .history(
-            &globex,
-            &session.id,
-            &HistoryQuery::first(Order::NewestFirst, 10),
-        )
-        .await;
-    assert!(
-        matches!(history, Err(StoreError::NotFound("session"))),
-        "history: {history:?}"
-    );
     let intruder = Message::new(Role::User, "injected", now());
-    let appended = store.append_message(&globex, &session.id, &intruder).await;
-    assert!(
-        matches!(appended, Err(StoreError::NotFound("session"))),
-        "append_message: {appended:?}"
-    );
+    assert_not_found_everywhere(&*store, &globex, &session.id, &intruder).await;
     let mut rewrite = written[0].clone();
     rewrite.content = "rewritten by another account".to_owned();
     let updated = store.update_message(&globex, &session.id, &rewrite).await;
@@ -711,13 +692,7 @@ pub async fn another_accounts_session_is_not_found(
     );
 
     assert_eq!(store.get_session(&acme, &session.id).await?, before);
-    let page = store
-        .history(
-            &acme,
-            &session.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let page = first_ten(&*store, &acme, &session.id).await?;
     assert_eq!(page.items, written);
 
     // The other account may hold a session with the same id; the two stay apart.
@@ -725,22 +700,10 @@ pub async fn another_accounts_session_is_not_found(
     twin.id = session.id.clone();
     store.create_session(&twin).await?;
     store.append_message(&globex, &twin.id, &intruder).await?;
-    let theirs = store
-        .history(
-            &globex,
-            &twin.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let theirs = first_ten(&*store, &globex, &twin.id).await?;
     assert_eq!(theirs.items, [intruder]);
     assert_eq!(store.get_session(&acme, &session.id).await?, before);
-    let ours = store
-        .history(
-            &acme,
-            &session.id,
-            &HistoryQuery::first(Order::OldestFirst, 10),
-        )
-        .await?;
+    let ours = first_ten(&*store, &acme, &session.id).await?;
     assert_eq!(ours.items, written);
     Ok(())
 }

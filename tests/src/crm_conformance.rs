@@ -1,6 +1,6 @@
 //! The CRM storage conformance suite (profiles, OTP challenges, rate counters, email
-//! events, erasure), run against both adapters by `tests/tests/crm_storage.rs`, so the
-//! embedded store and the DynamoDB store keep one meaning.
+//! events, erasure), run against both adapters by `tests/tests/integration/crm_storage.rs`,
+//! so the embedded store and the DynamoDB store keep one meaning.
 
 use std::sync::Arc;
 
@@ -61,13 +61,49 @@ fn challenge(visitor: &VisitorId, address: &str, expires_in_secs: i64) -> OtpCha
     }
 }
 
+/// What a case starts with: a store handle, and two accounts that must not see each other.
+struct Case {
+    store: Arc<dyn Store>,
+    acme: AccountId,
+    other: AccountId,
+}
+
+impl Case {
+    fn open(factory: &dyn StoreFactory) -> anyhow::Result<Self> {
+        Ok(Self {
+            store: factory.open()?,
+            acme: account("acme"),
+            other: account("other"),
+        })
+    }
+}
+
+/// Claims the inactivity summary of `session` at `at`, as the sweep does: a `sending` claim
+/// older than ten minutes is stale, and three attempts are allowed.
+async fn claim_inactivity(
+    store: &dyn Store,
+    account: &AccountId,
+    session: &SessionId,
+    at: DateTime<Utc>,
+) -> Result<SendClaim, StoreError> {
+    store
+        .claim_email_send(
+            account,
+            session,
+            EmailTrigger::Inactivity,
+            at,
+            at - Duration::minutes(10),
+            3,
+        )
+        .await
+}
+
 /// A profile reads back equal; links to sessions and visitors list both ways; another
 /// account sees none of it.
 pub async fn profiles_round_trip_and_link_sessions_and_visitors(
     factory: &dyn StoreFactory,
 ) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let (acme, other) = (account("acme"), account("other"));
+    let Case { store, acme, other } = Case::open(factory)?;
     let session = session_with_messages(&*store, &acme, 1, now()).await?;
     let mut profile = VisitorProfile::new(now());
     profile.name = Some("Ann Lee".to_owned());
@@ -125,8 +161,7 @@ pub async fn profiles_round_trip_and_link_sessions_and_visitors(
 
 /// Of many concurrent claims of one address, one profile wins and everyone is told it.
 pub async fn an_email_claim_is_won_once(factory: &dyn StoreFactory) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let acme = account("acme");
+    let Case { store, acme, other } = Case::open(factory)?;
     let hash = EmailHash::of(&email("Bob@Example.com"));
     assert_eq!(
         hash,
@@ -148,7 +183,7 @@ pub async fn an_email_claim_is_won_once(factory: &dyn StoreFactory) -> anyhow::R
     );
     ensure!(contenders.contains(&winner));
     assert_eq!(store.email_owner(&acme, &hash).await?, Some(winner));
-    assert_eq!(store.email_owner(&account("other"), &hash).await?, None);
+    assert_eq!(store.email_owner(&other, &hash).await?, None);
     Ok(())
 }
 
@@ -157,8 +192,7 @@ pub async fn an_email_claim_is_won_once(factory: &dyn StoreFactory) -> anyhow::R
 pub async fn otp_challenges_count_attempts_expire_and_consume_once(
     factory: &dyn StoreFactory,
 ) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let (acme, other) = (account("acme"), account("other"));
+    let Case { store, acme, other } = Case::open(factory)?;
     let visitor = VisitorId::generate();
     let live = challenge(&visitor, "ann@example.com", 600);
     store.put_otp(&acme, &live).await?;
@@ -241,8 +275,7 @@ pub async fn otp_challenges_count_attempts_expire_and_consume_once(
 pub async fn rate_counters_allow_the_limit_then_refuse(
     factory: &dyn StoreFactory,
 ) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let (acme, other) = (account("acme"), account("other"));
+    let Case { store, acme, other } = Case::open(factory)?;
     let window = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_else(now);
     let hits = futures::future::join_all((0..12).map(|_| {
         let store = Arc::clone(&store);
@@ -273,25 +306,13 @@ pub async fn rate_counters_allow_the_limit_then_refuse(
 /// never claimed again; a failed one is, until the attempts run out; a stale `sending`
 /// claim is taken over; another trigger is its own event.
 pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let acme = account("acme");
+    let Case { store, acme, .. } = Case::open(factory)?;
     let session = session_with_messages(&*store, &acme, 2, now()).await?;
     let t0 = now();
     let claims = futures::future::join_all((0..10).map(|_| {
         let store = Arc::clone(&store);
         let (acme, id) = (acme.clone(), session.id.clone());
-        async move {
-            store
-                .claim_email_send(
-                    &acme,
-                    &id,
-                    EmailTrigger::Inactivity,
-                    t0,
-                    t0 - Duration::minutes(10),
-                    3,
-                )
-                .await
-        }
+        async move { claim_inactivity(&*store, &acme, &id, t0).await }
     }))
     .await;
     let claims: Vec<SendClaim> = claims.into_iter().collect::<Result<_, _>>()?;
@@ -329,45 +350,18 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
     );
     let t1 = t0 + Duration::seconds(2);
     assert_eq!(
-        store
-            .claim_email_send(
-                &acme,
-                &session.id,
-                EmailTrigger::Inactivity,
-                t1,
-                t1 - Duration::minutes(10),
-                3
-            )
-            .await?,
+        claim_inactivity(&*store, &acme, &session.id, t1).await?,
         SendClaim::Claimed { attempt: 2 }
     );
     // A second sender right after sees a fresh claim: busy.
     assert!(matches!(
-        store
-            .claim_email_send(
-                &acme,
-                &session.id,
-                EmailTrigger::Inactivity,
-                t1,
-                t1 - Duration::minutes(10),
-                3
-            )
-            .await?,
+        claim_inactivity(&*store, &acme, &session.id, t1).await?,
         SendClaim::Busy(_)
     ));
     // The claimer dies; once its claim is stale, another takes over.
     let later = t1 + Duration::minutes(11);
     assert_eq!(
-        store
-            .claim_email_send(
-                &acme,
-                &session.id,
-                EmailTrigger::Inactivity,
-                later,
-                later - Duration::minutes(10),
-                3
-            )
-            .await?,
+        claim_inactivity(&*store, &acme, &session.id, later).await?,
         SendClaim::Claimed { attempt: 3 }
     );
     let sent = EmailEvent {
@@ -435,8 +429,7 @@ pub async fn an_email_send_is_claimed_once(factory: &dyn StoreFactory) -> anyhow
 pub async fn idle_sessions_are_the_unsummarised_quiet_ones(
     factory: &dyn StoreFactory,
 ) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let (acme, other) = (account("acme"), account("other"));
+    let Case { store, acme, other } = Case::open(factory)?;
     let hour_ago = now() - Duration::hours(1);
     let older = session_with_messages(&*store, &acme, 2, hour_ago - Duration::minutes(5)).await?;
     let newer = session_with_messages(&*store, &acme, 1, hour_ago).await?;
@@ -480,8 +473,7 @@ pub async fn idle_sessions_are_the_unsummarised_quiet_ones(
 /// Erasure removes a session with everything under it, a profile with its links, and what
 /// is keyed by an address, and nothing of another account: checked in the raw store.
 pub async fn erasure_leaves_nothing_behind(factory: &dyn StoreFactory) -> anyhow::Result<()> {
-    let store = factory.open()?;
-    let (acme, other) = (account("acme"), account("other"));
+    let Case { store, acme, other } = Case::open(factory)?;
     let address = email("erase.me@example.com");
     let hash = EmailHash::of(&address);
     let mut profile = VisitorProfile::new(now());

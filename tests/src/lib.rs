@@ -2,6 +2,7 @@
 //! stand-ins for SaaS that has no local form.
 
 pub mod app;
+pub mod backends;
 pub mod conformance;
 pub mod crm_conformance;
 pub mod dynamodb_local;

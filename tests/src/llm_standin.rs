@@ -95,6 +95,15 @@ impl LlmStandin {
         self.state.requests.lock().map(|r| r.len()).unwrap_or(0)
     }
 
+    /// Every request body, in arrival order.
+    pub fn requests(&self) -> Vec<Value> {
+        self.state
+            .requests
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default()
+    }
+
     /// The last request body.
     pub fn last_request(&self) -> Option<Value> {
         self.state

@@ -14,7 +14,10 @@
 //! `errorType` is `Retryable` or `NonRetryable`.
 //!
 //! cargo-lambda comes from `.tools/venv` (`scripts/install-deploy-tools.sh`); without it
-//! these tests fail, naming that script.
+//! these tests fail, naming that script. A test binary of its own, apart from
+//! `tests/integration/`: the first test builds the function binaries with `cargo build`
+//! (minutes on a cold cache), which in the shared binary would hold its test threads and
+//! start whenever a name filter matched a Lambda test.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,15 +1,12 @@
 //! Every LLM call is logged once, and the log line carries exactly the figures stored in the
-//! LLM request record. Its own test binary: it installs a global `tracing` subscriber that
-//! captures events.
+//! LLM request record. The test installs the process's global `tracing` subscriber (no
+//! other test sets one), which sees every test's events; it keeps only its own session's.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
-use salient_core::domain::{AccountId, SessionId};
 use salient_tests::app::spawn_app;
-use salient_tests::sse::SseReader;
-use serde_json::json;
 use tracing::field::{Field, Visit};
 use tracing_subscriber::Layer;
 use tracing_subscriber::layer::{Context, SubscriberExt as _};
@@ -53,32 +50,17 @@ async fn the_llm_log_line_and_the_stored_record_agree() -> anyhow::Result<()> {
     let capture = Capture::default();
     tracing::subscriber::set_global_default(tracing_subscriber::registry().with(capture.clone()))?;
     let app = spawn_app().await?;
-    let (client, session) = app.new_session("northwind-heating", "sales").await?;
-    let url = app.url(&format!(
-        "/api/northwind-heating/sales/sessions/{session}/stream"
-    ));
-    let response = client
-        .post(&url)
-        .json(&json!({"message": "Log me"}))
-        .send()
-        .await?;
-    SseReader::new(response).collect().await?;
+    let session = app.new_session("northwind-heating", "sales").await?;
+    app.streamed_turn(&session, "Log me").await?;
 
-    let records = app
-        .state
-        .store
-        .llm_requests(
-            &AccountId::parse("northwind-heating")?,
-            &SessionId::parse(&session)?,
-        )
-        .await?;
+    let records = app.llm_requests(&session).await?;
     let record = records.first().context("no stored record")?;
     let logged: Vec<Fields> = capture
         .0
         .lock()
         .map_err(|_| anyhow::anyhow!("poisoned"))?
         .iter()
-        .filter(|f| f.get("session") == Some(&session))
+        .filter(|f| f.get("session") == Some(&session.id))
         .cloned()
         .collect();
     assert_eq!(logged.len(), 1, "exactly one log line per call: {logged:?}");

@@ -16,7 +16,7 @@ use salient_core::domain::{
 use salient_core::email::summary::{SummaryOutcome, send_summary, sweep};
 use salient_core::ports::Store;
 use salient_core::ports::crm::{EmailStatus, EmailTrigger};
-use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
+use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::mail::{
     FailingFirst, moto_message, outbox, outbox_to, ses_client, ses_endpoint, verify_ses_identity,
 };
@@ -26,23 +26,13 @@ const ACCOUNT: &str = "northwind-heating";
 const AGENT: &str = "sales";
 const RECIPIENT: &str = "leads@northwind-heating.example";
 
-struct EmailApp {
-    app: TestApp,
-    outbox: tempfile::TempDir,
-}
-
-async fn email_app(backend: Backend) -> anyhow::Result<EmailApp> {
-    let outbox = tempfile::tempdir()?;
-    let app = spawn_app_with(AppOptions {
+async fn email_app(backend: Backend) -> anyhow::Result<TestApp> {
+    spawn_app_with(AppOptions {
         backend,
-        overrides: vec![
-            setting("email.outbox_dir", &outbox.path().display().to_string()),
-            setting("otp.secret", "test-otp-secret"),
-        ],
+        outbox: true,
         ..AppOptions::default()
     })
-    .await?;
-    Ok(EmailApp { app, outbox })
+    .await
 }
 
 fn account() -> AccountId {
@@ -72,15 +62,14 @@ async fn quiet_session(
     Ok(store.get_session(&account(), &session.id).await?)
 }
 
+/// Asks for `session`'s summary from `browser`.
 async fn summary_request(
-    app: &EmailApp,
-    client: &reqwest::Client,
-    session: &str,
+    app: &TestApp,
+    browser: &TestSession,
+    session: &TestSession,
     body: Option<Value>,
 ) -> anyhow::Result<(u16, Value)> {
-    let mut request = client.post(app.app.url(&format!(
-        "/api/{ACCOUNT}/{AGENT}/sessions/{session}/summary"
-    )));
+    let mut request = browser.client.post(app.session_url(session, "/summary"));
     if let Some(body) = body {
         request = request.json(&body);
     }
@@ -94,9 +83,9 @@ async fn summary_request(
 #[tokio::test]
 async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let id = SessionId::parse(&session)?;
-    let store = app.app.state.store.clone();
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let id = SessionId::parse(&session.id)?;
+    let store = app.state.store.clone();
     for (role, text) in [
         (
             Role::User,
@@ -112,10 +101,10 @@ async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Res
             .await?;
     }
 
-    let (status, body) = summary_request(&app, &client, &session, None).await?;
+    let (status, body) = summary_request(&app, &session, &session, None).await?;
     assert_eq!((status, &body["status"]), (200, &json!("sent")), "{body}");
 
-    let sent = outbox(app.outbox.path())?;
+    let sent = outbox(app.outbox())?;
     assert_eq!(sent.len(), 1, "{sent:?}");
     let email = &sent[0];
     assert_eq!(email.to, vec![RECIPIENT]);
@@ -135,7 +124,6 @@ async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Res
     assert!(!html.contains("<b>Lee</b>"), "{html}");
     // The agent's own summary prompt was the system message.
     let request = app
-        .app
         .standin
         .as_ref()
         .context("stand-in")?
@@ -169,15 +157,15 @@ async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Res
     );
 
     // Asking again sends nothing.
-    let (status, body) = summary_request(&app, &client, &session, Some(json!({}))).await?;
+    let (status, body) = summary_request(&app, &session, &session, Some(json!({}))).await?;
     assert_eq!(
         (status, &body["status"]),
         (200, &json!("already_sent")),
         "{body}"
     );
-    assert_eq!(outbox(app.outbox.path())?.len(), 1);
+    assert_eq!(outbox(app.outbox())?.len(), 1);
     // Someone else's session is not theirs to summarise.
-    let (stranger, _) = app.app.new_session(ACCOUNT, AGENT).await?;
+    let stranger = app.new_session(ACCOUNT, AGENT).await?;
     let (status, body) = summary_request(&app, &stranger, &session, None).await?;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
@@ -189,45 +177,28 @@ async fn the_widget_sends_one_summary_to_the_account_recipients() -> anyhow::Res
 #[tokio::test]
 async fn a_verified_visitor_gets_a_copy_only_when_verified_and_asked() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let id = SessionId::parse(&session)?;
-    app.app
-        .state
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let id = SessionId::parse(&session.id)?;
+    app.state
         .store
         .append_message(&account(), &id, &Message::new(Role::User, "Hello", now()))
         .await?;
-    let (status, body) =
-        summary_request(&app, &client, &session, Some(json!({"copy_to_me": true}))).await?;
+    let copy_to_me = Some(json!({"copy_to_me": true}));
+    let (status, body) = summary_request(&app, &session, &session, copy_to_me.clone()).await?;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (409, Some("email_not_verified")),
         "{body}"
     );
-    assert!(outbox(app.outbox.path())?.is_empty());
+    assert!(outbox(app.outbox())?.is_empty());
 
-    let response = client
-        .post(app.app.url(&format!("/api/{ACCOUNT}/{AGENT}/otp/request")))
-        .json(&json!({"email": "copy.me@example.com"}))
-        .send()
-        .await?;
-    assert_eq!(response.status(), 202);
-    let code = outbox_to(app.outbox.path(), "copy.me@example.com")?
-        .last()
-        .and_then(salient_tests::mail::ReceivedEmail::otp_code)
-        .context("no code")?;
-    let verified = client
-        .post(app.app.url(&format!("/api/{ACCOUNT}/{AGENT}/otp/verify")))
-        .json(&json!({"email": "copy.me@example.com", "code": code, "session": session}))
-        .send()
-        .await?;
-    assert_eq!(verified.status(), 200);
+    app.verify_email(&session, "copy.me@example.com").await?;
 
-    let (status, body) =
-        summary_request(&app, &client, &session, Some(json!({"copy_to_me": true}))).await?;
+    let (status, body) = summary_request(&app, &session, &session, copy_to_me).await?;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["visitor_copy"], true, "{body}");
-    assert_eq!(outbox_to(app.outbox.path(), RECIPIENT)?.len(), 1);
-    let copies = outbox_to(app.outbox.path(), "copy.me@example.com")?;
+    assert_eq!(outbox_to(app.outbox(), RECIPIENT)?.len(), 1);
+    let copies = outbox_to(app.outbox(), "copy.me@example.com")?;
     assert_eq!(copies.len(), 2, "the code and the copy");
     assert!(
         copies[1].subject.contains("Your conversation"),
@@ -244,24 +215,23 @@ async fn a_verified_visitor_gets_a_copy_only_when_verified_and_asked() -> anyhow
 #[tokio::test]
 async fn an_empty_session_has_nothing_to_summarise() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let (status, body) = summary_request(&app, &client, &session, None).await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let (status, body) = summary_request(&app, &session, &session, None).await?;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (422, Some("nothing_to_summarise")),
         "{body}"
     );
     let (status, body) =
-        summary_request(&app, &client, &session, Some(json!({"copy_to_me": "yes"}))).await?;
+        summary_request(&app, &session, &session, Some(json!({"copy_to_me": "yes"}))).await?;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (400, Some("invalid_json")),
         "{body}"
     );
-    let response = client
-        .post(app.app.url(&format!(
-            "/api/{ACCOUNT}/{AGENT}/sessions/{session}/summary"
-        )))
+    let response = session
+        .client
+        .post(app.session_url(&session, "/summary"))
         .header("content-type", "application/json")
         .body("{not json")
         .send()
@@ -273,19 +243,19 @@ async fn an_empty_session_has_nothing_to_summarise() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_sweep_summarises_each_quiet_session_once() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let store = app.app.state.store.clone();
+    let store = app.state.store.clone();
     let quiet = quiet_session(store.as_ref(), "sales", 45, &["Need a boiler", "Sure"]).await?;
     let quiet_support =
         quiet_session(store.as_ref(), "support", 90, &["My boiler shows F28"]).await?;
     let active = quiet_session(store.as_ref(), "sales", 5, &["Still typing"]).await?;
     let _empty = quiet_session(store.as_ref(), "sales", 120, &[]).await?;
 
-    let first = sweep(&app.app.state, now()).await?;
+    let first = sweep(&app.state, now()).await?;
     assert_eq!((first.sent, first.failed), (2, 0), "{first:?}");
-    let second = sweep(&app.app.state, now()).await?;
+    let second = sweep(&app.state, now()).await?;
     assert_eq!((second.considered, second.sent), (0, 0), "{second:?}");
 
-    let sent = outbox(app.outbox.path())?;
+    let sent = outbox(app.outbox())?;
     assert_eq!(sent.len(), 2, "{sent:?}");
     for session in [&quiet, &quiet_support] {
         let events = store.email_events(&account(), &session.id).await?;
@@ -295,7 +265,7 @@ async fn the_sweep_summarises_each_quiet_session_once() -> anyhow::Result<()> {
     }
     assert!(store.email_events(&account(), &active.id).await?.is_empty());
     // The support agent's own prompt wrote its summary.
-    let standin = app.app.standin.as_ref().context("stand-in")?;
+    let standin = app.standin.as_ref().context("stand-in")?;
     let prompts: Vec<String> = standin
         .state
         .requests
@@ -314,8 +284,8 @@ async fn the_sweep_summarises_each_quiet_session_once() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_failed_send_is_recorded_and_retried_by_the_next_sweep() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let failing = FailingFirst::new(app.outbox.path().to_owned(), 1);
-    let state = app.app.state.clone().with_mail(failing.clone());
+    let failing = FailingFirst::new(app.outbox().to_owned(), 1);
+    let state = app.state.clone().with_mail(failing.clone());
     let session = quiet_session(state.store.as_ref(), "sales", 60, &["Quote please"]).await?;
 
     let first = sweep(&state, now()).await?;
@@ -337,7 +307,7 @@ async fn a_failed_send_is_recorded_and_retried_by_the_next_sweep() -> anyhow::Re
             .summary_status,
         SummaryStatus::Failed
     );
-    assert!(outbox(app.outbox.path())?.is_empty());
+    assert!(outbox(app.outbox())?.is_empty());
 
     let second = sweep(&state, now()).await?;
     assert_eq!((second.sent, second.failed), (1, 0), "{second:?}");
@@ -347,7 +317,7 @@ async fn a_failed_send_is_recorded_and_retried_by_the_next_sweep() -> anyhow::Re
         (EmailStatus::Sent, 2)
     );
     assert_eq!(events[0].error, None);
-    assert_eq!(outbox(app.outbox.path())?.len(), 1);
+    assert_eq!(outbox(app.outbox())?.len(), 1);
     assert_eq!(failing.attempts.load(Ordering::SeqCst), 2);
     Ok(())
 }
@@ -355,10 +325,10 @@ async fn a_failed_send_is_recorded_and_retried_by_the_next_sweep() -> anyhow::Re
 #[tokio::test]
 async fn a_failing_model_is_recorded_as_a_failed_send_not_lost() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let store = app.app.state.store.clone();
+    let store = app.state.store.clone();
     // The stand-in answers 401 to this conversation.
     let session = quiet_session(store.as_ref(), "sales", 60, &["Hello [[standin:401]]"]).await?;
-    let report = sweep(&app.app.state, now()).await?;
+    let report = sweep(&app.state, now()).await?;
     assert_eq!(report.failed, 1, "{report:?}");
     let events = store.email_events(&account(), &session.id).await?;
     assert_eq!(events[0].status, EmailStatus::Failed);
@@ -369,7 +339,7 @@ async fn a_failing_model_is_recorded_as_a_failed_send_not_lost() -> anyhow::Resu
             .is_some_and(|e| e.contains("401")),
         "{events:?}"
     );
-    assert!(outbox(app.outbox.path())?.is_empty());
+    assert!(outbox(app.outbox())?.is_empty());
     Ok(())
 }
 
@@ -381,7 +351,7 @@ async fn two_concurrent_sweeps_send_exactly_one_email_per_session_on_dynamodb() 
     for i in 0..6 {
         sessions.push(
             quiet_session(
-                app.app.state.store.as_ref(),
+                app.state.store.as_ref(),
                 "sales",
                 40 + i,
                 &["I want a heat pump", "Great"],
@@ -390,16 +360,15 @@ async fn two_concurrent_sweeps_send_exactly_one_email_per_session_on_dynamodb() 
         );
     }
     // Two sweepers, each with its own store handle (two Lambda instances).
-    let other = AppState::new(Arc::clone(&app.app.state.catalog), app.app.stores.open()?)?;
-    let (a, b) = tokio::join!(sweep(&app.app.state, now()), sweep(&other, now()));
+    let other = AppState::new(Arc::clone(&app.state.catalog), app.stores.open()?)?;
+    let (a, b) = tokio::join!(sweep(&app.state, now()), sweep(&other, now()));
     let (a, b) = (a?, b?);
     println!("sweep A {a:?}, sweep B {b:?}");
     assert_eq!(a.sent + b.sent, sessions.len(), "A {a:?}, B {b:?}");
-    let sent = outbox_to(app.outbox.path(), RECIPIENT)?;
+    let sent = outbox_to(app.outbox(), RECIPIENT)?;
     assert_eq!(sent.len(), sessions.len(), "emails: {}", sent.len());
     for session in &sessions {
         let events = app
-            .app
             .state
             .store
             .email_events(&account(), &session.id)
@@ -410,12 +379,9 @@ async fn two_concurrent_sweeps_send_exactly_one_email_per_session_on_dynamodb() 
         );
     }
     // And again: nothing more.
-    let (a, b) = tokio::join!(sweep(&app.app.state, now()), sweep(&other, now()));
+    let (a, b) = tokio::join!(sweep(&app.state, now()), sweep(&other, now()));
     assert_eq!(a?.sent + b?.sent, 0);
-    assert_eq!(
-        outbox_to(app.outbox.path(), RECIPIENT)?.len(),
-        sessions.len()
-    );
+    assert_eq!(outbox_to(app.outbox(), RECIPIENT)?.len(), sessions.len());
     Ok(())
 }
 
@@ -425,7 +391,6 @@ async fn ses_delivers_the_summary_through_moto() -> anyhow::Result<()> {
     verify_ses_identity(&endpoint, "example.com").await?;
     let app = email_app(Backend::Embedded).await?;
     let state = app
-        .app
         .state
         .clone()
         .with_mail(Arc::new(SesTransport::with_client(ses_client(&endpoint))));
@@ -467,7 +432,7 @@ async fn ses_delivers_the_summary_through_moto() -> anyhow::Result<()> {
     assert!(html.contains("Bo&#x27;s Cafe"), "{html}");
     assert!(html.contains("style=\""), "{html}");
     assert!(
-        outbox(app.outbox.path())?.is_empty(),
+        outbox(app.outbox())?.is_empty(),
         "the outbox was used instead of SES"
     );
     Ok(())
@@ -479,17 +444,17 @@ async fn ses_refusal_is_recorded_as_a_failed_send() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
     // No identity for this sender: SES (moto) rejects the message.
     let mut catalog_overrides = vec![
-        setting("email.outbox_dir", &app.outbox.path().display().to_string()),
+        setting("email.outbox_dir", &app.outbox().display().to_string()),
         setting("email.from", "Salient <no-reply@unverified-sender.example>"),
     ];
     catalog_overrides.push(setting(
         "llm.base_url",
-        &app.app.standin.as_ref().context("stand-in")?.base_url(),
+        &app.standin.as_ref().context("stand-in")?.base_url(),
     ));
     catalog_overrides.push(setting("llm.api_key", "sk-test"));
     let catalog =
         salient_core::config::Catalog::load(&salient_tests::app::config_dir(), &catalog_overrides)?;
-    let state = AppState::new(Arc::new(catalog), app.app.stores.open()?)?
+    let state = AppState::new(Arc::new(catalog), app.stores.open()?)?
         .with_mail(Arc::new(SesTransport::with_client(ses_client(&endpoint))));
     let session = quiet_session(state.store.as_ref(), "sales", 50, &["Hello"]).await?;
     let outcome = send_summary(&state, &session, EmailTrigger::Inactivity, false, now()).await?;
@@ -509,17 +474,16 @@ async fn ses_refusal_is_recorded_as_a_failed_send() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_scheduler_event_runs_the_sweep() -> anyhow::Result<()> {
     let app = email_app(Backend::Embedded).await?;
-    let session = quiet_session(app.app.state.store.as_ref(), "sales", 60, &["Hi"]).await?;
+    let session = quiet_session(app.state.store.as_ref(), "sales", 60, &["Hi"]).await?;
     let raw = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("data/scheduler-inactivity-sweep.json"),
     )?;
     let event: salient_email::ScheduledEvent = serde_json::from_str(&raw)?;
-    let report = salient_email::run_scheduled(&app.app.state, &event).await?;
+    let report = salient_email::run_scheduled(&app.state, &event).await?;
     assert_eq!(report.sent, 1, "{report:?}");
     assert_eq!(
-        app.app
-            .state
+        app.state
             .store
             .email_events(&account(), &session.id)
             .await?
@@ -530,7 +494,7 @@ async fn the_scheduler_event_runs_the_sweep() -> anyhow::Result<()> {
         "detail-type": "Scheduled Event", "detail": {"task": "mystery"}
     }))?;
     assert!(
-        salient_email::run_scheduled(&app.app.state, &unknown)
+        salient_email::run_scheduled(&app.state, &unknown)
             .await
             .is_err()
     );

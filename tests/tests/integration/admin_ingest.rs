@@ -1,60 +1,20 @@
 //! The on-demand ingestion route (`functions/ingest`) through the real local app: the token
 //! in `Authorization: Bearer` or in `X-Salient-Admin-Token` (what the IAM-signed deployment
 //! route uses, since SigV4 takes `Authorization`), wrong or missing tokens answered exactly
-//! like an unknown route, and a real run over a small site served on loopback
-//! (`tests/data/site/`) with the local MiniLM embedder into a temporary embedded index.
+//! like an unknown route, and a real run over the test site served on loopback
+//! (`salient_tests::test_site`) with the local MiniLM embedder into a temporary embedded index.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use axum::http::{StatusCode, Uri, header};
-use axum::response::IntoResponse as _;
 use salient_tests::app::{AppOptions, setting, spawn_app_with};
+use salient_tests::test_site::spawn_site;
 use serde_json::Value;
 
 const TOKEN: &str = "admin-token-for-tests-0123456789";
 
-/// Serves `tests/data/site/` with `{{origin}}` filled in.
-async fn spawn_site() -> anyhow::Result<SocketAddr> {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/site");
-    let app = axum::Router::new().fallback(move |uri: Uri| {
-        let root = root.clone();
-        async move {
-            let path = uri.path();
-            let mut file = root.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            match std::fs::read_to_string(&file) {
-                Ok(text) if !path.contains("..") => {
-                    let kind = if path.ends_with(".xml") {
-                        "application/xml"
-                    } else if path.ends_with(".txt") {
-                        "text/plain"
-                    } else {
-                        "text/html; charset=utf-8"
-                    };
-                    (
-                        [(header::CONTENT_TYPE, kind)],
-                        text.replace("{{origin}}", &format!("http://{addr}")),
-                    )
-                        .into_response()
-                }
-                _ => StatusCode::NOT_FOUND.into_response(),
-            }
-        }
-    });
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    Ok(addr)
-}
-
 #[tokio::test]
 async fn the_admin_route_runs_an_ingestion_only_for_the_right_token() -> anyhow::Result<()> {
-    let site = spawn_site().await?;
+    let (_, site) = spawn_site().await;
     let vectors = tempfile::tempdir()?;
     let model = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/models/all-MiniLM-L6-v2");
     let app = spawn_app_with(AppOptions {

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use salient_core::domain::AccountId;
 use salient_core::knowledge::vector::{EmbeddedIndex, PineconeIndex};
-use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk, VectorIndex, VectorQuery};
+use salient_core::ports::knowledge::{
+    ChunkRecord, IndexedChunk, ScoredChunk, VectorIndex, VectorQuery,
+};
 use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
 use secrecy::SecretString;
 
@@ -53,18 +55,18 @@ fn account(name: &str) -> AccountId {
     AccountId::parse(name).expect("valid account id")
 }
 
-fn ids(results: &[salient_core::ports::knowledge::ScoredChunk]) -> Vec<&str> {
+fn ids(results: &[ScoredChunk]) -> Vec<&str> {
     results.iter().map(|r| r.record.id.as_str()).collect()
 }
 
 /// A backend under test, with whatever must outlive it.
-struct Backend {
+struct IndexUnderTest {
     index: Arc<dyn VectorIndex>,
     standin: Option<PineconeStandin>,
     _dir: Option<tempfile::TempDir>,
 }
 
-impl Backend {
+impl IndexUnderTest {
     async fn embedded() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = EmbeddedIndex::open(&dir.path().join("vectors.db")).expect("opens");
@@ -93,6 +95,16 @@ impl Backend {
         }
     }
 
+    /// Stores `chunks` for `account`; the upsert must succeed.
+    async fn put(&self, account: &AccountId, chunks: &[IndexedChunk]) {
+        self.index.upsert(account, chunks).await.expect("upsert");
+    }
+
+    /// The answer to `query` for `account`; the query must succeed.
+    async fn search(&self, account: &AccountId, query: &VectorQuery) -> Vec<ScoredChunk> {
+        self.index.query(account, query).await.expect("query")
+    }
+
     /// The stand-in refused nothing: every request matched Pinecone's published shapes.
     fn assert_wire_format_kept(&self) {
         if let Some(standin) = &self.standin {
@@ -102,11 +114,10 @@ impl Backend {
     }
 }
 
-async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &Backend) {
-    let index = &backend.index;
+async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &IndexUnderTest) {
     let acme = account("acme");
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[
                 chunk(
@@ -118,12 +129,8 @@ async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &Backend
                 chunk("p2#0", "https://acme.test/b", "Boiler servicing", axis(1)),
             ],
         )
-        .await
-        .expect("upsert");
-    let results = index
-        .query(&acme, &query(axis(0), "", 1))
-        .await
-        .expect("query");
+        .await;
+    let results = backend.search(&acme, &query(axis(0), "", 1)).await;
     assert_eq!(ids(&results), vec!["p1#0"]);
     let record = &results[0].record;
     assert_eq!(record.url, "https://acme.test/a");
@@ -134,16 +141,15 @@ async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &Backend
     backend.assert_wire_format_kept();
 }
 
-async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &Backend) {
+async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[chunk("p1#0", "https://acme.test/a", "old text", axis(0))],
         )
-        .await
-        .expect("upsert");
+        .await;
     index
         .upsert(
             &acme,
@@ -152,10 +158,7 @@ async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &Backend) {
         .await
         .expect("re-upsert");
     assert_eq!(index.count(&acme).await.expect("count"), 1);
-    let results = index
-        .query(&acme, &query(axis(2), "", 5))
-        .await
-        .expect("query");
+    let results = backend.search(&acme, &query(axis(2), "", 5)).await;
     assert_eq!(ids(&results), vec!["p1#0"]);
     assert_eq!(results[0].record.text, "new text");
     assert!(
@@ -166,8 +169,7 @@ async fn re_upsert_replaces_the_chunk_with_the_same_id(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn query_returns_top_k_best_first(backend: &Backend) {
-    let index = &backend.index;
+async fn query_returns_top_k_best_first(backend: &IndexUnderTest) {
     let acme = account("acme");
     let chunks: Vec<IndexedChunk> = (0..8)
         .map(|i| {
@@ -179,21 +181,17 @@ async fn query_returns_top_k_best_first(backend: &Backend) {
             )
         })
         .collect();
-    index.upsert(&acme, &chunks).await.expect("upsert");
-    let results = index
-        .query(&acme, &query(axis(0), "", 3))
-        .await
-        .expect("query");
+    backend.put(&acme, &chunks).await;
+    let results = backend.search(&acme, &query(axis(0), "", 3)).await;
     assert_eq!(ids(&results), vec!["p0#0", "p1#0", "p2#0"]);
     assert!(results.windows(2).all(|w| w[0].score >= w[1].score));
     backend.assert_wire_format_kept();
 }
 
-async fn url_prefix_keeps_only_chunks_under_it(backend: &Backend) {
-    let index = &backend.index;
+async fn url_prefix_keeps_only_chunks_under_it(backend: &IndexUnderTest) {
     let acme = account("acme");
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[
                 chunk(
@@ -222,24 +220,23 @@ async fn url_prefix_keeps_only_chunks_under_it(backend: &Backend) {
                 ),
             ],
         )
-        .await
-        .expect("upsert");
+        .await;
     let mut q = query(axis(0), "", 10);
     q.url_prefix = Some("https://acme.test/products/".to_owned());
-    let results = index.query(&acme, &q).await.expect("query");
+    let results = backend.search(&acme, &q).await;
     assert_eq!(ids(&results), vec!["a#0", "b#0"]);
     // A prefix that ends mid-segment is honoured exactly too.
     q.url_prefix = Some("https://acme.test/products/aero-9".to_owned());
-    let results = index.query(&acme, &q).await.expect("query");
+    let results = backend.search(&acme, &q).await;
     assert_eq!(ids(&results), vec!["b#0"]);
     backend.assert_wire_format_kept();
 }
 
-async fn delete_removes_only_the_given_ids(backend: &Backend) {
+async fn delete_removes_only_the_given_ids(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[
                 chunk("p1#0", "https://acme.test/a", "one", axis(0)),
@@ -247,26 +244,22 @@ async fn delete_removes_only_the_given_ids(backend: &Backend) {
                 chunk("p2#0", "https://acme.test/b", "three", axis(2)),
             ],
         )
-        .await
-        .expect("upsert");
+        .await;
     index
         .delete(&acme, &["p1#1".to_owned(), "never-existed".to_owned()])
         .await
         .expect("delete");
     assert_eq!(index.count(&acme).await.expect("count"), 2);
-    let results = index
-        .query(&acme, &query(axis(1), "", 10))
-        .await
-        .expect("query");
+    let results = backend.search(&acme, &query(axis(1), "", 10)).await;
     assert!(!ids(&results).contains(&"p1#1"));
     backend.assert_wire_format_kept();
 }
 
-async fn delete_url_removes_every_chunk_of_that_page(backend: &Backend) {
+async fn delete_url_removes_every_chunk_of_that_page(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[
                 chunk("p1#0", "https://acme.test/a", "one", axis(0)),
@@ -274,22 +267,18 @@ async fn delete_url_removes_every_chunk_of_that_page(backend: &Backend) {
                 chunk("p2#0", "https://acme.test/ab", "three", axis(2)),
             ],
         )
-        .await
-        .expect("upsert");
+        .await;
     index
         .delete_url(&acme, "https://acme.test/a")
         .await
         .expect("delete_url");
     assert_eq!(index.count(&acme).await.expect("count"), 1);
-    let results = index
-        .query(&acme, &query(axis(0), "", 10))
-        .await
-        .expect("query");
+    let results = backend.search(&acme, &query(axis(0), "", 10)).await;
     assert_eq!(ids(&results), vec!["p2#0"]);
     backend.assert_wire_format_kept();
 }
 
-async fn count_follows_upserts_and_deletes(backend: &Backend) {
+async fn count_follows_upserts_and_deletes(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
     assert_eq!(index.count(&acme).await.expect("count"), 0);
@@ -304,7 +293,7 @@ async fn count_follows_upserts_and_deletes(backend: &Backend) {
             )
         })
         .collect();
-    index.upsert(&acme, &chunks).await.expect("upsert");
+    backend.put(&acme, &chunks).await;
     assert_eq!(index.count(&acme).await.expect("count"), 250);
     let doomed: Vec<String> = (0..50).map(|i| format!("page{:03}#0", i)).collect();
     index.delete(&acme, &doomed).await.expect("delete");
@@ -321,42 +310,39 @@ async fn count_follows_upserts_and_deletes(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn delete_account_removes_that_account_only(backend: &Backend) {
+async fn delete_account_removes_that_account_only(backend: &IndexUnderTest) {
     let index = &backend.index;
     let (acme, globex) = (account("acme"), account("globex"));
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[chunk("p1#0", "https://acme.test/a", "acme", axis(0))],
         )
-        .await
-        .expect("upsert");
-    index
-        .upsert(
+        .await;
+    backend
+        .put(
             &globex,
             &[chunk("p1#0", "https://globex.test/a", "globex", axis(0))],
         )
-        .await
-        .expect("upsert");
+        .await;
     index.delete_account(&acme).await.expect("delete_account");
     assert_eq!(index.count(&acme).await.expect("count"), 0);
     assert_eq!(index.count(&globex).await.expect("count"), 1);
     assert!(
-        index
-            .query(&acme, &query(axis(0), "acme", 5))
+        backend
+            .search(&acme, &query(axis(0), "acme", 5))
             .await
-            .expect("query")
             .is_empty()
     );
     backend.assert_wire_format_kept();
 }
 
-async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
+async fn one_accounts_query_never_returns_anothers_chunks(backend: &IndexUnderTest) {
     let index = &backend.index;
     let (acme, globex) = (account("acme"), account("globex"));
     // Same ids, same vectors, same words: only the account tells them apart.
-    index
-        .upsert(
+    backend
+        .put(
             &acme,
             &[
                 chunk(
@@ -368,10 +354,9 @@ async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
                 chunk("p2#0", "https://acme.test/b", "servicing", axis(1)),
             ],
         )
-        .await
-        .expect("upsert");
-    index
-        .upsert(
+        .await;
+    backend
+        .put(
             &globex,
             &[
                 chunk(
@@ -383,16 +368,14 @@ async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
                 chunk("p3#0", "https://globex.test/c", "AERO-7 secret", axis(0)),
             ],
         )
-        .await
-        .expect("upsert");
+        .await;
     for (who, host) in [
         (&acme, "https://acme.test/"),
         (&globex, "https://globex.test/"),
     ] {
-        let results = index
-            .query(who, &query(axis(0), "AERO-7 £7,495 secret", 10))
-            .await
-            .expect("query");
+        let results = backend
+            .search(who, &query(axis(0), "AERO-7 £7,495 secret", 10))
+            .await;
         assert!(!results.is_empty());
         for result in &results {
             assert!(
@@ -414,8 +397,7 @@ async fn one_accounts_query_never_returns_anothers_chunks(backend: &Backend) {
     backend.assert_wire_format_kept();
 }
 
-async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &Backend) {
-    let index = &backend.index;
+async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &IndexUnderTest) {
     let acme = account("acme");
     // Six general chunks sit closer to the query embedding than the one with the SKU.
     let mut chunks: Vec<IndexedChunk> = (0..6)
@@ -434,22 +416,16 @@ async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &Backen
         "The AERO-7 air source heat pump: £7,495 fitted, 7 year warranty.",
         vector(0, 8, 0.97),
     ));
-    index.upsert(&acme, &chunks).await.expect("upsert");
+    backend.put(&acme, &chunks).await;
 
-    let dense_only = index
-        .query(&acme, &query(axis(0), "", 3))
-        .await
-        .expect("query");
+    let dense_only = backend.search(&acme, &query(axis(0), "", 3)).await;
     assert!(
         !ids(&dense_only).contains(&"sku#0"),
         "dense alone ranks it low: {:?}",
         ids(&dense_only)
     );
     for typed in ["AERO-7", "aero 7 price", "£7,495", "7495"] {
-        let hybrid = index
-            .query(&acme, &query(axis(0), typed, 3))
-            .await
-            .expect("query");
+        let hybrid = backend.search(&acme, &query(axis(0), typed, 3)).await;
         assert_eq!(
             ids(&hybrid).first(),
             Some(&"sku#0"),
@@ -460,13 +436,12 @@ async fn a_sku_query_that_dense_alone_misses_is_found_by_hybrid(backend: &Backen
     backend.assert_wire_format_kept();
 }
 
-async fn a_vector_of_the_wrong_length_is_refused(backend: &Backend) {
+async fn a_vector_of_the_wrong_length_is_refused(backend: &IndexUnderTest) {
     let index = &backend.index;
     let acme = account("acme");
-    index
-        .upsert(&acme, &[chunk("p1#0", "https://acme.test/a", "x", axis(0))])
-        .await
-        .expect("upsert");
+    backend
+        .put(&acme, &[chunk("p1#0", "https://acme.test/a", "x", axis(0))])
+        .await;
     let short = index
         .upsert(
             &acme,
@@ -481,40 +456,29 @@ async fn a_vector_of_the_wrong_length_is_refused(backend: &Backend) {
     assert!(short.is_err());
 }
 
-macro_rules! on_both_backends {
-    ($($case:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    super::$case(&super::Backend::embedded().await).await;
-                }
-            )*
-        }
-        mod pinecone {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    super::$case(&super::Backend::pinecone().await).await;
-                }
-            )*
-        }
+salient_tests::on_each_backend! {
+    embedded: |case| {
+        case(&IndexUnderTest::embedded().await).await;
+        Ok(())
+    },
+    pinecone: |case| {
+        case(&IndexUnderTest::pinecone().await).await;
+        Ok(())
     };
+    {
+        upsert_then_query_returns_the_chunk_with_its_metadata,
+        re_upsert_replaces_the_chunk_with_the_same_id,
+        query_returns_top_k_best_first,
+        url_prefix_keeps_only_chunks_under_it,
+        delete_removes_only_the_given_ids,
+        delete_url_removes_every_chunk_of_that_page,
+        count_follows_upserts_and_deletes,
+        delete_account_removes_that_account_only,
+        one_accounts_query_never_returns_anothers_chunks,
+        a_sku_query_that_dense_alone_misses_is_found_by_hybrid,
+        a_vector_of_the_wrong_length_is_refused,
+    }
 }
-
-on_both_backends!(
-    upsert_then_query_returns_the_chunk_with_its_metadata,
-    re_upsert_replaces_the_chunk_with_the_same_id,
-    query_returns_top_k_best_first,
-    url_prefix_keeps_only_chunks_under_it,
-    delete_removes_only_the_given_ids,
-    delete_url_removes_every_chunk_of_that_page,
-    count_follows_upserts_and_deletes,
-    delete_account_removes_that_account_only,
-    one_accounts_query_never_returns_anothers_chunks,
-    a_sku_query_that_dense_alone_misses_is_found_by_hybrid,
-    a_vector_of_the_wrong_length_is_refused,
-);
 
 #[tokio::test]
 async fn the_embedded_index_survives_a_reopen_and_sees_another_process_writes() {
@@ -640,7 +604,7 @@ async fn the_pinecone_stand_in_refuses_requests_that_break_the_published_shapes(
 
 #[tokio::test]
 async fn pinecone_lists_ids_by_prefix_across_pages() {
-    let backend = Backend::pinecone().await;
+    let backend = IndexUnderTest::pinecone().await;
     let standin = backend.standin.as_ref().expect("stand-in");
     let index = PineconeIndex::new(
         &standin.host(),

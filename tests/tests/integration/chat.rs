@@ -4,9 +4,9 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use anyhow::{Context as _, ensure};
-use salient_core::domain::{AccountId, LlmOutcome, SessionId};
-use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
+use anyhow::Context as _;
+use salient_core::domain::LlmOutcome;
+use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::llm_standin::COST_PER_TOKEN;
 use salient_tests::sse::{SseReader, joined_deltas};
 use serde_json::{Value, json};
@@ -22,53 +22,11 @@ async fn app(backend: Backend) -> anyhow::Result<TestApp> {
     .await
 }
 
-fn turn_url(app: &TestApp, session: &str, kind: &str) -> String {
-    app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions/{session}/{kind}"))
-}
-
-async fn history(
-    app: &TestApp,
-    client: &reqwest::Client,
-    session: &str,
-) -> anyhow::Result<Vec<Value>> {
-    let body: Value = client
-        .get(turn_url(app, session, "messages"))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?;
-    Ok(body["messages"].as_array().cloned().unwrap_or_default())
-}
-
-async fn stream(client: &reqwest::Client, url: &str, message: &str) -> anyhow::Result<SseReader> {
-    let response = client
-        .post(url)
-        .json(&json!({ "message": message }))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "stream answered {}: {}",
-        response.status(),
-        response.text().await?
-    );
-    Ok(SseReader::new(response))
-}
-
 /// Waits until the stored answer leaves its initial empty state (the turn runs on its own task).
-async fn settled_history(
-    app: &TestApp,
-    client: &reqwest::Client,
-    session: &str,
-) -> anyhow::Result<Vec<Value>> {
+async fn settled_history(app: &TestApp, session: &TestSession) -> anyhow::Result<Vec<Value>> {
     for _ in 0..200 {
-        let messages = history(app, client, session).await?;
-        let requests = app
-            .state
-            .store
-            .llm_requests(&AccountId::parse(ACCOUNT)?, &SessionId::parse(session)?)
-            .await?;
+        let messages = app.history(session).await?;
+        let requests = app.llm_requests(session).await?;
         if !requests.is_empty() {
             return Ok(messages);
         }
@@ -77,42 +35,27 @@ async fn settled_history(
     anyhow::bail!("the turn never finished")
 }
 
-macro_rules! on_both_backends {
-    ($($case:ident),+ $(,)?) => {
-        mod embedded {
-            $(#[tokio::test] async fn $case() -> anyhow::Result<()> { super::$case(super::Backend::Embedded).await })+
-        }
-        mod dynamodb {
-            $(#[tokio::test] async fn $case() -> anyhow::Result<()> { super::$case(super::Backend::Dynamodb).await })+
-        }
-    };
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    {
+        buffered_turn_answers_and_stores_both_messages,
+        streamed_turn_sends_meta_deltas_usage_and_done_in_order,
+        usage_and_cost_from_the_last_chunk_are_recorded_per_call,
+        error_mid_stream_sends_an_error_event_and_stores_the_partial_answer,
+        a_dropped_upstream_connection_stores_the_partial_answer,
+        a_visitor_who_disconnects_leaves_a_partial_answer_behind,
+        the_session_resumes_with_its_history_after_a_restart,
+        another_visitor_or_account_cannot_read_a_session,
+    }
 }
-
-on_both_backends!(
-    buffered_turn_answers_and_stores_both_messages,
-    streamed_turn_sends_meta_deltas_usage_and_done_in_order,
-    usage_and_cost_from_the_last_chunk_are_recorded_per_call,
-    error_mid_stream_sends_an_error_event_and_stores_the_partial_answer,
-    a_dropped_upstream_connection_stores_the_partial_answer,
-    a_visitor_who_disconnects_leaves_a_partial_answer_behind,
-    the_session_resumes_with_its_history_after_a_restart,
-    another_visitor_or_account_cannot_read_a_session,
-);
 
 async fn buffered_turn_answers_and_stores_both_messages(backend: Backend) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let response = client
-        .post(turn_url(&app, &session, "turns"))
-        .json(&json!({"message": "Do you install heat pumps in Leeds?"}))
-        .send()
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let body = app
+        .turn(&session, "Do you install heat pumps in Leeds?")
         .await?;
-    ensure!(
-        response.status() == 200,
-        "turn answered {}",
-        response.status()
-    );
-    let body: Value = response.json().await?;
     let answer = body["assistant_message"]["content"]
         .as_str()
         .context("no answer")?;
@@ -131,7 +74,7 @@ async fn buffered_turn_answers_and_stores_both_messages(backend: Backend) -> any
     assert_eq!(body["assistant_message"]["citations"], json!([]));
     assert!(body["usage"]["completion_tokens"].as_u64().unwrap_or(0) > 0);
 
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     let roles: Vec<&str> = messages.iter().filter_map(|m| m["role"].as_str()).collect();
     assert_eq!(roles, ["user", "assistant"]);
     assert_eq!(messages[1]["content"].as_str(), Some(answer));
@@ -172,9 +115,10 @@ async fn streamed_turn_sends_meta_deltas_usage_and_done_in_order(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let response = client
-        .post(turn_url(&app, &session, "stream"))
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let response = session
+        .client
+        .post(app.session_url(&session, "/stream"))
         .json(&json!({"message": "What does a survey cost?"}))
         .send()
         .await?;
@@ -202,7 +146,7 @@ async fn streamed_turn_sends_meta_deltas_usage_and_done_in_order(
         text.starts_with("You said: What does a survey cost?"),
         "{text}"
     );
-    assert_eq!(events[0].data["session_id"], session.as_str());
+    assert_eq!(events[0].data["session_id"], session.id.as_str());
     let done = events.last().context("no events")?;
     assert_eq!(done.data["status"], "complete");
     assert_eq!(
@@ -210,7 +154,7 @@ async fn streamed_turn_sends_meta_deltas_usage_and_done_in_order(
         events[0].data["assistant_message_id"]
     );
 
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     assert_eq!(messages.len(), 2);
     assert_eq!(messages[0]["id"], events[0].data["user_message_id"]);
     assert_eq!(messages[1]["content"].as_str(), Some(text.as_str()));
@@ -222,11 +166,8 @@ async fn usage_and_cost_from_the_last_chunk_are_recorded_per_call(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(&client, &turn_url(&app, &session, "stream"), "Hello there")
-        .await?
-        .collect()
-        .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app.streamed_turn(&session, "Hello there").await?;
     let usage = events
         .iter()
         .find(|e| e.name == "usage")
@@ -235,11 +176,7 @@ async fn usage_and_cost_from_the_last_chunk_are_recorded_per_call(
     let cost = usage.data["cost_usd"].as_f64().context("cost")?;
     assert!((cost - completion as f64 * COST_PER_TOKEN).abs() < 1e-12);
 
-    let records = app
-        .state
-        .store
-        .llm_requests(&AccountId::parse(ACCOUNT)?, &SessionId::parse(&session)?)
-        .await?;
+    let records = app.llm_requests(&session).await?;
     assert_eq!(records.len(), 1);
     let record = &records[0];
     assert_eq!(record.outcome, LlmOutcome::Ok);
@@ -258,38 +195,26 @@ async fn error_mid_stream_sends_an_error_event_and_stores_the_partial_answer(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "Tell me more [[standin:error-mid-stream]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app
+        .streamed_turn(&session, "Tell me more [[standin:error-mid-stream]]")
+        .await?;
     let last = events.last().context("no events")?;
     assert_eq!(last.name, "error");
     assert_eq!(last.data["code"], "upstream_error");
     let partial = joined_deltas(&events);
     assert!(!partial.is_empty());
 
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     assert_eq!(messages[1]["status"], "partial");
     assert_eq!(messages[1]["content"].as_str(), Some(partial.as_str()));
-    let records = app
-        .state
-        .store
-        .llm_requests(&AccountId::parse(ACCOUNT)?, &SessionId::parse(&session)?)
-        .await?;
+    let records = app.llm_requests(&session).await?;
     assert_eq!(records[0].outcome, LlmOutcome::Interrupted);
     // Errors after tokens were sent are never retried.
     assert_eq!(app.standin.as_ref().map(|s| s.request_count()), Some(1));
 
     // The session stays usable.
-    let events = stream(&client, &turn_url(&app, &session, "stream"), "Still there?")
-        .await?
-        .collect()
-        .await?;
+    let events = app.streamed_turn(&session, "Still there?").await?;
     assert_eq!(events.last().map(|e| e.name.as_str()), Some("done"));
     Ok(())
 }
@@ -298,17 +223,10 @@ async fn a_dropped_upstream_connection_stores_the_partial_answer(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "Hi [[standin:drop]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app.streamed_turn(&session, "Hi [[standin:drop]]").await?;
     assert_eq!(events.last().map(|e| e.name.as_str()), Some("error"));
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     assert_eq!(messages[1]["status"], "partial");
     assert_eq!(
         messages[1]["content"].as_str(),
@@ -321,13 +239,8 @@ async fn a_visitor_who_disconnects_leaves_a_partial_answer_behind(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let mut reader = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "Go slowly [[standin:slow]]",
-    )
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let mut reader = app.stream(&session, "Go slowly [[standin:slow]]").await?;
     let mut seen = String::new();
     while let Some(event) = reader.next().await? {
         if event.name == "delta" {
@@ -336,18 +249,14 @@ async fn a_visitor_who_disconnects_leaves_a_partial_answer_behind(
         }
     }
     drop(reader); // the visitor closes the tab mid-answer
-    let messages = settled_history(&app, &client, &session).await?;
+    let messages = settled_history(&app, &session).await?;
     assert_eq!(messages[1]["status"], "partial");
     let stored = messages[1]["content"].as_str().unwrap_or("");
     assert!(
         stored.starts_with(&seen) && !stored.is_empty(),
         "{stored:?} vs {seen:?}"
     );
-    let records = app
-        .state
-        .store
-        .llm_requests(&AccountId::parse(ACCOUNT)?, &SessionId::parse(&session)?)
-        .await?;
+    let records = app.llm_requests(&session).await?;
     assert_eq!(records[0].outcome, LlmOutcome::Cancelled);
     Ok(())
 }
@@ -356,20 +265,14 @@ async fn the_session_resumes_with_its_history_after_a_restart(
     backend: Backend,
 ) -> anyhow::Result<()> {
     let mut app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    stream(&client, &turn_url(&app, &session, "stream"), "Remember me")
-        .await?
-        .collect()
-        .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    app.streamed_turn(&session, "Remember me").await?;
     app.restart().await?;
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     assert_eq!(messages.len(), 2);
     assert_eq!(messages[0]["content"], "Remember me");
     // The next turn sends the earlier exchange to the model.
-    stream(&client, &turn_url(&app, &session, "stream"), "And now?")
-        .await?
-        .collect()
-        .await?;
+    app.streamed_turn(&session, "And now?").await?;
     let request = app
         .standin
         .as_ref()
@@ -385,38 +288,37 @@ async fn the_session_resumes_with_its_history_after_a_restart(
     assert_eq!(contents[1], "Remember me");
     assert!(contents[2].starts_with("You said: Remember me"));
     assert_eq!(contents[3], "And now?");
-    let listed: Value = client
+    let listed: Value = session
+        .client
         .get(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")))
         .send()
         .await?
         .json()
         .await?;
-    assert_eq!(listed["sessions"][0]["id"], session.as_str());
+    assert_eq!(listed["sessions"][0]["id"], session.id.as_str());
     assert_eq!(listed["sessions"][0]["message_count"], 4);
     Ok(())
 }
 
 async fn another_visitor_or_account_cannot_read_a_session(backend: Backend) -> anyhow::Result<()> {
     let app = app(backend).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    stream(&client, &turn_url(&app, &session, "stream"), "private")
-        .await?
-        .collect()
-        .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    app.streamed_turn(&session, "private").await?;
     // Another browser (no cookie, or its own visitor id).
     let stranger = app.browser();
     for url in [
-        turn_url(&app, &session, "messages"),
-        app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions/{session}")),
+        app.session_url(&session, "/messages"),
+        app.session_url(&session, ""),
     ] {
         let response = stranger.get(&url).send().await?;
         assert_eq!(response.status(), 404);
         let body: Value = response.json().await?;
         assert_eq!(body["error"]["code"], "session_not_found");
     }
-    let (stranger, _) = app.new_session(ACCOUNT, AGENT).await?;
+    let stranger = app.new_session(ACCOUNT, AGENT).await?;
     let response = stranger
-        .post(turn_url(&app, &session, "stream"))
+        .client
+        .post(app.session_url(&session, "/stream"))
         .json(&json!({"message": "let me in"}))
         .send()
         .await?;
@@ -426,12 +328,12 @@ async fn another_visitor_or_account_cannot_read_a_session(backend: Backend) -> a
         format!("/api/harbor-books/info/sessions/{session}/messages"),
         format!("/api/{ACCOUNT}/support/sessions/{session}/messages"),
     ] {
-        let response = client.get(app.url(&path)).send().await?;
+        let response = session.client.get(app.url(&path)).send().await?;
         assert_eq!(response.status(), 404, "{path}");
         let body: Value = response.json().await?;
         assert_eq!(body["error"]["code"], "session_not_found");
     }
-    assert_eq!(history(&app, &client, &session).await?.len(), 2);
+    assert_eq!(app.history(&session).await?.len(), 2);
     Ok(())
 }
 
@@ -440,13 +342,8 @@ async fn the_first_delta_reaches_the_client_before_the_upstream_has_finished() -
 {
     let app = app(Backend::Embedded).await?;
     let standin = app.standin.clone().context("stand-in")?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let mut reader = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "Wait for it [[standin:gate]]",
-    )
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let mut reader = app.stream(&session, "Wait for it [[standin:gate]]").await?;
     let first_delta = loop {
         let event = reader
             .next()
@@ -473,27 +370,17 @@ async fn the_first_delta_reaches_the_client_before_the_upstream_has_finished() -
 #[tokio::test]
 async fn a_429_before_the_first_token_is_retried_with_backoff() -> anyhow::Result<()> {
     let app = app(Backend::Embedded).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "busy [[standin:429-once]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app
+        .streamed_turn(&session, "busy [[standin:429-once]]")
+        .await?;
     assert_eq!(events.last().map(|e| e.name.as_str()), Some("done"));
     assert_eq!(app.standin.as_ref().map(|s| s.request_count()), Some(2));
 
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "down [[standin:500-once]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app
+        .streamed_turn(&session, "down [[standin:500-once]]")
+        .await?;
     assert_eq!(events.last().map(|e| e.name.as_str()), Some("done"));
     Ok(())
 }
@@ -502,27 +389,21 @@ async fn a_429_before_the_first_token_is_retried_with_backoff() -> anyhow::Resul
 async fn a_provider_that_keeps_rate_limiting_gives_a_clear_error_and_keeps_the_message()
 -> anyhow::Result<()> {
     let app = app(Backend::Embedded).await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "again [[standin:429]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app.streamed_turn(&session, "again [[standin:429]]").await?;
     let last = events.last().context("no events")?;
     assert_eq!(last.name, "error");
     assert_eq!(last.data["code"], "upstream_rate_limited");
     // One try plus `llm.max_retries` (2) retries.
     assert_eq!(app.standin.as_ref().map(|s| s.request_count()), Some(3));
-    let messages = history(&app, &client, &session).await?;
+    let messages = app.history(&session).await?;
     assert_eq!(messages[0]["content"], "again [[standin:429]]");
     assert_eq!(messages[1]["status"], "failed");
 
     // Buffered: the same failure is a JSON error with the same code.
-    let response = client
-        .post(turn_url(&app, &session, "turns"))
+    let response = session
+        .client
+        .post(app.session_url(&session, "/turns"))
         .json(&json!({"message": "again [[standin:429]]"}))
         .send()
         .await?;
@@ -539,15 +420,10 @@ async fn a_provider_that_never_answers_times_out_with_a_clear_error() -> anyhow:
         ..AppOptions::default()
     })
     .await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let events = stream(
-        &client,
-        &turn_url(&app, &session, "stream"),
-        "hello? [[standin:hang]]",
-    )
-    .await?
-    .collect()
-    .await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let events = app
+        .streamed_turn(&session, "hello? [[standin:hang]]")
+        .await?;
     let last = events.last().context("no events")?;
     assert_eq!(last.name, "error");
     assert_eq!(last.data["code"], "upstream_timeout");
@@ -561,10 +437,11 @@ async fn without_an_api_key_a_turn_answers_no_model_configured() -> anyhow::Resu
         ..AppOptions::default()
     })
     .await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
     for kind in ["turns", "stream"] {
-        let response = client
-            .post(turn_url(&app, &session, kind))
+        let response = session
+            .client
+            .post(app.session_url(&session, &format!("/{kind}")))
             .json(&json!({"message": "anyone?"}))
             .send()
             .await?;
@@ -573,7 +450,7 @@ async fn without_an_api_key_a_turn_answers_no_model_configured() -> anyhow::Resu
         assert_eq!(body["error"]["code"], "no_model_configured");
     }
     // Nothing was fabricated.
-    assert!(history(&app, &client, &session).await?.is_empty());
+    assert!(app.history(&session).await?.is_empty());
     Ok(())
 }
 
@@ -584,8 +461,9 @@ async fn limits_and_malformed_input_get_their_own_error_codes() -> anyhow::Resul
         ..AppOptions::default()
     })
     .await?;
-    let (client, session) = app.new_session(ACCOUNT, AGENT).await?;
-    let url = turn_url(&app, &session, "stream");
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let url = app.session_url(&session, "/stream");
+    let client = &session.client;
     let cases: Vec<(reqwest::RequestBuilder, u16, &str)> = vec![
         (
             client
@@ -660,7 +538,7 @@ async fn limits_and_malformed_input_get_their_own_error_codes() -> anyhow::Resul
     }
     // Two turns fill the 4-message limit; the third is refused, nothing lost before it.
     for text in ["one", "two"] {
-        let events = stream(&client, &url, text).await?.collect().await?;
+        let events = app.streamed_turn(&session, text).await?;
         assert_eq!(events.last().map(|e| e.name.as_str()), Some("done"));
     }
     let response = client
@@ -671,7 +549,7 @@ async fn limits_and_malformed_input_get_their_own_error_codes() -> anyhow::Resul
     assert_eq!(response.status(), 422);
     let body: Value = response.json().await?;
     assert_eq!(body["error"]["code"], "history_too_long");
-    assert_eq!(history(&app, &client, &session).await?.len(), 4);
+    assert_eq!(app.history(&session).await?.len(), 4);
     Ok(())
 }
 

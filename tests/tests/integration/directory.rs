@@ -4,41 +4,15 @@
 //! message carries `[[standin:tool:<name> <arguments>]]`, and answers from the tool result
 //! it is sent back, naming the items it got.
 
-use salient_core::domain::{AccountId, LlmOutcome, SessionId};
+use salient_core::domain::LlmOutcome;
 use salient_tests::app::{AppOptions, TestApp, setting, spawn_app, spawn_app_with};
-use salient_tests::sse::{SseReader, joined_deltas};
+use salient_tests::sse::joined_deltas;
 use serde_json::{Value, json};
-
-async fn turn(
-    app: &TestApp,
-    account: &str,
-    agent: &str,
-    message: &str,
-) -> anyhow::Result<(Value, String)> {
-    let (client, session) = app.new_session(account, agent).await?;
-    let response = client
-        .post(app.url(&format!("/api/{account}/{agent}/sessions/{session}/turns")))
-        .json(&json!({ "message": message }))
-        .send()
-        .await?;
-    anyhow::ensure!(
-        response.status() == 200,
-        "turn answered {}",
-        response.status()
-    );
-    Ok((response.json().await?, session))
-}
 
 fn requests(app: &TestApp) -> Vec<Value> {
     app.standin
         .as_ref()
-        .map(|s| {
-            s.state
-                .requests
-                .lock()
-                .map(|r| r.clone())
-                .unwrap_or_default()
-        })
+        .map(|s| s.requests())
         .unwrap_or_default()
 }
 
@@ -47,7 +21,9 @@ const UNDER_5000_IN_STOCK: &str = r#"Which heat pumps under £5,000 are in stock
 #[tokio::test]
 async fn heat_pumps_under_5000_in_stock_are_answered_from_the_list() -> anyhow::Result<()> {
     let app = spawn_app().await?;
-    let (body, session) = turn(&app, "northwind-heating", "sales", UNDER_5000_IN_STOCK).await?;
+    let (body, session) = app
+        .turn_in_new_session("northwind-heating", "sales", UNDER_5000_IN_STOCK)
+        .await?;
     let answer = body["assistant_message"]["content"]
         .as_str()
         .unwrap_or_default();
@@ -83,14 +59,7 @@ async fn heat_pumps_under_5000_in_stock_are_answered_from_the_list() -> anyhow::
     assert_eq!(items["items"][0]["sku"], "NW-AERO5");
 
     // Both calls are recorded against the answer, and the usage the visitor sees adds them.
-    let records = app
-        .state
-        .store
-        .llm_requests(
-            &AccountId::parse("northwind-heating")?,
-            &SessionId::parse(&session)?,
-        )
-        .await?;
+    let records = app.llm_requests(&session).await?;
     assert_eq!(records.len(), 2);
     assert!(records.iter().all(|r| r.outcome == LlmOutcome::Ok));
     let summed: u32 = records.iter().map(|r| r.completion_tokens).sum();
@@ -101,16 +70,9 @@ async fn heat_pumps_under_5000_in_stock_are_answered_from_the_list() -> anyhow::
 #[tokio::test]
 async fn a_streamed_turn_with_a_tool_call_streams_only_the_answer() -> anyhow::Result<()> {
     let app = spawn_app().await?;
-    let (client, session) = app.new_session("northwind-heating", "sales").await?;
+    let session = app.new_session("northwind-heating", "sales").await?;
     let message = r#"Where is your York office? [[standin:tool:search_directory {"list":"locations","query":"York"}]]"#;
-    let response = client
-        .post(app.url(&format!(
-            "/api/northwind-heating/sales/sessions/{session}/stream"
-        )))
-        .json(&json!({ "message": message }))
-        .send()
-        .await?;
-    let events = SseReader::new(response).collect().await?;
+    let events = app.streamed_turn(&session, message).await?;
     assert_eq!(joined_deltas(&events), "From the directory: York showroom.");
     assert!(events.iter().any(|e| e.name == "done"));
     Ok(())
@@ -120,7 +82,9 @@ async fn a_streamed_turn_with_a_tool_call_streams_only_the_answer() -> anyhow::R
 async fn a_bad_tool_call_is_reported_to_the_model_and_the_turn_completes() -> anyhow::Result<()> {
     let app = spawn_app().await?;
     let message = r#"Any red ones? [[standin:tool:search_directory {"list":"products","filters":[{"field":"colour","op":"eq","value":"red"}]}]]"#;
-    let (body, _) = turn(&app, "northwind-heating", "sales", message).await?;
+    let (body, _) = app
+        .turn_in_new_session("northwind-heating", "sales", message)
+        .await?;
     let answer = body["assistant_message"]["content"]
         .as_str()
         .unwrap_or_default();
@@ -136,7 +100,9 @@ async fn a_bad_tool_call_is_reported_to_the_model_and_the_turn_completes() -> an
 async fn an_account_sees_only_its_own_lists() -> anyhow::Result<()> {
     let app = spawn_app().await?;
     let message = r#"Do you sell heat pumps? [[standin:tool:search_directory {"list":"products","query":"heat pump"}]]"#;
-    let (body, _) = turn(&app, "harbor-books", "info", message).await?;
+    let (body, _) = app
+        .turn_in_new_session("harbor-books", "info", message)
+        .await?;
     let seen = requests(&app);
     assert_eq!(
         seen[0]["tools"][0]["function"]["parameters"]["properties"]["list"]["enum"],
@@ -157,7 +123,9 @@ async fn tools_are_not_offered_when_the_agent_turns_them_off() -> anyhow::Result
         ..AppOptions::default()
     })
     .await?;
-    let (body, _) = turn(&app, "northwind-heating", "sales", UNDER_5000_IN_STOCK).await?;
+    let (body, _) = app
+        .turn_in_new_session("northwind-heating", "sales", UNDER_5000_IN_STOCK)
+        .await?;
     let seen = requests(&app);
     assert_eq!(seen.len(), 1);
     let offered: Vec<&str> = seen[0]["tools"]
@@ -186,7 +154,9 @@ async fn a_model_that_keeps_calling_tools_must_answer_after_the_last_round() -> 
         ..AppOptions::default()
     })
     .await?;
-    let (_, _) = turn(&app, "northwind-heating", "sales", UNDER_5000_IN_STOCK).await?;
+    let (_, _) = app
+        .turn_in_new_session("northwind-heating", "sales", UNDER_5000_IN_STOCK)
+        .await?;
     let seen = requests(&app);
     assert_eq!(seen.len(), 2);
     assert!(seen[0].get("tools").is_some());

@@ -16,7 +16,7 @@ use salient_core::ports::knowledge::{
     ChunkRecord, EmbedKind, Embedder as _, IndexedChunk, VectorIndex as _,
 };
 use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
-use salient_tests::sse::{SseReader, joined_deltas};
+use salient_tests::sse::joined_deltas;
 use serde_json::{Value, json};
 
 const NORTHWIND: &str = "northwind-heating";
@@ -95,29 +95,10 @@ async fn app(with_llm: bool, backend: Backend) -> anyhow::Result<(TestApp, tempf
         with_llm,
         overrides: vec![setting("knowledge.rag.enabled", "true")],
         retriever: Some(retriever),
+        ..AppOptions::default()
     })
     .await?;
     Ok((app, dir))
-}
-
-async fn buffered_turn(
-    app: &TestApp,
-    account: &str,
-    agent: &str,
-    message: &str,
-) -> anyhow::Result<Value> {
-    let (client, session) = app.new_session(account, agent).await?;
-    let response = client
-        .post(app.url(&format!("/api/{account}/{agent}/sessions/{session}/turns")))
-        .json(&json!({ "message": message }))
-        .send()
-        .await?;
-    anyhow::ensure!(
-        response.status() == 200,
-        "turn answered {}",
-        response.status()
-    );
-    Ok(response.json().await?)
 }
 
 fn system_prompt(request: &Value) -> String {
@@ -127,95 +108,83 @@ fn system_prompt(request: &Value) -> String {
         .to_owned()
 }
 
-#[tokio::test]
-async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link() -> anyhow::Result<()> {
-    for backend in [Backend::Embedded, Backend::Dynamodb] {
-        let (app, _dir) = app(true, backend).await?;
-        let body = buffered_turn(
-            &app,
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    { a_buffered_answer_cites_the_page_it_drew_on_with_a_link }
+}
+
+async fn a_buffered_answer_cites_the_page_it_drew_on_with_a_link(
+    backend: Backend,
+) -> anyhow::Result<()> {
+    let (app, _dir) = app(true, backend).await?;
+    let (body, _) = app
+        .turn_in_new_session(
             NORTHWIND,
             "sales",
             "How much does the Aero 7 heat pump cost?",
         )
         .await?;
-        assert_eq!(body["answer_mode"], "model");
-        let answer = &body["assistant_message"];
-        let citations = answer["citations"].as_array().cloned().unwrap_or_default();
-        assert_eq!(
-            citations.len(),
-            1,
-            "the answer names [1] only: {citations:?}"
-        );
-        assert_eq!(citations[0]["n"], 1);
-        assert_eq!(
-            citations[0]["url"],
-            "https://northwind-heating.example/heat-pumps"
-        );
-        assert_eq!(citations[0]["title"], "Air-source heat pumps");
-        assert!(
-            citations[0]["snippet"]
-                .as_str()
-                .unwrap_or("")
-                .contains("£7,495")
-        );
-        assert!(citations[0]["score"].as_f64().unwrap_or(0.0) > 0.2);
-        let html = answer["html"].as_str().unwrap_or_default();
-        assert!(
-            html.contains("href=\"https://northwind-heating.example/heat-pumps\""),
-            "{html}"
-        );
+    assert_eq!(body["answer_mode"], "model");
+    let answer = &body["assistant_message"];
+    let citations = answer["citations"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        citations.len(),
+        1,
+        "the answer names [1] only: {citations:?}"
+    );
+    assert_eq!(citations[0]["n"], 1);
+    assert_eq!(
+        citations[0]["url"],
+        "https://northwind-heating.example/heat-pumps"
+    );
+    assert_eq!(citations[0]["title"], "Air-source heat pumps");
+    assert!(
+        citations[0]["snippet"]
+            .as_str()
+            .unwrap_or("")
+            .contains("£7,495")
+    );
+    assert!(citations[0]["score"].as_f64().unwrap_or(0.0) > 0.2);
+    let html = answer["html"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("href=\"https://northwind-heating.example/heat-pumps\""),
+        "{html}"
+    );
 
-        // The model saw the sources, numbered, with their URLs, and best first.
-        let standin = app.standin.as_ref().expect("stand-in");
-        let prompt = system_prompt(&standin.last_request().expect("a request"));
-        assert!(
-            prompt.contains(
-                "[1] Air-source heat pumps <https://northwind-heating.example/heat-pumps>"
-            ),
-            "{prompt}"
-        );
-        assert!(prompt.contains("£7,495"), "{prompt}");
+    // The model saw the sources, numbered, with their URLs, and best first.
+    let standin = app.standin.as_ref().expect("stand-in");
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(
+        prompt.contains("[1] Air-source heat pumps <https://northwind-heating.example/heat-pumps>"),
+        "{prompt}"
+    );
+    assert!(prompt.contains("£7,495"), "{prompt}");
 
-        // The stored answer keeps its citations (history shows them after a reload).
-        let (client, session) = app.new_session(NORTHWIND, "sales").await?;
-        client
-            .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/turns")))
-            .json(&json!({ "message": "Is the home survey free?" }))
-            .send()
-            .await?
-            .error_for_status()?;
-        let history: Value = client
-            .get(app.url(&format!(
-                "/api/{NORTHWIND}/sales/sessions/{session}/messages"
-            )))
-            .send()
-            .await?
-            .json()
-            .await?;
-        let stored = history["messages"]
-            .as_array()
-            .and_then(|m| m.iter().find(|m| m["role"] == "assistant"))
-            .cloned()
-            .unwrap_or_default();
-        assert_eq!(
-            stored["citations"][0]["url"], "https://northwind-heating.example/survey",
-            "{history}"
-        );
-    }
+    // The stored answer keeps its citations (history shows them after a reload).
+    let (_, session) = app
+        .turn_in_new_session(NORTHWIND, "sales", "Is the home survey free?")
+        .await?;
+    let history = app.history(&session).await?;
+    let stored = history
+        .iter()
+        .find(|m| m["role"] == "assistant")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        stored["citations"][0]["url"], "https://northwind-heating.example/survey",
+        "{history:?}"
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn a_streamed_answer_sends_a_citations_event_before_done() -> anyhow::Result<()> {
     let (app, _dir) = app(true, Backend::Embedded).await?;
-    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
-    let response = client
-        .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/stream")))
-        .json(&json!({ "message": "Do you install in York?" }))
-        .send()
+    let session = app.new_session(NORTHWIND, "sales").await?;
+    let events = app
+        .streamed_turn(&session, "Do you install in York?")
         .await?;
-    assert_eq!(response.status(), 200);
-    let events = SseReader::new(response).collect().await?;
     let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
     let at = |name: &str| names.iter().position(|n| *n == name);
     let (citations_at, done_at) = (at("citations"), at("done"));
@@ -243,7 +212,9 @@ async fn a_streamed_answer_sends_a_citations_event_before_done() -> anyhow::Resu
 #[tokio::test]
 async fn without_a_model_the_answer_quotes_the_site_and_says_so() -> anyhow::Result<()> {
     let (app, _dir) = app(false, Backend::Embedded).await?;
-    let body = buffered_turn(&app, NORTHWIND, "sales", "Is the home survey free?").await?;
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", "Is the home survey free?")
+        .await?;
     assert_eq!(body["answer_mode"], "extractive");
     let answer = &body["assistant_message"];
     let content = answer["content"].as_str().unwrap_or_default();
@@ -259,16 +230,10 @@ async fn without_a_model_the_answer_quotes_the_site_and_says_so() -> anyhow::Res
     assert_eq!(answer["status"], "complete");
 
     // The same over the stream.
-    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
-    let events = SseReader::new(
-        client
-            .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/stream")))
-            .json(&json!({ "message": "Which areas do you cover?" }))
-            .send()
-            .await?,
-    )
-    .collect()
-    .await?;
+    let session = app.new_session(NORTHWIND, "sales").await?;
+    let events = app
+        .streamed_turn(&session, "Which areas do you cover?")
+        .await?;
     let done = events.iter().find(|e| e.name == "done").expect("done");
     assert_eq!(done.data["answer_mode"], "extractive");
     assert!(events.iter().any(|e| e.name == "citations"));
@@ -283,9 +248,10 @@ async fn without_a_model_or_knowledge_the_turn_is_a_typed_error() -> anyhow::Res
         ..AppOptions::default()
     })
     .await?;
-    let (client, session) = app.new_session(NORTHWIND, "sales").await?;
-    let response = client
-        .post(app.url(&format!("/api/{NORTHWIND}/sales/sessions/{session}/turns")))
+    let session = app.new_session(NORTHWIND, "sales").await?;
+    let response = session
+        .client
+        .post(app.session_url(&session, "/turns"))
         .json(&json!({ "message": "hello" }))
         .send()
         .await?;
@@ -300,7 +266,9 @@ async fn another_accounts_pages_are_never_retrieved_or_cited() -> anyhow::Result
     let (app, _dir) = app(true, Backend::Embedded).await?;
     // Harbor's unique words, asked of Northwind's agent.
     let question = "Tell me about the secret harbour lighthouse poetry evening, The Tidal Lamp";
-    let body = buffered_turn(&app, NORTHWIND, "sales", question).await?;
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
     let standin = app.standin.as_ref().expect("stand-in");
     let prompt = system_prompt(&standin.last_request().expect("a request"));
     assert!(!prompt.contains("harbor-books.example"), "{prompt}");
@@ -309,7 +277,7 @@ async fn another_accounts_pages_are_never_retrieved_or_cited() -> anyhow::Result
     assert!(!cited.contains("harbor-books"), "{cited}");
 
     // Harbor's own agent finds it.
-    let body = buffered_turn(&app, HARBOR, "info", question).await?;
+    let (body, _) = app.turn_in_new_session(HARBOR, "info", question).await?;
     assert_eq!(
         body["assistant_message"]["citations"][0]["url"],
         "https://harbor-books.example/events"
@@ -330,7 +298,9 @@ async fn a_question_the_site_does_not_cover_gets_no_sources() -> anyhow::Result<
         ..AppOptions::default()
     })
     .await?;
-    let body = buffered_turn(&app, NORTHWIND, "sales", "What is the capital of Peru?").await?;
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", "What is the capital of Peru?")
+        .await?;
     let standin = app.standin.as_ref().expect("stand-in");
     let prompt = system_prompt(&standin.last_request().expect("a request"));
     assert!(!prompt.contains("## Sources"), "{prompt}");

@@ -1,5 +1,5 @@
 //! Conformance of the ingestion records (`ports::ingestion::IngestionStore`) on both
-//! adapters: `embedded_*` on a SQLite file, `dynamodb_*` on a fresh DynamoDB Local table
+//! adapters: `embedded::*` on a SQLite file, `dynamodb::*` on a fresh DynamoDB Local table
 //! (fails, never skips, without `SALIENT_TEST_DYNAMODB_ENDPOINT`; see `scripts/test.sh`).
 
 use std::sync::Arc;
@@ -12,44 +12,39 @@ use salient_core::ports::StoreError;
 use salient_core::ports::ingestion::{
     IngestionRun, IngestionStore, PageRecord, RunCounts, RunTrigger,
 };
-use salient_tests::conformance::EmbeddedFile;
-use salient_tests::dynamodb_local::FreshTable;
+use salient_tests::app::Backend;
+use salient_tests::backends::{FreshStorage, with_fresh_storage};
 
-macro_rules! on_both_backends {
-    ($($case:ident => $embedded:ident, $dynamodb:ident;)*) => {
-        $(
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $embedded() -> anyhow::Result<()> {
-                let file = EmbeddedFile::new()?;
-                let open = || -> anyhow::Result<Arc<dyn IngestionStore>> {
-                    Ok(Arc::new(EmbeddedStore::open(file.path())?))
-                };
-                $case(&open).await
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $dynamodb() -> anyhow::Result<()> {
-                let table = FreshTable::create().await?;
-                let open = || -> anyhow::Result<Arc<dyn IngestionStore>> {
-                    Ok(Arc::new(table.store()))
-                };
-                $case(&open).await?;
-                table.delete().await
-            }
-        )*
-    };
+salient_tests::on_each_backend! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    embedded: |case| on_fresh_records(Backend::Embedded, case).await,
+    dynamodb: |case| on_fresh_records(Backend::Dynamodb, case).await;
+    {
+        pages_round_trip_replace_and_delete,
+        pages_and_runs_are_scoped_by_account,
+        runs_list_newest_first_and_refuse_duplicates,
+    }
 }
 
-on_both_backends! {
-    pages_round_trip_replace_and_delete
-        => embedded_pages_round_trip_replace_and_delete, dynamodb_pages_round_trip_replace_and_delete;
-    pages_and_runs_are_scoped_by_account
-        => embedded_pages_and_runs_are_scoped_by_account, dynamodb_pages_and_runs_are_scoped_by_account;
-    runs_list_newest_first_and_refuse_duplicates
-        => embedded_runs_list_newest_first_and_refuse_duplicates, dynamodb_runs_list_newest_first_and_refuse_duplicates;
-}
-
+/// Opens a new handle over the test's records, as a restarted process would.
 type Open<'a> = dyn Fn() -> anyhow::Result<Arc<dyn IngestionStore>> + 'a;
+
+/// Runs a case on the ingestion records of fresh storage of `backend`.
+async fn on_fresh_records(
+    backend: Backend,
+    case: impl AsyncFnOnce(&Open<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    with_fresh_storage(backend, async |storage| {
+        let open = || -> anyhow::Result<Arc<dyn IngestionStore>> {
+            Ok(match storage {
+                FreshStorage::Embedded(file) => Arc::new(EmbeddedStore::open(file.path())?),
+                FreshStorage::Dynamodb(table) => Arc::new(table.store()),
+            })
+        };
+        case(&open).await
+    })
+    .await
+}
 
 fn account(slug: &str) -> AccountId {
     AccountId::parse(slug).expect("a valid account slug")

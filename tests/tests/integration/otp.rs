@@ -3,130 +3,27 @@
 //! visitor reads their inbox. Export and delete run on both storage backends and look in
 //! the raw store afterwards.
 
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context as _, ensure};
 use salient_core::crm::{ProfileUpdate, save_profile_update};
 use salient_core::domain::{AccountId, EmailAddress, Message, Role, SessionId, VisitorId, now};
 use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose, ProfileId};
-use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
+use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::mail::{outbox, outbox_to};
 use serde_json::{Value, json};
 
 const ACCOUNT: &str = "northwind-heating";
 const AGENT: &str = "sales";
 
-struct OtpApp {
-    app: TestApp,
-    outbox: tempfile::TempDir,
-}
-
-impl OtpApp {
-    fn outbox(&self) -> &Path {
-        self.outbox.path()
-    }
-
-    fn url(&self, path: &str) -> String {
-        self.app.url(path)
-    }
-
-    async fn request(
-        &self,
-        client: &reqwest::Client,
-        account: &str,
-        email: &str,
-        purpose: &str,
-    ) -> anyhow::Result<reqwest::Response> {
-        Ok(client
-            .post(self.url(&format!("/api/{account}/{AGENT}/otp/request")))
-            .json(&json!({"email": email, "purpose": purpose}))
-            .send()
-            .await?)
-    }
-
-    /// The code in the newest email to `email`.
-    fn latest_code(&self, email: &str) -> anyhow::Result<String> {
-        outbox_to(self.outbox(), email)?
-            .last()
-            .and_then(salient_tests::mail::ReceivedEmail::otp_code)
-            .with_context(|| format!("no code was emailed to {email}"))
-    }
-
-    /// Requests a code for `purpose` and returns it, read from the outbox.
-    async fn code(
-        &self,
-        client: &reqwest::Client,
-        email: &str,
-        purpose: &str,
-    ) -> anyhow::Result<String> {
-        let response = self.request(client, ACCOUNT, email, purpose).await?;
-        ensure!(
-            response.status() == 202,
-            "requesting a code answered {}: {}",
-            response.status(),
-            response.text().await?
-        );
-        self.latest_code(email)
-    }
-
-    async fn post(
-        &self,
-        client: &reqwest::Client,
-        path: &str,
-        body: Value,
-    ) -> anyhow::Result<(u16, Value)> {
-        let response = client
-            .post(self.url(&format!("/api/{ACCOUNT}/{AGENT}/otp/{path}")))
-            .json(&body)
-            .send()
-            .await?;
-        let status = response.status().as_u16();
-        Ok((status, response.json().await.unwrap_or(Value::Null)))
-    }
-
-    async fn verify(
-        &self,
-        client: &reqwest::Client,
-        email: &str,
-        code: &str,
-        session: &str,
-    ) -> anyhow::Result<(u16, Value)> {
-        self.post(
-            client,
-            "verify",
-            json!({"email": email, "code": code, "session": session}),
-        )
-        .await
-    }
-
-    async fn profile_card(&self, client: &reqwest::Client, session: &str) -> anyhow::Result<Value> {
-        Ok(client
-            .get(self.url(&format!(
-                "/api/{ACCOUNT}/{AGENT}/sessions/{session}/profile"
-            )))
-            .send()
-            .await?
-            .error_for_status()?
-            .json()
-            .await?)
-    }
-}
-
-async fn otp_app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<OtpApp> {
-    let outbox = tempfile::tempdir()?;
-    let mut overrides = vec![
-        setting("email.outbox_dir", &outbox.path().display().to_string()),
-        setting("otp.secret", "test-otp-secret-of-some-length"),
-    ];
-    overrides.extend(extra.iter().map(|(k, v)| setting(k, v)));
-    let app = spawn_app_with(AppOptions {
+async fn otp_app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<TestApp> {
+    spawn_app_with(AppOptions {
         backend,
-        overrides,
+        outbox: true,
+        overrides: extra.iter().map(|(k, v)| setting(k, v)).collect(),
         ..AppOptions::default()
     })
-    .await?;
-    Ok(OtpApp { app, outbox })
+    .await
 }
 
 fn code_of(body: &Value) -> &str {
@@ -136,13 +33,12 @@ fn code_of(body: &Value) -> &str {
 #[tokio::test]
 async fn a_code_verifies_the_address_and_links_the_session_profile() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    assert_eq!(
-        app.profile_card(&client, &session).await?["profile"],
-        Value::Null
-    );
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    assert_eq!(app.profile_card(&session).await?["profile"], Value::Null);
 
-    let code = app.code(&client, "Ann.Lee@Example.com", "verify").await?;
+    let code = app
+        .emailed_code(&session, "Ann.Lee@Example.com", "verify")
+        .await?;
     let email = &outbox(app.outbox())?[0];
     assert_eq!(email.to, vec!["Ann.Lee@example.com"]);
     assert!(
@@ -154,17 +50,15 @@ async fn a_code_verifies_the_address_and_links_the_session_profile() -> anyhow::
         "{email:?}"
     );
 
-    let (status, body) = app
-        .verify(&client, "Ann.Lee@Example.com", &code, &session)
-        .await?;
+    let (status, body) = app.verify(&session, "Ann.Lee@Example.com", &code).await?;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["profile"]["verified"], true);
     assert_eq!(body["profile"]["email"], "Ann.Lee@example.com");
-    let card = app.profile_card(&client, &session).await?;
+    let card = app.profile_card(&session).await?;
     assert_eq!(card["profile"]["verified"], true, "{card}");
 
     // A used challenge is gone.
-    let stored = app.app.stores.dump().await?;
+    let stored = app.stores.dump().await?;
     assert!(
         !stored.iter().any(|row| row.starts_with("otp_challenges:")),
         "a used challenge stayed: {stored:#?}"
@@ -175,9 +69,11 @@ async fn a_code_verifies_the_address_and_links_the_session_profile() -> anyhow::
 #[tokio::test]
 async fn the_stored_challenge_holds_a_keyed_hash_not_the_code() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, _session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "hash@example.com", "verify").await?;
-    let rows = app.app.stores.dump().await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "hash@example.com", "verify")
+        .await?;
+    let rows = app.stores.dump().await?;
     let challenge: Vec<&String> = rows
         .iter()
         .filter(|r| r.starts_with("otp_challenges:"))
@@ -207,14 +103,10 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
     )
     .await?;
     // A known address: verified on this account.
-    let (owner, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&owner, "known@example.com", "verify").await?;
-    let (status, _) = app
-        .verify(&owner, "known@example.com", &code, &session)
-        .await?;
-    assert_eq!(status, 200);
+    let owner = app.new_session(ACCOUNT, AGENT).await?;
+    app.verify_email(&owner, "known@example.com").await?;
 
-    let (stranger, _) = app.app.new_session(ACCOUNT, AGENT).await?;
+    let stranger = app.new_session(ACCOUNT, AGENT).await?;
     let shape = |response: reqwest::Response| async move {
         let status = response.status().as_u16();
         let mut headers: Vec<String> = response
@@ -231,12 +123,12 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
         anyhow::Ok((status, headers, body))
     };
     let known = shape(
-        app.request(&stranger, ACCOUNT, "known@example.com", "verify")
+        app.request_code(&stranger, "known@example.com", "verify")
             .await?,
     )
     .await?;
     let unknown = shape(
-        app.request(&stranger, ACCOUNT, "nobody@example.com", "verify")
+        app.request_code(&stranger, "nobody@example.com", "verify")
             .await?,
     )
     .await?;
@@ -254,7 +146,7 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
             (format!("stranger-{i}@example.com"), &mut unknown_ms),
         ] {
             let started = Instant::now();
-            let response = app.request(&stranger, ACCOUNT, &address, "export").await?;
+            let response = app.request_code(&stranger, &address, "export").await?;
             ensure!(response.status() == 202, "{}", response.status());
             times.push(started.elapsed().as_secs_f64() * 1000.0);
         }
@@ -275,17 +167,15 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
 #[tokio::test]
 async fn a_used_code_is_refused() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "once@example.com", "verify").await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "once@example.com", "verify")
+        .await?;
     assert_eq!(
-        app.verify(&client, "once@example.com", &code, &session)
-            .await?
-            .0,
+        app.verify(&session, "once@example.com", &code).await?.0,
         200
     );
-    let (status, body) = app
-        .verify(&client, "once@example.com", &code, &session)
-        .await?;
+    let (status, body) = app.verify(&session, "once@example.com", &code).await?;
     assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{body}");
     Ok(())
 }
@@ -293,13 +183,13 @@ async fn a_used_code_is_refused() -> anyhow::Result<()> {
 #[tokio::test]
 async fn five_wrong_codes_kill_the_challenge() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "guess@example.com", "verify").await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "guess@example.com", "verify")
+        .await?;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in (1..=4).rev() {
-        let (status, body) = app
-            .verify(&client, "guess@example.com", wrong, &session)
-            .await?;
+        let (status, body) = app.verify(&session, "guess@example.com", wrong).await?;
         assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{body}");
         let message = body["error"]["message"].as_str().unwrap_or_default();
         assert!(
@@ -307,27 +197,21 @@ async fn five_wrong_codes_kill_the_challenge() -> anyhow::Result<()> {
             "{message}"
         );
     }
-    let (status, body) = app
-        .verify(&client, "guess@example.com", wrong, &session)
-        .await?;
+    let (status, body) = app.verify(&session, "guess@example.com", wrong).await?;
     assert_eq!(
         (status, code_of(&body)),
         (403, "otp_attempts_exceeded"),
         "{body}"
     );
     // Dead: even the right code is refused now.
-    let (status, body) = app
-        .verify(&client, "guess@example.com", &code, &session)
-        .await?;
+    let (status, body) = app.verify(&session, "guess@example.com", &code).await?;
     assert_eq!(
         (status, code_of(&body)),
         (403, "otp_attempts_exceeded"),
         "{body}"
     );
     // A malformed code costs nothing and says so.
-    let (status, body) = app
-        .verify(&client, "guess@example.com", "12ab56", &session)
-        .await?;
+    let (status, body) = app.verify(&session, "guess@example.com", "12ab56").await?;
     assert_eq!(
         (status, code_of(&body)),
         (400, "invalid_otp_code"),
@@ -339,8 +223,10 @@ async fn five_wrong_codes_kill_the_challenge() -> anyhow::Result<()> {
 #[tokio::test]
 async fn an_expired_code_is_refused() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "late@example.com", "verify").await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "late@example.com", "verify")
+        .await?;
     // Ten minutes pass: move the stored expiry into the past.
     let account = AccountId::parse(ACCOUNT)?;
     let visitor = visitor_of(&app, &account, &session).await?;
@@ -349,7 +235,7 @@ async fn an_expired_code_is_refused() -> anyhow::Result<()> {
         purpose: OtpPurpose::Verify,
         visitor,
     };
-    let store = app.app.state.store.clone();
+    let store = app.state.store.clone();
     let mut challenge = store
         .get_otp(&account, &key)
         .await?
@@ -361,19 +247,20 @@ async fn an_expired_code_is_refused() -> anyhow::Result<()> {
     challenge.expires_at = now() - chrono::Duration::seconds(1);
     store.put_otp(&account, &challenge).await?;
 
-    let (status, body) = app
-        .verify(&client, "late@example.com", &code, &session)
-        .await?;
+    let (status, body) = app.verify(&session, "late@example.com", &code).await?;
     assert_eq!((status, code_of(&body)), (410, "otp_expired"), "{body}");
     Ok(())
 }
 
-async fn visitor_of(app: &OtpApp, account: &AccountId, session: &str) -> anyhow::Result<VisitorId> {
+async fn visitor_of(
+    app: &TestApp,
+    account: &AccountId,
+    session: &TestSession,
+) -> anyhow::Result<VisitorId> {
     Ok(app
-        .app
         .state
         .store
-        .get_session(account, &SessionId::parse(session)?)
+        .get_session(account, &SessionId::parse(&session.id)?)
         .await?
         .visitor)
 }
@@ -388,18 +275,18 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
         ],
     )
     .await?;
-    let (client, _) = per_email.app.new_session(ACCOUNT, AGENT).await?;
+    let session = per_email.new_session(ACCOUNT, AGENT).await?;
     for _ in 0..2 {
         assert_eq!(
             per_email
-                .request(&client, ACCOUNT, "busy@example.com", "verify")
+                .request_code(&session, "busy@example.com", "verify")
                 .await?
                 .status(),
             202
         );
     }
     let refused = per_email
-        .request(&client, ACCOUNT, "busy@example.com", "verify")
+        .request_code(&session, "busy@example.com", "verify")
         .await?;
     assert_eq!(refused.status(), 429);
     assert!(refused.headers().contains_key("retry-after"));
@@ -409,7 +296,7 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
     // Another address from the same client is still fine.
     assert_eq!(
         per_email
-            .request(&client, ACCOUNT, "calm@example.com", "verify")
+            .request_code(&session, "calm@example.com", "verify")
             .await?
             .status(),
         202
@@ -423,20 +310,20 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
         ],
     )
     .await?;
-    let (client, _) = per_ip.app.new_session(ACCOUNT, AGENT).await?;
+    let session = per_ip.new_session(ACCOUNT, AGENT).await?;
     for i in 0..3 {
         assert_eq!(
             per_ip
-                .request(&client, ACCOUNT, &format!("ip-{i}@example.com"), "verify")
+                .request_code(&session, &format!("ip-{i}@example.com"), "verify")
                 .await?
                 .status(),
             202
         );
     }
     // A fourth address from the same IP, even from a new browser, is refused.
-    let (other_browser, _) = per_ip.app.new_session(ACCOUNT, AGENT).await?;
+    let other_browser = per_ip.new_session(ACCOUNT, AGENT).await?;
     let refused = per_ip
-        .request(&other_browser, ACCOUNT, "ip-3@example.com", "verify")
+        .request_code(&other_browser, "ip-3@example.com", "verify")
         .await?;
     assert_eq!(refused.status(), 429);
     assert!(outbox_to(per_ip.outbox(), "ip-3@example.com")?.is_empty());
@@ -446,37 +333,30 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
 #[tokio::test]
 async fn a_code_from_another_account_is_refused() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, _) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "twice@example.com", "verify").await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "twice@example.com", "verify")
+        .await?;
     // The same browser on another account, with the code of the first.
-    let other_session: Value = client
-        .post(app.url("/api/harbor-books/info/sessions"))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
+    let other = app
+        .new_session_in(session.client.clone(), "harbor-books", "info")
         .await?;
-    let other_id = other_session["session"]["id"].as_str().context("id")?;
-    let response = client
-        .post(app.url("/api/harbor-books/info/otp/verify"))
-        .json(&json!({"email": "twice@example.com", "code": code, "session": other_id}))
-        .send()
-        .await?;
-    assert_eq!(response.status(), 400);
-    let body: Value = response.json().await?;
-    assert_eq!(code_of(&body), "otp_invalid", "{body}");
+    let (status, body) = app.verify(&other, "twice@example.com", &code).await?;
+    assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{body}");
     Ok(())
 }
 
 #[tokio::test]
 async fn a_code_for_one_purpose_unlocks_nothing_else() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, _) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "purpose@example.com", "verify").await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let code = app
+        .emailed_code(&session, "purpose@example.com", "verify")
+        .await?;
     for route in ["export", "delete"] {
         let (status, body) = app
-            .post(
-                &client,
+            .otp(
+                &session,
                 route,
                 json!({"email": "purpose@example.com", "code": code}),
             )
@@ -488,10 +368,8 @@ async fn a_code_for_one_purpose_unlocks_nothing_else() -> anyhow::Result<()> {
         );
     }
     // Another browser cannot use the code either.
-    let (stranger, session) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let (status, body) = app
-        .verify(&stranger, "purpose@example.com", &code, &session)
-        .await?;
+    let stranger = app.new_session(ACCOUNT, AGENT).await?;
+    let (status, body) = app.verify(&stranger, "purpose@example.com", &code).await?;
     assert_eq!((status, code_of(&body)), (400, "otp_invalid"), "{body}");
     Ok(())
 }
@@ -499,7 +377,7 @@ async fn a_code_for_one_purpose_unlocks_nothing_else() -> anyhow::Result<()> {
 #[tokio::test]
 async fn malformed_and_injected_addresses_are_refused_before_sending() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, _) = app.app.new_session(ACCOUNT, AGENT).await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
     for bad in [
         "ann@example.com\r\nBcc: everyone@example.com",
         "ann@example.com\nSubject: hi",
@@ -507,15 +385,14 @@ async fn malformed_and_injected_addresses_are_refused_before_sending() -> anyhow
         "not-an-address",
         "ann@localhost",
     ] {
-        let response = app.request(&client, ACCOUNT, bad, "verify").await?;
+        let response = app.request_code(&session, bad, "verify").await?;
         assert_eq!(response.status(), 400, "{bad:?}");
         let body: Value = response.json().await?;
         assert_eq!(code_of(&body), "invalid_email", "{bad:?}: {body}");
     }
     assert!(outbox(app.outbox())?.is_empty(), "something was sent");
     assert!(
-        !app.app
-            .stores
+        !app.stores
             .dump()
             .await?
             .iter()
@@ -528,49 +405,30 @@ async fn malformed_and_injected_addresses_are_refused_before_sending() -> anyhow
 #[tokio::test]
 async fn a_verified_profile_attaches_to_the_visitors_later_sessions() -> anyhow::Result<()> {
     let app = otp_app(Backend::Embedded, &[]).await?;
-    let (client, first) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let code = app.code(&client, "returning@example.com", "verify").await?;
-    assert_eq!(
-        app.verify(&client, "returning@example.com", &code, &first)
-            .await?
-            .0,
-        200
-    );
+    let first = app.new_session(ACCOUNT, AGENT).await?;
+    app.verify_email(&first, "returning@example.com").await?;
     // A later session of the same browser.
-    let later: Value = client
-        .post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")))
-        .send()
-        .await?
-        .json()
+    let later = app
+        .new_session_in(first.client.clone(), ACCOUNT, AGENT)
         .await?;
-    let later = later["session"]["id"].as_str().context("id")?.to_owned();
-    let card = app.profile_card(&client, &later).await?;
+    let card = app.profile_card(&later).await?;
     assert_eq!(card["profile"]["email"], "returning@example.com", "{card}");
     assert_eq!(card["profile"]["verified"], true);
     let account = AccountId::parse(ACCOUNT)?;
     let session = app
-        .app
         .state
         .store
-        .get_session(&account, &SessionId::parse(&later)?)
+        .get_session(&account, &SessionId::parse(&later.id)?)
         .await?;
     let profile = ProfileId::parse(session.profile_id.as_deref().context("linked")?)?;
-    let mut linked = app
-        .app
-        .state
-        .store
-        .profile_sessions(&account, &profile)
-        .await?;
+    let mut linked = app.state.store.profile_sessions(&account, &profile).await?;
     linked.sort();
-    let mut expected = vec![SessionId::parse(&first)?, SessionId::parse(&later)?];
+    let mut expected = vec![SessionId::parse(&first.id)?, SessionId::parse(&later.id)?];
     expected.sort();
     assert_eq!(linked, expected);
     // Another browser's session gets nothing.
-    let (stranger, theirs) = app.app.new_session(ACCOUNT, AGENT).await?;
-    assert_eq!(
-        app.profile_card(&stranger, &theirs).await?["profile"],
-        Value::Null
-    );
+    let stranger = app.new_session(ACCOUNT, AGENT).await?;
+    assert_eq!(app.profile_card(&stranger).await?["profile"], Value::Null);
     Ok(())
 }
 
@@ -579,10 +437,10 @@ async fn a_verified_profile_attaches_to_the_visitors_later_sessions() -> anyhow:
 async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Result<()> {
     let app = otp_app(backend, &[]).await?;
     let account = AccountId::parse(ACCOUNT)?;
-    let store = app.app.state.store.clone();
+    let store = app.state.store.clone();
     let address = "erin@example.com";
-    let (client, first) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let first_id = SessionId::parse(&first)?;
+    let first = app.new_session(ACCOUNT, AGENT).await?;
+    let first_id = SessionId::parse(&first.id)?;
     for (role, text) in [
         (
             Role::User,
@@ -605,21 +463,18 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     };
     save_profile_update(store.as_ref(), &session, &update, 10, now()).await?;
     // Verified, then a summary was emailed (an email event).
-    let code = app.code(&client, address, "verify").await?;
-    assert_eq!(app.verify(&client, address, &code, &first).await?.0, 200);
-    let summary = client
-        .post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions/{first}/summary")))
+    app.verify_email(&first, address).await?;
+    let summary = first
+        .client
+        .post(app.session_url(&first, "/summary"))
         .send()
         .await?;
     assert_eq!(summary.status(), 200, "{}", summary.text().await?);
     // A later session of the same browser.
-    let later: Value = client
-        .post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")))
-        .send()
-        .await?
-        .json()
+    let later = app
+        .new_session_in(first.client.clone(), ACCOUNT, AGENT)
         .await?;
-    let later = SessionId::parse(later["session"]["id"].as_str().context("id")?)?;
+    let later = SessionId::parse(&later.id)?;
     store
         .append_message(
             &account,
@@ -628,8 +483,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         )
         .await?;
     // Someone else on the same account, who must survive.
-    let (_, bystander) = app.app.new_session(ACCOUNT, AGENT).await?;
-    let bystander = SessionId::parse(&bystander)?;
+    let bystander = SessionId::parse(&app.new_session(ACCOUNT, AGENT).await?.id)?;
     store
         .append_message(
             &account,
@@ -639,10 +493,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         .await?;
 
     // Export.
-    let code = app.code(&client, address, "export").await?;
-    let (status, body) = app
-        .post(&client, "export", json!({"email": address, "code": code}))
-        .await?;
+    let (status, body) = app.with_emailed_code(&first, address, "export").await?;
     assert_eq!(status, 200, "{body}");
     let export = &body["export"];
     let sessions = export["sessions"].as_array().context("sessions")?;
@@ -650,12 +501,12 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         .iter()
         .filter_map(|s| s["session"]["id"].as_str())
         .collect();
-    assert!(exported.contains(&first.as_str()), "{exported:?}");
+    assert!(exported.contains(&first.id.as_str()), "{exported:?}");
     assert!(exported.contains(&later.as_str()), "{exported:?}");
     assert!(!exported.contains(&bystander.as_str()));
     let first_export = sessions
         .iter()
-        .find(|s| s["session"]["id"] == first.as_str())
+        .find(|s| s["session"]["id"] == first.id.as_str())
         .context("first session")?;
     assert_eq!(first_export["messages"].as_array().map(Vec::len), Some(2));
     assert_eq!(first_export["email_events"][0]["status"], "sent");
@@ -673,7 +524,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     )?;
     let visitor = store.get_session(&account, &first_id).await?.visitor;
     let needles = [
-        first.clone(),
+        first.id.clone(),
         later.to_string(),
         profile.to_string(),
         visitor.to_string(),
@@ -683,7 +534,7 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
         address.to_owned(),
         "Erin".to_owned(),
     ];
-    let before = app.app.stores.dump().await?;
+    let before = app.stores.dump().await?;
     ensure!(
         before
             .iter()
@@ -692,17 +543,14 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
             >= 10,
         "the visitor's data is not all there before the delete"
     );
-    let code = app.code(&client, address, "delete").await?;
-    let (status, body) = app
-        .post(&client, "delete", json!({"email": address, "code": code}))
-        .await?;
+    let (status, body) = app.with_emailed_code(&first, address, "delete").await?;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["deleted"]["sessions"], 2, "{body}");
     assert_eq!(body["deleted"]["profiles"], 1, "{body}");
     assert_eq!(body["deleted"]["messages"], 3, "{body}");
     assert_eq!(body["deleted"]["email_events"], 1, "{body}");
 
-    let after = app.app.stores.dump().await?;
+    let after = app.stores.dump().await?;
     let left: Vec<&String> = after
         .iter()
         .filter(|r| needles.iter().any(|n| r.contains(n.as_str())))
@@ -716,12 +564,8 @@ async fn export_then_delete_leave_nothing_behind(backend: Backend) -> anyhow::Re
     Ok(())
 }
 
-#[tokio::test]
-async fn embedded_export_then_delete_leave_nothing_behind() -> anyhow::Result<()> {
-    export_then_delete_leave_nothing_behind(Backend::Embedded).await
-}
-
-#[tokio::test]
-async fn dynamodb_export_then_delete_leave_nothing_behind() -> anyhow::Result<()> {
-    export_then_delete_leave_nothing_behind(Backend::Dynamodb).await
+salient_tests::on_each_backend! {
+    embedded: |case| case(Backend::Embedded).await,
+    dynamodb: |case| case(Backend::Dynamodb).await;
+    { export_then_delete_leave_nothing_behind }
 }

@@ -1,0 +1,22 @@
+//! The integration tests, one binary with a module per area (one link step for all of
+//! them). Tests run on threads of one process, so none sets process environment variables:
+//! a test that needs some re-runs itself in a child process (see `config_env`). The Lambda
+//! entry points are tested by a binary of their own, `tests/lambda_entry.rs`.
+
+mod admin_ingest;
+mod chat;
+mod config;
+mod config_env;
+mod crm_storage;
+mod directory;
+mod email;
+mod embeddings;
+mod ingestion;
+mod ingestion_store;
+mod llm_log;
+mod otp;
+mod profile_capture;
+mod rag;
+mod storage;
+mod sweep_index;
+mod vector_index;
