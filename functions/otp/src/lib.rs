@@ -20,11 +20,12 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use salient_core::api::{AgentScope, ApiError, ApiJson, ErrorCode, SessionPath, Visitor, id_error};
 use salient_core::app::AppState;
-use salient_core::crm::data_rights;
+use salient_core::crm::data_rights::{self, DataRightsPorts};
 use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
-use salient_core::domain::{AgentId, EmailAddress, SessionId, now};
+use salient_core::domain::{
+    AgentId, EmailAddress, EmailHash, OtpKey, OtpPurpose, SessionId, VisitorId, now,
+};
 use salient_core::otp::{CodeRequest, OtpCode, check_code, email_subject, request_code};
-use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -68,6 +69,7 @@ async fn request(
     let email = EmailAddress::parse(&body.email)?;
     let settings = &scope.config.settings;
     let expires_at = request_code(
+        state.store.as_ref(),
         state.store.as_ref(),
         state.mail.as_ref(),
         state.otp_secret(),
@@ -114,7 +116,7 @@ struct DataBody {
 async fn prove(
     state: &AppState,
     scope: &AgentScope,
-    visitor: &salient_core::domain::VisitorId,
+    visitor: &VisitorId,
     raw_email: &str,
     raw_code: &str,
     purpose: OtpPurpose,
@@ -167,6 +169,7 @@ async fn verify(
     .await?;
     let profile = verify_email(
         state.store.as_ref(),
+        state.store.as_ref(),
         &session,
         &email,
         scope.config.settings.profile.max_interests,
@@ -174,6 +177,19 @@ async fn verify(
     )
     .await?;
     Ok(Json(json!({"profile": ProfileCard::from(&profile)})))
+}
+
+/// Everything an export or a delete reads and deletes through: the state's store.
+fn data_rights_ports(state: &AppState) -> DataRightsPorts<'_> {
+    let store = state.store.as_ref();
+    DataRightsPorts {
+        sessions: store,
+        messages: store,
+        llm_records: store,
+        profiles: store,
+        events: store,
+        erasure: store,
+    }
 }
 
 fn account_agents(state: &AppState, scope: &AgentScope) -> Vec<AgentId> {
@@ -202,7 +218,7 @@ async fn export(
     )
     .await?;
     let export = data_rights::export(
-        state.store.as_ref(),
+        data_rights_ports(&state),
         &scope.account,
         &account_agents(&state, &scope),
         &email,
@@ -229,7 +245,7 @@ async fn delete(
     )
     .await?;
     let report = data_rights::erase(
-        state.store.as_ref(),
+        data_rights_ports(&state),
         &scope.account,
         &account_agents(&state, &scope),
         &email,

@@ -1,7 +1,11 @@
-//! Email: the transport the deployment is configured with, and the conversation summaries
-//! (`summary`) sent through it.
+//! Email: the conversation summaries (`summary`, written by the model in `summarise`, swept
+//! for idle sessions by `sweep`), the views that render every email the platform sends
+//! (`view`), and the transport the deployment is configured with.
 
+mod summarise;
 pub mod summary;
+pub mod sweep;
+pub mod view;
 
 use std::sync::Arc;
 
