@@ -192,13 +192,23 @@ fn data_rights_ports(state: &AppState) -> DataRightsPorts<'_> {
     }
 }
 
-fn account_agents(state: &AppState, scope: &AgentScope) -> Vec<AgentId> {
-    state
+/// A data request whose code was right for `purpose`: the address, and the account's agents
+/// (whose session listings hold the address's sessions).
+async fn proven_data_request(
+    state: &AppState,
+    scope: &AgentScope,
+    visitor: &VisitorId,
+    body: &DataBody,
+    purpose: OtpPurpose,
+) -> Result<(EmailAddress, Vec<AgentId>), ApiError> {
+    let email = prove(state, scope, visitor, &body.email, &body.code, purpose).await?;
+    let agents = state
         .catalog
         .agents()
         .filter(|a| a.account == scope.account)
         .map(|a| a.agent.clone())
-        .collect()
+        .collect();
+    Ok((email, agents))
 }
 
 /// `POST .../otp/export`: everything stored about the address on this account.
@@ -208,22 +218,10 @@ async fn export(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<DataBody>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let email = prove(
-        &state,
-        &scope,
-        &visitor,
-        &body.email,
-        &body.code,
-        OtpPurpose::Export,
-    )
-    .await?;
-    let export = data_rights::export(
-        data_rights_ports(&state),
-        &scope.account,
-        &account_agents(&state, &scope),
-        &email,
-    )
-    .await?;
+    let (email, agents) =
+        proven_data_request(&state, &scope, &visitor, &body, OtpPurpose::Export).await?;
+    let ports = data_rights_ports(&state);
+    let export = data_rights::export(ports, &scope.account, &agents, &email).await?;
     tracing::info!(account = %scope.account, sessions = export.sessions.len(), "visitor data exported");
     Ok(Json(json!({"export": export})))
 }
@@ -235,23 +233,11 @@ async fn delete(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<DataBody>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let email = prove(
-        &state,
-        &scope,
-        &visitor,
-        &body.email,
-        &body.code,
-        OtpPurpose::Delete,
-    )
-    .await?;
-    let report = data_rights::erase(
-        data_rights_ports(&state),
-        &scope.account,
-        &account_agents(&state, &scope),
-        &email,
-        &[email_subject(&EmailHash::of(&email))],
-    )
-    .await?;
+    let (email, agents) =
+        proven_data_request(&state, &scope, &visitor, &body, OtpPurpose::Delete).await?;
+    let rate_subjects = [email_subject(&EmailHash::of(&email))];
+    let ports = data_rights_ports(&state);
+    let report = data_rights::erase(ports, &scope.account, &agents, &email, &rate_subjects).await?;
     Ok(Json(json!({"deleted": report})))
 }
 
