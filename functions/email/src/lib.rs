@@ -11,12 +11,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::post;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 use salient_core::api::{ApiError, ErrorCode, SessionPath, Visitor};
 use salient_core::app::AppState;
-use salient_core::domain::now;
-use salient_core::email::summary::{SummaryOutcome, SweepReport, send_summary, sweep};
-use salient_core::ports::StoreError;
-use salient_core::ports::crm::{EmailStatus, EmailTrigger};
+use salient_core::config::AgentConfig;
+use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
+use salient_core::email::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
+use salient_core::email::sweep::{SweepError, SweepReport};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -31,6 +34,61 @@ pub fn routes() -> Router<AppState> {
 /// The routes with the shared layers and state bound.
 pub fn app(state: AppState) -> Router {
     salient_core::api::finish(routes(), state)
+}
+
+/// What a summary goes through: the state's store, transport and sender.
+fn summary_ports(state: &AppState) -> SummaryPorts<'_> {
+    let store = state.store.as_ref();
+    SummaryPorts {
+        messages: store,
+        profiles: store,
+        events: store,
+        llm_records: store,
+        mail: state.mail.as_ref(),
+        from: &state.catalog.app().email.from,
+    }
+}
+
+/// An agent of the catalog with its model.
+fn summary_agent(state: &AppState, config: Arc<AgentConfig>) -> SummaryAgent {
+    SummaryAgent {
+        model: state.model(&config.account, &config.agent),
+        config,
+    }
+}
+
+/// Summarises a session and emails it, at most once per trigger (the summary service over
+/// the state's adapters; an agent missing from the catalog has summaries disabled).
+pub async fn send_summary(
+    state: &AppState,
+    session: &Session,
+    trigger: EmailTrigger,
+    copy_to_visitor: bool,
+    now: DateTime<Utc>,
+) -> Result<SummaryOutcome, SummaryError> {
+    let config = state
+        .catalog
+        .agent(&session.account, &session.agent)
+        .ok_or(SummaryError::Disabled)?;
+    salient_core::email::summary::send_summary(
+        &summary_ports(state),
+        &summary_agent(state, config),
+        session,
+        trigger,
+        copy_to_visitor,
+        now,
+    )
+    .await
+}
+
+/// The inactivity sweep over every agent of the catalog.
+pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, SweepError> {
+    let agents: Vec<SummaryAgent> = state
+        .catalog
+        .agents()
+        .map(|config| summary_agent(state, Arc::clone(config)))
+        .collect();
+    salient_core::email::sweep::sweep(&summary_ports(state), &agents, now).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -130,7 +188,7 @@ pub enum ScheduledError {
         retryable: bool,
         /// The cause.
         #[source]
-        source: StoreError,
+        source: SweepError,
     },
 }
 
@@ -145,13 +203,7 @@ pub async fn run_scheduled(
     sweep(state, now())
         .await
         .map_err(|source| ScheduledError::Sweep {
-            retryable: matches!(
-                source,
-                StoreError::Backend {
-                    retryable: true,
-                    ..
-                }
-            ),
+            retryable: source.is_retryable(),
             source,
         })
 }

@@ -20,11 +20,12 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use salient_core::api::{AgentScope, ApiError, ApiJson, ErrorCode, SessionPath, Visitor, id_error};
 use salient_core::app::AppState;
-use salient_core::crm::data_rights;
+use salient_core::crm::data_rights::{self, DataRightsPorts};
 use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
-use salient_core::domain::{AgentId, EmailAddress, SessionId, now};
+use salient_core::domain::{
+    AgentId, EmailAddress, EmailHash, OtpKey, OtpPurpose, SessionId, VisitorId, now,
+};
 use salient_core::otp::{CodeRequest, OtpCode, check_code, email_subject, request_code};
-use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -68,6 +69,7 @@ async fn request(
     let email = EmailAddress::parse(&body.email)?;
     let settings = &scope.config.settings;
     let expires_at = request_code(
+        state.store.as_ref(),
         state.store.as_ref(),
         state.mail.as_ref(),
         state.otp_secret(),
@@ -114,7 +116,7 @@ struct DataBody {
 async fn prove(
     state: &AppState,
     scope: &AgentScope,
-    visitor: &salient_core::domain::VisitorId,
+    visitor: &VisitorId,
     raw_email: &str,
     raw_code: &str,
     purpose: OtpPurpose,
@@ -167,6 +169,7 @@ async fn verify(
     .await?;
     let profile = verify_email(
         state.store.as_ref(),
+        state.store.as_ref(),
         &session,
         &email,
         scope.config.settings.profile.max_interests,
@@ -176,13 +179,36 @@ async fn verify(
     Ok(Json(json!({"profile": ProfileCard::from(&profile)})))
 }
 
-fn account_agents(state: &AppState, scope: &AgentScope) -> Vec<AgentId> {
-    state
+/// Everything an export or a delete reads and deletes through: the state's store.
+fn data_rights_ports(state: &AppState) -> DataRightsPorts<'_> {
+    let store = state.store.as_ref();
+    DataRightsPorts {
+        sessions: store,
+        messages: store,
+        llm_records: store,
+        profiles: store,
+        events: store,
+        erasure: store,
+    }
+}
+
+/// A data request whose code was right for `purpose`: the address, and the account's agents
+/// (whose session listings hold the address's sessions).
+async fn proven_data_request(
+    state: &AppState,
+    scope: &AgentScope,
+    visitor: &VisitorId,
+    body: &DataBody,
+    purpose: OtpPurpose,
+) -> Result<(EmailAddress, Vec<AgentId>), ApiError> {
+    let email = prove(state, scope, visitor, &body.email, &body.code, purpose).await?;
+    let agents = state
         .catalog
         .agents()
         .filter(|a| a.account == scope.account)
         .map(|a| a.agent.clone())
-        .collect()
+        .collect();
+    Ok((email, agents))
 }
 
 /// `POST .../otp/export`: everything stored about the address on this account.
@@ -192,22 +218,10 @@ async fn export(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<DataBody>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let email = prove(
-        &state,
-        &scope,
-        &visitor,
-        &body.email,
-        &body.code,
-        OtpPurpose::Export,
-    )
-    .await?;
-    let export = data_rights::export(
-        state.store.as_ref(),
-        &scope.account,
-        &account_agents(&state, &scope),
-        &email,
-    )
-    .await?;
+    let (email, agents) =
+        proven_data_request(&state, &scope, &visitor, &body, OtpPurpose::Export).await?;
+    let ports = data_rights_ports(&state);
+    let export = data_rights::export(ports, &scope.account, &agents, &email).await?;
     tracing::info!(account = %scope.account, sessions = export.sessions.len(), "visitor data exported");
     Ok(Json(json!({"export": export})))
 }
@@ -219,23 +233,11 @@ async fn delete(
     Visitor(visitor): Visitor,
     ApiJson(body): ApiJson<DataBody>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let email = prove(
-        &state,
-        &scope,
-        &visitor,
-        &body.email,
-        &body.code,
-        OtpPurpose::Delete,
-    )
-    .await?;
-    let report = data_rights::erase(
-        state.store.as_ref(),
-        &scope.account,
-        &account_agents(&state, &scope),
-        &email,
-        &[email_subject(&EmailHash::of(&email))],
-    )
-    .await?;
+    let (email, agents) =
+        proven_data_request(&state, &scope, &visitor, &body, OtpPurpose::Delete).await?;
+    let rate_subjects = [email_subject(&EmailHash::of(&email))];
+    let ports = data_rights_ports(&state);
+    let report = data_rights::erase(ports, &scope.account, &agents, &email, &rate_subjects).await?;
     Ok(Json(json!({"deleted": report})))
 }
 

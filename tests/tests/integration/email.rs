@@ -11,11 +11,12 @@ use chrono::Duration;
 use salient_core::adapters::ses::SesTransport;
 use salient_core::app::AppState;
 use salient_core::domain::{
-    AccountId, AgentId, Message, Role, Session, SessionId, SummaryStatus, VisitorId, now,
+    AccountId, AgentId, EmailStatus, EmailTrigger, Message, Role, Session, SessionId,
+    SummaryStatus, VisitorId, now,
 };
-use salient_core::email::summary::{SummaryOutcome, send_summary, sweep};
+use salient_core::email::summary::SummaryOutcome;
 use salient_core::ports::Store;
-use salient_core::ports::crm::{EmailStatus, EmailTrigger};
+use salient_email::{send_summary, sweep};
 use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::mail::{
     FailingFirst, moto_message, outbox, outbox_to, ses_client, ses_endpoint, verify_ses_identity,

@@ -7,8 +7,10 @@ use std::time::Instant;
 
 use anyhow::{Context as _, ensure};
 use salient_core::crm::{ProfileUpdate, save_profile_update};
-use salient_core::domain::{AccountId, EmailAddress, Message, Role, SessionId, VisitorId, now};
-use salient_core::ports::crm::{EmailHash, OtpKey, OtpPurpose, ProfileId};
+use salient_core::domain::{
+    AccountId, EmailAddress, EmailHash, Message, OtpKey, OtpPurpose, ProfileId, Role, SessionId,
+    VisitorId, now,
+};
 use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::mail::{outbox, outbox_to};
 use serde_json::{Value, json};

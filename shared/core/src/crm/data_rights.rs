@@ -14,9 +14,61 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::domain::{AccountId, AgentId, EmailAddress, LlmRequest, Message, Session, SessionId};
-use crate::ports::crm::{EmailEvent, EmailHash, ProfileId, VisitorProfile};
-use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Store, StoreError};
+use super::unless_gone;
+use crate::domain::{
+    AccountId, AgentId, EmailAddress, EmailEvent, EmailHash, LlmRequest, Message, ProfileId,
+    Session, SessionId, VisitorProfile,
+};
+use crate::error::{CodedError, ErrorCode};
+use crate::ports::crm::{EmailEventStore, ErasureStore, ProfileStore};
+use crate::ports::{
+    HistoryQuery, LlmRequestStore, MAX_PAGE_SIZE, MessageStore, Order, SessionStore, StoreError,
+};
+
+/// The storage an export or a delete reads and deletes through.
+#[derive(Clone, Copy)]
+pub struct DataRightsPorts<'a> {
+    /// Sessions, read by id and listed per visitor.
+    pub sessions: &'a dyn SessionStore,
+    /// Their messages.
+    pub messages: &'a dyn MessageStore,
+    /// Their LLM request records.
+    pub llm_records: &'a dyn LlmRequestStore,
+    /// Profiles and their links.
+    pub profiles: &'a dyn ProfileStore,
+    /// Email events.
+    pub events: &'a dyn EmailEventStore,
+    /// The deletes.
+    pub erasure: &'a dyn ErasureStore,
+}
+
+impl std::fmt::Debug for DataRightsPorts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DataRightsPorts").finish_non_exhaustive()
+    }
+}
+
+/// Why an export or a delete failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DataRightsError {
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CodedError for DataRightsError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Store(err) => err.code(),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::Store(err) => err.public_message(),
+        }
+    }
+}
 
 /// One session and everything under it.
 #[derive(Debug, Clone, Serialize)]
@@ -59,27 +111,29 @@ pub struct ErasureReport {
 
 /// The profiles and sessions that hold or hang off an address.
 async fn scope(
-    store: &dyn Store,
+    ports: DataRightsPorts<'_>,
     account: &AccountId,
     agents: &[AgentId],
     email: &EmailHash,
 ) -> Result<(Vec<ProfileId>, Vec<SessionId>), StoreError> {
-    let mut profiles: BTreeSet<ProfileId> = store
+    let mut profiles: BTreeSet<ProfileId> = ports
+        .profiles
         .email_mentions(account, email)
         .await?
         .into_iter()
         .collect();
-    if let Some(owner) = store.email_owner(account, email).await? {
+    if let Some(owner) = ports.profiles.email_owner(account, email).await? {
         profiles.insert(owner);
     }
     let mut sessions = BTreeSet::new();
     for profile in &profiles {
-        sessions.extend(store.profile_sessions(account, profile).await?);
-        for visitor in store.profile_visitors(account, profile).await? {
+        sessions.extend(ports.profiles.profile_sessions(account, profile).await?);
+        for visitor in ports.profiles.profile_visitors(account, profile).await? {
             for agent in agents {
                 let mut cursor: Option<String> = None;
                 loop {
-                    let page = store
+                    let page = ports
+                        .sessions
                         .list_sessions(account, &visitor, agent, cursor.as_deref(), MAX_PAGE_SIZE)
                         .await?;
                     sessions.extend(page.items.into_iter().map(|s| s.id));
@@ -98,18 +152,18 @@ async fn scope(
 }
 
 async fn all_messages(
-    store: &dyn Store,
+    messages: &dyn MessageStore,
     account: &AccountId,
     session: &SessionId,
 ) -> Result<Vec<Message>, StoreError> {
     let mut query = HistoryQuery::first(Order::OldestFirst, MAX_PAGE_SIZE);
-    let mut messages = Vec::new();
+    let mut all = Vec::new();
     loop {
-        let page = store.history(account, session, &query).await?;
-        messages.extend(page.items);
+        let page = messages.history(account, session, &query).await?;
+        all.extend(page.items);
         match page.next {
             Some(next) => query.after = Some(next),
-            None => return Ok(messages),
+            None => return Ok(all),
         }
     }
 }
@@ -117,32 +171,26 @@ async fn all_messages(
 /// Everything stored about `email` on `account` (`agents`: the account's agents, whose
 /// session listings are searched).
 pub async fn export(
-    store: &dyn Store,
+    ports: DataRightsPorts<'_>,
     account: &AccountId,
     agents: &[AgentId],
     email: &EmailAddress,
-) -> Result<VisitorExport, StoreError> {
+) -> Result<VisitorExport, DataRightsError> {
     let hash = EmailHash::of(email);
-    let (profile_ids, session_ids) = scope(store, account, agents, &hash).await?;
+    let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
     let mut profiles = Vec::new();
     for id in &profile_ids {
-        match store.get_profile(account, id).await {
-            Ok(profile) => profiles.push(profile),
-            Err(StoreError::NotFound(_)) => {}
-            Err(err) => return Err(err),
-        }
+        profiles.extend(unless_gone(ports.profiles.get_profile(account, id).await)?);
     }
     let mut sessions = Vec::new();
     for id in &session_ids {
-        let session = match store.get_session(account, id).await {
-            Ok(session) => session,
-            Err(StoreError::NotFound(_)) => continue,
-            Err(err) => return Err(err),
+        let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? else {
+            continue;
         };
         sessions.push(SessionExport {
-            messages: all_messages(store, account, id).await?,
-            llm_requests: store.llm_requests(account, id).await?,
-            email_events: store.email_events(account, id).await?,
+            messages: all_messages(ports.messages, account, id).await?,
+            llm_requests: ports.llm_records.llm_requests(account, id).await?,
+            email_events: ports.events.email_events(account, id).await?,
             session,
         });
     }
@@ -157,31 +205,30 @@ pub async fn export(
 /// Deletes everything stored about `email` on `account`; `rate_subjects` are the rate
 /// counters keyed by the address.
 pub async fn erase(
-    store: &dyn Store,
+    ports: DataRightsPorts<'_>,
     account: &AccountId,
     agents: &[AgentId],
     email: &EmailAddress,
     rate_subjects: &[String],
-) -> Result<ErasureReport, StoreError> {
+) -> Result<ErasureReport, DataRightsError> {
     let hash = EmailHash::of(email);
-    let (profile_ids, session_ids) = scope(store, account, agents, &hash).await?;
+    let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
     let mut report = ErasureReport::default();
     for id in &session_ids {
-        let session = match store.get_session(account, id).await {
-            Ok(session) => session,
-            Err(StoreError::NotFound(_)) => continue,
-            Err(err) => return Err(err),
+        let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? else {
+            continue;
         };
         report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
-        report.email_events += store.email_events(account, id).await?.len();
-        store.delete_session_data(account, id).await?;
+        report.email_events += ports.events.email_events(account, id).await?.len();
+        ports.erasure.delete_session_data(account, id).await?;
         report.sessions += 1;
     }
     for id in &profile_ids {
-        store.delete_profile(account, id).await?;
+        ports.erasure.delete_profile(account, id).await?;
         report.profiles += 1;
     }
-    store
+    ports
+        .erasure
         .delete_email_data(account, &hash, rate_subjects)
         .await?;
     tracing::info!(

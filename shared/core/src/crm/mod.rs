@@ -9,9 +9,9 @@ pub mod profile_tool;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::{EmailAddress, Session};
-use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
-use crate::ports::{Store, StoreError};
+use crate::domain::{EmailAddress, EmailHash, ProfileId, Session, VisitorProfile};
+use crate::ports::StoreError;
+use crate::ports::crm::{ErasureStore, ProfileStore};
 
 pub use profile_tool::{
     PROFILE_TOOL_NAME, ProfileToolError, ProfileUpdate, apply_profile_tool, profile_tool_schema,
@@ -50,31 +50,35 @@ impl From<&VisitorProfile> for ProfileCard {
     }
 }
 
+/// An item read by an id that was listed or linked earlier: `None` when it has gone since.
+fn unless_gone<T>(read: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
+    match read {
+        Ok(item) => Ok(Some(item)),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
 /// The profile of a session: the one it links to, else the verified profile its visitor
 /// was linked to at an earlier verification (which is then linked to this session too).
 pub async fn profile_for_session(
-    store: &dyn ProfileStore,
+    profiles: &dyn ProfileStore,
     session: &Session,
 ) -> Result<Option<VisitorProfile>, StoreError> {
     let account = &session.account;
     if let Some(raw) = &session.profile_id
         && let Ok(id) = ProfileId::parse(raw)
+        && let Some(profile) = unless_gone(profiles.get_profile(account, &id).await)?
     {
-        match store.get_profile(account, &id).await {
-            Ok(profile) => return Ok(Some(profile)),
-            Err(StoreError::NotFound(_)) => {}
-            Err(err) => return Err(err),
-        }
+        return Ok(Some(profile));
     }
-    let Some(id) = store.visitor_profile(account, &session.visitor).await? else {
+    let Some(id) = profiles.visitor_profile(account, &session.visitor).await? else {
         return Ok(None);
     };
-    let profile = match store.get_profile(account, &id).await {
-        Ok(profile) => profile,
-        Err(StoreError::NotFound(_)) => return Ok(None),
-        Err(err) => return Err(err),
+    let Some(profile) = unless_gone(profiles.get_profile(account, &id).await)? else {
+        return Ok(None);
     };
-    store.link_session(account, &id, &session.id).await?;
+    profiles.link_session(account, &id, &session.id).await?;
     tracing::info!(account = %account, session = %session.id, profile = %id, "verified profile attached to a later session");
     Ok(Some(profile))
 }
@@ -106,25 +110,25 @@ fn merge_into(profile: &mut VisitorProfile, update: &ProfileUpdate, max_interest
 /// profile, creating and linking one on first use. This is what the turn engine calls after
 /// [`apply_profile_tool`] accepted a call's arguments.
 pub async fn save_profile_update(
-    store: &dyn ProfileStore,
+    profiles: &dyn ProfileStore,
     session: &Session,
     update: &ProfileUpdate,
     max_interests: usize,
     now: DateTime<Utc>,
 ) -> Result<VisitorProfile, StoreError> {
-    let existing = profile_for_session(store, session).await?;
+    let existing = profile_for_session(profiles, session).await?;
     let is_new = existing.is_none();
     let mut profile = existing.unwrap_or_else(|| VisitorProfile::new(now));
     merge_into(&mut profile, update, max_interests);
     profile.updated_at = now;
-    store.put_profile(&session.account, &profile).await?;
+    profiles.put_profile(&session.account, &profile).await?;
     if is_new {
-        store
+        profiles
             .link_session(&session.account, &profile.id, &session.id)
             .await?;
     }
     if let Some(email) = &profile.email {
-        store
+        profiles
             .mention_email(&session.account, &EmailHash::of(email), &profile.id)
             .await?;
     }
@@ -136,7 +140,8 @@ pub async fn save_profile_update(
 /// existing profile on the account if it has one (the session's own details merged into
 /// it), else the session's profile (or a new one). Links the session and the visitor to it.
 pub async fn verify_email(
-    store: &dyn Store,
+    profiles: &dyn ProfileStore,
+    erasure: &dyn ErasureStore,
     session: &Session,
     email: &EmailAddress,
     max_interests: usize,
@@ -144,11 +149,11 @@ pub async fn verify_email(
 ) -> Result<VisitorProfile, StoreError> {
     let account = &session.account;
     let hash = EmailHash::of(email);
-    let current = profile_for_session(store, session).await?;
-    let owner = store.email_owner(account, &hash).await?;
+    let current = profile_for_session(profiles, session).await?;
+    let owner = profiles.email_owner(account, &hash).await?;
     let mut profile = match (owner, current) {
         (Some(owner), current) => {
-            let mut profile = store.get_profile(account, &owner).await?;
+            let mut profile = profiles.get_profile(account, &owner).await?;
             if let Some(current) = current.filter(|c| c.id != owner) {
                 let details = ProfileUpdate {
                     name: current.name.clone(),
@@ -159,10 +164,10 @@ pub async fn verify_email(
                 };
                 merge_into(&mut profile, &details, max_interests);
                 // The unverified profile's sessions move to the verified one; it goes.
-                for session_id in store.profile_sessions(account, &current.id).await? {
-                    store.link_session(account, &owner, &session_id).await?;
+                for session_id in profiles.profile_sessions(account, &current.id).await? {
+                    profiles.link_session(account, &owner, &session_id).await?;
                 }
-                store.delete_profile(account, &current.id).await?;
+                erasure.delete_profile(account, &current.id).await?;
             }
             profile
         }
@@ -171,11 +176,19 @@ pub async fn verify_email(
             profile.email = Some(email.clone());
             profile.verified_at = Some(now);
             profile.updated_at = now;
-            store.put_profile(account, &profile).await?;
-            let winner = store.claim_email(account, &hash, &profile.id).await?;
+            profiles.put_profile(account, &profile).await?;
+            let winner = profiles.claim_email(account, &hash, &profile.id).await?;
             if winner != profile.id {
                 // Another session verified the same address at the same moment: join it.
-                return Box::pin(verify_email(store, session, email, max_interests, now)).await;
+                return Box::pin(verify_email(
+                    profiles,
+                    erasure,
+                    session,
+                    email,
+                    max_interests,
+                    now,
+                ))
+                .await;
             }
             profile
         }
@@ -183,12 +196,12 @@ pub async fn verify_email(
     profile.email = Some(email.clone());
     profile.verified_at = profile.verified_at.or(Some(now));
     profile.updated_at = now;
-    store.put_profile(account, &profile).await?;
-    store.mention_email(account, &hash, &profile.id).await?;
-    store
+    profiles.put_profile(account, &profile).await?;
+    profiles.mention_email(account, &hash, &profile.id).await?;
+    profiles
         .link_session(account, &profile.id, &session.id)
         .await?;
-    store
+    profiles
         .link_visitor(account, &session.visitor, &profile.id)
         .await?;
     tracing::info!(account = %account, session = %session.id, profile = %profile.id, "email verified");

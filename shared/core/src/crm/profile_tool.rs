@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::config::{ProfileField, ProfileFieldSettings};
 use crate::domain::{EmailAddress, EmailError};
+use crate::error::{CodedError, ErrorCode};
 
 /// The tool's function name.
 pub const PROFILE_TOOL_NAME: &str = "save_visitor_profile";
@@ -65,6 +66,13 @@ pub enum ProfileToolError {
     /// Nothing to save.
     #[error("no field was given")]
     Empty,
+}
+
+/// The arguments did not match the tool's schema, as a body can fail to match a route's.
+impl CodedError for ProfileToolError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::InvalidJson
+    }
 }
 
 fn field_description(field: ProfileField) -> &'static str {

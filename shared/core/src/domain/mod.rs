@@ -1,13 +1,22 @@
-//! Domain types: identifiers parsed at the boundary and the conversation model.
+//! Domain types: identifiers parsed at the boundary, the conversation model, and the light
+//! CRM's records (profiles, one-time-code challenges, email events).
 
 mod conversation;
 mod email;
+mod email_event;
+mod email_hash;
 mod ids;
+mod otp;
+mod profile;
 
 pub use conversation::{
     Citation, LlmOutcome, LlmRequest, Message, MessageStatus, Role, Session, SummaryStatus, now,
 };
 pub use email::{EmailAddress, EmailError};
+pub use email_event::{EmailEvent, EmailStatus, EmailTrigger};
+pub use email_hash::EmailHash;
 pub use ids::{
     AccountId, AgentId, IdError, LlmRequestId, MAX_SLUG_LEN, MessageId, SessionId, VisitorId,
 };
+pub use otp::{OtpChallenge, OtpKey, OtpPurpose};
+pub use profile::{ProfileId, VisitorProfile};

@@ -1,4 +1,8 @@
-//! Email: the conversation summaries (`summary`), sent through the deployment's
-//! `EmailTransport`.
+//! Email: the conversation summaries (`summary`, written by the model in `summarise`, swept
+//! for idle sessions by `sweep`) and the views that render every email the platform sends
+//! (`view`), sent through the deployment's `EmailTransport`.
 
+mod summarise;
 pub mod summary;
+pub mod sweep;
+pub mod view;

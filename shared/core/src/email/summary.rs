@@ -1,6 +1,6 @@
-//! Conversation summaries: the agent's LLM summarises a session with the agent's summary
+//! Conversation summaries: the agent's model summarises a session with the agent's summary
 //! prompt (who, what they want, next step, open questions); the summary goes out as an
-//! HTML email (minijinja template, inline CSS) with a plain-text part, to the account's
+//! email (rendered by `view`: HTML with inline CSS and a plain-text part) to the account's
 //! `summary_recipients`, and as a copy to the visitor when their address is verified and
 //! they ask.
 //!
@@ -9,28 +9,60 @@
 //! send is recorded (`failed`, with the error) and retried by the next sweep, up to
 //! `email.summary.max_send_attempts`.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use futures::StreamExt as _;
 use serde::Serialize;
 
-use crate::app::AppState;
+use super::summarise::{summarise, transcript};
+use super::view::{SummaryView, summary_email, visitor_copy_subject};
 use crate::config::AgentConfig;
-use crate::conversation::context::count_tokens;
 use crate::crm::{ProfileCard, profile_for_session};
-use crate::domain::{AccountId, EmailAddress, LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
+use crate::domain::{EmailAddress, EmailEvent, EmailStatus, EmailTrigger, Session};
 use crate::error::{CodedError, ErrorCode};
-use crate::ports::crm::{EmailEvent, EmailStatus, EmailTrigger, SendClaim};
-use crate::ports::email::OutgoingEmail;
-use crate::ports::model::{LlmEvent, Usage, WireMessage};
-use crate::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, StoreError};
-
-const HTML_TEMPLATE: &str = include_str!("templates/summary.html");
-const TEXT_TEMPLATE: &str = include_str!("templates/summary.txt");
+use crate::ports::crm::{EmailEventStore, ProfileStore, SendClaim};
+use crate::ports::email::{EmailTransport, OutgoingEmail};
+use crate::ports::model::ChatModel;
+use crate::ports::{LlmRequestStore, MessageStore, StoreError};
 
 /// The section headings the summary prompt asks for, in order.
 const HEADINGS: [&str; 4] = ["Who", "What they want", "Next step", "Open questions"];
+
+/// The storage and the transport a summary goes through.
+#[derive(Clone, Copy)]
+pub struct SummaryPorts<'a> {
+    /// The session's messages (the transcript).
+    pub messages: &'a dyn MessageStore,
+    /// The visitor's profile.
+    pub profiles: &'a dyn ProfileStore,
+    /// The email events that make each send happen once.
+    pub events: &'a dyn EmailEventStore,
+    /// Where the model call is recorded.
+    pub llm_records: &'a dyn LlmRequestStore,
+    /// The email transport.
+    pub mail: &'a dyn EmailTransport,
+    /// The sender of every summary (`email.from`).
+    pub from: &'a str,
+}
+
+impl std::fmt::Debug for SummaryPorts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SummaryPorts")
+            .field("mail", &self.mail)
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An agent whose sessions are summarised: its configuration and its model (`None` when it
+/// has no API key: the attempt then fails and is recorded).
+#[derive(Debug, Clone)]
+pub struct SummaryAgent {
+    /// The agent's effective configuration.
+    pub config: Arc<AgentConfig>,
+    /// The agent's model.
+    pub model: Option<Arc<dyn ChatModel>>,
+}
 
 /// How a summary request ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,206 +169,65 @@ pub fn sections(summary: &str) -> Vec<Section> {
     out
 }
 
-/// What the templates see.
-#[derive(Debug, Serialize)]
-struct EmailContext<'a> {
-    subject: &'a str,
-    heading: &'a str,
-    account_name: &'a str,
-    agent_name: &'a str,
-    profile: Option<&'a ProfileCard>,
-    sections: &'a [Section],
-    session_id: &'a str,
-    message_count: u64,
-    started: String,
-    last_active: String,
-}
-
-/// Renders the HTML and text parts.
-fn render(context: &EmailContext<'_>) -> Result<(String, String), minijinja::Error> {
-    let mut env = minijinja::Environment::new();
-    // `.html` templates are auto-escaped; the text template is not.
-    env.add_template("summary.html", HTML_TEMPLATE)?;
-    env.add_template("summary.txt", TEXT_TEMPLATE)?;
-    let html = env.get_template("summary.html")?.render(context)?;
-    let text = env.get_template("summary.txt")?.render(context)?;
-    Ok((html, text))
-}
-
-/// The conversation as plain text for the model, newest kept within `max_chars`.
-async fn transcript(
-    state: &AppState,
-    session: &Session,
-    max_chars: usize,
-) -> Result<String, StoreError> {
-    let mut query = HistoryQuery::first(Order::NewestFirst, MAX_PAGE_SIZE);
-    let mut lines = Vec::new();
-    let mut used = 0;
-    'pages: loop {
-        let page = state
-            .store
-            .history(&session.account, &session.id, &query)
-            .await?;
-        for message in &page.items {
-            let who = match message.role {
-                Role::User => "Visitor",
-                Role::Assistant => "Assistant",
-                Role::System => continue,
-            };
-            let line = format!("{who}: {}", message.content.trim());
-            used += line.chars().count() + 1;
-            if used > max_chars && !lines.is_empty() {
-                break 'pages;
-            }
-            lines.push(line);
-        }
-        match page.next {
-            Some(next) => query.after = Some(next),
-            None => break,
-        }
-    }
-    lines.reverse();
-    Ok(lines.join("\n"))
-}
-
-/// The model's summary of a transcript, with the agent's prompt. The call is recorded as an
-/// LLM request of the session (no message: it belongs to no answer) and logged, like a turn's.
-async fn summarise(
-    state: &AppState,
-    config: &AgentConfig,
-    session: &Session,
-    transcript: String,
-) -> Result<String, String> {
-    let llm = state
-        .model(&config.account, &config.agent)
-        .ok_or_else(|| "no LLM API key is configured for this agent".to_owned())?;
-    let messages = [
-        WireMessage::new("system", config.summary_prompt.clone()),
-        WireMessage::new("user", format!("The conversation:\n\n{transcript}")),
-    ];
-    let started = std::time::Instant::now();
-    let mut text = String::new();
-    let mut usage: Option<Usage> = None;
-    let outcome: Result<(), String> = async {
-        let mut stream = llm
-            .stream(&messages, &[])
-            .await
-            .map_err(|e| e.to_string())?;
-        while let Some(event) = stream.next().await {
-            match event.map_err(|e| e.to_string())? {
-                LlmEvent::Delta(delta) => text.push_str(&delta),
-                LlmEvent::Usage(reported) => usage = Some(reported),
-                LlmEvent::ToolCalls(_) => {}
-            }
-        }
-        Ok(())
-    }
-    .await;
-    let usage = usage.unwrap_or_else(|| Usage {
-        model: None,
-        prompt_tokens: u32::try_from(
-            messages
-                .iter()
-                .map(|m| count_tokens(&m.content))
-                .sum::<usize>(),
-        )
-        .unwrap_or(u32::MAX),
-        completion_tokens: u32::try_from(count_tokens(&text)).unwrap_or(u32::MAX),
-        cost_usd: None,
-    });
-    let record = LlmRequest {
-        id: LlmRequestId::generate(),
-        session: session.id.clone(),
-        message: None,
-        model: usage
-            .model
-            .clone()
-            .unwrap_or_else(|| llm.model().to_owned()),
-        prompt_tokens: usage.prompt_tokens,
-        completion_tokens: usage.completion_tokens,
-        cost_usd: usage.cost_usd,
-        latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-        outcome: if outcome.is_ok() {
-            LlmOutcome::Ok
-        } else {
-            LlmOutcome::Error
-        },
-        error: outcome.as_ref().err().cloned(),
-        created_at: crate::domain::now(),
-    };
-    crate::conversation::record::record_llm_call(
-        state.store.as_ref(),
-        &config.account,
-        &config.agent,
-        &record,
-        "summary",
-    )
-    .await;
-    outcome?;
-    if text.trim().is_empty() {
-        return Err("the model returned an empty summary".to_owned());
-    }
-    Ok(text)
-}
-
 /// Builds and sends the emails of one claimed summary; returns the business message's id
 /// and, when a visitor copy was asked for, whether it went out.
 async fn compose_and_send(
-    state: &AppState,
-    config: &AgentConfig,
+    ports: &SummaryPorts<'_>,
+    agent: &SummaryAgent,
     session: &Session,
     profile: Option<&ProfileCard>,
     recipients: Vec<EmailAddress>,
     visitor_copy: Option<EmailAddress>,
 ) -> Result<(String, Option<Result<String, String>>), String> {
+    let config = agent.config.as_ref();
     let summary_settings = &config.settings.email.summary;
-    let text = transcript(state, session, summary_settings.max_transcript_chars)
-        .await
-        .map_err(|e| format!("reading the conversation: {e}"))?;
-    let summary = summarise(state, config, session, text).await?;
+    let text = transcript(
+        ports.messages,
+        session,
+        summary_settings.max_transcript_chars,
+    )
+    .await
+    .map_err(|e| format!("reading the conversation: {e}"))?;
+    let summary = summarise(
+        agent.model.as_deref(),
+        ports.llm_records,
+        config,
+        session,
+        text,
+    )
+    .await?;
     let sections = sections(&summary);
     let account_name = config.settings.account.name.as_str();
-    let who = profile
-        .and_then(|p| p.name.clone().or_else(|| p.email.clone()))
-        .unwrap_or_else(|| "a website visitor".to_owned());
-    let subject = format!("Conversation summary: {who} ({account_name})");
-    let heading = format!("Conversation with {who}");
-    let context = EmailContext {
-        subject: &subject,
-        heading: &heading,
+    let email = summary_email(&SummaryView {
         account_name,
         agent_name: config.settings.agent.name.as_str(),
         profile,
         sections: &sections,
-        session_id: session.id.as_str(),
-        message_count: session.message_count,
-        started: session.created_at.format("%Y-%m-%d %H:%M").to_string(),
-        last_active: session.last_active_at.format("%Y-%m-%d %H:%M").to_string(),
-    };
-    let (html, text) = render(&context).map_err(|e| format!("rendering the email: {e}"))?;
-    let from = state.catalog.app().email.from.clone();
+        session,
+    })
+    .map_err(|e| format!("rendering the email: {e}"))?;
     let business = OutgoingEmail {
-        from: from.clone(),
+        from: ports.from.to_owned(),
         to: recipients,
-        subject: subject.clone(),
-        html: html.clone(),
-        text: text.clone(),
+        subject: email.subject,
+        html: email.html.clone(),
+        text: email.text.clone(),
     };
-    let message_id = state
+    let message_id = ports
         .mail
         .send(&business)
         .await
         .map_err(|e| e.to_string())?;
     let copy = match visitor_copy {
         Some(address) => Some(
-            state
+            ports
                 .mail
                 .send(&OutgoingEmail {
-                    from,
+                    from: ports.from.to_owned(),
                     to: vec![address],
-                    subject: format!("Your conversation with {account_name}"),
-                    html,
-                    text,
+                    subject: visitor_copy_subject(account_name),
+                    html: email.html,
+                    text: email.text,
                 })
                 .await
                 .map_err(|e| e.to_string()),
@@ -346,18 +237,16 @@ async fn compose_and_send(
     Ok((message_id, copy))
 }
 
-/// Summarises a session and emails it, at most once per trigger.
+/// Summarises a session of `agent` and emails it, at most once per trigger.
 pub async fn send_summary(
-    state: &AppState,
+    ports: &SummaryPorts<'_>,
+    agent: &SummaryAgent,
     session: &Session,
     trigger: EmailTrigger,
     copy_to_visitor: bool,
     now: DateTime<Utc>,
 ) -> Result<SummaryOutcome, SummaryError> {
-    let config = state
-        .catalog
-        .agent(&session.account, &session.agent)
-        .ok_or(SummaryError::Disabled)?;
+    let config = agent.config.as_ref();
     let settings = &config.settings.email.summary;
     let recipients: Vec<EmailAddress> = config
         .settings
@@ -372,7 +261,7 @@ pub async fn send_summary(
     if session.message_count == 0 {
         return Err(SummaryError::NothingToSummarise);
     }
-    let profile = profile_for_session(state.store.as_ref(), session).await?;
+    let profile = profile_for_session(ports.profiles, session).await?;
     let visitor_copy = if copy_to_visitor {
         if !settings.visitor_copy {
             return Err(SummaryError::Disabled);
@@ -389,8 +278,8 @@ pub async fn send_summary(
         None
     };
     let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
-    let claim = state
-        .store
+    let claim = ports
+        .events
         .claim_email_send(
             &session.account,
             &session.id,
@@ -407,8 +296,8 @@ pub async fn send_summary(
     };
     let card = profile.as_ref().map(ProfileCard::from);
     let result = compose_and_send(
-        state,
-        &config,
+        ports,
+        agent,
         session,
         card.as_ref(),
         recipients,
@@ -455,84 +344,11 @@ pub async fn send_summary(
             SummaryOutcome::Failed { error }
         }
     };
-    state
-        .store
+    ports
+        .events
         .finish_email_send(&session.account, &event)
         .await?;
     Ok(outcome)
-}
-
-/// What one sweep did.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct SweepReport {
-    /// Accounts swept.
-    pub accounts: usize,
-    /// Idle sessions found.
-    pub considered: usize,
-    /// Summaries sent.
-    pub sent: usize,
-    /// Already sent (by another sweep or the widget) or held by another sender.
-    pub skipped: usize,
-    /// Attempts that failed (recorded for the next sweep).
-    pub failed: usize,
-}
-
-/// Summarises every session idle for its agent's `email.summary.idle_minutes` that has not
-/// been summarised, account by account, at most `sweep_batch` sessions per account.
-pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, StoreError> {
-    let accounts: BTreeSet<AccountId> = state
-        .catalog
-        .agents()
-        .map(|agent| agent.account.clone())
-        .collect();
-    let mut report = SweepReport::default();
-    for account in accounts {
-        let agents: Vec<_> = state
-            .catalog
-            .agents()
-            .filter(|a| a.account == account && a.settings.email.summary.enabled)
-            .cloned()
-            .collect();
-        let Some(shortest) = agents
-            .iter()
-            .map(|a| a.settings.email.summary.idle_minutes)
-            .min()
-        else {
-            continue;
-        };
-        let batch = agents
-            .iter()
-            .map(|a| a.settings.email.summary.sweep_batch)
-            .max()
-            .unwrap_or(1);
-        report.accounts += 1;
-        let cutoff = now - Duration::minutes(i64::from(shortest));
-        let sessions = state.store.idle_sessions(&account, cutoff, batch).await?;
-        for session in sessions {
-            let Some(config) = agents.iter().find(|a| a.agent == session.agent) else {
-                continue;
-            };
-            let idle = Duration::minutes(i64::from(config.settings.email.summary.idle_minutes));
-            if session.last_active_at > now - idle {
-                continue;
-            }
-            report.considered += 1;
-            match send_summary(state, &session, EmailTrigger::Inactivity, false, now).await {
-                Ok(SummaryOutcome::Sent { .. }) => report.sent += 1,
-                Ok(SummaryOutcome::AlreadySent(_) | SummaryOutcome::Busy(_)) => {
-                    report.skipped += 1;
-                }
-                Ok(SummaryOutcome::Failed { .. }) => report.failed += 1,
-                Err(SummaryError::Store(err)) => {
-                    tracing::error!(account = %account, session = %session.id, error = %err, "sweeping a session failed");
-                    report.failed += 1;
-                }
-                Err(_) => report.skipped += 1,
-            }
-        }
-    }
-    tracing::info!(?report, "inactivity sweep done");
-    Ok(report)
 }
 
 #[cfg(test)]
@@ -562,37 +378,5 @@ mod tests {
                 lines: vec!["just text".to_owned()]
             }]
         );
-    }
-
-    #[test]
-    fn the_html_part_escapes_what_the_model_and_visitor_wrote() {
-        let card = ProfileCard {
-            name: Some("<script>alert(1)</script>".to_owned()),
-            email: None,
-            phone: None,
-            company: None,
-            interests: vec![],
-            verified: false,
-            verified_at: None,
-        };
-        let sections = sections("Who: <b>Ann</b>");
-        let context = EmailContext {
-            subject: "s",
-            heading: "Conversation",
-            account_name: "Acme & Co",
-            agent_name: "Nora",
-            profile: Some(&card),
-            sections: &sections,
-            session_id: "x",
-            message_count: 2,
-            started: "2026-11-21 09:00".to_owned(),
-            last_active: "2026-11-21 09:05".to_owned(),
-        };
-        let (html, text) = render(&context).expect("renders");
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
-        assert!(html.contains("Acme &amp; Co"), "{html}");
-        assert!(text.contains("<b>Ann</b>"), "{text}");
-        assert!(text.contains("Who"), "{text}");
     }
 }

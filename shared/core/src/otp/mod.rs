@@ -19,11 +19,13 @@ use sha2::Sha256;
 use subtle::ConstantTimeEq as _;
 
 use crate::config::OtpSettings;
-use crate::domain::{AccountId, EmailAddress, VisitorId};
+use crate::domain::{
+    AccountId, EmailAddress, EmailHash, OtpChallenge, OtpKey, OtpPurpose, VisitorId,
+};
+use crate::email::view::{CodeView, ViewError, code_email};
 use crate::error::{CodedError, ErrorCode};
-use crate::ports::Store;
 use crate::ports::StoreError;
-use crate::ports::crm::{EmailHash, OtpChallenge, OtpFailure, OtpKey, OtpPurpose};
+use crate::ports::crm::{OtpFailure, OtpStore, RateLimitStore};
 use crate::ports::email::{EmailTransport, OutgoingEmail, SendError};
 
 /// A code as the visitor typed it: exactly 6 ASCII digits.
@@ -163,6 +165,9 @@ pub enum OtpError {
     /// The email with the code could not be sent.
     #[error(transparent)]
     Send(#[from] SendError),
+    /// The email with the code could not be rendered.
+    #[error("rendering the code email: {0}")]
+    Render(#[from] ViewError),
 }
 
 impl CodedError for OtpError {
@@ -175,6 +180,7 @@ impl CodedError for OtpError {
             Self::RateLimited => ErrorCode::RateLimited,
             Self::Store(err) => err.code(),
             Self::Send(_) => ErrorCode::EmailSendFailed,
+            Self::Render(_) => ErrorCode::Internal,
         }
     }
 
@@ -192,6 +198,7 @@ impl CodedError for OtpError {
             Self::RateLimited => "Too many code requests; try again later.".to_owned(),
             Self::Store(err) => err.public_message(),
             Self::Send(_) => "The email could not be sent; please try again shortly.".to_owned(),
+            Self::Render(err) => err.to_string(),
         }
     }
 }
@@ -224,7 +231,8 @@ fn window_start(now: DateTime<Utc>) -> DateTime<Utc> {
 /// to a profile (nothing here looks that up), so the answer and its timing say nothing
 /// about who is known.
 pub async fn request_code(
-    store: &dyn Store,
+    codes: &dyn OtpStore,
+    rates: &dyn RateLimitStore,
     mail: &dyn EmailTransport,
     secret: &OtpSecret,
     settings: &OtpSettings,
@@ -233,29 +241,20 @@ pub async fn request_code(
 ) -> Result<DateTime<Utc>, OtpError> {
     let email_hash = EmailHash::of(request.email);
     let window = window_start(now);
-    if !store
-        .hit_rate(
-            request.account,
-            &secret.ip_subject(request.client_ip),
-            window,
-            3600,
+    let subjects = [
+        (
+            secret.ip_subject(request.client_ip),
             settings.per_ip_per_hour,
-        )
-        .await?
-    {
-        return Err(OtpError::RateLimited);
-    }
-    if !store
-        .hit_rate(
-            request.account,
-            &email_subject(&email_hash),
-            window,
-            3600,
-            settings.per_email_per_hour,
-        )
-        .await?
-    {
-        return Err(OtpError::RateLimited);
+        ),
+        (email_subject(&email_hash), settings.per_email_per_hour),
+    ];
+    for (subject, limit) in &subjects {
+        if !rates
+            .hit_rate(request.account, subject, window, 3600, *limit)
+            .await?
+        {
+            return Err(OtpError::RateLimited);
+        }
     }
     let key = OtpKey {
         email: email_hash,
@@ -272,55 +271,35 @@ pub async fn request_code(
         expires_at,
         created_at: now,
     };
-    store.put_otp(request.account, &challenge).await?;
-    let minutes = settings.code_ttl_secs.div_ceil(60);
-    let action = match request.purpose {
-        OtpPurpose::Verify => "confirm your email address",
-        OtpPurpose::Export => "download the data stored about you",
-        OtpPurpose::Delete => "delete the data stored about you",
-    };
-    let name = request.account_name;
-    let text = format!(
-        "Your code to {action} with {name} is {code}.\n\nIt expires in {minutes} minutes. If you did not ask for it, ignore this email.\n",
-        code = code.expose()
-    );
-    let html = format!(
-        "<div style=\"font-family:Arial,Helvetica,sans-serif;color:#1f2933;max-width:480px\">\
-         <p style=\"font-size:15px\">Your code to {action} with {name_html} is</p>\
-         <p style=\"font-size:28px;font-weight:bold;letter-spacing:6px;margin:16px 0\">{code}</p>\
-         <p style=\"font-size:13px;color:#52606d\">It expires in {minutes} minutes. If you did not ask for it, ignore this email.</p></div>",
-        name_html = html_escape(name),
-        code = code.expose(),
-    );
+    codes.put_otp(request.account, &challenge).await?;
+    let email = code_email(&CodeView {
+        account_name: request.account_name,
+        purpose: request.purpose,
+        code: code.expose(),
+        minutes: settings.code_ttl_secs.div_ceil(60),
+    })?;
     mail.send(&OutgoingEmail {
         from: request.from.to_owned(),
         to: vec![request.email.clone()],
-        subject: format!("Your code for {name}: {}", code.expose()),
-        html,
-        text,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
     })
     .await?;
     tracing::info!(account = %request.account, purpose = request.purpose.as_str(), "one-time code issued");
     Ok(expires_at)
 }
 
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// Checks a code and, when right, consumes the challenge (a code works once).
 pub async fn check_code(
-    store: &dyn Store,
+    codes: &dyn OtpStore,
     secret: &OtpSecret,
     account: &AccountId,
     key: &OtpKey,
     code: &OtpCode,
     now: DateTime<Utc>,
 ) -> Result<(), OtpError> {
-    let Some(challenge) = store.get_otp(account, key).await? else {
+    let Some(challenge) = codes.get_otp(account, key).await? else {
         return Err(OtpError::InvalidCode {
             attempts_left: None,
         });
@@ -334,7 +313,7 @@ pub async fn check_code(
     let hash = secret.code_hash(account, key, code);
     let matches: bool = hash.as_bytes().ct_eq(challenge.code_hash.as_bytes()).into();
     if matches {
-        return if store.consume_otp(account, key, &hash, now).await? {
+        return if codes.consume_otp(account, key, &hash, now).await? {
             Ok(())
         } else {
             // Another request consumed it (or it died) between our read and delete.
@@ -343,7 +322,7 @@ pub async fn check_code(
             })
         };
     }
-    match store.fail_otp(account, key, now).await? {
+    match codes.fail_otp(account, key, now).await? {
         OtpFailure::Counted(attempts) if attempts >= challenge.max_attempts => {
             Err(OtpError::AttemptsExceeded)
         }

@@ -1,0 +1,235 @@
+//! The emails as people read them: subjects, and the minijinja templates that turn a
+//! summary's or a one-time code's content into an HTML part (inline CSS, auto-escaped, so
+//! nothing the model or a visitor wrote becomes markup) and a plain-text part. The services
+//! hand over content; only this module writes HTML.
+
+use serde::Serialize;
+
+use super::summary::Section;
+use crate::crm::ProfileCard;
+use crate::domain::{OtpPurpose, Session};
+
+const SUMMARY_HTML: &str = include_str!("templates/summary.html");
+const SUMMARY_TEXT: &str = include_str!("templates/summary.txt");
+const CODE_HTML: &str = include_str!("templates/otp_code.html");
+const CODE_TEXT: &str = include_str!("templates/otp_code.txt");
+
+/// A template failed to render.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ViewError(#[from] minijinja::Error);
+
+/// A message's subject and its two parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailParts {
+    /// The subject line.
+    pub subject: String,
+    /// The HTML part.
+    pub html: String,
+    /// The plain-text part.
+    pub text: String,
+}
+
+/// Renders a pair of templates (`.html` auto-escaped, `.txt` not) with one context.
+fn render_pair(
+    (html_name, html_source): (&'static str, &'static str),
+    (text_name, text_source): (&'static str, &'static str),
+    context: &impl Serialize,
+) -> Result<(String, String), ViewError> {
+    let mut env = minijinja::Environment::new();
+    env.add_template(html_name, html_source)?;
+    env.add_template(text_name, text_source)?;
+    let html = env.get_template(html_name)?.render(context)?;
+    let text = env.get_template(text_name)?.render(context)?;
+    Ok((html, text))
+}
+
+/// What a conversation summary shows.
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryView<'a> {
+    /// The business's display name.
+    pub account_name: &'a str,
+    /// The agent's display name.
+    pub agent_name: &'a str,
+    /// The visitor's profile card, when the session has one.
+    pub profile: Option<&'a ProfileCard>,
+    /// The model's summary, split under its headings.
+    pub sections: &'a [Section],
+    /// The session summarised.
+    pub session: &'a Session,
+}
+
+/// What the summary templates see.
+#[derive(Debug, Serialize)]
+struct SummaryContext<'a> {
+    subject: &'a str,
+    heading: &'a str,
+    account_name: &'a str,
+    agent_name: &'a str,
+    profile: Option<&'a ProfileCard>,
+    sections: &'a [Section],
+    session_id: &'a str,
+    message_count: u64,
+    started: String,
+    last_active: String,
+}
+
+/// The summary email the business receives (the visitor's copy has the same parts under
+/// [`visitor_copy_subject`]).
+pub fn summary_email(view: &SummaryView<'_>) -> Result<EmailParts, ViewError> {
+    let who = view
+        .profile
+        .and_then(|p| p.name.clone().or_else(|| p.email.clone()))
+        .unwrap_or_else(|| "a website visitor".to_owned());
+    let subject = format!("Conversation summary: {who} ({})", view.account_name);
+    let heading = format!("Conversation with {who}");
+    let context = SummaryContext {
+        subject: &subject,
+        heading: &heading,
+        account_name: view.account_name,
+        agent_name: view.agent_name,
+        profile: view.profile,
+        sections: view.sections,
+        session_id: view.session.id.as_str(),
+        message_count: view.session.message_count,
+        started: view.session.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        last_active: view
+            .session
+            .last_active_at
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+    };
+    let (html, text) = render_pair(
+        ("summary.html", SUMMARY_HTML),
+        ("summary.txt", SUMMARY_TEXT),
+        &context,
+    )?;
+    Ok(EmailParts {
+        subject,
+        html,
+        text,
+    })
+}
+
+/// The subject of the visitor's copy of a summary.
+pub fn visitor_copy_subject(account_name: &str) -> String {
+    format!("Your conversation with {account_name}")
+}
+
+/// What a one-time-code email shows.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeView<'a> {
+    /// The business's display name.
+    pub account_name: &'a str,
+    /// What the code unlocks.
+    pub purpose: OtpPurpose,
+    /// The code's digits.
+    pub code: &'a str,
+    /// Minutes until the code expires.
+    pub minutes: u32,
+}
+
+/// What the code templates see.
+#[derive(Debug, Serialize)]
+struct CodeContext<'a> {
+    action: &'a str,
+    account_name: &'a str,
+    code: &'a str,
+    minutes: u32,
+}
+
+/// The email that carries a one-time code (the code ends the subject too, for mail clients
+/// that offer to copy it).
+pub fn code_email(view: &CodeView<'_>) -> Result<EmailParts, ViewError> {
+    let action = match view.purpose {
+        OtpPurpose::Verify => "confirm your email address",
+        OtpPurpose::Export => "download the data stored about you",
+        OtpPurpose::Delete => "delete the data stored about you",
+    };
+    let context = CodeContext {
+        action,
+        account_name: view.account_name,
+        code: view.code,
+        minutes: view.minutes,
+    };
+    let (html, text) = render_pair(
+        ("otp_code.html", CODE_HTML),
+        ("otp_code.txt", CODE_TEXT),
+        &context,
+    )?;
+    Ok(EmailParts {
+        subject: format!("Your code for {}: {}", view.account_name, view.code),
+        html,
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountId, AgentId, VisitorId, now};
+    use crate::email::summary::sections;
+
+    #[test]
+    fn the_summary_html_escapes_what_the_model_and_visitor_wrote() {
+        let card = ProfileCard {
+            name: Some("<script>alert(1)</script>".to_owned()),
+            email: None,
+            phone: None,
+            company: None,
+            interests: vec![],
+            verified: false,
+            verified_at: None,
+        };
+        let sections = sections("Who: <b>Ann</b>");
+        let mut session = Session::new(
+            AccountId::parse("acme").expect("valid"),
+            AgentId::parse("sales").expect("valid"),
+            VisitorId::generate(),
+            now(),
+        );
+        session.message_count = 2;
+        let email = summary_email(&SummaryView {
+            account_name: "Acme & Co",
+            agent_name: "Nora",
+            profile: Some(&card),
+            sections: &sections,
+            session: &session,
+        })
+        .expect("renders");
+        let (html, text) = (&email.html, &email.text);
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("Acme &amp; Co"), "{html}");
+        assert!(text.contains("<b>Ann</b>"), "{text}");
+        assert!(text.contains("Who"), "{text}");
+        assert_eq!(
+            email.subject,
+            "Conversation summary: <script>alert(1)</script> (Acme & Co)"
+        );
+    }
+
+    #[test]
+    fn the_code_email_carries_the_code_and_escapes_the_account_name() {
+        let email = code_email(&CodeView {
+            account_name: "Bo's <Cafe>",
+            purpose: OtpPurpose::Delete,
+            code: "012345",
+            minutes: 10,
+        })
+        .expect("renders");
+        assert_eq!(email.subject, "Your code for Bo's <Cafe>: 012345");
+        assert_eq!(
+            email.text,
+            "Your code to delete the data stored about you with Bo's <Cafe> is 012345.\n\n\
+             It expires in 10 minutes. If you did not ask for it, ignore this email."
+        );
+        assert!(email.html.contains(">012345</p>"), "{}", email.html);
+        assert!(
+            email.html.contains("Bo&#x27;s &lt;Cafe&gt;"),
+            "{}",
+            email.html
+        );
+        assert!(!email.html.contains("<Cafe>"), "{}", email.html);
+    }
+}
