@@ -244,8 +244,8 @@ mod tests {
         let mut knowledge = KnowledgeSettings::default();
         knowledge.vector_store.backend = VectorBackend::Pinecone;
         knowledge.vector_store.index_host = "https://idx-proj.svc.aped-1.pinecone.io".to_owned();
-        let Err(err) =
-            salient_core::app::open_knowledge(&knowledge).context("opening the knowledge base")
+        let Err(err) = salient_core::app::open_vector_index(&knowledge)
+            .context("opening the vector index from knowledge.vector_store")
         else {
             panic!("a Pinecone index without a key must not open");
         };

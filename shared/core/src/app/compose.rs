@@ -113,7 +113,7 @@ pub async fn dynamodb_client(storage: &StorageSettings) -> aws_sdk_dynamodb::Cli
 pub fn open_knowledge(settings: &KnowledgeSettings) -> Result<Knowledge, KnowledgeError> {
     Ok(Knowledge {
         embedder: open_embedder(settings)?,
-        index: vector_index(settings)?,
+        index: open_vector_index(settings)?,
     })
 }
 
@@ -174,7 +174,9 @@ pub fn open_embedder(settings: &KnowledgeSettings) -> Result<Arc<dyn Embedder>, 
 }
 
 /// The vector index `knowledge.vector_store` names.
-fn vector_index(settings: &KnowledgeSettings) -> Result<Arc<dyn VectorIndex>, KnowledgeError> {
+pub fn open_vector_index(
+    settings: &KnowledgeSettings,
+) -> Result<Arc<dyn VectorIndex>, KnowledgeError> {
     let store = &settings.vector_store;
     Ok(match store.backend {
         #[cfg(feature = "embedded")]
