@@ -1,7 +1,10 @@
 //! The integration tests, one binary with a module per area (one link step for all of
 //! them). Tests run on threads of one process, so none sets process environment variables:
-//! a test that needs some re-runs itself in a child process (see `config_env`). The Lambda
-//! entry points are tested by a binary of their own, `tests/lambda_entry.rs`.
+//! a test that needs some re-runs itself in a child process (see `config_env`).
+//!
+//! `lambda_entry` runs the functions' real binaries, built with the Lambda feature set;
+//! its first test builds them (`cargo build`, minutes on a cold cache) unless they are
+//! already there, so `scripts/test.sh` builds them before the tests start.
 
 mod admin_ingest;
 mod chat;
@@ -13,6 +16,7 @@ mod email;
 mod embeddings;
 mod ingestion;
 mod ingestion_store;
+mod lambda_entry;
 mod llm_log;
 mod otp;
 mod profile_capture;

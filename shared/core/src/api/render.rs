@@ -1,34 +1,91 @@
-//! Markdown from the model (or the visitor) to HTML that is safe to insert into a page:
-//! pulldown-cmark renders, ammonia sanitises (no scripts, no event handlers, only http(s)
-//! and mailto links, which open in a new tab with `rel="noopener noreferrer nofollow"`).
+//! Markdown from the model (or the visitor) to HTML that is safe to insert into a page.
+//!
+//! pulldown-cmark renders, and every piece of text and every attribute value it writes is
+//! escaped by it, so the only markup in the output is the markup its events produce. Raw
+//! HTML in the markdown is therefore shown as text rather than passed through; links keep
+//! only http(s), mailto and relative targets (any other scheme, `javascript:` among them,
+//! leaves just the link text) and open in a new tab with
+//! `rel="noopener noreferrer nofollow"`; images become their alt text. Rendering this way,
+//! rather than rendering freely and sanitising the HTML afterwards, keeps an HTML parser
+//! (html5ever) out of the chat and stream functions.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::domain::Citation;
 
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .url_schemes(HashSet::from(["http", "https", "mailto"]))
-            .link_rel(Some("noopener noreferrer nofollow"))
-            .set_tag_attribute_value("a", "target", "_blank")
-            .rm_tags(["img"]);
-        builder
-    })
+/// The link schemes an answer may point at; anything else is dropped to its text.
+const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Whether a link target is safe to put in `href`: a relative reference, or an absolute
+/// one whose scheme is allowed. A scheme with anything but letters, digits, `+`, `-`, `.`
+/// (a tab or an entity inside `java script:`) is refused rather than guessed at.
+fn safe_link_target(url: &str) -> bool {
+    match url.find([':', '/', '?', '#']) {
+        Some(at) if url.as_bytes()[at] == b':' => {
+            let scheme = &url[..at];
+            ALLOWED_SCHEMES
+                .iter()
+                .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
+        }
+        _ => !url.starts_with(|c: char| c.is_whitespace() || c.is_control()),
+    }
 }
 
-/// Renders markdown to sanitised HTML.
+/// The opening tag of a link, every value escaped.
+fn link_open(href: &str, title: &str) -> String {
+    let mut tag = String::with_capacity(href.len() + title.len() + 80);
+    tag.push_str("<a href=\"");
+    // Writing to a String cannot fail.
+    let _ = escape_href(&mut tag, href);
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    tag.push_str(" target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
+    tag
+}
+
+/// Renders markdown to safe HTML.
 pub(crate) fn markdown_to_safe_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    sanitizer().clean(&raw).to_string()
+    // Which open links were kept, so each end tag matches its start.
+    let mut open_links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        // Raw HTML is shown, never interpreted.
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            ..
+        }) => {
+            let href: CowStr<'_> = if link_type == LinkType::Email {
+                format!("mailto:{dest_url}").into()
+            } else {
+                dest_url
+            };
+            let keep = safe_link_target(&href);
+            open_links.push(keep);
+            keep.then(|| Event::InlineHtml(link_open(&href, &title).into()))
+        }
+        Event::End(TagEnd::Link) => open_links
+            .pop()
+            .unwrap_or(false)
+            .then(|| Event::InlineHtml("</a>".into())),
+        // An image is its alt text (the events between its start and end).
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::TaskListMarker(done) => Some(Event::Text(if done { "☑ " } else { "☐ " }.into())),
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
 }
 
 /// Renders an answer: its `[n]` source markers become links to the cited pages (titled with
@@ -157,20 +214,50 @@ mod tests {
         assert!(html.contains("<code>let x = 1;"), "{html}");
     }
 
+    /// Every tag in the output, `<` to `>`.
+    fn tags(html: &str) -> Vec<&str> {
+        html.match_indices('<')
+            .map(|(at, _)| &html[at..at + html[at..].find('>').expect("a closed tag")])
+            .collect()
+    }
+
     #[test]
-    fn scripts_handlers_and_javascript_links_are_removed() {
+    fn scripts_handlers_and_javascript_links_are_not_markup() {
         let html = markdown_to_safe_html(
             "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1))\n\n\
-             <a href=\"javascript:alert(2)\" onclick=\"x()\">y</a> [ok](https://example.com)",
+             <a href=\"javascript:alert(2)\" onclick=\"x()\">y</a> [ok](https://example.com) \
+             [tab](java\tscript:alert(3)) [data](data:text/html,x) ![pic](https://example.com/p.png)",
         );
-        assert!(!html.contains("<script"), "{html}");
-        assert!(
-            !html.contains("onerror") && !html.contains("onclick"),
-            "{html}"
-        );
-        assert!(!html.contains("href=\"javascript"), "{html}");
-        assert!(!html.contains("<img"), "{html}");
+        for tag in tags(&html) {
+            let name = tag[1..].trim_start_matches('/');
+            let name = &name[..name.find([' ', '>']).unwrap_or(name.len())];
+            assert!(
+                ["p", "a"].contains(&name),
+                "unexpected tag {tag} in {html}"
+            );
+            assert!(!tag.contains(" on"), "event handler in {tag}");
+            assert!(!tag.to_ascii_lowercase().contains("script"), "{tag}");
+            assert!(!tag.contains("data:"), "{tag}");
+        }
+        // Raw HTML is shown as text; the dropped links keep their text; an image its alt.
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(html.contains("click") && html.contains("tab") && html.contains("pic"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
+        assert_eq!(html.matches("<a href=").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn email_autolinks_become_mailto_links() {
+        let html = markdown_to_safe_html("Write to <sales@example.com>.");
+        assert!(html.contains("href=\"mailto:sales@example.com\""), "{html}");
+    }
+
+    #[test]
+    fn a_link_title_cannot_break_out_of_its_attribute() {
+        let html = markdown_to_safe_html("[x](https://example.com \"a\\\" onmouseover=\\\"y\")");
+        for tag in tags(&html) {
+            assert!(!tag.contains("\" onmouseover"), "{html}");
+        }
     }
 
     #[test]

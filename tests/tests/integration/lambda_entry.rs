@@ -14,10 +14,9 @@
 //! `errorType` is `Retryable` or `NonRetryable`.
 //!
 //! cargo-lambda comes from `.tools/venv` (`scripts/install-deploy-tools.sh`); without it
-//! these tests fail, naming that script. A test binary of its own, apart from
-//! `tests/integration/`: the first test builds the function binaries with `cargo build`
-//! (minutes on a cold cache), which in the shared binary would hold its test threads and
-//! start whenever a name filter matched a Lambda test.
+//! these tests fail, naming that script. The first test builds the function binaries with
+//! `cargo build` (a no-op when `scripts/test.sh` has built them already; minutes on a cold
+//! cache otherwise).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
