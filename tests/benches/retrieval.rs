@@ -17,9 +17,9 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use hdrhistogram::Histogram;
+use salient_core::EmbeddedIndex;
+use salient_core::LocalEmbedder;
 use salient_core::domain::AccountId;
-use salient_core::knowledge::embed::LocalEmbedder;
-use salient_core::knowledge::vector::EmbeddedIndex;
 use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk, VectorIndex, VectorQuery};
 
 const DIM: usize = 384;

@@ -10,7 +10,7 @@
 use std::process::Command;
 use std::time::Instant;
 
-use salient_core::knowledge::token_count::count_tokens;
+use salient_core::count_tokens;
 
 /// A history message's worth of text with the pieces that make a tokenizer work: words,
 /// contractions, numbers, prices, punctuation runs, accents, CJK and whitespace runs.

@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::serve::ListenerExt as _;
-use salient_core::app::AppState;
+use salient_core::AppState;
+use salient_core::Retriever;
 use salient_core::config::{Catalog, SecretParameter};
 use salient_core::domain::{AccountId, LlmRequest, SessionId};
-use salient_core::knowledge::retrieve::Retriever;
 use serde_json::{Value, json};
 
 use crate::conformance::{EmbeddedFile, StoreFactory};

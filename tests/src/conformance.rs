@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, ensure};
 use chrono::{DateTime, Duration, Utc};
-use salient_core::adapters::embedded::EmbeddedStore;
+use salient_core::EmbeddedStore;
 use salient_core::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
     MessageStatus, Role, Session, SessionId, SummaryStatus, VisitorId, now,

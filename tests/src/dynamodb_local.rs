@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
-use salient_core::adapters::dynamodb::{self, DynamoStore};
 use salient_core::domain::SessionId;
+use salient_core::dynamodb::{self, DynamoStore};
 use salient_core::ports::Store;
 
 use crate::conformance::StoreFactory;

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Context as _;
 use async_trait::async_trait;
 use mail_parser::{MessageParser, MimeHeaders as _};
-use salient_core::adapters::outbox::FileOutbox;
+use salient_core::FileOutbox;
 use salient_core::ports::email::{EmailTransport, OutgoingEmail, SendError};
 
 /// One parsed message.

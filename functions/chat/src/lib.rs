@@ -6,7 +6,7 @@ mod turns;
 
 use axum::Router;
 use axum::routing::{get, post};
-use salient_core::app::AppState;
+use salient_core::AppState;
 
 /// The function's routes, before the shared layers.
 pub fn routes() -> Router<AppState> {

@@ -2,6 +2,6 @@
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let state = salient_core::app::bootstrap().await?;
+    let state = salient_core::bootstrap().await?;
     lambda_http::run(salient_chat::app(state)).await
 }

@@ -5,14 +5,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
+use salient_core::AppState;
 use salient_core::api::{
     AgentScope, ApiError, ApiQuery, MaybeVisitor, MessageView, SessionPath, SessionView, Visitor,
     visitor_cookie,
 };
-use salient_core::app::AppState;
-use salient_core::conversation::sessions;
 use salient_core::domain::{Session, VisitorId};
 use salient_core::ports::Order;
+use salient_core::sessions;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -88,7 +88,7 @@ async fn owned_session(
     path: &SessionPath,
     visitor: &VisitorId,
 ) -> Result<Session, ApiError> {
-    salient_core::conversation::ownership::owned_session(
+    salient_core::ownership::owned_session(
         state.store.as_ref(),
         &path.scope.account,
         &path.scope.agent,

@@ -4,9 +4,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::IntoResponse;
+use salient_core::AppState;
 use salient_core::api::{ApiError, ApiJson, MessageView, SessionPath, Visitor};
-use salient_core::app::AppState;
-use salient_core::conversation::turn::{self, TurnEvent, TurnInput};
+use salient_core::turn::{self, TurnEvent, TurnInput};
 use serde::Deserialize;
 use serde_json::json;
 

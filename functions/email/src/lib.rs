@@ -14,12 +14,12 @@ use axum::routing::post;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use salient_core::AppState;
 use salient_core::api::{ApiError, ErrorCode, SessionPath, Visitor};
-use salient_core::app::AppState;
 use salient_core::config::AgentConfig;
 use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
-use salient_core::email::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
-use salient_core::email::sweep::{SweepError, SweepReport};
+use salient_core::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
+use salient_core::sweep::{SweepError, SweepReport};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -70,7 +70,7 @@ pub async fn send_summary(
         .catalog
         .agent(&session.account, &session.agent)
         .ok_or(SummaryError::Disabled)?;
-    salient_core::email::summary::send_summary(
+    salient_core::summary::send_summary(
         &summary_ports(state),
         &summary_agent(state, config),
         session,
@@ -88,7 +88,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
         .agents()
         .map(|config| summary_agent(state, Arc::clone(config)))
         .collect();
-    salient_core::email::sweep::sweep(&summary_ports(state), &agents, now).await
+    salient_core::sweep::sweep(&summary_ports(state), &agents, now).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,7 +112,7 @@ async fn send_now(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?
     };
-    let session = salient_core::conversation::ownership::owned_session(
+    let session = salient_core::ownership::owned_session(
         state.store.as_ref(),
         &path.scope.account,
         &path.scope.agent,

@@ -8,7 +8,7 @@ use salient_lambda_entry::ScheduledFailure;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let state = salient_core::app::bootstrap().await?;
+    let state = salient_core::bootstrap().await?;
     let router = salient_email::app(state.clone());
     salient_lambda_entry::run(router, move |event: ScheduledEvent| {
         let state = state.clone();

@@ -18,8 +18,8 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::routing::post;
+use salient_core::AppState;
 use salient_core::api::{ApiError, ErrorCode};
-use salient_core::app::AppState;
 use salient_core::config::{Catalog, Schedule, SourcesSettings};
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::{IngestionRun, RunTrigger};
@@ -244,7 +244,7 @@ mod tests {
         let mut knowledge = KnowledgeSettings::default();
         knowledge.vector_store.backend = VectorBackend::Pinecone;
         knowledge.vector_store.index_host = "https://idx-proj.svc.aped-1.pinecone.io".to_owned();
-        let Err(err) = salient_core::app::open_vector_index(&knowledge)
+        let Err(err) = salient_core::open_vector_index(&knowledge)
             .context("opening the vector index from knowledge.vector_store")
         else {
             panic!("a Pinecone index without a key must not open");

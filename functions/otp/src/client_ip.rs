@@ -8,8 +8,8 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use lambda_http::request::RequestContext;
+use salient_core::AppState;
 use salient_core::api::ApiError;
-use salient_core::app::AppState;
 
 /// The client's IP, when it can be told.
 #[derive(Debug, Clone, Copy)]

@@ -18,8 +18,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
+use salient_core::AppState;
 use salient_core::api::{AgentScope, ApiError, ApiJson, ErrorCode, SessionPath, Visitor, id_error};
-use salient_core::app::AppState;
 use salient_core::crm::data_rights::{self, DataRightsPorts};
 use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
 use salient_core::domain::{
@@ -150,7 +150,7 @@ async fn verify(
     let session_id =
         SessionId::parse(&body.session).map_err(|e| id_error(ErrorCode::InvalidSessionId, &e))?;
     // The session must be this visitor's before any attempt is spent.
-    let session = salient_core::conversation::ownership::owned_session(
+    let session = salient_core::ownership::owned_session(
         state.store.as_ref(),
         &scope.account,
         &scope.agent,
@@ -248,7 +248,7 @@ async fn profile_card(
     path: SessionPath,
     Visitor(visitor): Visitor,
 ) -> Result<impl IntoResponse, ApiError> {
-    let session = salient_core::conversation::ownership::owned_session(
+    let session = salient_core::ownership::owned_session(
         state.store.as_ref(),
         &path.scope.account,
         &path.scope.agent,

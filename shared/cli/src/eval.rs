@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use salient_core::config::Catalog;
 use salient_core::domain::AccountId;
-use salient_core::knowledge::eval::{self, QuestionSet};
+use salient_core::eval::{self, QuestionSet};
 
 /// Runs `salient eval`.
 pub(crate) async fn run(
@@ -27,7 +27,7 @@ pub(crate) async fn run(
             .join("eval.yaml")
     });
     let set = QuestionSet::load(&path)?;
-    let salient_core::app::Knowledge { embedder, index } = salient_core::app::open_knowledge(
+    let salient_core::Knowledge { embedder, index } = salient_core::open_knowledge(
         &catalog.app().knowledge,
     )
     .context("opening the knowledge base from knowledge.embedding and knowledge.vector_store")?;

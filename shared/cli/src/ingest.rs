@@ -44,7 +44,7 @@ pub(crate) async fn run(config_dir: &Path, account: &str) -> anyhow::Result<()> 
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
     let sources = salient_ingest::account_sources(&catalog, &account)
         .with_context(|| format!("no account {account} under {}", config_dir.display()))?;
-    let state = salient_core::app::build(catalog).await?;
+    let state = salient_core::build(catalog).await?;
     let ingestor = salient_ingest::build_ingestor(&state).await?;
 
     let bar = ProgressBar::new(0);

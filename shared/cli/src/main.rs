@@ -105,8 +105,7 @@ async fn main() -> anyhow::Result<()> {
             for agent in catalog.agents() {
                 println!("ok  {}/{}", agent.account, agent.agent);
                 if checked.insert(agent.account.clone()) {
-                    let directory =
-                        salient_core::directory::Directory::load(catalog.root(), &agent.account)?;
+                    let directory = salient_core::Directory::load(catalog.root(), &agent.account)?;
                     for list in directory.lists.values() {
                         println!(
                             "ok  {}: directory list {} ({} items; fields: {})",
@@ -142,8 +141,8 @@ async fn main() -> anyhow::Result<()> {
 async fn create_table(root: &std::path::Path) -> anyhow::Result<()> {
     let catalog = Catalog::load(root, &[])?;
     let storage = &catalog.app().storage;
-    let client = salient_core::app::dynamodb_client(storage).await;
-    salient_core::adapters::dynamodb::create_table(&client, &storage.table)
+    let client = salient_core::dynamodb_client(storage).await;
+    salient_core::dynamodb::create_table(&client, &storage.table)
         .await
         .with_context(|| format!("creating table {}", storage.table))?;
     println!("created table {}", storage.table);
@@ -153,15 +152,14 @@ async fn create_table(root: &std::path::Path) -> anyhow::Result<()> {
 async fn add_summary_index(root: &std::path::Path) -> anyhow::Result<()> {
     let catalog = Catalog::load(root, &[])?;
     let storage = &catalog.app().storage;
-    let client = salient_core::app::dynamodb_client(storage).await;
-    let updated =
-        salient_core::adapters::dynamodb::add_awaiting_summary_index(&client, &storage.table)
-            .await
-            .with_context(|| format!("adding the summary index to table {}", storage.table))?;
+    let client = salient_core::dynamodb_client(storage).await;
+    let updated = salient_core::dynamodb::add_awaiting_summary_index(&client, &storage.table)
+        .await
+        .with_context(|| format!("adding the summary index to table {}", storage.table))?;
     println!(
         "table {} has index {}; {updated} sessions awaiting a summary added to it",
         storage.table,
-        salient_core::adapters::dynamodb::GSI2
+        salient_core::dynamodb::GSI2
     );
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use axum::Router;
 use axum::serve::ListenerExt as _;
-use salient_core::app::AppState;
+use salient_core::AppState;
 use salient_core::config::Catalog;
 
 /// Every function's routes, as one router (the local server, and tests).
@@ -33,11 +33,11 @@ pub fn local_app(state: AppState, site_dir: &Path) -> Router {
 pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     let catalog = Catalog::load(config_dir, &[])
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
-    salient_core::telemetry::init(&catalog.app().telemetry);
+    salient_core::init_telemetry(&catalog.app().telemetry);
     let server = catalog.app().server.clone();
     let state = AppState::from_catalog(catalog).await?;
     // Load the tokenizer in the background so the first turn does not wait for it.
-    tokio::task::spawn_blocking(salient_core::conversation::context::warm_up);
+    tokio::task::spawn_blocking(salient_core::warm_up_tokenizer);
     let app = local_app(state, &server.site_dir);
     let host: std::net::IpAddr = server
         .host

@@ -24,7 +24,7 @@ use crate::knowledge::vector::lexical::{idf, saturated_tf, tokenize};
 use crate::ports::model::ToolSpec;
 
 /// The name of the tool the model calls.
-pub const TOOL_NAME: &str = "search_directory";
+pub(crate) const TOOL_NAME: &str = "search_directory";
 
 /// Why a directory could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -1,19 +1,63 @@
 //! Salient's core: the domain, the storage ports and their adapters, the configuration
-//! cascade, the one mapping from errors to HTTP responses, and telemetry set-up.
-//! Every Lambda function and the local server build on it.
+//! cascade, the services, the one mapping from errors to HTTP responses, and telemetry
+//! set-up. Every Lambda function and the local server build on it.
+//!
+//! The public surface is small on purpose. Five modules are the shared vocabulary:
+//! [`api`] (the route layer's extractors, views and the one error-to-HTTP mapping),
+//! [`config`], [`domain`], [`error`] (stable error codes) and [`ports`] (the traits the
+//! adapters implement). Two services are public modules, [`crm`] and [`otp`]; the rest of
+//! what the function crates, the CLI and the tests use is re-exported below. Everything
+//! else is private to this crate.
 
-pub mod adapters;
 pub mod api;
-pub mod app;
 pub mod config;
-pub mod conversation;
 pub mod crm;
-pub mod directory;
 pub mod domain;
-pub mod email;
 pub mod error;
-pub mod knowledge;
-pub mod llm;
 pub mod otp;
 pub mod ports;
-pub mod telemetry;
+
+mod adapters;
+mod app;
+mod conversation;
+mod directory;
+mod email;
+mod knowledge;
+mod llm;
+mod telemetry;
+
+// The application state and its composition root, which builds every adapter.
+pub use app::{
+    AppState, Knowledge, bootstrap, build, dynamodb_client, open_embedder, open_knowledge,
+    open_vector_index,
+};
+pub use directory::Directory;
+pub use telemetry::init as init_telemetry;
+
+// Services: a visitor's sessions and turns, summary emails, retrieval quality.
+pub use conversation::context::warm_up as warm_up_tokenizer;
+pub use conversation::{ownership, sessions, turn};
+pub use email::{summary, sweep};
+pub use knowledge::eval;
+
+// Adapters and pieces that tools, benchmarks and tests build directly rather than through
+// the composition root.
+#[cfg(feature = "embedded")]
+pub use adapters::embedded::{EmbeddedStore, IDLE_SESSIONS_QUERY};
+pub use adapters::outbox::FileOutbox;
+pub use adapters::ses::SesTransport;
+#[cfg(feature = "local-embeddings")]
+pub use knowledge::embed::LocalEmbedder;
+pub use knowledge::embed::{OpenAiEmbedder, PineconeEmbedder};
+pub use knowledge::retrieve::Retriever;
+pub use knowledge::token_count::{SliceCounter, count_tokens};
+#[cfg(feature = "embedded")]
+pub use knowledge::vector::EmbeddedIndex;
+pub use knowledge::vector::PineconeIndex;
+
+/// DynamoDB: the store and the table's administration (`salient admin`, tests).
+pub mod dynamodb {
+    pub use crate::adapters::dynamodb::{
+        DynamoStore, GSI1, GSI2, add_awaiting_summary_index, create_table, delete_table,
+    };
+}

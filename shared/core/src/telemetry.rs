@@ -23,8 +23,3 @@ pub fn init(settings: &TelemetrySettings) {
         LogFormat::Pretty => builder.compact().try_init(),
     };
 }
-
-/// True when running inside AWS Lambda.
-pub fn in_lambda() -> bool {
-    std::env::var_os("AWS_LAMBDA_FUNCTION_NAME").is_some()
-}

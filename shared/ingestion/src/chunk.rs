@@ -6,7 +6,7 @@
 //! `knowledge::token_count`). Every chunk carries its page title and the heading path above
 //! it.
 
-use salient_core::knowledge::token_count::SliceCounter;
+use salient_core::SliceCounter;
 use text_splitter::{ChunkConfig, ChunkSizer, MarkdownSplitter};
 
 /// Chunk sizes, in tokens.

@@ -8,14 +8,14 @@ use std::sync::atomic::Ordering;
 
 use anyhow::{Context as _, ensure};
 use chrono::Duration;
-use salient_core::adapters::ses::SesTransport;
-use salient_core::app::AppState;
+use salient_core::AppState;
+use salient_core::SesTransport;
 use salient_core::domain::{
     AccountId, AgentId, EmailStatus, EmailTrigger, Message, Role, Session, SessionId,
     SummaryStatus, VisitorId, now,
 };
-use salient_core::email::summary::SummaryOutcome;
 use salient_core::ports::Store;
+use salient_core::summary::SummaryOutcome;
 use salient_email::{send_summary, sweep};
 use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
 use salient_tests::mail::{

@@ -12,8 +12,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use salient_core::knowledge::embed::{LocalEmbedder, OpenAiEmbedder, PineconeEmbedder};
 use salient_core::ports::knowledge::{EmbedKind, Embedder};
+use salient_core::{LocalEmbedder, OpenAiEmbedder, PineconeEmbedder};
 use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -391,7 +391,7 @@ fn knowledge_settings_load_from_app_yaml_with_secrets_from_ssm() {
     );
     assert_eq!(knowledge.vector_store.backend, VectorBackend::Embedded);
     assert_eq!(knowledge.rag.top_k, 5);
-    let embedder = salient_core::app::open_embedder(knowledge).expect("builds");
+    let embedder = salient_core::open_embedder(knowledge).expect("builds");
     assert_eq!(embedder.model_id(), "text-embedding-3-small");
     assert_eq!(embedder.dimensions(), 1536);
 }
@@ -425,8 +425,8 @@ fn a_missing_local_model_names_the_install_script() {
 
 #[tokio::test]
 async fn local_minilm_with_the_embedded_index_answers_questions_and_skus() {
+    use salient_core::EmbeddedIndex;
     use salient_core::domain::AccountId;
-    use salient_core::knowledge::vector::EmbeddedIndex;
     use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk, VectorIndex, VectorQuery};
     let embedder = local_model();
     let texts: Vec<String> = [

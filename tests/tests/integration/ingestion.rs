@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use salient_core::adapters::embedded::EmbeddedStore;
+use salient_core::EmbeddedStore;
 use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
@@ -460,9 +460,9 @@ async fn ssrf_targets_are_refused() {
 
 #[tokio::test]
 async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
-    use salient_core::knowledge::embed::LocalEmbedder;
-    use salient_core::knowledge::eval::{self, QuestionSet};
-    use salient_core::knowledge::vector::EmbeddedIndex;
+    use salient_core::EmbeddedIndex;
+    use salient_core::LocalEmbedder;
+    use salient_core::eval::{self, QuestionSet};
 
     let (_site, addr) = spawn_site().await;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

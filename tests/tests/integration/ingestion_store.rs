@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::ensure;
 use chrono::{DateTime, Duration, Utc};
-use salient_core::adapters::embedded::EmbeddedStore;
+use salient_core::EmbeddedStore;
 use salient_core::domain::AccountId;
 use salient_core::ports::StoreError;
 use salient_core::ports::ingestion::{

@@ -26,10 +26,10 @@ use std::time::{Duration, Instant};
 
 use std::sync::atomic::Ordering;
 
+use salient_core::PineconeIndex;
 use salient_core::domain::{
     AccountId, AgentId, MessageStatus, Role, Session, SessionId, VisitorId,
 };
-use salient_core::knowledge::vector::PineconeIndex;
 use salient_core::ports::ingestion::IngestionStore as _;
 use salient_core::ports::knowledge::VectorIndex as _;
 use salient_core::ports::{HistoryQuery, MessageStore as _, Order, SessionStore as _};

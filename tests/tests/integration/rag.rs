@@ -8,10 +8,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use salient_core::EmbeddedIndex;
+use salient_core::LocalEmbedder;
+use salient_core::Retriever;
 use salient_core::domain::AccountId;
-use salient_core::knowledge::embed::LocalEmbedder;
-use salient_core::knowledge::retrieve::Retriever;
-use salient_core::knowledge::vector::EmbeddedIndex;
 use salient_core::ports::knowledge::{
     ChunkRecord, EmbedKind, Embedder as _, IndexedChunk, VectorIndex as _,
 };

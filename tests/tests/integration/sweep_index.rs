@@ -8,11 +8,11 @@ use anyhow::{Context as _, ensure};
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::StatementStatus;
-use salient_core::adapters::dynamodb;
-use salient_core::adapters::embedded::{EmbeddedStore, IDLE_SESSIONS_QUERY};
 use salient_core::domain::{AccountId, AgentId, Message, Role, Session, SessionId, VisitorId, now};
+use salient_core::dynamodb;
 use salient_core::ports::crm::{EmailEvent, EmailEventStore, EmailStatus, EmailTrigger};
 use salient_core::ports::{MessageStore, SessionStore};
+use salient_core::{EmbeddedStore, IDLE_SESSIONS_QUERY};
 use salient_tests::conformance::EmbeddedFile;
 use salient_tests::dynamodb_local::{self as local, FreshTable};
 

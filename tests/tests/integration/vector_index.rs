@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use salient_core::domain::AccountId;
-use salient_core::knowledge::vector::{EmbeddedIndex, PineconeIndex};
 use salient_core::ports::knowledge::{
     ChunkRecord, IndexedChunk, ScoredChunk, VectorIndex, VectorQuery,
 };
+use salient_core::{EmbeddedIndex, PineconeIndex};
 use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
 use secrecy::SecretString;
 

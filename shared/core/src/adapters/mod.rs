@@ -2,12 +2,12 @@
 //! SQLite locally, one module per port in each), and the email transports (`ses`,
 //! `outbox`).
 
-pub mod dynamodb;
+pub(crate) mod dynamodb;
 #[cfg(feature = "embedded")]
-pub mod embedded;
-pub mod outbox;
+pub(crate) mod embedded;
+pub(crate) mod outbox;
 mod sdk_error;
-pub mod ses;
+pub(crate) mod ses;
 
 use crate::domain::SummaryStatus;
 use crate::ports::Page;

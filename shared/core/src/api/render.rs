@@ -231,17 +231,20 @@ mod tests {
         for tag in tags(&html) {
             let name = tag[1..].trim_start_matches('/');
             let name = &name[..name.find([' ', '>']).unwrap_or(name.len())];
-            assert!(
-                ["p", "a"].contains(&name),
-                "unexpected tag {tag} in {html}"
-            );
+            assert!(["p", "a"].contains(&name), "unexpected tag {tag} in {html}");
             assert!(!tag.contains(" on"), "event handler in {tag}");
             assert!(!tag.to_ascii_lowercase().contains("script"), "{tag}");
             assert!(!tag.contains("data:"), "{tag}");
         }
         // Raw HTML is shown as text; the dropped links keep their text; an image its alt.
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-        assert!(html.contains("click") && html.contains("tab") && html.contains("pic"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("click") && html.contains("tab") && html.contains("pic"),
+            "{html}"
+        );
         assert!(html.contains("href=\"https://example.com\""), "{html}");
         assert_eq!(html.matches("<a href=").count(), 1, "{html}");
     }

@@ -62,7 +62,7 @@ pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
 /// agent that has an API key, each account's directory, the email transport, and the
 /// knowledge base when any agent has RAG on (a missing model or key is logged, not fatal:
 /// those agents answer without sources).
-pub fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
     let llm = model_clients(&catalog)?;
     let directories = directories(&catalog)?;
     let mail = email_transport(&catalog.app().email);

@@ -7,8 +7,9 @@ mod compose;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+pub(crate) use compose::assemble;
 pub use compose::{
-    assemble, bootstrap, build, dynamodb_client, open_embedder, open_knowledge, open_vector_index,
+    bootstrap, build, dynamodb_client, open_embedder, open_knowledge, open_vector_index,
 };
 
 use crate::config::Catalog;

@@ -12,7 +12,7 @@ use crate::ports::model::WireMessage;
 
 /// Tokens in `text` under `o200k_base`. The ranks load on first use (about 100 ms), off
 /// the cold-start path; [`warm_up`] can load them early.
-pub fn count_tokens(text: &str) -> usize {
+pub(crate) fn count_tokens(text: &str) -> usize {
     crate::knowledge::token_count::count_tokens(text)
 }
 
@@ -50,7 +50,7 @@ const MESSAGE_OVERHEAD: usize = 4;
 
 /// What went into a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
+pub(crate) struct Prompt {
     /// The messages to send.
     pub messages: Vec<WireMessage>,
     /// Our token count of them.
@@ -62,7 +62,7 @@ pub struct Prompt {
 /// Builds the prompt. `history` is newest first and excludes the new message; messages that
 /// failed or are empty are skipped; older history is dropped first once `budget` tokens of
 /// history are used or `max_messages` are included.
-pub fn assemble(
+pub(crate) fn assemble(
     system_prompt: &str,
     history: &[Message],
     new_message: &str,

@@ -1,9 +1,9 @@
 //! The conversation path: assembling the prompt and running a turn.
 
 mod answer;
-pub mod context;
+pub(crate) mod context;
 pub mod ownership;
-pub mod record;
+pub(crate) mod record;
 mod retrieval;
 pub mod sessions;
 pub mod turn;

@@ -5,7 +5,7 @@ use crate::ports::LlmRequestStore;
 
 /// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
 /// same figures as an LLM request of the session; a failed write is logged, never fatal.
-pub async fn record_llm_call(
+pub(crate) async fn record_llm_call(
     records: &dyn LlmRequestStore,
     account: &AccountId,
     agent: &AgentId,

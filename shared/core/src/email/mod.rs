@@ -5,4 +5,4 @@
 mod summarise;
 pub mod summary;
 pub mod sweep;
-pub mod view;
+pub(crate) mod view;

@@ -21,7 +21,7 @@ pub struct ViewError(#[from] minijinja::Error);
 
 /// A message's subject and its two parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmailParts {
+pub(crate) struct EmailParts {
     /// The subject line.
     pub subject: String,
     /// The HTML part.
@@ -46,7 +46,7 @@ fn render_pair(
 
 /// What a conversation summary shows.
 #[derive(Debug, Clone, Copy)]
-pub struct SummaryView<'a> {
+pub(crate) struct SummaryView<'a> {
     /// The business's display name.
     pub account_name: &'a str,
     /// The agent's display name.
@@ -76,7 +76,7 @@ struct SummaryContext<'a> {
 
 /// The summary email the business receives (the visitor's copy has the same parts under
 /// [`visitor_copy_subject`]).
-pub fn summary_email(view: &SummaryView<'_>) -> Result<EmailParts, ViewError> {
+pub(crate) fn summary_email(view: &SummaryView<'_>) -> Result<EmailParts, ViewError> {
     let who = view
         .profile
         .and_then(|p| p.name.clone().or_else(|| p.email.clone()))
@@ -112,13 +112,13 @@ pub fn summary_email(view: &SummaryView<'_>) -> Result<EmailParts, ViewError> {
 }
 
 /// The subject of the visitor's copy of a summary.
-pub fn visitor_copy_subject(account_name: &str) -> String {
+pub(crate) fn visitor_copy_subject(account_name: &str) -> String {
     format!("Your conversation with {account_name}")
 }
 
 /// What a one-time-code email shows.
 #[derive(Debug, Clone, Copy)]
-pub struct CodeView<'a> {
+pub(crate) struct CodeView<'a> {
     /// The business's display name.
     pub account_name: &'a str,
     /// What the code unlocks.
@@ -140,7 +140,7 @@ struct CodeContext<'a> {
 
 /// The email that carries a one-time code (the code ends the subject too, for mail clients
 /// that offer to copy it).
-pub fn code_email(view: &CodeView<'_>) -> Result<EmailParts, ViewError> {
+pub(crate) fn code_email(view: &CodeView<'_>) -> Result<EmailParts, ViewError> {
     let action = match view.purpose {
         OtpPurpose::Verify => "confirm your email address",
         OtpPurpose::Export => "download the data stored about you",

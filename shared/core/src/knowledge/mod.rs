@@ -1,8 +1,8 @@
 //! Knowledge: embeddings, vector indexes, retrieval, and the exact token counter. Site
 //! ingestion (crawl, extract, chunk, the ingest run) is the salient-ingestion crate, which
 //! writes through the ports these implement.
-pub mod embed;
+pub(crate) mod embed;
 pub mod eval;
-pub mod retrieve;
-pub mod token_count;
-pub mod vector;
+pub(crate) mod retrieve;
+pub(crate) mod token_count;
+pub(crate) mod vector;

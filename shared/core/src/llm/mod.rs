@@ -16,7 +16,7 @@ use secrecy::ExposeSecret as _;
 
 use wire::{ChatRequest, Chunk, StreamOptions, WrappedError};
 
-pub use crate::ports::model::{
+pub(crate) use crate::ports::model::{
     ChatModel, LlmError, LlmEvent, LlmStream, ToolCall, ToolSpec, Usage, WireMessage,
 };
 

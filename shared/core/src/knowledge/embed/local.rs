@@ -21,9 +21,9 @@ use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError};
 
 /// The model's id, stored with every vector.
-pub const MODEL_ID: &str = "sentence-transformers/all-MiniLM-L6-v2";
+pub(crate) const MODEL_ID: &str = "sentence-transformers/all-MiniLM-L6-v2";
 /// Its vector length.
-pub const DIMENSIONS: usize = 384;
+pub(crate) const DIMENSIONS: usize = 384;
 /// Longest input, in tokens (`sentence_bert_config.json`).
 const DEFAULT_MAX_SEQ_LEN: usize = 256;
 /// Texts per forward pass: large enough to use both cores, small enough that padding to

@@ -3,9 +3,9 @@
 //! (`app::compose`) builds the configured one.
 
 #[cfg(feature = "local-embeddings")]
-pub mod local;
-pub mod openai;
-pub mod pinecone;
+pub(crate) mod local;
+pub(crate) mod openai;
+pub(crate) mod pinecone;
 pub(crate) mod remote;
 
 #[cfg(feature = "local-embeddings")]

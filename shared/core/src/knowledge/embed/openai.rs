@@ -13,7 +13,7 @@ use super::remote::{self, RemoteModel};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError};
 
 /// OpenAI's API.
-pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
 #[derive(Serialize)]
 struct EmbeddingsRequest<'a> {

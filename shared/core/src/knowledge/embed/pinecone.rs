@@ -13,9 +13,9 @@ use super::remote::{self, RemoteModel};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError};
 
 /// Pinecone's control host, where `/embed` lives.
-pub const DEFAULT_BASE_URL: &str = "https://api.pinecone.io";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://api.pinecone.io";
 /// The API version whose OpenAPI documents the shapes used here.
-pub const API_VERSION: &str = "2025-10";
+pub(crate) const API_VERSION: &str = "2025-10";
 /// Pinecone's largest batch for its hosted embedding models.
 const MAX_BATCH: usize = 96;
 

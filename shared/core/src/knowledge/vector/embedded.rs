@@ -69,12 +69,12 @@ fn sql(err: rusqlite::Error) -> KnowledgeError {
 }
 
 /// Vector → little-endian `f32` bytes.
-pub fn encode_vector(vector: &[f32]) -> Vec<u8> {
+pub(crate) fn encode_vector(vector: &[f32]) -> Vec<u8> {
     vector.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
 
 /// Little-endian `f32` bytes → vector.
-pub fn decode_vector(bytes: &[u8]) -> Result<Vec<f32>, KnowledgeError> {
+pub(crate) fn decode_vector(bytes: &[u8]) -> Result<Vec<f32>, KnowledgeError> {
     if !bytes.len().is_multiple_of(4) {
         return Err(fatal(anyhow::anyhow!(
             "a stored vector has {} bytes, not a multiple of 4",

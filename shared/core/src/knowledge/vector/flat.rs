@@ -24,17 +24,14 @@ use super::lexical;
 use super::quantised::QuantisedRows;
 use crate::ports::knowledge::{ChunkRecord, IndexedChunk, KnowledgeError, ScoredChunk};
 
-/// Weight of the cosine similarity in the fused score.
-pub const DENSE_WEIGHT: f32 = 0.65;
-/// Weight of the normalised BM25 score in the fused score.
-pub const LEXICAL_WEIGHT: f32 = 0.35;
+use super::{DENSE_WEIGHT, LEXICAL_WEIGHT};
 
 /// Compact away deleted slots when there are at least this many and more than live ones.
 const COMPACT_AFTER: usize = 256;
 
 /// One account's chunks.
 #[derive(Debug, Default)]
-pub struct FlatIndex {
+pub(crate) struct FlatIndex {
     dimensions: usize,
     /// `dimensions` floats per slot, unit length: the exact scores.
     vectors: Vec<f32>,
@@ -53,27 +50,22 @@ pub struct FlatIndex {
 
 impl FlatIndex {
     /// An empty index.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// How many live chunks.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.by_id.len()
     }
 
     /// Whether there is none.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.by_id.is_empty()
     }
 
-    /// Vector length, 0 while empty.
-    pub fn dimensions(&self) -> usize {
-        self.dimensions
-    }
-
     /// Inserts or replaces chunks by id. All vectors must have the index's length.
-    pub fn upsert(&mut self, chunks: &[IndexedChunk]) -> Result<(), KnowledgeError> {
+    pub(crate) fn upsert(&mut self, chunks: &[IndexedChunk]) -> Result<(), KnowledgeError> {
         for chunk in chunks {
             self.check_dimensions(chunk.vector.len())?;
         }
@@ -86,7 +78,7 @@ impl FlatIndex {
     }
 
     /// Inserts a chunk known not to be present (loading from storage).
-    pub fn insert_new(
+    pub(crate) fn insert_new(
         &mut self,
         record: ChunkRecord,
         vector: &[f32],
@@ -142,7 +134,7 @@ impl FlatIndex {
     }
 
     /// Removes a chunk by id; false if it was not there.
-    pub fn remove(&mut self, id: &str) -> bool {
+    pub(crate) fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.by_id.remove(id) else {
             return false;
         };
@@ -154,7 +146,7 @@ impl FlatIndex {
     }
 
     /// Removes chunks by id, then compacts if worthwhile.
-    pub fn delete(&mut self, ids: &[String]) {
+    pub(crate) fn delete(&mut self, ids: &[String]) {
         for id in ids {
             self.remove(id);
         }
@@ -162,7 +154,7 @@ impl FlatIndex {
     }
 
     /// Removes every chunk of a URL; returns their ids.
-    pub fn delete_url(&mut self, url: &str) -> Vec<String> {
+    pub(crate) fn delete_url(&mut self, url: &str) -> Vec<String> {
         let ids: Vec<String> = self
             .records
             .iter()
@@ -196,7 +188,7 @@ impl FlatIndex {
 
     /// The best `top_k` chunks for a query vector and text, best first, among chunks whose
     /// URL starts with `url_prefix` (when given).
-    pub fn query(
+    pub(crate) fn query(
         &self,
         vector: &[f32],
         text: &str,
@@ -368,7 +360,7 @@ impl Ord for Score {
 
 /// Dot product over fixed-size blocks of independent lanes: the form LLVM vectorises on
 /// the baseline x86-64 and aarch64 targets (twice as fast here as a plain slice loop).
-pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     const LANES: usize = 32;
     let mut acc = [0.0f32; LANES];
     let chunks_a = a.chunks_exact(LANES);

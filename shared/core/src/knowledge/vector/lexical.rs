@@ -9,9 +9,9 @@
 //! the currency sign and the comma.
 
 /// BM25 term-frequency saturation.
-pub const BM25_K1: f32 = 1.2;
+pub(crate) const BM25_K1: f32 = 1.2;
 /// BM25 length normalisation.
-pub const BM25_B: f32 = 0.75;
+pub(crate) const BM25_B: f32 = 0.75;
 
 /// Words too common to say anything about a chunk.
 const STOPWORDS: &[&str] = &[
@@ -32,7 +32,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The tokens of a text, in order, repeats kept (term frequencies count them).
-pub fn tokenize(text: &str) -> Vec<String> {
+pub(crate) fn tokenize(text: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -98,21 +98,21 @@ fn push_token(raw: &[char], out: &mut Vec<String>) {
 }
 
 /// Inverse document frequency (BM25's, never negative).
-pub fn idf(docs: usize, containing: usize) -> f32 {
+pub(crate) fn idf(docs: usize, containing: usize) -> f32 {
     let n = docs as f32;
     let df = containing as f32;
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
 /// BM25's saturated term frequency for one term of a document, in `[0, K1 + 1)`.
-pub fn saturated_tf(tf: f32, doc_len: f32, avg_doc_len: f32) -> f32 {
+pub(crate) fn saturated_tf(tf: f32, doc_len: f32, avg_doc_len: f32) -> f32 {
     let norm = 1.0 - BM25_B + BM25_B * doc_len / avg_doc_len.max(1.0);
     tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * norm)
 }
 
 /// A sparse vector of hashed token indices (Pinecone's `sparseValues`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SparseVector {
+pub(crate) struct SparseVector {
     /// Token hashes, ascending, unique.
     pub indices: Vec<u32>,
     /// Their weights.
@@ -121,13 +121,13 @@ pub struct SparseVector {
 
 impl SparseVector {
     /// Whether there is no entry.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.indices.is_empty()
     }
 }
 
 /// FNV-1a: a stable 32-bit hash of a token (its sparse index).
-pub fn token_index(token: &str) -> u32 {
+pub(crate) fn token_index(token: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
     for byte in token.bytes() {
         hash ^= u32::from(byte);
@@ -137,7 +137,7 @@ pub fn token_index(token: &str) -> u32 {
 }
 
 /// Most sparse entries Pinecone takes per vector.
-pub const MAX_SPARSE_ENTRIES: usize = 1000;
+pub(crate) const MAX_SPARSE_ENTRIES: usize = 1000;
 
 /// Term counts of a token list, hashed.
 fn hashed_counts(tokens: &[String]) -> std::collections::BTreeMap<u32, f32> {
@@ -150,7 +150,7 @@ fn hashed_counts(tokens: &[String]) -> std::collections::BTreeMap<u32, f32> {
 
 /// The document side of the Pinecone sparse vector: BM25's saturated term frequency per
 /// token, with a fixed average length (Pinecone keeps no corpus statistics for us).
-pub fn document_sparse(text: &str, avg_doc_len: f32) -> SparseVector {
+pub(crate) fn document_sparse(text: &str, avg_doc_len: f32) -> SparseVector {
     let tokens = tokenize(text);
     let len = tokens.len() as f32;
     let mut entries: Vec<(u32, f32)> = hashed_counts(&tokens)
@@ -172,7 +172,7 @@ pub fn document_sparse(text: &str, avg_doc_len: f32) -> SparseVector {
 /// `weight`, so the sparse dot product is `weight` × the mean saturated frequency of the
 /// query terms in the chunk: about `weight` for a chunk of average length holding each
 /// term once, 0 for one holding none.
-pub fn query_sparse(text: &str, weight: f32) -> SparseVector {
+pub(crate) fn query_sparse(text: &str, weight: f32) -> SparseVector {
     let tokens = tokenize(text);
     let counts = hashed_counts(&tokens);
     let share = weight / counts.len().max(1) as f32;

@@ -31,8 +31,8 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::flat::{DENSE_WEIGHT, LEXICAL_WEIGHT};
 use super::lexical::{self, SparseVector};
+use super::{DENSE_WEIGHT, LEXICAL_WEIGHT};
 use crate::domain::AccountId;
 use crate::knowledge::embed::remote;
 use crate::ports::knowledge::{
@@ -40,11 +40,11 @@ use crate::ports::knowledge::{
 };
 
 /// The API version whose OpenAPI (`db_data_2025-10.oas.yaml`) the shapes follow.
-pub const API_VERSION: &str = "2025-10";
+pub(crate) const API_VERSION: &str = "2025-10";
 /// Vectors per upsert request.
-pub const UPSERT_BATCH: usize = 100;
+pub(crate) const UPSERT_BATCH: usize = 100;
 /// Pinecone's request size limit.
-pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
+pub(crate) const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
 /// Ids per list page and per delete request.
 const PAGE: usize = 100;
 /// Average chunk length, in tokens, for the sparse values' length normalisation.
@@ -142,7 +142,7 @@ pub struct NamespaceSummary {
 
 /// The URL's directory ancestors, scheme and host included: `https://h/a/b` →
 /// `https://h/`, `https://h/a/`.
-pub fn url_prefixes(url: &str) -> Vec<String> {
+pub(crate) fn url_prefixes(url: &str) -> Vec<String> {
     let Some(scheme_end) = url.find("://") else {
         return Vec::new();
     };
