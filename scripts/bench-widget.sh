@@ -7,14 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_cargo
-bash site/scripts/install-browser.sh
-build_site
-cargo build --profile local -p salient-cli -p salient-tests --bin salient --bin llm-standin >&2
-
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+prepare_browser_stack
 export SALIENT__TELEMETRY__FILTER=warn
 start_demo_stack "$work" 0
 log "widget bench against http://127.0.0.1:$DEMO_PORT ($(uptime | sed 's/.*load average/load average/'))"

@@ -6,14 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_cargo
-bash site/scripts/install-browser.sh
-build_site
-cargo build --profile local -p salient-cli -p salient-tests --bin salient --bin llm-standin >&2
-
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+prepare_browser_stack
 
 # A second origin embeds the widget cross-origin (site/tests/e2e/cross-origin.test.mjs);
 # the Northwind account lists it among its allowed origins.

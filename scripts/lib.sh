@@ -51,6 +51,19 @@ build_site() {
 # copies of config/ and site/dist that name that port instead of 127.0.0.1:3000 (the demo
 # sources and the built sitemaps), with its data in $1; then indexes both demo sites with
 # `salient ingest`. $3, if given, is an extra origin the Northwind account allows.
+# Everything a browser run against the local server needs: Chromium and playwright-core,
+# the built site, and the local-profile `salient` and `llm-standin` binaries. Sets `work`,
+# a scratch folder, and `pids`, the processes started for the run; both go when the script
+# exits.
+prepare_browser_stack() {
+  bash site/scripts/install-browser.sh
+  build_site
+  cargo build --profile local -p salient-cli -p salient-tests --bin salient --bin llm-standin >&2
+  work="$(mktemp -d)"
+  pids=()
+  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+}
+
 # Sets DEMO_PORT and appends the processes to the caller's `pids` array.
 start_demo_stack() {
   local work="$1" delay="${2:-0}" extra_origin="${3:-}" standin_port account

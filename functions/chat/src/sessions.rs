@@ -10,7 +10,7 @@ use salient_core::api::{
     AgentScope, ApiError, ApiQuery, MaybeVisitor, MessageView, SessionPath, SessionView, Visitor,
     visitor_cookie,
 };
-use salient_core::domain::{Session, VisitorId};
+use salient_core::domain::VisitorId;
 use salient_core::ports::Order;
 use salient_core::sessions;
 use serde::Deserialize;
@@ -82,30 +82,13 @@ pub(crate) async fn list(
     Ok(Json(json!({"sessions": sessions, "next": page.next})))
 }
 
-/// The session in the path, if it is this visitor's (see `conversation::ownership`).
-async fn owned_session(
-    state: &AppState,
-    path: &SessionPath,
-    visitor: &VisitorId,
-) -> Result<Session, ApiError> {
-    salient_core::ownership::owned_session(
-        state.store.as_ref(),
-        &path.scope.account,
-        &path.scope.agent,
-        &path.session,
-        visitor,
-    )
-    .await
-    .map_err(ApiError::from)
-}
-
 /// `GET /api/{account}/{agent}/sessions/{session}`.
 pub(crate) async fn show(
     State(state): State<AppState>,
     path: SessionPath,
     Visitor(visitor): Visitor,
 ) -> Result<impl IntoResponse, ApiError> {
-    let session = owned_session(&state, &path, &visitor).await?;
+    let session = path.owned_by(&state, &visitor).await?;
     Ok(Json(json!({"session": SessionView::from(&session)})))
 }
 

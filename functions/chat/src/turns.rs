@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use salient_core::AppState;
 use salient_core::api::{ApiError, ApiJson, MessageView, SessionPath, Visitor};
-use salient_core::turn::{self, TurnEvent, TurnInput};
+use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -24,18 +24,7 @@ pub(crate) async fn create(
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<impl IntoResponse, ApiError> {
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
-    let started = turn::start(
-        &ports,
-        TurnInput {
-            account: path.scope.account,
-            agent: path.scope.agent,
-            config: path.scope.config,
-            session: path.session,
-            visitor,
-            text: body.message,
-        },
-    )
-    .await?;
+    let started = turn::start(&ports, path.into_turn(visitor, body.message)).await?;
     let mut events = started.events;
     let mut usage = None;
     while let Some(event) = events.recv().await {

@@ -18,8 +18,9 @@ use salient_core::AppState;
 use salient_core::api::{ApiError, ErrorCode, SessionPath, Visitor};
 use salient_core::config::AgentConfig;
 use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
+use salient_core::ports::StoreError;
 use salient_core::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
-use salient_core::sweep::{SweepError, SweepReport};
+use salient_core::sweep::SweepReport;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -82,7 +83,7 @@ pub async fn send_summary(
 }
 
 /// The inactivity sweep over every agent of the catalog.
-pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, SweepError> {
+pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, StoreError> {
     let agents: Vec<SummaryAgent> = state
         .catalog
         .agents()
@@ -112,14 +113,7 @@ async fn send_now(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?
     };
-    let session = salient_core::ownership::owned_session(
-        state.store.as_ref(),
-        &path.scope.account,
-        &path.scope.agent,
-        &path.session,
-        &visitor,
-    )
-    .await?;
+    let session = path.owned_by(&state, &visitor).await?;
     match send_summary(
         &state,
         &session,
@@ -157,22 +151,7 @@ async fn send_now(
     }
 }
 
-/// The EventBridge Scheduler event (`detail.task` names the job).
-#[derive(Debug, Deserialize)]
-pub struct ScheduledEvent {
-    /// `Scheduled Event`.
-    #[serde(rename = "detail-type")]
-    pub detail_type: String,
-    /// What to run.
-    pub detail: ScheduledDetail,
-}
-
-/// The scheduler's input detail.
-#[derive(Debug, Deserialize)]
-pub struct ScheduledDetail {
-    /// `inactivity_sweep`.
-    pub task: String,
-}
+pub use salient_lambda_entry::{ScheduledDetail, ScheduledEvent};
 
 /// Why a scheduled run failed; `retryable` tells the scheduler's retry policy apart from
 /// a bad event that no retry fixes.
@@ -188,7 +167,7 @@ pub enum ScheduledError {
         retryable: bool,
         /// The cause.
         #[source]
-        source: SweepError,
+        source: StoreError,
     },
 }
 

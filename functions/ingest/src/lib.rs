@@ -26,7 +26,6 @@ use salient_core::ports::ingestion::{IngestionRun, RunTrigger};
 use salient_core::ports::knowledge::KnowledgeError;
 use salient_ingestion::{IngestError, Ingestor, NoProgress};
 use secrecy::ExposeSecret as _;
-use serde::Deserialize;
 use subtle::ConstantTimeEq as _;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
@@ -148,22 +147,7 @@ fn ingestor_unavailable(err: anyhow::Error) -> ApiError {
     }
 }
 
-/// The EventBridge Scheduler event (`detail.task` names the job).
-#[derive(Debug, Deserialize)]
-pub struct ScheduledEvent {
-    /// `Scheduled Event`.
-    #[serde(rename = "detail-type")]
-    pub detail_type: String,
-    /// What to do.
-    pub detail: ScheduledDetail,
-}
-
-/// The schedule's input.
-#[derive(Debug, Deserialize)]
-pub struct ScheduledDetail {
-    /// `ingest`.
-    pub task: String,
-}
+pub use salient_lambda_entry::{ScheduledDetail, ScheduledEvent};
 
 /// Why a scheduled run failed; `retryable` tells Lambda's async retry whether to bother
 /// (`main.rs` reports it as the error's type, `Retryable` or `NonRetryable`).

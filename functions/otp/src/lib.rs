@@ -248,14 +248,7 @@ async fn profile_card(
     path: SessionPath,
     Visitor(visitor): Visitor,
 ) -> Result<impl IntoResponse, ApiError> {
-    let session = salient_core::ownership::owned_session(
-        state.store.as_ref(),
-        &path.scope.account,
-        &path.scope.agent,
-        &path.session,
-        &visitor,
-    )
-    .await?;
+    let session = path.owned_by(&state, &visitor).await?;
     let profile = profile_for_session(state.store.as_ref(), &session).await?;
     Ok(Json(
         json!({"profile": profile.as_ref().map(ProfileCard::from)}),

@@ -15,7 +15,7 @@ use axum::routing::post;
 use futures::StreamExt as _;
 use salient_core::AppState;
 use salient_core::api::{ApiError, ApiJson, SessionPath, Visitor, answer_html, citation_views};
-use salient_core::turn::{self, TurnEvent, TurnInput};
+use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
 use tokio_stream::wrappers::ReceiverStream;
@@ -51,18 +51,7 @@ async fn stream_turn(
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<Response, ApiError> {
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
-    let started = turn::start(
-        &ports,
-        TurnInput {
-            account: path.scope.account,
-            agent: path.scope.agent,
-            config: path.scope.config,
-            session: path.session,
-            visitor,
-            text: body.message,
-        },
-    )
-    .await?;
+    let started = turn::start(&ports, path.into_turn(visitor, body.message)).await?;
     let events =
         ReceiverStream::new(started.events).map(|event| Ok::<_, Infallible>(sse_event(event)));
     let mut response = Sse::new(events)

@@ -24,6 +24,24 @@ pub const RETRYABLE: &str = "Retryable";
 /// task, an unreadable event, settings that name no usable backend).
 pub const NON_RETRYABLE: &str = "NonRetryable";
 
+/// The EventBridge Scheduler event that starts a scheduled run (`detail.task` names the
+/// job: `ingest`, `inactivity_sweep`).
+#[derive(Debug, serde::Deserialize)]
+pub struct ScheduledEvent {
+    /// `Scheduled Event`.
+    #[serde(rename = "detail-type")]
+    pub detail_type: String,
+    /// The schedule's input.
+    pub detail: ScheduledDetail,
+}
+
+/// A schedule's input: the job to run.
+#[derive(Debug, serde::Deserialize)]
+pub struct ScheduledDetail {
+    /// The job's name.
+    pub task: String,
+}
+
 /// Why a scheduled job failed, and whether running it again may pass.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]

@@ -10,7 +10,8 @@ use axum::http::request::Parts;
 use super::error::{ApiError, ErrorCode, id_error};
 use crate::app::AppState;
 use crate::config::AgentConfig;
-use crate::domain::{AccountId, AgentId, SessionId};
+use crate::conversation::turn::TurnInput;
+use crate::domain::{AccountId, AgentId, Session, SessionId, VisitorId};
 
 /// `{account}/{agent}` from the path: both parsed, and the agent known to exist.
 #[derive(Debug, Clone)]
@@ -71,6 +72,37 @@ pub struct SessionPath {
     pub scope: AgentScope,
     /// The session id (not yet known to exist).
     pub session: SessionId,
+}
+
+impl SessionPath {
+    /// The session in the path, if it is `visitor`'s; another agent's or another visitor's
+    /// session is `session_not_found`, as a missing one is (see `ownership`).
+    pub async fn owned_by(
+        &self,
+        state: &AppState,
+        visitor: &VisitorId,
+    ) -> Result<Session, ApiError> {
+        Ok(crate::ownership::owned_session(
+            state.store.as_ref(),
+            &self.scope.account,
+            &self.scope.agent,
+            &self.session,
+            visitor,
+        )
+        .await?)
+    }
+
+    /// A turn on this session: `visitor` says `text`.
+    pub fn into_turn(self, visitor: VisitorId, text: String) -> TurnInput {
+        TurnInput {
+            account: self.scope.account,
+            agent: self.scope.agent,
+            config: self.scope.config,
+            session: self.session,
+            visitor,
+            text,
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for SessionPath {

@@ -129,6 +129,14 @@ pub fn open_embedder(settings: &KnowledgeSettings) -> Result<Arc<dyn Embedder>, 
             )
         })
     };
+    // The provider's own endpoint unless the settings name another (a proxy, a stand-in).
+    let base_url = |default: &'static str| -> &str {
+        if embedding.base_url.is_empty() {
+            default
+        } else {
+            &embedding.base_url
+        }
+    };
     Ok(match embedding.provider {
         #[cfg(feature = "local-embeddings")]
         EmbeddingProvider::Local => Arc::new(crate::knowledge::embed::LocalEmbedder::new(
@@ -140,36 +148,22 @@ pub fn open_embedder(settings: &KnowledgeSettings) -> Result<Arc<dyn Embedder>, 
                 crate::config::compiled_out::LOCAL_EMBEDDINGS.to_string(),
             ));
         }
-        EmbeddingProvider::Openai => {
-            let base_url = if embedding.base_url.is_empty() {
-                crate::knowledge::embed::openai::DEFAULT_BASE_URL
-            } else {
-                &embedding.base_url
-            };
-            Arc::new(crate::knowledge::embed::OpenAiEmbedder::new(
-                base_url,
-                key()?,
-                &embedding.model,
-                embedding.dimensions,
-                embedding.batch_size,
-                timeout,
-            )?)
-        }
-        EmbeddingProvider::Pinecone => {
-            let base_url = if embedding.base_url.is_empty() {
-                crate::knowledge::embed::pinecone::DEFAULT_BASE_URL
-            } else {
-                &embedding.base_url
-            };
-            Arc::new(crate::knowledge::embed::PineconeEmbedder::new(
-                base_url,
-                key()?,
-                &embedding.model,
-                embedding.dimensions,
-                embedding.batch_size,
-                timeout,
-            )?)
-        }
+        EmbeddingProvider::Openai => Arc::new(crate::knowledge::embed::OpenAiEmbedder::new(
+            base_url(crate::knowledge::embed::openai::DEFAULT_BASE_URL),
+            key()?,
+            &embedding.model,
+            embedding.dimensions,
+            embedding.batch_size,
+            timeout,
+        )?),
+        EmbeddingProvider::Pinecone => Arc::new(crate::knowledge::embed::PineconeEmbedder::new(
+            base_url(crate::knowledge::embed::pinecone::DEFAULT_BASE_URL),
+            key()?,
+            &embedding.model,
+            embedding.dimensions,
+            embedding.batch_size,
+            timeout,
+        )?),
     })
 }
 

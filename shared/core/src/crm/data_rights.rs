@@ -19,7 +19,6 @@ use crate::domain::{
     AccountId, AgentId, EmailAddress, EmailEvent, EmailHash, LlmRequest, Message, ProfileId,
     Session, SessionId, VisitorProfile,
 };
-use crate::error::{CodedError, ErrorCode};
 use crate::ports::crm::{EmailEventStore, ErasureStore, ProfileStore};
 use crate::ports::{
     HistoryQuery, LlmRequestStore, MAX_PAGE_SIZE, MessageStore, Order, SessionStore, StoreError,
@@ -45,28 +44,6 @@ pub struct DataRightsPorts<'a> {
 impl std::fmt::Debug for DataRightsPorts<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DataRightsPorts").finish_non_exhaustive()
-    }
-}
-
-/// Why an export or a delete failed.
-#[derive(Debug, thiserror::Error)]
-pub enum DataRightsError {
-    /// Storage failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl CodedError for DataRightsError {
-    fn code(&self) -> ErrorCode {
-        match self {
-            Self::Store(err) => err.code(),
-        }
-    }
-
-    fn public_message(&self) -> String {
-        match self {
-            Self::Store(err) => err.public_message(),
-        }
     }
 }
 
@@ -175,7 +152,7 @@ pub async fn export(
     account: &AccountId,
     agents: &[AgentId],
     email: &EmailAddress,
-) -> Result<VisitorExport, DataRightsError> {
+) -> Result<VisitorExport, StoreError> {
     let hash = EmailHash::of(email);
     let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
     let mut profiles = Vec::new();
@@ -210,7 +187,7 @@ pub async fn erase(
     agents: &[AgentId],
     email: &EmailAddress,
     rate_subjects: &[String],
-) -> Result<ErasureReport, DataRightsError> {
+) -> Result<ErasureReport, StoreError> {
     let hash = EmailHash::of(email);
     let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
     let mut report = ErasureReport::default();

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts, send_summary};
 use crate::domain::{AccountId, EmailTrigger};
-use crate::error::{CodedError, ErrorCode};
 use crate::ports::StoreError;
 
 /// What one sweep did.
@@ -26,50 +25,15 @@ pub struct SweepReport {
     pub failed: usize,
 }
 
-/// Why a sweep stopped: listing an account's idle sessions failed. (A session whose summary
-/// fails is counted in the report, not an error.)
-#[derive(Debug, thiserror::Error)]
-pub enum SweepError {
-    /// Storage failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl SweepError {
-    /// Whether running the sweep again may succeed (throttling, timeouts).
-    pub fn is_retryable(&self) -> bool {
-        matches!(
-            self,
-            Self::Store(StoreError::Backend {
-                retryable: true,
-                ..
-            })
-        )
-    }
-}
-
-impl CodedError for SweepError {
-    fn code(&self) -> ErrorCode {
-        match self {
-            Self::Store(err) => err.code(),
-        }
-    }
-
-    fn public_message(&self) -> String {
-        match self {
-            Self::Store(err) => err.public_message(),
-        }
-    }
-}
-
 /// Summarises every session idle for its agent's `email.summary.idle_minutes` that has not
 /// been summarised, account by account (the accounts of `agents`, every agent of the
-/// deployment), at most `sweep_batch` sessions per account.
+/// deployment), at most `sweep_batch` sessions per account. It stops only when listing an
+/// account's idle sessions fails; a session whose summary fails is counted in the report.
 pub async fn sweep(
     ports: &SummaryPorts<'_>,
     agents: &[SummaryAgent],
     now: DateTime<Utc>,
-) -> Result<SweepReport, SweepError> {
+) -> Result<SweepReport, StoreError> {
     let accounts: BTreeSet<&AccountId> = agents.iter().map(|a| &a.config.account).collect();
     let mut report = SweepReport::default();
     for account in accounts {

@@ -62,6 +62,19 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether trying again may succeed (throttling, timeouts, transaction conflicts).
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Self::Backend {
+                retryable: true,
+                ..
+            }
+        )
+    }
+}
+
 impl crate::error::CodedError for StoreError {
     fn code(&self) -> crate::error::ErrorCode {
         use crate::error::ErrorCode;

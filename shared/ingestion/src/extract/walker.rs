@@ -115,10 +115,16 @@ impl Walker {
     /// Walks a container: runs of inline content become paragraphs, block children are
     /// handled by kind.
     pub(super) fn container(&mut self, element: ElementRef<'_>, in_content: bool) {
+        self.children(element, in_content, None);
+    }
+
+    /// The walk of [`Self::container`], passing over child elements named `skip`.
+    fn children(&mut self, element: ElementRef<'_>, in_content: bool, skip: Option<&str>) {
         let mut inline = String::new();
         for child in element.children() {
             match child.value() {
                 Node::Text(text) => inline.push_str(text),
+                Node::Element(e) if Some(e.name()) == skip => {}
                 Node::Element(e) => {
                     let Some(child_ref) = ElementRef::wrap(child) else {
                         continue;
@@ -170,30 +176,7 @@ impl Walker {
                         }
                     }
                 }
-                let mut body = String::new();
-                for child in element.children() {
-                    match child.value() {
-                        Node::Text(text) => body.push_str(text),
-                        Node::Element(e) if e.name() == "summary" => {}
-                        Node::Element(e) => {
-                            let Some(child_ref) = ElementRef::wrap(child) else {
-                                continue;
-                            };
-                            if is_chrome(&child_ref, in_content) {
-                                continue;
-                            }
-                            if is_block(e.name()) {
-                                self.paragraph(&body);
-                                body.clear();
-                                self.block(child_ref, in_content);
-                            } else {
-                                inline_text(child_ref, &mut body);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                self.paragraph(&body);
+                self.children(element, in_content, Some("summary"));
             }
             "pre" => {
                 let text = element.text().collect::<String>();

@@ -159,24 +159,26 @@ pub(super) const MIGRATIONS: &[&str] = &[
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(sql)?;
-    let applied: i64 = tx
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(sql)?;
-    for (index, migration) in MIGRATIONS
+    apply(conn, MIGRATIONS).map_err(sql)
+}
+
+/// Applies those of `migrations` that `PRAGMA user_version` says the file has not seen, in
+/// one `BEGIN IMMEDIATE` transaction, and records how many it has seen now. Every SQLite
+/// file of the process (the store, the embedded vector index) is versioned this way.
+pub(crate) fn apply(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let applied: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for (index, migration) in migrations
         .iter()
         .enumerate()
         .skip(usize::try_from(applied).unwrap_or(0))
     {
-        tx.execute_batch(migration).map_err(sql)?;
+        tx.execute_batch(migration)?;
         tx.pragma_update(
             None,
             "user_version",
             i64::try_from(index + 1).unwrap_or(i64::MAX),
-        )
-        .map_err(sql)?;
+        )?;
     }
-    tx.commit().map_err(sql)
+    tx.commit()
 }

@@ -17,7 +17,7 @@ mod erasure;
 mod ingestion;
 mod llm_requests;
 mod messages;
-mod migrations;
+pub(crate) mod migrations;
 mod otp;
 mod profiles;
 mod rate_limits;

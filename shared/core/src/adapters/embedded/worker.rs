@@ -151,7 +151,7 @@ fn run_batch(conn: &Connection, batch: Vec<Job>) {
     if let Err(error) = execute(conn, begin) {
         // Every operation gets the same failure (a busy database is transient).
         let message = error_chain(&error);
-        let retryable = is_retryable(&error);
+        let retryable = error.is_retryable();
         for job in batch {
             let failure = if retryable {
                 StoreError::transient(anyhow::anyhow!("{message}"))
@@ -197,16 +197,6 @@ fn run_batch(conn: &Connection, batch: Vec<Job>) {
             .map(|m| StoreError::fatal(anyhow::anyhow!("committing a batch failed: {m}")));
         (done.deliver)(failure);
     }
-}
-
-fn is_retryable(error: &StoreError) -> bool {
-    matches!(
-        error,
-        StoreError::Backend {
-            retryable: true,
-            ..
-        }
-    )
 }
 
 fn error_chain(error: &StoreError) -> String {

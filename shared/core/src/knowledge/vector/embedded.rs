@@ -108,26 +108,7 @@ impl EmbeddedIndex {
             .map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql)?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let applied: i64 = tx
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(sql)?;
-        for (index, migration) in MIGRATIONS
-            .iter()
-            .enumerate()
-            .skip(usize::try_from(applied).unwrap_or(0))
-        {
-            tx.execute_batch(migration).map_err(sql)?;
-            tx.pragma_update(
-                None,
-                "user_version",
-                i64::try_from(index + 1).unwrap_or(i64::MAX),
-            )
-            .map_err(sql)?;
-        }
-        tx.commit().map_err(sql)?;
+        crate::adapters::embedded::migrations::apply(&mut conn, MIGRATIONS).map_err(sql)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             accounts: Arc::new(Mutex::new(HashMap::new())),
