@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backends;
+pub mod child;
 pub mod conformance;
 pub mod crm_conformance;
 pub mod dynamodb_local;

@@ -24,6 +24,7 @@ mod directory;
 mod email;
 mod knowledge;
 mod llm;
+mod privacy;
 mod telemetry;
 
 // The application state and its composition root, which builds every adapter.
@@ -32,6 +33,7 @@ pub use app::{
     open_vector_index,
 };
 pub use directory::Directory;
+pub use privacy::{mask_cards, redact};
 pub use telemetry::init as init_telemetry;
 
 // Services: a visitor's sessions and turns, summary emails, retrieval quality.

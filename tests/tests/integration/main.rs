@@ -19,6 +19,7 @@ mod ingestion_store;
 mod lambda_entry;
 mod llm_log;
 mod otp;
+mod privacy;
 mod profile_capture;
 mod rag;
 mod storage;

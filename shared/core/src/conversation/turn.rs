@@ -214,6 +214,9 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         return Err(TurnError::NoModelConfigured);
     }
 
+    // Card numbers never reach the store or the model; the last four digits stay.
+    let masked = crate::privacy::mask_cards(text);
+    let text = masked.as_ref();
     // Nothing lost: the visitor's words are stored before the model is called.
     let user_message = Message::new(Role::User, text, now());
     ports
