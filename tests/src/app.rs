@@ -76,6 +76,9 @@ pub struct TestApp {
 pub struct AppOptions {
     /// Storage backend.
     pub backend: Backend,
+    /// Storage to use instead of a fresh store of `backend` (e.g. a file another process
+    /// wrote).
+    pub stores: Option<Arc<dyn StoreFactory>>,
     /// Start the LLM stand-in and give every agent a key for it.
     pub with_llm: bool,
     /// Extra settings.
@@ -91,6 +94,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             backend: Backend::Embedded,
+            stores: None,
             with_llm: true,
             overrides: Vec::new(),
             retriever: None,
@@ -106,7 +110,10 @@ pub async fn spawn_app() -> anyhow::Result<TestApp> {
 
 /// Starts the app as `options` say.
 pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
-    let stores = store_factory(options.backend).await?;
+    let stores = match options.stores {
+        Some(stores) => stores,
+        None => store_factory(options.backend).await?,
+    };
     let outbox = options.outbox.then(tempfile::tempdir).transpose()?;
     let mut overrides = Vec::new();
     if let Some(outbox) = &outbox {

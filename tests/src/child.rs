@@ -20,9 +20,7 @@ pub fn child_output(vars: &[(&str, &str)], module: &str, name: &str) -> Option<O
     {
         return None;
     }
-    // `integration::config_env` -> `config_env::<name>`, the name the test harness knows.
-    let path = module.split_once("::").map_or(module, |(_, path)| path);
-    let test = format!("{path}::{name}");
+    let test = harness_name(module, name);
     let output = Command::new(std::env::current_exe().expect("own path"))
         .args(["--exact", &test, "--test-threads", "1", "--nocapture"])
         .envs(vars.iter().copied())
@@ -35,4 +33,34 @@ pub fn child_output(vars: &[(&str, &str)], module: &str, name: &str) -> Option<O
         "the re-run of {test} with {vars:?} failed:\n{stdout}\n{stderr}"
     );
     Some(output)
+}
+
+/// Starts this test binary again with `vars` set, running only the test `name` of `module`,
+/// and returns without waiting: for a test that kills its child (a crash) or stops it.
+/// Its output goes to `log`.
+pub fn spawn_child(
+    vars: &[(&str, &str)],
+    module: &str,
+    name: &str,
+    log: &std::path::Path,
+) -> std::io::Result<std::process::Child> {
+    let out = std::fs::File::create(log)?;
+    Command::new(std::env::current_exe()?)
+        .args([
+            "--exact",
+            &harness_name(module, name),
+            "--test-threads",
+            "1",
+        ])
+        .envs(vars.iter().copied())
+        .stdout(out.try_clone()?)
+        .stderr(out)
+        .spawn()
+}
+
+/// `integration::config_env` and `<name>` -> `config_env::<name>`, the name the test
+/// harness knows.
+fn harness_name(module: &str, name: &str) -> String {
+    let path = module.split_once("::").map_or(module, |(_, path)| path);
+    format!("{path}::{name}")
 }

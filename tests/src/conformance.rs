@@ -19,7 +19,7 @@ use salient_core::domain::{
 use salient_core::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Page, Store, StoreError};
 
 /// Opens stores over one data set.
-pub trait StoreFactory: Send + Sync {
+pub trait StoreFactory: Send + Sync + std::fmt::Debug {
     /// The backend's name, as in the test names (`embedded`, `dynamodb`).
     fn backend(&self) -> &'static str;
 
@@ -35,8 +35,9 @@ pub trait StoreFactory: Send + Sync {
 /// An embedded store in a SQLite file inside a temporary directory.
 #[derive(Debug)]
 pub struct EmbeddedFile {
-    // Removed (with the database) when the factory is dropped.
-    _dir: tempfile::TempDir,
+    // Removed (with the database) when the factory is dropped; none for a file the caller
+    // owns.
+    _dir: Option<tempfile::TempDir>,
     path: PathBuf,
 }
 
@@ -45,7 +46,19 @@ impl EmbeddedFile {
     pub fn new() -> anyhow::Result<Self> {
         let dir = tempfile::tempdir().context("creating a temporary directory")?;
         let path = dir.path().join("salient.db");
-        Ok(Self { _dir: dir, path })
+        Ok(Self {
+            _dir: Some(dir),
+            path,
+        })
+    }
+
+    /// The database file at `path` (created on first open), left in place when dropped:
+    /// for a store that two processes open one after the other.
+    pub fn at(path: &Path) -> Self {
+        Self {
+            _dir: None,
+            path: path.to_owned(),
+        }
     }
 
     /// The database file.
@@ -860,6 +873,42 @@ pub async fn llm_requests_round_trip_in_order_scoped_by_account(
     assert!(
         store.record_llm_request(&acme, &first).await.is_err(),
         "a record id is written once"
+    );
+    Ok(())
+}
+
+/// A call recorded as `started` is replaced by its final figures, in this account only; a
+/// finish without a start stores the record.
+pub async fn a_started_llm_request_is_replaced_when_it_finishes(
+    factory: &dyn StoreFactory,
+) -> anyhow::Result<()> {
+    let store = factory.open()?;
+    let (acme, globex) = (account("acme"), account("globex"));
+    let session = new_session(&*store, &acme).await?;
+    let mut call = llm_request(&session.id, None, LlmOutcome::Started);
+    call.prompt_tokens = 0;
+    call.completion_tokens = 0;
+    call.cost_usd = None;
+    store.record_llm_request(&acme, &call).await?;
+    assert_eq!(
+        store.llm_requests(&acme, &session.id).await?,
+        [call.clone()]
+    );
+
+    let mut done = llm_request(&session.id, None, LlmOutcome::Ok);
+    done.id = call.id.clone();
+    store.finish_llm_request(&acme, &done).await?;
+    assert_eq!(
+        store.llm_requests(&acme, &session.id).await?,
+        [done.clone()]
+    );
+    assert!(store.llm_requests(&globex, &session.id).await?.is_empty());
+
+    let unstarted = llm_request(&session.id, None, LlmOutcome::Timeout);
+    store.finish_llm_request(&acme, &unstarted).await?;
+    assert_eq!(
+        store.llm_requests(&acme, &session.id).await?,
+        [done, unstarted]
     );
     Ok(())
 }

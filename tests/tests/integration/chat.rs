@@ -27,7 +27,8 @@ async fn settled_history(app: &TestApp, session: &TestSession) -> anyhow::Result
     for _ in 0..200 {
         let messages = app.history(session).await?;
         let requests = app.llm_requests(session).await?;
-        if !requests.is_empty() {
+        // The call is recorded as `started` at once and replaced when the turn ends.
+        if !requests.is_empty() && requests.iter().all(|r| r.outcome != LlmOutcome::Started) {
             return Ok(messages);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;

@@ -28,5 +28,6 @@ salient_tests::on_each_backend! {
         concurrent_appends_lose_nothing,
         data_survives_a_restart,
         llm_requests_round_trip_in_order_scoped_by_account,
+        a_started_llm_request_is_replaced_when_it_finishes,
     }
 }

@@ -2,7 +2,7 @@
 //! stored and recorded however it ends.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures::StreamExt as _;
 use tokio::sync::mpsc;
@@ -19,6 +19,10 @@ use crate::domain::{
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::Sources;
 use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
+
+/// How often a growing answer is stored while it streams: a crash loses at most about this
+/// much of what the visitor saw.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 
 pub(super) struct TurnRun {
     pub(super) ports: TurnPorts,
@@ -40,6 +44,8 @@ pub(super) struct TurnRun {
     /// Usage of the rounds before the last (tool calls), added to the last one's.
     pub(super) earlier_usage: Usage,
     pub(super) tx: mpsc::Sender<TurnEvent>,
+    /// The record of the model call under way, stored as `started` when it began.
+    pub(super) call: Option<LlmRequestId>,
 }
 
 /// How the answer ended, before it is stored.
@@ -97,6 +103,7 @@ impl TurnRun {
             } else {
                 &[]
             };
+            self.begin_call().await;
             let opened = tokio::select! {
                 opened = self.llm.stream(&messages, offered) => Some(opened),
                 () = tx.closed() => None,
@@ -108,6 +115,7 @@ impl TurnRun {
             };
             let text_before = self.assistant.content.len();
             let mut calls = Vec::new();
+            let mut checkpointed = Instant::now();
             loop {
                 let next = tokio::select! {
                     next = tokio::time::timeout_at(deadline, stream.next()) => next,
@@ -120,6 +128,10 @@ impl TurnRun {
                         self.assistant.content.push_str(&text);
                         if tx.send(TurnEvent::Delta(text)).await.is_err() {
                             break 'rounds Ending::Cancelled;
+                        }
+                        if checkpointed.elapsed() >= CHECKPOINT_EVERY {
+                            self.checkpoint().await;
+                            checkpointed = Instant::now();
                         }
                     }
                     Ok(Some(Ok(LlmEvent::ToolCalls(asked)))) => calls = asked,
@@ -171,17 +183,51 @@ impl TurnRun {
         result
     }
 
-    /// Records one call to the model as an LLM request linked to the answer, and logs it
-    /// with exactly the stored figures.
+    /// Stores the answer as it stands (still `partial`), so a crash loses at most what
+    /// streamed since the last checkpoint. A failed write is logged; the stream goes on.
+    async fn checkpoint(&self) {
+        if let Err(error) = self
+            .ports
+            .messages
+            .update_message(&self.account, &self.session, &self.assistant)
+            .await
+        {
+            tracing::warn!(account = %self.account, session = %self.session, error = ?error, "checkpointing the answer failed");
+        }
+    }
+
+    /// Records a call to the model as `started`, before it is made.
+    async fn begin_call(&mut self) {
+        let id = LlmRequestId::generate();
+        let record = LlmRequest {
+            id: id.clone(),
+            session: self.session.clone(),
+            message: Some(self.assistant.id.clone()),
+            model: self.llm.model().to_owned(),
+            prompt_tokens: 0,
+            completion_tokens: 0,
+            cost_usd: None,
+            latency_ms: 0,
+            outcome: LlmOutcome::Started,
+            error: None,
+            created_at: now(),
+        };
+        super::record::record_llm_start(self.ports.llm_records.as_ref(), &self.account, &record)
+            .await;
+        self.call = Some(id);
+    }
+
+    /// Records one call to the model as an LLM request linked to the answer (over the record
+    /// of its start), and logs it with exactly the stored figures.
     async fn record_call(
-        &self,
+        &mut self,
         usage: &Usage,
         started: Instant,
         outcome: LlmOutcome,
         error: Option<String>,
     ) {
         let record = LlmRequest {
-            id: LlmRequestId::generate(),
+            id: self.call.take().unwrap_or_else(LlmRequestId::generate),
             session: self.session.clone(),
             message: Some(self.assistant.id.clone()),
             model: usage

@@ -59,9 +59,15 @@ pub(crate) struct Prompt {
     pub history_used: usize,
 }
 
+/// Stands in for an answer that was never given (the model failed before its first word, or
+/// the process died before any of it was stored), so the model always sees the visitor's
+/// messages and answers alternate.
+const NO_ANSWER: &str = "(No answer was given to this message.)";
+
 /// Builds the prompt. `history` is newest first and excludes the new message; messages that
 /// failed or are empty are skipped; older history is dropped first once `budget` tokens of
-/// history are used or `max_messages` are included.
+/// history are used or `max_messages` are included. A visitor's message left without an
+/// answer is followed by [`NO_ANSWER`], so two user messages never follow each other.
 pub(crate) fn assemble(
     system_prompt: &str,
     history: &[Message],
@@ -93,17 +99,25 @@ pub(crate) fn assemble(
         kept.push((role, &message.content));
     }
     let history_used = kept.len();
-    let mut messages = Vec::with_capacity(kept.len() + 2);
+    let mut messages = Vec::with_capacity(kept.len() + 3);
     messages.push(WireMessage::new("system", system_prompt));
-    messages.extend(
-        kept.into_iter()
-            .rev()
-            .map(|(role, content)| WireMessage::new(role, content)),
-    );
+    let mut placeholders = 0;
+    for (role, content) in kept.into_iter().rev() {
+        if role == "user" && messages.last().is_some_and(|m| m.role == "user") {
+            messages.push(WireMessage::new("assistant", NO_ANSWER));
+            placeholders += 1;
+        }
+        messages.push(WireMessage::new(role, content));
+    }
+    if messages.last().is_some_and(|m| m.role == "user") {
+        messages.push(WireMessage::new("assistant", NO_ANSWER));
+        placeholders += 1;
+    }
     messages.push(WireMessage::new("user", new_message));
+    let placeholder_tokens = placeholders * (count_tokens(NO_ANSWER) + MESSAGE_OVERHEAD);
     Prompt {
         messages,
-        prompt_tokens: system_tokens + used + new_tokens,
+        prompt_tokens: system_tokens + used + placeholder_tokens + new_tokens,
         history_used,
     }
 }
@@ -146,11 +160,40 @@ mod tests {
         let history = vec![newest.clone(), middle.clone(), oldest];
         let prompt = assemble("You are Nora.", &history, "And York?", 60, 40);
         let roles: Vec<&str> = prompt.messages.iter().map(|m| m.role).collect();
-        assert_eq!(roles, ["system", "assistant", "user", "user"]);
+        // "Do you cover Leeds?" got no answer: a placeholder keeps the turns alternating.
+        assert_eq!(roles, ["system", "assistant", "user", "assistant", "user"]);
         assert_eq!(prompt.messages[1].content, middle.content);
         assert_eq!(prompt.messages[2].content, newest.content);
-        assert_eq!(prompt.messages[3].content, "And York?");
+        assert_eq!(prompt.messages[3].content, NO_ANSWER);
+        assert_eq!(prompt.messages[4].content, "And York?");
         assert_eq!(prompt.history_used, 2);
+    }
+
+    #[test]
+    fn a_question_whose_answer_was_lost_never_leaves_two_user_messages_in_a_row() {
+        // Newest first: a crash left the last answer empty (partial, nothing stored), and
+        // an older answer failed outright.
+        let mut lost = msg(Role::Assistant, "");
+        lost.status = MessageStatus::Partial;
+        let mut failed = msg(Role::Assistant, "half an answer");
+        failed.status = MessageStatus::Failed;
+        let history = vec![
+            lost,
+            msg(Role::User, "How much is a survey?"),
+            failed,
+            msg(Role::User, "Hello"),
+        ];
+        let prompt = assemble("sys", &history, "Are you there?", 10_000, 40);
+        let roles: Vec<&str> = prompt.messages.iter().map(|m| m.role).collect();
+        assert_eq!(
+            roles,
+            ["system", "user", "assistant", "user", "assistant", "user"]
+        );
+        for pair in prompt.messages.windows(2) {
+            assert!(!(pair[0].role == "user" && pair[1].role == "user"));
+        }
+        assert_eq!(prompt.messages[2].content, NO_ANSWER);
+        assert_eq!(prompt.messages[4].content, NO_ANSWER);
     }
 
     #[test]
@@ -167,6 +210,6 @@ mod tests {
         ];
         let prompt = assemble("sys", &history, "new", 10_000, 2);
         let contents: Vec<&str> = prompt.messages.iter().map(|m| m.content.as_str()).collect();
-        assert_eq!(contents, ["sys", "b", "a", "new"]);
+        assert_eq!(contents, ["sys", "b", "a", NO_ANSWER, "new"]);
     }
 }

@@ -3,8 +3,22 @@
 use crate::domain::{AccountId, AgentId, LlmRequest};
 use crate::ports::LlmRequestStore;
 
+/// Stores a call to the model as `started` before it is made, so a process that dies
+/// during the call leaves a record of it; [`record_llm_call`] replaces it with the figures.
+/// A failed write is logged, never fatal.
+pub(crate) async fn record_llm_start(
+    records: &dyn LlmRequestStore,
+    account: &AccountId,
+    record: &LlmRequest,
+) {
+    if let Err(error) = records.record_llm_request(account, record).await {
+        tracing::error!(account = %account, session = %record.session, error = ?error, "recording the start of an LLM request failed");
+    }
+}
+
 /// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
-/// same figures as an LLM request of the session; a failed write is logged, never fatal.
+/// same figures as an LLM request of the session, over the record of its start if there is
+/// one; a failed write is logged, never fatal.
 pub(crate) async fn record_llm_call(
     records: &dyn LlmRequestStore,
     account: &AccountId,
@@ -27,7 +41,7 @@ pub(crate) async fn record_llm_call(
         purpose,
         "llm request"
     );
-    if let Err(error) = records.record_llm_request(account, record).await {
+    if let Err(error) = records.finish_llm_request(account, record).await {
         tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
     }
 }

@@ -300,6 +300,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         max_tool_rounds: settings.tools.max_rounds,
         max_tool_results: settings.tools.max_results,
         earlier_usage: Usage::default(),
+        call: None,
         tx,
     };
     tokio::spawn(run.answer(prompt.messages));

@@ -206,6 +206,10 @@ pub enum LlmOutcome {
     Cancelled,
     /// No answer within the time limit.
     Timeout,
+    /// The call began and has not ended: recorded when a call starts and replaced when it
+    /// ends, so a call whose process died (a crash, a killed instance) stays visible as one
+    /// that never finished.
+    Started,
 }
 
 impl LlmOutcome {
@@ -217,6 +221,7 @@ impl LlmOutcome {
             Self::Interrupted => "interrupted",
             Self::Cancelled => "cancelled",
             Self::Timeout => "timeout",
+            Self::Started => "started",
         }
     }
 
@@ -228,6 +233,7 @@ impl LlmOutcome {
             "interrupted" => Some(Self::Interrupted),
             "cancelled" => Some(Self::Cancelled),
             "timeout" => Some(Self::Timeout),
+            "started" => Some(Self::Started),
             _ => None,
         }
     }

@@ -207,8 +207,16 @@ pub trait MessageStore: Send + Sync {
 /// Records of calls to the LLM provider.
 #[async_trait]
 pub trait LlmRequestStore: Send + Sync {
-    /// Stores one record.
+    /// Stores one record; its id must be new.
     async fn record_llm_request(
+        &self,
+        account: &AccountId,
+        request: &LlmRequest,
+    ) -> Result<(), StoreError>;
+
+    /// Stores a call's final figures over the record of the same id that was stored when
+    /// it started (or as a new record, when that write was lost).
+    async fn finish_llm_request(
         &self,
         account: &AccountId,
         request: &LlmRequest,

@@ -65,6 +65,15 @@ impl LlmRequestStore for DynamoStore {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(account = %account, session = %request.session, llm_request = %request.id))]
+    async fn finish_llm_request(
+        &self,
+        account: &AccountId,
+        request: &LlmRequest,
+    ) -> Result<(), StoreError> {
+        self.put(llm_request_item(account, request)).await
+    }
+
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
     async fn llm_requests(
         &self,

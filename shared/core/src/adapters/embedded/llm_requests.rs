@@ -33,28 +33,18 @@ impl LlmRequestStore for EmbeddedStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        let r = request;
-        self.change(
-            "INSERT INTO llm_requests (account, session, id, message, model, prompt_tokens, \
-             completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            (
-                account.to_string(),
-                r.session.to_string(),
-                r.id.to_string(),
-                r.message.as_ref().map(MessageId::to_string),
-                r.model.clone(),
-                r.prompt_tokens,
-                r.completion_tokens,
-                r.cost_usd,
-                integer(r.latency_ms),
-                r.outcome.as_str(),
-                r.error.clone(),
-                millis(r.created_at),
-            ),
-        )
-        .await
-        .map(|_| ())
+        self.write_llm_request(INSERT_LLM_REQUEST, account, request)
+            .await
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %request.session, llm_request = %request.id))]
+    async fn finish_llm_request(
+        &self,
+        account: &AccountId,
+        request: &LlmRequest,
+    ) -> Result<(), StoreError> {
+        self.write_llm_request(REPLACE_LLM_REQUEST, account, request)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
@@ -73,3 +63,44 @@ impl LlmRequestStore for EmbeddedStore {
         .await
     }
 }
+
+impl EmbeddedStore {
+    /// Writes a record with `statement` (one of the two below).
+    async fn write_llm_request(
+        &self,
+        statement: &'static str,
+        account: &AccountId,
+        request: &LlmRequest,
+    ) -> Result<(), StoreError> {
+        let r = request;
+        self.change(
+            statement,
+            (
+                account.to_string(),
+                r.session.to_string(),
+                r.id.to_string(),
+                r.message.as_ref().map(MessageId::to_string),
+                r.model.clone(),
+                r.prompt_tokens,
+                r.completion_tokens,
+                r.cost_usd,
+                integer(r.latency_ms),
+                r.outcome.as_str(),
+                r.error.clone(),
+                millis(r.created_at),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+}
+
+/// A new record (a taken id fails).
+const INSERT_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id, message, model, \
+     prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// A record over the one of the same id, if any.
+const REPLACE_LLM_REQUEST: &str = "INSERT OR REPLACE INTO llm_requests (account, session, id, \
+     message, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, \
+     created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
