@@ -77,6 +77,14 @@ impl FreshTable {
         })
     }
 
+    /// A table another process created (it is not created or deleted here).
+    pub fn existing(endpoint: &str, table: &str) -> Self {
+        Self {
+            endpoint: endpoint.to_owned(),
+            table: table.to_owned(),
+        }
+    }
+
     /// The endpoint the table lives on.
     pub fn endpoint(&self) -> &str {
         &self.endpoint

@@ -1,7 +1,7 @@
 //! Crash safety: a server killed with SIGKILL in the middle of a streamed answer. The server
-//! is a child process (this test binary again, serving the app on an embedded store file);
-//! the parent streams a slow answer from it, kills it, opens the same file in a new server,
-//! and checks what survived.
+//! is a child process (this test binary again, serving the app on an embedded store file or
+//! a DynamoDB Local table); the parent streams a slow answer from it, kills it, opens the
+//! same storage in a new server, and checks what survived.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -11,23 +11,35 @@ use anyhow::Context as _;
 use salient_core::domain::LlmOutcome;
 use salient_tests::app::{AppOptions, TestSession, setting, spawn_app_with};
 use salient_tests::child::spawn_child;
-use salient_tests::conformance::EmbeddedFile;
+use salient_tests::conformance::{EmbeddedFile, StoreFactory};
+use salient_tests::dynamodb_local::FreshTable;
 use salient_tests::llm_standin::LlmStandin;
 use salient_tests::sse::SseReader;
 use serde_json::json;
 
 const ACCOUNT: &str = "northwind-heating";
 const AGENT: &str = "sales";
-const TEST: &str = "a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint";
+/// The storage both servers use, as the child finds it in `SALIENT_TEST_CRASH_STORE`:
+/// `embedded:<file>` or `dynamodb:<endpoint>|<table>`.
+fn stores_named(name: &str) -> anyhow::Result<Arc<dyn StoreFactory>> {
+    Ok(match name.split_once(':') {
+        Some(("embedded", path)) => Arc::new(EmbeddedFile::at(Path::new(path))),
+        Some(("dynamodb", place)) => {
+            let (endpoint, table) = place.split_once('|').context("endpoint|table")?;
+            Arc::new(FreshTable::existing(endpoint, table))
+        }
+        _ => anyhow::bail!("unknown store {name}"),
+    })
+}
 
-/// In the child: serve the app on the store file in `SALIENT_TEST_CRASH_DB`, with the model
-/// at `SALIENT_TEST_CRASH_LLM`, write the port to `SALIENT_TEST_CRASH_PORT`, and serve until
+/// In the child: serve the app on the storage named by `store`, with the model at
+/// `SALIENT_TEST_CRASH_LLM`, write the port to `SALIENT_TEST_CRASH_PORT`, and serve until
 /// killed.
-async fn serve_until_killed(db: &str) -> anyhow::Result<()> {
+async fn serve_until_killed(store: &str) -> anyhow::Result<()> {
     let llm = std::env::var("SALIENT_TEST_CRASH_LLM")?;
     let port_file = std::env::var("SALIENT_TEST_CRASH_PORT")?;
     let app = spawn_app_with(AppOptions {
-        stores: Some(Arc::new(EmbeddedFile::at(Path::new(db)))),
+        stores: Some(stores_named(store)?),
         with_llm: false,
         overrides: vec![
             setting("llm.base_url", &llm),
@@ -42,25 +54,53 @@ async fn serve_until_killed(db: &str) -> anyhow::Result<()> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint() -> anyhow::Result<()>
-{
-    if let Ok(db) = std::env::var("SALIENT_TEST_CRASH_DB") {
-        return serve_until_killed(&db).await;
+async fn a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint_embedded()
+-> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let store = format!("embedded:{}", dir.path().join("salient.db").display());
+    killed_server(
+        &store,
+        "a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint_embedded",
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint_dynamodb()
+-> anyhow::Result<()> {
+    let store = match std::env::var("SALIENT_TEST_CRASH_STORE") {
+        Ok(store) => store,
+        Err(_) => {
+            let table = FreshTable::create().await?;
+            format!("dynamodb:{}|{}", table.endpoint(), table.table())
+        }
+    };
+    killed_server(
+        &store,
+        "a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint_dynamodb",
+    )
+    .await
+}
+
+/// The parent's part (in the child, the server's): `test` is the test's own name, which
+/// the child runs.
+async fn killed_server(store: &str, test: &str) -> anyhow::Result<()> {
+    if let Ok(store) = std::env::var("SALIENT_TEST_CRASH_STORE") {
+        return serve_until_killed(&store).await;
     }
     let dir = tempfile::tempdir()?;
-    let db = dir.path().join("salient.db");
     let port_file = dir.path().join("port");
     // The model answers in two-word pieces, 100 ms apart (the stand-in's `slow` scenario),
     // echoing the question: about four seconds of answer.
     let standin = LlmStandin::spawn().await?;
     let mut child = spawn_child(
         &[
-            ("SALIENT_TEST_CRASH_DB", &db.display().to_string()),
+            ("SALIENT_TEST_CRASH_STORE", store),
             ("SALIENT_TEST_CRASH_LLM", &standin.base_url()),
             ("SALIENT_TEST_CRASH_PORT", &port_file.display().to_string()),
         ],
         module_path!(),
-        TEST,
+        test,
         &dir.path().join("child.log"),
     )?;
     let port = wait_for_port(&port_file, &mut child).await?;
@@ -103,9 +143,9 @@ async fn a_killed_server_keeps_the_streamed_answer_up_to_its_last_checkpoint() -
     let killed = Instant::now();
     child.wait()?;
 
-    // A new server on the same file.
+    // A new server on the same storage.
     let app = spawn_app_with(AppOptions {
-        stores: Some(Arc::new(EmbeddedFile::at(&db))),
+        stores: Some(stores_named(store)?),
         ..AppOptions::default()
     })
     .await?;
