@@ -12,6 +12,7 @@ mod config;
 mod config_env;
 mod crm_storage;
 mod directory;
+mod edge;
 mod email;
 mod embeddings;
 mod ingestion;

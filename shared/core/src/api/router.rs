@@ -11,19 +11,20 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::header::{self, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, Method};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowCredentials, AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use super::error::{ApiError, ErrorCode};
+use super::origin::{allowed_for_path, check_origin};
 use super::visitor::VISITOR_HEADER;
 use crate::app::AppState;
 use crate::config::Catalog;
-use crate::domain::AccountId;
 
 /// `GET /healthz`.
 pub async fn healthz() -> impl IntoResponse {
@@ -50,35 +51,19 @@ fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
 /// gets the CORS headers (with credentials); any other origin gets none, so the browser
 /// refuses the response. Same-origin requests (the default deployment) need none of this.
 fn cors_layer(catalog: Arc<Catalog>) -> CorsLayer {
-    let allow = AllowOrigin::predicate(move |origin: &HeaderValue, parts: &Parts| {
-        let Ok(origin) = origin.to_str() else {
-            return false;
-        };
-        let account = parts
-            .uri
-            .path()
-            .strip_prefix("/api/")
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|raw| AccountId::parse(raw).ok());
-        account.is_some_and(|account| {
-            catalog
-                .agents()
-                .filter(|agent| agent.account == account)
-                .any(|agent| {
-                    agent
-                        .settings
-                        .account
-                        .allowed_origins
-                        .iter()
-                        .any(|o| o == origin)
-                })
-        })
-    });
+    let allowed = move |origin: &HeaderValue, parts: &Parts| {
+        origin
+            .to_str()
+            .is_ok_and(|origin| allowed_for_path(&catalog, parts.uri.path(), origin))
+    };
+    let allowed_too = allowed.clone();
     CorsLayer::new()
-        .allow_origin(allow)
+        .allow_origin(AllowOrigin::predicate(allowed))
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([CONTENT_TYPE, HeaderName::from_static(VISITOR_HEADER)])
-        .allow_credentials(true)
+        // Only with an allowed origin: a static file's `Access-Control-Allow-Origin: *`
+        // must never come with credentials.
+        .allow_credentials(AllowCredentials::predicate(allowed_too))
         .max_age(Duration::from_secs(600))
 }
 
@@ -115,6 +100,10 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state.catalog),
+            check_origin,
+        ))
         .layer(cors)
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
