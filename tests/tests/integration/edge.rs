@@ -207,3 +207,203 @@ async fn reads_and_the_preflight_are_not_origin_checked() -> anyhow::Result<()> 
     assert!(methods.contains("POST"), "{methods}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_control_character_in_a_text_field_is_refused_and_nothing_is_stored() -> anyhow::Result<()>
+{
+    let app = app().await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    for tail in ["/turns", "/stream"] {
+        let response = session
+            .client
+            .post(app.session_url(&session, tail))
+            .header("content-type", "application/json")
+            .body(r#"{"message": "hello\u0000world"}"#)
+            .send()
+            .await?;
+        assert_eq!(response.status(), 400, "{tail}");
+        let body: Value = response.json().await?;
+        assert_eq!(body["error"]["code"], "invalid_message", "{body}");
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("`message`"), "{message}");
+    }
+    let otp = app
+        .request_code(&session, "ann\u{1b}@example.com", "verify")
+        .await?;
+    assert_eq!(otp.status(), 400);
+    let body: Value = otp.json().await?;
+    assert_eq!(body["error"]["code"], "invalid_message");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`email`")),
+        "{body}"
+    );
+    assert!(app.history(&session).await?.is_empty());
+    assert!(app.llm_requests(&session).await?.is_empty());
+    assert!(outbox(app.outbox())?.is_empty());
+    // Tab, line feed and carriage return are text.
+    app.turn(&session, "line one\r\n\tline two").await?;
+    assert_eq!(app.history(&session).await?.len(), 2);
+    Ok(())
+}
+
+#[tokio::test]
+async fn headers_over_16_kib_get_a_json_431() -> anyhow::Result<()> {
+    let app = app().await?;
+    let mut request =
+        reqwest::Client::new().post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")));
+    for i in 0..20 {
+        request = request.header(format!("x-padding-{i}"), "a".repeat(1024));
+    }
+    let response = request.send().await?;
+    assert_eq!(response.status(), 431);
+    let body: Value = response.json().await?;
+    assert_eq!(body["error"]["code"], "headers_too_large", "{body}");
+    // Ordinary headers pass.
+    let mut request = reqwest::Client::new().get(app.url("/healthz"));
+    for i in 0..8 {
+        request = request.header(format!("x-padding-{i}"), "a".repeat(1024));
+    }
+    assert_eq!(request.send().await?.status(), 200);
+    Ok(())
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_get_the_json_error_shape_beside_the_site() -> anyhow::Result<()>
+{
+    let site = tempfile::tempdir()?;
+    std::fs::write(
+        site.path().join("index.html"),
+        "<!doctype html><title>site</title>",
+    )?;
+    std::fs::write(site.path().join("widget.js"), "export {};")?;
+    let app = spawn_app_with(AppOptions {
+        site_dir: Some(site.path().to_owned()),
+        ..AppOptions::default()
+    })
+    .await?;
+    let client = reqwest::Client::new();
+    let cases = [
+        (
+            reqwest::Method::POST,
+            "/no/such/path",
+            404,
+            "route_not_found",
+        ),
+        (reqwest::Method::POST, "/widget.js", 404, "route_not_found"),
+        (
+            reqwest::Method::DELETE,
+            "/api/nothing-here",
+            404,
+            "route_not_found",
+        ),
+        (
+            reqwest::Method::GET,
+            "/missing.html",
+            404,
+            "route_not_found",
+        ),
+        (
+            reqwest::Method::GET,
+            "/api/northwind-heating/sales/sessions/AAAAAAAAAAAAAAAAAAAAAA/turns",
+            405,
+            "method_not_allowed",
+        ),
+        (
+            reqwest::Method::PUT,
+            "/api/northwind-heating/sales/sessions",
+            405,
+            "method_not_allowed",
+        ),
+    ];
+    for (method, path, status, code) in cases {
+        let response = client.request(method.clone(), app.url(path)).send().await?;
+        assert_eq!(response.status(), status, "{method} {path}");
+        let body: Value = response.json().await.context("not JSON")?;
+        assert_eq!(body["error"]["code"], code, "{method} {path}");
+    }
+    // The site itself is still served, and its files never allow credentials.
+    let file = client
+        .get(app.url("/widget.js"))
+        .header("origin", ALLOWED)
+        .send()
+        .await?;
+    assert_eq!(file.status(), 200);
+    assert_eq!(
+        file.headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
+        Some("*")
+    );
+    assert!(
+        file.headers()
+            .get("access-control-allow-credentials")
+            .is_none()
+    );
+    assert_eq!(
+        file.headers()
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn visitor_data_is_never_cached_and_never_sniffed() -> anyhow::Result<()> {
+    let app = app().await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    app.turn(&session, "Hello").await?;
+    for tail in ["", "/messages", "/profile"] {
+        let response = session
+            .client
+            .get(app.session_url(&session, tail))
+            .send()
+            .await?;
+        assert_eq!(response.status(), 200, "{tail}");
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            header("cache-control").as_deref(),
+            Some("no-store"),
+            "{tail}"
+        );
+        assert_eq!(
+            header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{tail}"
+        );
+    }
+    let listed = session
+        .client
+        .get(app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions")))
+        .send()
+        .await?;
+    assert_eq!(
+        listed
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let stream = session
+        .client
+        .post(app.session_url(&session, "/stream"))
+        .json(&json!({"message": "Again"}))
+        .send()
+        .await?;
+    assert_eq!(
+        stream
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! Layers and fallbacks every function's router gets, so all of them answer unknown routes,
-//! wrong methods, oversize bodies and panics with the same JSON error shape.
+//! wrong methods, oversize bodies and headers, foreign origins and panics with the same JSON
+//! error shape, and send the same response headers (docs/security.md).
 
 use std::any::Any;
 use std::path::Path;
@@ -7,11 +8,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{self, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, Method};
-use axum::middleware;
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -40,6 +41,24 @@ async fn method_not_allowed() -> ApiError {
         ErrorCode::MethodNotAllowed,
         "This path does not accept this HTTP method.",
     )
+}
+
+/// Refuses a request whose headers (names, values, and the 4 bytes of `: ` and CRLF each)
+/// total more than `max` bytes with `headers_too_large`.
+async fn limit_header_bytes(State(max): State<usize>, request: Request, next: Next) -> Response {
+    let total: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if total > max {
+        return ApiError::new(
+            ErrorCode::HeadersTooLarge,
+            format!("The request's headers total {total} bytes; at most {max} are accepted."),
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
@@ -78,6 +97,8 @@ pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
 pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: &Path) -> Router {
     let site = ServeDir::new(site_dir)
         .append_index_html_on_directories(true)
+        // Any method but GET and HEAD on a path no route has: the JSON 404, as without a site.
+        .call_fallback_on_method_not_allowed(true)
         .not_found_service(axum::handler::HandlerWithoutStateExt::into_service(
             route_not_found,
         ));
@@ -95,9 +116,16 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
 
 fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let body_limit = state.catalog.app().limits.max_body_bytes;
+    let header_limit = state.catalog.app().limits.max_header_bytes;
     let cors = cors_layer(Arc::clone(&state.catalog));
     routes
         .route("/healthz", get(healthz))
+        // Every route's answer is a visitor's or an operator's data (static files are not
+        // routes, so they stay cacheable).
+        .route_layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn_with_state(
@@ -105,6 +133,14 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
             check_origin,
         ))
         .layer(cors)
+        .layer(middleware::from_fn_with_state(
+            header_limit,
+            limit_header_bytes,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
