@@ -67,6 +67,7 @@ pub struct TestApp {
     overrides: Vec<SecretParameter>,
     retriever: Option<Retriever>,
     outbox: Option<tempfile::TempDir>,
+    site_dir: Option<PathBuf>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -88,6 +89,9 @@ pub struct AppOptions {
     /// Send email to a file outbox in a temporary directory ([`TestApp::outbox`]) and give
     /// one-time codes a secret, so a test can read what was sent and verify addresses.
     pub outbox: bool,
+    /// Serve this directory as the static site at `/`, as `salient serve` serves the built
+    /// site (the API alone when `None`).
+    pub site_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -99,6 +103,7 @@ impl Default for AppOptions {
             overrides: Vec::new(),
             retriever: None,
             outbox: false,
+            site_dir: None,
         }
     }
 }
@@ -140,6 +145,7 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
         overrides,
         retriever: options.retriever,
         outbox,
+        site_dir: options.site_dir,
         shutdown: None,
         server: None,
     };
@@ -174,8 +180,11 @@ impl TestApp {
     async fn start(&mut self, addr: SocketAddr) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         self.addr = listener.local_addr()?;
-        let router =
-            salient_cli::serve::local_app(self.state.clone(), &PathBuf::from("/nonexistent"));
+        let site_dir = self
+            .site_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("/nonexistent"));
+        let router = salient_cli::serve::local_app(self.state.clone(), &site_dir);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         self.shutdown = Some(tx);
         self.server = Some(tokio::spawn(async move {

@@ -58,7 +58,7 @@ async fn stream_turn(
         .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat"))
         .into_response();
     let headers = response.headers_mut();
-    headers.insert("cache-control", HeaderValue::from_static("no-cache"));
+    headers.insert("cache-control", HeaderValue::from_static("no-store"));
     headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
     Ok(response)
 }

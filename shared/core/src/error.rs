@@ -84,7 +84,7 @@ error_codes! {
     /// Anything unexpected. Details are in the logs, never in the response.
     Internal = ("internal", 500, "An unexpected failure; the details are logged, never returned."),
     /// The origin is not allowed to call this account's API.
-    OriginNotAllowed = ("origin_not_allowed", 403, "The request's `Origin` is not in the account's `allowed_origins`."),
+    OriginNotAllowed = ("origin_not_allowed", 403, "A state-changing request names an origin (`Origin`, or `Referer` without it) that is neither this deployment's own nor in the account's `account.allowed_origins`."),
     /// A conflicting write.
     Conflict = ("conflict", 409, "The item already exists or changed concurrently."),
     /// An ingestion was asked of an account that lists no sources.
@@ -108,6 +108,10 @@ error_codes! {
     /// The deployment's knowledge base (embedding provider, vector index) is missing settings
     /// or keys, or names a backend this build was made without.
     KnowledgeNotConfigured = ("knowledge_not_configured", 503, "The knowledge base (knowledge.embedding, knowledge.vector_store) is not configured for this deployment."),
+    /// A text field of the body carries a control character.
+    InvalidMessage = ("invalid_message", 400, "A text field of the body contains a control character other than tab, line feed or carriage return; the message names the field."),
+    /// The request's headers are too large.
+    HeadersTooLarge = ("headers_too_large", 431, "The request's headers total more than `limits.max_header_bytes`."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

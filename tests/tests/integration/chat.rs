@@ -132,7 +132,7 @@ async fn streamed_turn_sends_meta_deltas_usage_and_done_in_order(
             .map(str::to_owned)
     };
     assert_eq!(header("content-type").as_deref(), Some("text/event-stream"));
-    assert_eq!(header("cache-control").as_deref(), Some("no-cache"));
+    assert_eq!(header("cache-control").as_deref(), Some("no-store"));
     assert_eq!(header("x-accel-buffering").as_deref(), Some("no"));
     let events = SseReader::new(response).collect().await?;
     let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();

@@ -502,7 +502,7 @@ async fn stream_sends_a_turn_in_pieces_from_a_function_url_event() {
     );
     assert_eq!(
         header(&response, "cache-control").as_deref(),
-        Some("no-cache")
+        Some("no-store")
     );
     assert_eq!(
         header(&response, "x-accel-buffering").as_deref(),

@@ -13,6 +13,7 @@ mod config_env;
 mod crash;
 mod crm_storage;
 mod directory;
+mod edge;
 mod email;
 mod embeddings;
 mod ingestion;

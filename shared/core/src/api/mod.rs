@@ -3,6 +3,7 @@
 
 mod error;
 mod extract;
+mod origin;
 mod render;
 mod router;
 mod scope;

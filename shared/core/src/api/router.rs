@@ -1,5 +1,6 @@
 //! Layers and fallbacks every function's router gets, so all of them answer unknown routes,
-//! wrong methods, oversize bodies and panics with the same JSON error shape.
+//! wrong methods, oversize bodies and headers, foreign origins and panics with the same JSON
+//! error shape, and send the same response headers (docs/security.md).
 
 use std::any::Any;
 use std::path::Path;
@@ -7,23 +8,24 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{self, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, Method};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowCredentials, AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use super::error::{ApiError, ErrorCode};
+use super::origin::{allowed_for_path, check_origin};
 use super::visitor::VISITOR_HEADER;
 use crate::app::AppState;
 use crate::config::Catalog;
-use crate::domain::AccountId;
 
 /// `GET /healthz`.
 pub async fn healthz() -> impl IntoResponse {
@@ -41,6 +43,24 @@ async fn method_not_allowed() -> ApiError {
     )
 }
 
+/// Refuses a request whose headers (names, values, and the 4 bytes of `: ` and CRLF each)
+/// total more than `max` bytes with `headers_too_large`.
+async fn limit_header_bytes(State(max): State<usize>, request: Request, next: Next) -> Response {
+    let total: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if total > max {
+        return ApiError::new(
+            ErrorCode::HeadersTooLarge,
+            format!("The request's headers total {total} bytes; at most {max} are accepted."),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
 fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
     ApiError::internal(anyhow::anyhow!("handler panicked")).into_response()
 }
@@ -50,35 +70,19 @@ fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
 /// gets the CORS headers (with credentials); any other origin gets none, so the browser
 /// refuses the response. Same-origin requests (the default deployment) need none of this.
 fn cors_layer(catalog: Arc<Catalog>) -> CorsLayer {
-    let allow = AllowOrigin::predicate(move |origin: &HeaderValue, parts: &Parts| {
-        let Ok(origin) = origin.to_str() else {
-            return false;
-        };
-        let account = parts
-            .uri
-            .path()
-            .strip_prefix("/api/")
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|raw| AccountId::parse(raw).ok());
-        account.is_some_and(|account| {
-            catalog
-                .agents()
-                .filter(|agent| agent.account == account)
-                .any(|agent| {
-                    agent
-                        .settings
-                        .account
-                        .allowed_origins
-                        .iter()
-                        .any(|o| o == origin)
-                })
-        })
-    });
+    let allowed = move |origin: &HeaderValue, parts: &Parts| {
+        origin
+            .to_str()
+            .is_ok_and(|origin| allowed_for_path(&catalog, parts.uri.path(), origin))
+    };
+    let allowed_too = allowed.clone();
     CorsLayer::new()
-        .allow_origin(allow)
+        .allow_origin(AllowOrigin::predicate(allowed))
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([CONTENT_TYPE, HeaderName::from_static(VISITOR_HEADER)])
-        .allow_credentials(true)
+        // Only with an allowed origin: a static file's `Access-Control-Allow-Origin: *`
+        // must never come with credentials.
+        .allow_credentials(AllowCredentials::predicate(allowed_too))
         .max_age(Duration::from_secs(600))
 }
 
@@ -93,6 +97,8 @@ pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
 pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: &Path) -> Router {
     let site = ServeDir::new(site_dir)
         .append_index_html_on_directories(true)
+        // Any method but GET and HEAD on a path no route has: the JSON 404, as without a site.
+        .call_fallback_on_method_not_allowed(true)
         .not_found_service(axum::handler::HandlerWithoutStateExt::into_service(
             route_not_found,
         ));
@@ -110,12 +116,31 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
 
 fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let body_limit = state.catalog.app().limits.max_body_bytes;
+    let header_limit = state.catalog.app().limits.max_header_bytes;
     let cors = cors_layer(Arc::clone(&state.catalog));
     routes
         .route("/healthz", get(healthz))
+        // Every route's answer is a visitor's or an operator's data (static files are not
+        // routes, so they stay cacheable).
+        .route_layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state.catalog),
+            check_origin,
+        ))
         .layer(cors)
+        .layer(middleware::from_fn_with_state(
+            header_limit,
+            limit_header_bytes,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -243,6 +243,8 @@ pub struct LimitSettings {
     pub max_message_chars: usize,
     /// Largest request body, in bytes (`payload_too_large`).
     pub max_body_bytes: usize,
+    /// Largest total of request header bytes, names and values (`headers_too_large`).
+    pub max_header_bytes: usize,
     /// Most messages one session may hold (`history_too_long`).
     pub max_session_messages: u64,
     /// Most earlier messages sent to the model with each turn.
@@ -256,6 +258,7 @@ impl Default for LimitSettings {
         Self {
             max_message_chars: 4000,
             max_body_bytes: 64 * 1024,
+            max_header_bytes: 16 * 1024,
             max_session_messages: 400,
             history_messages: 40,
             history_token_budget: 3000,

@@ -69,6 +69,11 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
         "must be between 1 KiB and 10 MiB",
     );
     check(
+        (4 * 1024..=256 * 1024).contains(&limits.max_header_bytes),
+        "limits.max_header_bytes",
+        "must be between 4 KiB and 256 KiB",
+    );
+    check(
         limits.max_session_messages > 0,
         "limits.max_session_messages",
         "must be positive",
