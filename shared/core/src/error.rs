@@ -70,7 +70,7 @@ error_codes! {
     /// The session already holds as many messages as allowed.
     HistoryTooLong = ("history_too_long", 422, "The session holds `limits.max_session_messages` messages; start a new session."),
     /// Too many requests.
-    RateLimited = ("rate_limited", 429, "Too many requests; retry after the `Retry-After` seconds."),
+    RateLimited = ("rate_limited", 429, "Too many requests in a window of `rate_limits` (per session, visitor, address, client IP, agent or account); retry after the `Retry-After` seconds, when that window admits again."),
     /// No LLM is configured for this agent.
     NoModelConfigured = ("no_model_configured", 503, "The agent has no LLM API key configured, so it cannot answer."),
     /// The LLM provider failed.
@@ -108,6 +108,8 @@ error_codes! {
     /// The deployment's knowledge base (embedding provider, vector index) is missing settings
     /// or keys, or names a backend this build was made without.
     KnowledgeNotConfigured = ("knowledge_not_configured", 503, "The knowledge base (knowledge.embedding, knowledge.vector_store) is not configured for this deployment."),
+    /// Too many streamed answers open at once for this session or visitor.
+    TooManyStreams = ("too_many_streams", 429, "Too many streamed answers are open at once for this session or visitor (`rate_limits.streams`); retry after the `Retry-After` seconds, once one has finished."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a
