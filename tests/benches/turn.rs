@@ -38,7 +38,22 @@ fn report(label: &str, h: &Histogram<u64>) {
 async fn app(backend: Backend) -> anyhow::Result<TestApp> {
     spawn_app_with(AppOptions {
         backend,
-        overrides: vec![setting("limits.max_session_messages", "100000")],
+        // Limits on, counted on every turn, but wide enough for one client's thousands.
+        overrides: [
+            ("limits.max_session_messages", "100000"),
+            ("rate_limits.turn.session", "1000000/1h"),
+            ("rate_limits.turn.visitor", "1000000/1h"),
+            ("rate_limits.turn.ip", "1000000/1h"),
+            ("rate_limits.turn.agent", "1000000/1h"),
+            ("rate_limits.turn.account", "1000000/1h"),
+            ("rate_limits.session.visitor", "1000000/1h"),
+            ("rate_limits.session.ip", "1000000/1h"),
+            ("rate_limits.session.agent", "1000000/1h"),
+            ("rate_limits.session.account", "1000000/1h"),
+        ]
+        .iter()
+        .map(|(key, value)| setting(key, value))
+        .collect(),
         ..AppOptions::default()
     })
     .await

@@ -12,7 +12,7 @@ use salient_core::domain::{
 };
 use salient_core::ports::crm::{
     EmailEvent, EmailHash, EmailStatus, EmailTrigger, OtpChallenge, OtpFailure, OtpKey, OtpPurpose,
-    ProfileId, SendClaim, VisitorProfile,
+    ProfileId, RateHit, SendClaim, VisitorProfile,
 };
 use salient_core::ports::{Store, StoreError};
 
@@ -280,7 +280,7 @@ pub async fn rate_counters_allow_the_limit_then_refuse(
     let hits = futures::future::join_all((0..12).map(|_| {
         let store = Arc::clone(&store);
         let acme = acme.clone();
-        async move { store.hit_rate(&acme, "otp-ip:abc", window, 3600, 5).await }
+        async move { store.hit_rate(&acme, "otp:ip:abc", window, 3600, 5).await }
     }))
     .await;
     let allowed = hits
@@ -290,15 +290,124 @@ pub async fn rate_counters_allow_the_limit_then_refuse(
         .filter(|ok| *ok)
         .count();
     assert_eq!(allowed, 5, "12 concurrent hits on a limit of 5");
-    assert!(!store.hit_rate(&acme, "otp-ip:abc", window, 3600, 5).await?);
+    assert!(!store.hit_rate(&acme, "otp:ip:abc", window, 3600, 5).await?);
     let next = window + Duration::seconds(3600);
-    assert!(store.hit_rate(&acme, "otp-ip:abc", next, 3600, 5).await?);
+    assert!(store.hit_rate(&acme, "otp:ip:abc", next, 3600, 5).await?);
     assert!(
         store
-            .hit_rate(&other, "otp-ip:abc", window, 3600, 5)
+            .hit_rate(&other, "otp:ip:abc", window, 3600, 5)
             .await?
     );
-    assert!(store.hit_rate(&acme, "otp-ip:def", window, 3600, 5).await?);
+    assert!(store.hit_rate(&acme, "otp:ip:def", window, 3600, 5).await?);
+    Ok(())
+}
+
+/// Windows of different lengths that start at the same instant count apart; a batch of
+/// hits stops at the first refusal and leaves the later windows uncounted.
+pub async fn rate_windows_count_apart_and_batches_stop_at_a_refusal(
+    factory: &dyn StoreFactory,
+) -> anyhow::Result<()> {
+    let Case { store, acme, .. } = Case::open(factory)?;
+    let start = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_else(now);
+    assert!(
+        store
+            .hit_rate(&acme, "turn:visitor:x", start, 60, 1)
+            .await?
+    );
+    assert!(
+        !store
+            .hit_rate(&acme, "turn:visitor:x", start, 60, 1)
+            .await?
+    );
+    assert!(
+        store
+            .hit_rate(&acme, "turn:visitor:x", start, 3600, 1)
+            .await?
+    );
+    let hit = |subject: &str, limit: u32| RateHit {
+        subject: subject.to_owned(),
+        window_start: start,
+        window_secs: 120,
+        limit,
+    };
+    let batch = [hit("a", 5), hit("b", 1), hit("c", 5)];
+    assert_eq!(store.hit_rates(&acme, &batch).await?, None);
+    assert_eq!(store.hit_rates(&acme, &batch).await?, Some(1));
+    // "a" counted twice, "c" once: the refused batch stopped before it.
+    assert!(store.hit_rate(&acme, "a", start, 120, 3).await?);
+    assert!(!store.hit_rate(&acme, "a", start, 120, 3).await?);
+    assert!(store.hit_rate(&acme, "c", start, 120, 2).await?);
+    assert!(!store.hit_rate(&acme, "c", start, 120, 2).await?);
+    Ok(())
+}
+
+/// Of many concurrent takers of a subject's leases exactly `slots` win; a released slot
+/// and an expired lease are taken again; releasing another holder's lease does nothing.
+pub async fn stream_leases_are_taken_once_released_and_expire(
+    factory: &dyn StoreFactory,
+) -> anyhow::Result<()> {
+    let Case { store, acme, other } = Case::open(factory)?;
+    let at = now();
+    let until = at + Duration::seconds(60);
+    let takers = futures::future::join_all((0..10).map(|i| {
+        let store = Arc::clone(&store);
+        let acme = acme.clone();
+        async move {
+            store
+                .acquire_lease(&acme, "stream:session:s", 2, &format!("h{i}"), at, until)
+                .await
+                .map(|slot| slot.map(|slot| (slot, format!("h{i}"))))
+        }
+    }))
+    .await;
+    let won: Vec<(u32, String)> = takers
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(won.len(), 2, "10 concurrent takers of 2 slots: {won:?}");
+    let (slot, holder) = won[0].clone();
+    store
+        .release_lease(&acme, "stream:session:s", slot, "someone-else")
+        .await?;
+    assert_eq!(
+        store
+            .acquire_lease(&acme, "stream:session:s", 2, "late", at, until)
+            .await?,
+        None
+    );
+    store
+        .release_lease(&acme, "stream:session:s", slot, &holder)
+        .await?;
+    assert_eq!(
+        store
+            .acquire_lease(&acme, "stream:session:s", 2, "next", at, until)
+            .await?,
+        Some(slot)
+    );
+    // Another account's subject of the same name is free.
+    assert!(
+        store
+            .acquire_lease(&other, "stream:session:s", 1, "other", at, until)
+            .await?
+            .is_some()
+    );
+    // Once the leases expire they are taken without being released.
+    let later = until + Duration::seconds(1);
+    assert!(
+        store
+            .acquire_lease(
+                &acme,
+                "stream:session:s",
+                2,
+                "after",
+                later,
+                later + Duration::seconds(60)
+            )
+            .await?
+            .is_some()
+    );
     Ok(())
 }
 
@@ -522,7 +631,7 @@ pub async fn erasure_leaves_nothing_behind(factory: &dyn StoreFactory) -> anyhow
             },
         )
         .await?;
-    let subject = format!("otp-email:{}", hash.as_str());
+    let subject = salient_core::otp::email_subject(&hash);
     store.hit_rate(&acme, &subject, now(), 3600, 5).await?;
     // The same ids under another account must survive.
     let mut twin = Session::new(

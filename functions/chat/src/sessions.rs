@@ -7,10 +7,11 @@ use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use salient_core::AppState;
 use salient_core::api::{
-    AgentScope, ApiError, ApiQuery, MaybeVisitor, MessageView, SessionPath, SessionView, Visitor,
-    visitor_cookie,
+    AgentScope, ApiError, ApiQuery, ClientIp, MaybeVisitor, MessageView, SessionPath, SessionView,
+    Visitor, visitor_cookie,
 };
-use salient_core::domain::VisitorId;
+use salient_core::domain::{VisitorId, now};
+use salient_core::limits::{Action, Subjects};
 use salient_core::ports::Order;
 use salient_core::sessions;
 use serde::Deserialize;
@@ -29,13 +30,27 @@ pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
 }
 
 /// `POST /api/{account}/{agent}/sessions`: a new session for this visitor (a new visitor id
-/// and cookie if the request carried none).
+/// and cookie if the request carried none), counted against `rate_limits.session` (a
+/// visitor without an id yet is counted by client IP, agent and account only).
 pub(crate) async fn create(
     State(state): State<AppState>,
     scope: AgentScope,
     MaybeVisitor(visitor): MaybeVisitor,
+    ClientIp(client_ip): ClientIp,
     jar: CookieJar,
 ) -> Result<impl IntoResponse, ApiError> {
+    let subjects = Subjects {
+        account: &scope.account,
+        agent: &scope.agent,
+        session: None,
+        visitor: visitor.as_ref(),
+        email: None,
+        ip: client_ip,
+    };
+    state
+        .limiter(&scope.config.settings.rate_limits)
+        .check(Action::Session, &subjects, now())
+        .await?;
     let visitor = visitor.unwrap_or_else(VisitorId::generate);
     let session = sessions::open_session(
         state.store.as_ref(),

@@ -1,11 +1,13 @@
 //! `POST /api/{account}/{agent}/sessions/{session}/turns`: a buffered turn; the whole answer
-//! comes back as one JSON document.
+//! comes back as one JSON document. Counted against `rate_limits.turn` first.
 
 use axum::Json;
 use axum::extract::State;
 use axum::response::IntoResponse;
 use salient_core::AppState;
-use salient_core::api::{ApiError, ApiJson, MessageView, SessionPath, Visitor};
+use salient_core::api::{ApiError, ApiJson, ClientIp, MessageView, SessionPath, Visitor};
+use salient_core::domain::now;
+use salient_core::limits::{Action, Subjects};
 use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
@@ -21,8 +23,21 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     path: SessionPath,
     Visitor(visitor): Visitor,
+    ClientIp(client_ip): ClientIp,
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<impl IntoResponse, ApiError> {
+    let subjects = Subjects {
+        account: &path.scope.account,
+        agent: &path.scope.agent,
+        session: Some(&path.session),
+        visitor: Some(&visitor),
+        email: None,
+        ip: client_ip,
+    };
+    state
+        .limiter(&path.scope.config.settings.rate_limits)
+        .check(Action::Turn, &subjects, now())
+        .await?;
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
     let started = turn::start(&ports, path.into_turn(visitor, body.message)).await?;
     let mut events = started.events;

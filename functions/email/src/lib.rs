@@ -1,7 +1,8 @@
 //! The `email` function: conversation summaries emailed to the business.
 //!
 //! - `POST /api/{account}/{agent}/sessions/{session}/summary` `{"copy_to_me"?: bool}`: the
-//!   widget's "send summary" (buffered JSON; the visitor must own the session);
+//!   widget's "send summary" (buffered JSON; the visitor must own the session; counted
+//!   against `rate_limits.summary`);
 //! - the inactivity sweep, run by EventBridge Scheduler (`tests/data/scheduler-inactivity-sweep.json`,
 //!   dispatched by `main.rs`) and by [`run_scheduled`].
 
@@ -15,9 +16,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use salient_core::AppState;
-use salient_core::api::{ApiError, ErrorCode, SessionPath, Visitor};
+use salient_core::api::{ApiError, ClientIp, ErrorCode, SessionPath, Visitor};
 use salient_core::config::AgentConfig;
 use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
+use salient_core::limits::{Action, Subjects as LimitSubjects};
 use salient_core::ports::StoreError;
 use salient_core::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
 use salient_core::sweep::SweepReport;
@@ -104,6 +106,7 @@ async fn send_now(
     State(state): State<AppState>,
     path: SessionPath,
     Visitor(visitor): Visitor,
+    ClientIp(client_ip): ClientIp,
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, ApiError> {
     // The body is optional: an empty POST asks for the business's email only.
@@ -113,6 +116,18 @@ async fn send_now(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?
     };
+    let subjects = LimitSubjects {
+        account: &path.scope.account,
+        agent: &path.scope.agent,
+        session: Some(&path.session),
+        visitor: Some(&visitor),
+        email: None,
+        ip: client_ip,
+    };
+    state
+        .limiter(&path.scope.config.settings.rate_limits)
+        .check(Action::Summary, &subjects, now())
+        .await?;
     let session = path.owned_by(&state, &visitor).await?;
     match send_summary(
         &state,

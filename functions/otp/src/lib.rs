@@ -10,8 +10,6 @@
 //! - `POST /api/{account}/{agent}/otp/delete` `{"email", "code"}` → what was deleted;
 //! - `GET /api/{account}/{agent}/sessions/{session}/profile` → the profile card.
 
-mod client_ip;
-
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -19,17 +17,18 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use salient_core::AppState;
-use salient_core::api::{AgentScope, ApiError, ApiJson, ErrorCode, SessionPath, Visitor, id_error};
+use salient_core::api::{
+    AgentScope, ApiError, ApiJson, ClientIp, ErrorCode, SessionPath, Visitor, id_error,
+};
 use salient_core::crm::data_rights::{self, DataRightsPorts};
 use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
 use salient_core::domain::{
     AgentId, EmailAddress, EmailHash, OtpKey, OtpPurpose, SessionId, VisitorId, now,
 };
+use salient_core::limits::{Action, Subjects as LimitSubjects};
 use salient_core::otp::{CodeRequest, OtpCode, check_code, email_subject, request_code};
 use serde::Deserialize;
 use serde_json::json;
-
-pub use client_ip::ClientIp;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
@@ -68,8 +67,20 @@ async fn request(
 ) -> Result<impl IntoResponse, ApiError> {
     let email = EmailAddress::parse(&body.email)?;
     let settings = &scope.config.settings;
+    let email_hash = EmailHash::of(&email);
+    let subjects = LimitSubjects {
+        account: &scope.account,
+        agent: &scope.agent,
+        session: None,
+        visitor: Some(&visitor),
+        email: Some(&email_hash),
+        ip: client_ip,
+    };
+    state
+        .limiter(&settings.rate_limits)
+        .check(Action::Otp, &subjects, now())
+        .await?;
     let expires_at = request_code(
-        state.store.as_ref(),
         state.store.as_ref(),
         state.mail.as_ref(),
         state.otp_secret(),
@@ -80,7 +91,6 @@ async fn request(
             visitor: &visitor,
             email: &email,
             purpose: body.purpose,
-            client_ip,
             from: &state.catalog.app().email.from,
         },
         now(),

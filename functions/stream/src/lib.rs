@@ -14,7 +14,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use futures::StreamExt as _;
 use salient_core::AppState;
-use salient_core::api::{ApiError, ApiJson, SessionPath, Visitor, answer_html, citation_views};
+use salient_core::api::{
+    ApiError, ApiJson, ClientIp, SessionPath, Visitor, answer_html, citation_views,
+};
+use salient_core::domain::now;
+use salient_core::limits::{Action, StreamLease, Subjects, open_stream};
 use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
@@ -43,17 +47,53 @@ struct TurnBody {
     message: String,
 }
 
-/// `POST /api/{account}/{agent}/sessions/{session}/stream`.
+/// `POST /api/{account}/{agent}/sessions/{session}/stream`. The stream holds a lease of
+/// `rate_limits.streams` (per session and per visitor) until it ends, and the turn is
+/// counted against `rate_limits.turn`.
 async fn stream_turn(
     State(state): State<AppState>,
     path: SessionPath,
     Visitor(visitor): Visitor,
+    ClientIp(client_ip): ClientIp,
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<Response, ApiError> {
+    let limits = &path.scope.config.settings.rate_limits;
+    let lease = open_stream(
+        state.rate_store(),
+        state.otp_secret(),
+        limits,
+        &path.scope.account,
+        &path.session,
+        &visitor,
+        now(),
+    )
+    .await?;
+    let subjects = Subjects {
+        account: &path.scope.account,
+        agent: &path.scope.agent,
+        session: Some(&path.session),
+        visitor: Some(&visitor),
+        email: None,
+        ip: client_ip,
+    };
+    let admitted = state
+        .limiter(limits)
+        .check(Action::Turn, &subjects, now())
+        .await;
+    if let Err(refused) = admitted {
+        lease.release().await;
+        return Err(refused.into());
+    }
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
-    let started = turn::start(&ports, path.into_turn(visitor, body.message)).await?;
-    let events =
-        ReceiverStream::new(started.events).map(|event| Ok::<_, Infallible>(sse_event(event)));
+    let started = match turn::start(&ports, path.into_turn(visitor, body.message)).await {
+        Ok(started) => started,
+        Err(refused) => {
+            lease.release().await;
+            return Err(refused.into());
+        }
+    };
+    let events = releasing_at_the_end(ReceiverStream::new(started.events), lease)
+        .map(|event| Ok::<_, Infallible>(sse_event(event)));
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat"))
         .into_response();
@@ -61,6 +101,28 @@ async fn stream_turn(
     headers.insert("cache-control", HeaderValue::from_static("no-store"));
     headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
     Ok(response)
+}
+
+/// The turn's events, with the stream's lease given back just before the last one (`done`
+/// or `error`) goes out, so the visitor's next turn, sent as soon as this one is done, is
+/// admitted. A visitor who disconnects drops the lease with the stream, which gives it back
+/// too.
+fn releasing_at_the_end(
+    events: ReceiverStream<TurnEvent>,
+    lease: StreamLease,
+) -> impl futures::Stream<Item = TurnEvent> {
+    futures::stream::unfold(
+        (events, Some(lease)),
+        |(mut events, mut lease)| async move {
+            let event = events.next().await?;
+            if matches!(event, TurnEvent::Done { .. } | TurnEvent::Error { .. })
+                && let Some(lease) = lease.take()
+            {
+                lease.release().await;
+            }
+            Some((event, (events, lease)))
+        },
+    )
 }
 
 fn sse_event(event: TurnEvent) -> Event {

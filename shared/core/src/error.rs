@@ -70,7 +70,7 @@ error_codes! {
     /// The session already holds as many messages as allowed.
     HistoryTooLong = ("history_too_long", 422, "The session holds `limits.max_session_messages` messages; start a new session."),
     /// Too many requests.
-    RateLimited = ("rate_limited", 429, "Too many requests; retry after the `Retry-After` seconds."),
+    RateLimited = ("rate_limited", 429, "Too many requests in a window of `rate_limits` (per session, visitor, address, client IP, agent or account); retry after the `Retry-After` seconds, when that window admits again."),
     /// No LLM is configured for this agent.
     NoModelConfigured = ("no_model_configured", 503, "The agent has no LLM API key configured, so it cannot answer."),
     /// The LLM provider failed.
@@ -112,6 +112,8 @@ error_codes! {
     InvalidMessage = ("invalid_message", 400, "A text field of the body contains a control character other than tab, line feed or carriage return; the message names the field."),
     /// The request's headers are too large.
     HeadersTooLarge = ("headers_too_large", 431, "The request's headers total more than `limits.max_header_bytes`."),
+    /// Too many streamed answers open at once for this session or visitor.
+    TooManyStreams = ("too_many_streams", 429, "Too many streamed answers are open at once for this session or visitor (`rate_limits.streams`); retry after the `Retry-After` seconds, once one has finished."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -5,15 +5,16 @@
 //! The public surface is small on purpose. Five modules are the shared vocabulary:
 //! [`api`] (the route layer's extractors, views and the one error-to-HTTP mapping),
 //! [`config`], [`domain`], [`error`] (stable error codes) and [`ports`] (the traits the
-//! adapters implement). Two services are public modules, [`crm`] and [`otp`]; the rest of
-//! what the function crates, the CLI and the tests use is re-exported below. Everything
-//! else is private to this crate.
+//! adapters implement). Three services are public modules, [`crm`], [`limits`] and [`otp`];
+//! the rest of what the function crates, the CLI and the tests use is re-exported below.
+//! Everything else is private to this crate.
 
 pub mod api;
 pub mod config;
 pub mod crm;
 pub mod domain;
 pub mod error;
+pub mod limits;
 pub mod otp;
 pub mod ports;
 

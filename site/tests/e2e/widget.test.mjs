@@ -323,6 +323,33 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('a long rate-limit wait is shown in minutes, and a busy stream says to wait', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(NORTHWIND);
+    await openWidget(page);
+    await fulfilStreamOnce(
+      page,
+      JSON.stringify({ error: { code: 'rate_limited', message: 'Too many messages.' } }),
+      { status: 429, headers: { 'Retry-After': '600' } },
+    );
+    await input(page).fill('hello?');
+    await input(page).press('Enter');
+    const note = page.locator('salient-chat .msg.user[data-status=failed] .note').last();
+    await note.waitFor();
+    assert.match(await note.textContent(), /too quickly.*10 minutes/);
+    await fulfilStreamOnce(
+      page,
+      JSON.stringify({ error: { code: 'too_many_streams', message: 'An answer is still being written.' } }),
+      { status: 429, headers: { 'Retry-After': '2' } },
+    );
+    await input(page).fill('again?');
+    await input(page).press('Enter');
+    const busy = page.locator('salient-chat .msg.user[data-status=failed] .note').nth(1);
+    await busy.waitFor();
+    assert.match(await busy.textContent(), /still being written/);
+    await context.close();
+  });
+
   test('keyboard only: Tab to the button, Enter opens, Enter sends, Escape closes and focus returns', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(HARBOR);

@@ -348,10 +348,13 @@ export function start(context: AppContext): AppHandle {
 
   function errorText(error: unknown): string {
     if (error instanceof ApiError) {
+      if (error.code === 'too_many_streams') return strings.errorBusy;
       if (error.isRateLimited) {
-        return error.retryAfterSeconds
-          ? format(strings.errorRateLimitedSeconds, { seconds: error.retryAfterSeconds })
-          : strings.errorRateLimited;
+        const seconds = error.retryAfterSeconds;
+        if (!seconds) return strings.errorRateLimited;
+        return seconds > 90
+          ? format(strings.errorRateLimitedMinutes, { minutes: Math.ceil(seconds / 60) })
+          : format(strings.errorRateLimitedSeconds, { seconds });
       }
       return error.message ? `${error.message} (${error.code})` : strings.errorGeneric;
     }

@@ -28,6 +28,8 @@ export const DEFAULT_STRINGS = {
   errorNetwork: "Can't reach the server. Check your connection and try again.",
   errorRateLimited: "You're sending messages too quickly. Please wait a moment and try again.",
   errorRateLimitedSeconds: "You're sending messages too quickly. Please try again in {seconds} seconds.",
+  errorRateLimitedMinutes: "You're sending messages too quickly. Please try again in {minutes} minutes.",
+  errorBusy: 'An answer is still being written. Please wait for it to finish, then try again.',
   conversationLabel: 'Conversation',
   poweredBy: 'Powered by Salient',
   opensInNewTab: '(opens in a new tab)',

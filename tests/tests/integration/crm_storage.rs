@@ -15,6 +15,8 @@ salient_tests::on_each_backend! {
         an_email_claim_is_won_once,
         otp_challenges_count_attempts_expire_and_consume_once,
         rate_counters_allow_the_limit_then_refuse,
+        rate_windows_count_apart_and_batches_stop_at_a_refusal,
+        stream_leases_are_taken_once_released_and_expire,
         an_email_send_is_claimed_once,
         idle_sessions_are_the_unsummarised_quiet_ones,
         erasure_leaves_nothing_behind,

@@ -19,6 +19,7 @@ mod embeddings;
 mod ingestion;
 mod ingestion_store;
 mod lambda_entry;
+mod limits;
 mod llm_log;
 mod otp;
 mod privacy;

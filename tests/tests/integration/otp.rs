@@ -99,8 +99,9 @@ async fn known_and_unknown_addresses_get_the_same_answer() -> anyhow::Result<()>
     let app = otp_app(
         Backend::Embedded,
         &[
-            ("otp.per_ip_per_hour", "1000"),
-            ("otp.per_email_per_hour", "100"),
+            ("rate_limits.otp.ip", "1000/1h"),
+            ("rate_limits.otp.email", "100/1h"),
+            ("rate_limits.otp.visitor", "1000/1h"),
         ],
     )
     .await?;
@@ -272,8 +273,8 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
     let per_email = otp_app(
         Backend::Embedded,
         &[
-            ("otp.per_email_per_hour", "2"),
-            ("otp.per_ip_per_hour", "100"),
+            ("rate_limits.otp.email", "2/1h"),
+            ("rate_limits.otp.ip", "100/1h"),
         ],
     )
     .await?;
@@ -307,8 +308,8 @@ async fn code_requests_are_rate_limited_per_address_and_per_ip() -> anyhow::Resu
     let per_ip = otp_app(
         Backend::Embedded,
         &[
-            ("otp.per_email_per_hour", "100"),
-            ("otp.per_ip_per_hour", "3"),
+            ("rate_limits.otp.email", "100/1h"),
+            ("rate_limits.otp.ip", "3/1h"),
         ],
     )
     .await?;
@@ -398,7 +399,8 @@ async fn malformed_and_injected_addresses_are_refused_before_sending() -> anyhow
             .dump()
             .await?
             .iter()
-            .any(|row| row.starts_with("otp_challenges:") || row.starts_with("rate_counters:")),
+            .any(|row| row.starts_with("otp_challenges:")
+                || (row.starts_with("rate_counters:") && row.contains("otp:"))),
         "something was stored"
     );
     Ok(())

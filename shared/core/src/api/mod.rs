@@ -1,6 +1,7 @@
 //! The HTTP edge shared by every function: error mapping, extractors, the request scope
 //! (account and agent from the path), and the layers every router gets.
 
+mod client_ip;
 mod error;
 mod extract;
 mod origin;
@@ -10,6 +11,7 @@ mod scope;
 mod views;
 mod visitor;
 
+pub use client_ip::ClientIp;
 pub use error::{
     ApiError, CodedError, ErrorBody, ErrorCode, ErrorDetail, error_table_markdown, id_error,
     status_of,

@@ -12,14 +12,15 @@ pub use compose::{
     bootstrap, build, dynamodb_client, open_embedder, open_knowledge, open_vector_index,
 };
 
-use crate::config::Catalog;
+use crate::config::{Catalog, RateLimitSettings};
 use crate::conversation::turn::TurnPorts;
 use crate::directory::Directory;
 use crate::domain::{AccountId, AgentId};
 use crate::knowledge::retrieve::Retriever;
+use crate::limits::Limiter;
 use crate::llm::LlmClient;
 use crate::otp::OtpSecret;
-use crate::ports::crm::ProfileStore;
+use crate::ports::crm::{ProfileStore, RateLimitStore};
 use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
 use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
@@ -134,6 +135,17 @@ impl AppState {
     pub fn otp_secret(&self) -> &OtpSecret {
         self.otp_secret
             .get_or_init(|| OtpSecret::from_settings(&self.catalog.app().otp))
+    }
+
+    /// The rate limiter over this state's counters, applying an agent's `rate_limits`.
+    pub fn limiter<'a>(&'a self, settings: &'a RateLimitSettings) -> Limiter<'a> {
+        Limiter::new(self.store.as_ref(), self.otp_secret(), settings)
+    }
+
+    /// The counters and leases every limit is kept in (a stream's lease outlives the
+    /// request that took it).
+    pub fn rate_store(&self) -> Arc<dyn RateLimitStore> {
+        Arc::clone(&self.store) as Arc<dyn RateLimitStore>
     }
 
     /// Replaces the email transport (tests).

@@ -88,7 +88,8 @@ impl Default for SummarySettings {
     }
 }
 
-/// One-time codes that verify an email address.
+/// One-time codes that verify an email address. How many a visitor, an address or a client
+/// may ask for is `rate_limits.otp`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OtpSettings {
@@ -101,14 +102,6 @@ pub struct OtpSettings {
     pub code_ttl_secs: u32,
     /// Wrong answers that kill a challenge.
     pub max_attempts: u32,
-    /// Codes per address per hour.
-    pub per_email_per_hour: u32,
-    /// Codes per client IP per hour.
-    pub per_ip_per_hour: u32,
-    /// A request header that carries the client's address, set by a proxy in front of the
-    /// API (`cloudfront-viewer-address` behind CloudFront). Unset: the connection's address
-    /// (Lambda: the HTTP API's `sourceIp`).
-    pub client_ip_header: Option<String>,
 }
 
 impl Default for OtpSettings {
@@ -117,9 +110,6 @@ impl Default for OtpSettings {
             secret: None,
             code_ttl_secs: 600,
             max_attempts: 5,
-            per_email_per_hour: 5,
-            per_ip_per_hour: 20,
-            client_ip_header: None,
         }
     }
 }
@@ -303,16 +293,6 @@ pub(super) fn validate_crm(
         (1..=20).contains(&otp.max_attempts),
         "otp.max_attempts",
         "must be between 1 and 20",
-    );
-    check(
-        (1..=1000).contains(&otp.per_email_per_hour),
-        "otp.per_email_per_hour",
-        "must be between 1 and 1000",
-    );
-    check(
-        (1..=100_000).contains(&otp.per_ip_per_hour),
-        "otp.per_ip_per_hour",
-        "must be between 1 and 100000",
     );
     check(
         (10..=2000).contains(&profile.max_field_chars),

@@ -7,6 +7,7 @@
 pub mod compiled_out;
 mod crm;
 mod knowledge;
+mod rate_limits;
 mod settings;
 mod sources;
 mod ssm;
@@ -28,6 +29,7 @@ pub use knowledge::{
     EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings, VectorBackend,
     VectorStoreSettings,
 };
+pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
     SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,

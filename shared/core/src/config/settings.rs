@@ -41,6 +41,8 @@ pub struct Settings {
     pub otp: super::crm::OtpSettings,
     /// The visitor profile fields the agent captures.
     pub profile: super::crm::ProfileFieldSettings,
+    /// Rate limits per action and scope, and open streamed turns.
+    pub rate_limits: super::rate_limits::RateLimitSettings,
 }
 
 /// Tools the model may call during a turn.

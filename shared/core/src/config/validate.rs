@@ -125,6 +125,7 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
         &settings.profile,
         &mut check,
     );
+    rate_limits::validate_rate_limits(&settings.rate_limits, &mut check);
     if problems.is_empty() {
         Ok(())
     } else {

@@ -5,11 +5,11 @@
 //! purpose, visitor and code), so a leaked table gives nothing to brute-force offline. A
 //! challenge expires after `otp.code_ttl_secs`; `otp.max_attempts` wrong answers kill it;
 //! answers are compared in constant time; a right answer deletes the challenge atomically,
-//! so a code works once. Requests are rate-limited per address and per client IP, and the
-//! request path does the same work whether or not the address is known.
+//! so a code works once. Requests are rate-limited (`rate_limits.otp`: per visitor, address
+//! and client IP, counted by the route through `limits`), and the request path does the same
+//! work whether or not the address is known.
 
 use std::fmt;
-use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, KeyInit as _, Mac as _};
@@ -25,7 +25,7 @@ use crate::domain::{
 use crate::email::view::{CodeView, ViewError, code_email};
 use crate::error::{CodedError, ErrorCode};
 use crate::ports::StoreError;
-use crate::ports::crm::{OtpFailure, OtpStore, RateLimitStore};
+use crate::ports::crm::{OtpFailure, OtpStore};
 use crate::ports::email::{EmailTransport, OutgoingEmail, SendError};
 
 /// A code as the visitor typed it: exactly 6 ASCII digits.
@@ -61,7 +61,7 @@ impl fmt::Debug for OtpCode {
     }
 }
 
-/// The key codes and client IPs are hashed with.
+/// The key codes and rate-limit subjects (visitor ids, client IPs) are hashed with.
 pub struct OtpSecret(Vec<u8>);
 
 impl fmt::Debug for OtpSecret {
@@ -85,7 +85,8 @@ impl OtpSecret {
                 tracing::warn!(
                     "no otp.secret configured (set SALIENT__OTP__SECRET or the SSM parameter otp/secret); \
                      using a random key for this process only: one-time codes will not verify on \
-                     any other process or after a restart"
+                     any other process or after a restart, and per-visitor and per-IP rate limits \
+                     count per process"
                 );
                 let mut bytes = vec![0u8; 32];
                 // The OS random source failing is unrecoverable: no key from weak randomness.
@@ -126,16 +127,16 @@ impl OtpSecret {
         ])
     }
 
-    /// A client IP as a rate-limit subject: keyed, so stored keys do not reveal addresses.
-    pub fn ip_subject(&self, ip: Option<IpAddr>) -> String {
-        let ip = ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
-        format!("otp-ip:{}", &self.mac(&["otp-ip", &ip])[..32])
+    /// A rate-limit subject's opaque form (a visitor id, a client IP): keyed, so stored
+    /// keys and logs reveal nothing about who it was.
+    pub(crate) fn subject_hash(&self, scope: &str, value: &str) -> String {
+        self.mac(&["rate-subject", scope, value])[..32].to_owned()
     }
 }
 
-/// The rate-limit subject of an address's code requests.
+/// The rate-limit subject of an address's code requests (erasure deletes its counters).
 pub fn email_subject(email: &EmailHash) -> String {
-    format!("otp-email:{}", email.as_str())
+    crate::limits::email_subject(crate::limits::Action::Otp, email)
 }
 
 /// Why a code could not be issued or was not accepted.
@@ -156,9 +157,6 @@ pub enum OtpError {
     /// Too many wrong answers: the challenge is dead.
     #[error("too many wrong codes")]
     AttemptsExceeded,
-    /// Too many code requests for this address or from this client.
-    #[error("too many code requests")]
-    RateLimited,
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -177,7 +175,6 @@ impl CodedError for OtpError {
             Self::InvalidCode { .. } => ErrorCode::OtpInvalid,
             Self::Expired => ErrorCode::OtpExpired,
             Self::AttemptsExceeded => ErrorCode::OtpAttemptsExceeded,
-            Self::RateLimited => ErrorCode::RateLimited,
             Self::Store(err) => err.code(),
             Self::Send(_) => ErrorCode::EmailSendFailed,
             Self::Render(_) => ErrorCode::Internal,
@@ -195,7 +192,6 @@ impl CodedError for OtpError {
             } => "The code is not valid for this address; request a new one.".to_owned(),
             Self::Expired => "The code has expired; request a new one.".to_owned(),
             Self::AttemptsExceeded => "Too many wrong codes; request a new one.".to_owned(),
-            Self::RateLimited => "Too many code requests; try again later.".to_owned(),
             Self::Store(err) => err.public_message(),
             Self::Send(_) => "The email could not be sent; please try again shortly.".to_owned(),
             Self::Render(err) => err.to_string(),
@@ -216,48 +212,23 @@ pub struct CodeRequest<'a> {
     pub email: &'a EmailAddress,
     /// What the code will unlock.
     pub purpose: OtpPurpose,
-    /// The client's IP, when known.
-    pub client_ip: Option<IpAddr>,
     /// The sender address (`email.from`).
     pub from: &'a str,
 }
 
-fn window_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    let secs = now.timestamp() - now.timestamp().rem_euclid(3600);
-    DateTime::from_timestamp(secs, 0).unwrap_or(now)
-}
-
 /// Issues a code and emails it. The work is the same whether or not the address belongs
 /// to a profile (nothing here looks that up), so the answer and its timing say nothing
-/// about who is known.
+/// about who is known. The route counts the request against `rate_limits.otp` first.
 pub async fn request_code(
     codes: &dyn OtpStore,
-    rates: &dyn RateLimitStore,
     mail: &dyn EmailTransport,
     secret: &OtpSecret,
     settings: &OtpSettings,
     request: CodeRequest<'_>,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, OtpError> {
-    let email_hash = EmailHash::of(request.email);
-    let window = window_start(now);
-    let subjects = [
-        (
-            secret.ip_subject(request.client_ip),
-            settings.per_ip_per_hour,
-        ),
-        (email_subject(&email_hash), settings.per_email_per_hour),
-    ];
-    for (subject, limit) in &subjects {
-        if !rates
-            .hit_rate(request.account, subject, window, 3600, *limit)
-            .await?
-        {
-            return Err(OtpError::RateLimited);
-        }
-    }
     let key = OtpKey {
-        email: email_hash,
+        email: EmailHash::of(request.email),
         purpose: request.purpose,
         visitor: request.visitor.clone(),
     };

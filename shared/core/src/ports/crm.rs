@@ -1,5 +1,5 @@
 //! The light CRM's storage: visitor profiles and their links to sessions and visitors,
-//! one-time-code challenges, fixed-window rate counters, email events (one per session and
+//! one-time-code challenges, fixed-window rate counters and stream leases, email events (one per session and
 //! trigger, the idempotency record of every summary email), and the deletes behind a
 //! visitor's right to erasure.
 //!
@@ -165,12 +165,30 @@ pub trait OtpStore: Send + Sync {
     ) -> Result<bool, StoreError>;
 }
 
-/// Fixed-window rate counters.
+/// One hit to count: `subject` (already hashed; no personal data) in the fixed window of
+/// `window_secs` that starts at `window_start`, admitted while the count stays at or below
+/// `limit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateHit {
+    /// The counted subject, e.g. `turn:visitor:{hash}`.
+    pub subject: String,
+    /// When the window starts.
+    pub window_start: DateTime<Utc>,
+    /// The window's length; windows of different lengths are counted apart.
+    pub window_secs: u32,
+    /// Hits admitted per window.
+    pub limit: u32,
+}
+
+/// Fixed-window rate counters and stream leases: the one port of every rate and
+/// concurrency limit. Counter items expire on their own (a `ttl` two windows after the
+/// window starts); a lease expires at its `expires_at` even when never released.
 #[async_trait]
 pub trait RateLimitStore: Send + Sync {
-    /// Counts one hit of `subject` (already hashed; no personal data) in the window that
-    /// starts at `window_start` and lasts `window_secs`; `true` while the count stays at or
-    /// below `limit`, `false` (nothing counted) once it would exceed it.
+    /// Counts one hit of `subject` (already hashed; no personal data) in the window of
+    /// `window_secs` that starts at `window_start`; `true` while the count stays at or
+    /// below `limit`, `false` (nothing counted) once it would exceed it. Atomic across
+    /// processes.
     async fn hit_rate(
         &self,
         account: &AccountId,
@@ -179,6 +197,53 @@ pub trait RateLimitStore: Send + Sync {
         window_secs: u32,
         limit: u32,
     ) -> Result<bool, StoreError>;
+
+    /// Counts `hits` in order and stops at the first one refused: its index, or `None` when
+    /// every hit was admitted. The hits before a refused one stay counted.
+    async fn hit_rates(
+        &self,
+        account: &AccountId,
+        hits: &[RateHit],
+    ) -> Result<Option<usize>, StoreError> {
+        for (index, hit) in hits.iter().enumerate() {
+            if !self
+                .hit_rate(
+                    account,
+                    &hit.subject,
+                    hit.window_start,
+                    hit.window_secs,
+                    hit.limit,
+                )
+                .await?
+            {
+                return Ok(Some(index));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Takes one of `slots` leases of `subject` for `holder` until `expires_at`: a slot that
+    /// is free, or whose lease expired before `now`. The slot taken, or `None` when all are
+    /// held. Atomic across processes.
+    async fn acquire_lease(
+        &self,
+        account: &AccountId,
+        subject: &str,
+        slots: u32,
+        holder: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<Option<u32>, StoreError>;
+
+    /// Gives back `holder`'s lease of `slot` (nothing happens when another holder has it
+    /// now, after an expiry).
+    async fn release_lease(
+        &self,
+        account: &AccountId,
+        subject: &str,
+        slot: u32,
+        holder: &str,
+    ) -> Result<(), StoreError>;
 }
 
 /// Email events, and the session state the summaries need.

@@ -14,7 +14,8 @@
 //! | email claim | `A#{a}#E#{email hash}` | `EMAIL` |
 //! | email mention | `A#{a}#E#{email hash}` | `MENTION#{profile}` |
 //! | OTP challenge | `A#{a}#E#{email hash}` | `OTP#{purpose}#{visitor}` |
-//! | rate counter | `A#{a}#R#{subject}` | `W#{window start ms:015}` |
+//! | rate counter | `A#{a}#R#{subject}` | `W#{window secs:07}#{window start ms:015}` |
+//! | stream lease | `A#{a}#R#{subject}` | `L#{slot:03}` |
 //! | ingested page | `A#{a}#PAGES` | `P#{sha256(url)}` |
 //! | ingestion run | `A#{a}#RUNS` | `R#{run ulid}` |
 //!
@@ -108,10 +109,14 @@ pub(crate) fn rate_pk(account: &AccountId, subject: &str) -> String {
     format!("A#{account}#R#{subject}")
 }
 
-/// Zero-padded like `gsi1sk`, so windows sort in time order.
-pub(crate) fn rate_window_sk(window_start: DateTime<Utc>) -> String {
+/// Zero-padded like `gsi1sk`, so one length's windows sort in time order.
+pub(crate) fn rate_window_sk(window_secs: u32, window_start: DateTime<Utc>) -> String {
     let ms = u64::try_from(window_start.timestamp_millis()).unwrap_or(0);
-    format!("W#{ms:015}")
+    format!("W#{window_secs:07}#{ms:015}")
+}
+
+pub(crate) fn lease_sk(slot: u32) -> String {
+    format!("L#{slot:03}")
 }
 
 pub(crate) fn pages_pk(account: &AccountId) -> String {
@@ -158,7 +163,8 @@ mod tests {
             session_gsi1sk(at, &session),
             format!("001700000000123#{session}")
         );
-        assert_eq!(rate_window_sk(at), "W#001700000000123");
+        assert_eq!(rate_window_sk(60, at), "W#0000060#001700000000123");
+        assert_eq!(lease_sk(1), "L#001");
     }
 
     #[test]

@@ -155,6 +155,28 @@ pub(super) const MIGRATIONS: &[&str] = &[
         ON sessions (account, last_active_at DESC, id DESC)
         WHERE summary_status <> 'sent' AND message_count > 0;
 ",
+    // Counters keyed by window length too; expired ones found by index; stream leases.
+    r"
+    DROP TABLE rate_counters;
+    CREATE TABLE rate_counters (
+        account TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        window_secs INTEGER NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, subject, window_secs, window_start)
+    ) WITHOUT ROWID;
+    CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
+    CREATE TABLE stream_leases (
+        account TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, subject, slot)
+    ) WITHOUT ROWID;
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

@@ -1,15 +1,47 @@
-//! The `rate_counters` table and `RateLimitStore`: one row per subject and window, counted
-//! by `INSERT ... ON CONFLICT DO UPDATE ... WHERE count < limit`.
+//! The `rate_counters` and `stream_leases` tables and `RateLimitStore`. A counter is one row
+//! per subject, window length and window start, counted by `INSERT ... ON CONFLICT DO
+//! UPDATE ... WHERE count < limit`; expired windows are deleted as hits arrive. A lease is
+//! one row per subject and slot, taken when free or expired.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{Connection, params};
 
 use super::EmbeddedStore;
 use super::rows::{execute, millis};
 use crate::domain::AccountId;
 use crate::ports::StoreError;
-use crate::ports::crm::RateLimitStore;
+use crate::ports::crm::{RateHit, RateLimitStore};
+
+/// Windows past their expiry, of every subject (found through `rate_counters_by_expiry`).
+const DELETE_EXPIRED: &str = "DELETE FROM rate_counters WHERE expires_at < ?1";
+
+const COUNT_HIT: &str = "INSERT INTO rate_counters \
+     (account, subject, window_secs, window_start, count, expires_at) \
+     VALUES (?1, ?2, ?3, ?4, 1, ?5) \
+     ON CONFLICT (account, subject, window_secs, window_start) \
+     DO UPDATE SET count = count + 1 WHERE count < ?6";
+
+fn count_hit(conn: &Connection, account: &str, hit: &RateHit) -> Result<bool, StoreError> {
+    if hit.limit == 0 {
+        return Ok(false);
+    }
+    let start = millis(hit.window_start);
+    let expires = start + i64::from(hit.window_secs) * 2 * 1000;
+    let counted = execute(
+        conn,
+        COUNT_HIT,
+        params![
+            account,
+            hit.subject,
+            hit.window_secs,
+            start,
+            expires,
+            hit.limit
+        ],
+    )?;
+    Ok(counted == 1)
+}
 
 #[async_trait]
 impl RateLimitStore for EmbeddedStore {
@@ -21,25 +53,93 @@ impl RateLimitStore for EmbeddedStore {
         window_secs: u32,
         limit: u32,
     ) -> Result<bool, StoreError> {
-        let (account, subject) = (account.to_string(), subject.to_owned());
-        let start = millis(window_start);
-        let expires = start + i64::from(window_secs) * 2 * 1000;
+        let hit = RateHit {
+            subject: subject.to_owned(),
+            window_start,
+            window_secs,
+            limit,
+        };
+        Ok(self
+            .hit_rates(account, std::slice::from_ref(&hit))
+            .await?
+            .is_none())
+    }
+
+    async fn hit_rates(
+        &self,
+        account: &AccountId,
+        hits: &[RateHit],
+    ) -> Result<Option<usize>, StoreError> {
+        let (account, hits) = (account.to_string(), hits.to_vec());
+        // No window starts after "now", so a row that expired before the latest start is
+        // over (and the callers' clock, not this one, says what "now" is).
+        let over_before = hits.iter().map(|hit| millis(hit.window_start)).max();
+        // One trip to the store's thread for all of a request's windows.
         self.write(move |conn| {
-            // Old windows are of no use once over; clean this subject's up as we go.
+            if let Some(over_before) = over_before {
+                execute(conn, DELETE_EXPIRED, params![over_before])?;
+            }
+            for (index, hit) in hits.iter().enumerate() {
+                if !count_hit(conn, &account, hit)? {
+                    return Ok(Some(index));
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+
+    async fn acquire_lease(
+        &self,
+        account: &AccountId,
+        subject: &str,
+        slots: u32,
+        holder: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<Option<u32>, StoreError> {
+        let (account, subject, holder) =
+            (account.to_string(), subject.to_owned(), holder.to_owned());
+        let (now, expires_at) = (millis(now), millis(expires_at));
+        self.write(move |conn| {
             execute(
                 conn,
-                "DELETE FROM rate_counters WHERE account = ?1 AND subject = ?2 AND expires_at < ?3",
-                params![account, subject, start],
+                "DELETE FROM stream_leases WHERE expires_at < ?1",
+                params![now],
             )?;
-            let counted = execute(
+            for slot in 0..slots {
+                let taken = execute(
+                    conn,
+                    "INSERT INTO stream_leases (account, subject, slot, holder, expires_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account, subject, slot) DO NOTHING",
+                    params![account, subject, slot, holder, expires_at],
+                )?;
+                if taken == 1 {
+                    return Ok(Some(slot));
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+
+    async fn release_lease(
+        &self,
+        account: &AccountId,
+        subject: &str,
+        slot: u32,
+        holder: &str,
+    ) -> Result<(), StoreError> {
+        let (account, subject, holder) =
+            (account.to_string(), subject.to_owned(), holder.to_owned());
+        self.write(move |conn| {
+            execute(
                 conn,
-                "INSERT INTO rate_counters (account, subject, window_start, count, expires_at) \
-                 VALUES (?1, ?2, ?3, 1, ?4) \
-                 ON CONFLICT (account, subject, window_start) DO UPDATE SET count = count + 1 \
-                 WHERE count < ?5",
-                params![account, subject, start, expires, limit],
-            )?;
-            Ok(counted == 1 && limit > 0)
+                "DELETE FROM stream_leases \
+                 WHERE account = ?1 AND subject = ?2 AND slot = ?3 AND holder = ?4",
+                params![account, subject, slot, holder],
+            )
+            .map(|_| ())
         })
         .await
     }

@@ -1,15 +1,16 @@
 //! The client's IP address, for per-IP rate limits: the proxy header named by
-//! `otp.client_ip_header` when set and present (CloudFront's `CloudFront-Viewer-Address`,
-//! `ip:port`), else the HTTP API's `sourceIp` in Lambda, else the TCP peer locally.
-//! Unknown stays `None` (all such requests share one bucket) rather than failing.
+//! `rate_limits.client_ip_header` when set and present (CloudFront's
+//! `cloudfront-viewer-address`, `ip:port`, the default), else the HTTP API's `sourceIp` in
+//! Lambda, else the TCP peer on the local server. Unknown stays `None` (all such requests
+//! share one bucket) rather than failing. The address is only ever used hashed.
 
 use std::net::{IpAddr, SocketAddr};
 
+use super::ApiError;
+use crate::app::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use lambda_http::request::RequestContext;
-use salient_core::AppState;
-use salient_core::api::ApiError;
 
 /// The client's IP, when it can be told.
 #[derive(Debug, Clone, Copy)]
@@ -36,10 +37,11 @@ impl FromRequestParts<AppState> for ClientIp {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        if let Some(header) = &state.catalog.app().otp.client_ip_header
+        let header = state.catalog.app().rate_limits.client_ip_header.as_str();
+        if !header.is_empty()
             && let Some(ip) = parts
                 .headers
-                .get(header.as_str())
+                .get(header)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.split(',').next())
                 .and_then(parse_address)
