@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use salient_core::AppState;
 use salient_core::api::{ApiError, ApiJson, ClientIp, MessageView, SessionPath, Visitor};
 use salient_core::domain::now;
-use salient_core::limits::{Action, Subjects};
+use salient_core::limits::Action;
 use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
@@ -26,14 +26,7 @@ pub(crate) async fn create(
     ClientIp(client_ip): ClientIp,
     ApiJson(body): ApiJson<TurnBody>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let subjects = Subjects {
-        account: &path.scope.account,
-        agent: &path.scope.agent,
-        session: Some(&path.session),
-        visitor: Some(&visitor),
-        email: None,
-        ip: client_ip,
-    };
+    let subjects = path.limit_subjects(&visitor, client_ip);
     state
         .limiter(&path.scope.config.settings.rate_limits)
         .check(Action::Turn, &subjects, now())

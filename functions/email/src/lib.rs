@@ -19,7 +19,7 @@ use salient_core::AppState;
 use salient_core::api::{ApiError, ClientIp, ErrorCode, SessionPath, Visitor};
 use salient_core::config::AgentConfig;
 use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
-use salient_core::limits::{Action, Subjects as LimitSubjects};
+use salient_core::limits::Action;
 use salient_core::ports::StoreError;
 use salient_core::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
 use salient_core::sweep::SweepReport;
@@ -116,14 +116,7 @@ async fn send_now(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?
     };
-    let subjects = LimitSubjects {
-        account: &path.scope.account,
-        agent: &path.scope.agent,
-        session: Some(&path.session),
-        visitor: Some(&visitor),
-        email: None,
-        ip: client_ip,
-    };
+    let subjects = path.limit_subjects(&visitor, client_ip);
     state
         .limiter(&path.scope.config.settings.rate_limits)
         .check(Action::Summary, &subjects, now())

@@ -18,7 +18,7 @@ use salient_core::api::{
     ApiError, ApiJson, ClientIp, SessionPath, Visitor, answer_html, citation_views,
 };
 use salient_core::domain::now;
-use salient_core::limits::{Action, StreamLease, Subjects, open_stream};
+use salient_core::limits::{Action, StreamLease, open_stream};
 use salient_core::turn::{self, TurnEvent};
 use serde::Deserialize;
 use serde_json::json;
@@ -68,14 +68,7 @@ async fn stream_turn(
         now(),
     )
     .await?;
-    let subjects = Subjects {
-        account: &path.scope.account,
-        agent: &path.scope.agent,
-        session: Some(&path.session),
-        visitor: Some(&visitor),
-        email: None,
-        ip: client_ip,
-    };
+    let subjects = path.limit_subjects(&visitor, client_ip);
     let admitted = state
         .limiter(limits)
         .check(Action::Turn, &subjects, now())

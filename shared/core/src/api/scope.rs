@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::config::AgentConfig;
 use crate::conversation::turn::TurnInput;
 use crate::domain::{AccountId, AgentId, Session, SessionId, VisitorId};
+use crate::limits::Subjects;
 
 /// `{account}/{agent}` from the path: both parsed, and the agent known to exist.
 #[derive(Debug, Clone)]
@@ -90,6 +91,22 @@ impl SessionPath {
             visitor,
         )
         .await?)
+    }
+
+    /// What the rate limits count a request of `visitor` from `ip` on this session against.
+    pub fn limit_subjects<'a>(
+        &'a self,
+        visitor: &'a VisitorId,
+        ip: Option<std::net::IpAddr>,
+    ) -> Subjects<'a> {
+        Subjects {
+            account: &self.scope.account,
+            agent: &self.scope.agent,
+            session: Some(&self.session),
+            visitor: Some(visitor),
+            email: None,
+            ip,
+        }
     }
 
     /// A turn on this session: `visitor` says `text`.
