@@ -34,7 +34,6 @@ pub use app::{
     open_vector_index,
 };
 pub use directory::Directory;
-pub use privacy::{mask_cards, redact};
 pub use telemetry::init as init_telemetry;
 
 // Services: a visitor's sessions and turns, summary emails, retrieval quality.

@@ -106,7 +106,7 @@ fn is_ipv6_at(text: &str, start: usize, end: usize) -> bool {
 
 /// `text` with email addresses, card numbers, phone numbers and IP addresses replaced by
 /// `[email]`, `[card]`, `[phone]` and `[ip]`. Borrowed when there was nothing to replace.
-pub fn redact(text: &str) -> Cow<'_, str> {
+pub(crate) fn redact(text: &str) -> Cow<'_, str> {
     let text = replace_where(Cow::Borrowed(text), &EMAIL, "[email]", |_| true);
     let text = replace_where(text, &CARD, "[card]", luhn);
     let text = replace_where(text, &IPV4, "[ip]", |_| true);
@@ -133,7 +133,7 @@ pub fn redact(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` with every card number (Luhn-valid) replaced by `[card ending 1234]`.
-pub fn mask_cards(text: &str) -> Cow<'_, str> {
+pub(crate) fn mask_cards(text: &str) -> Cow<'_, str> {
     if !CARD.is_match(text) {
         return Cow::Borrowed(text);
     }
