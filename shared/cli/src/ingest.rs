@@ -1,11 +1,15 @@
-//! `salient ingest <account>`: one ingestion run of an account's site, with a progress bar
-//! and a per-outcome summary; the run is recorded like a scheduled one.
+//! `salient ingest <account>`: one ingestion run of an account's site, recorded like a
+//! scheduled one. On a terminal it draws a progress bar; otherwise (cron, CI, a log file) it
+//! writes one plain line per page outcome on stderr; with `--json` one JSON object per page
+//! outcome on stdout. Every mode ends with the summary table.
 
+use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
+use salient_cli::ingest_report::{self, JsonLines, PageLines};
 use salient_core::config::Catalog;
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::RunTrigger;
@@ -27,18 +31,49 @@ impl Progress for Bar {
             PageOutcome::Removed => self.0.println(format!("removed  {url}")),
             _ => {}
         }
-        if matches!(
-            outcome,
-            PageOutcome::Added | PageOutcome::Updated | PageOutcome::Unchanged
-        ) {
+        if outcome.chunks().is_some() {
             self.0.inc(1);
         }
         self.0.set_message(url.to_owned());
     }
 }
 
-/// Runs `salient ingest <account>`.
-pub(crate) async fn run(config_dir: &Path, account: &str) -> anyhow::Result<()> {
+/// How the run reports its pages.
+enum Reporter {
+    Bar(Bar),
+    Lines(PageLines<std::io::Stderr>),
+    Json(JsonLines<std::io::Stdout>),
+}
+
+impl Reporter {
+    fn choose(json: bool) -> anyhow::Result<Self> {
+        if json {
+            return Ok(Self::Json(JsonLines::new(std::io::stdout())));
+        }
+        if !std::io::stderr().is_terminal() {
+            return Ok(Self::Lines(PageLines::new(std::io::stderr())));
+        }
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} pages  {wide_msg}")
+                .context("progress bar template")?
+                .progress_chars("=> "),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Ok(Self::Bar(Bar(bar)))
+    }
+
+    fn progress(&self) -> &dyn Progress {
+        match self {
+            Self::Bar(bar) => bar,
+            Self::Lines(lines) => lines,
+            Self::Json(json) => json,
+        }
+    }
+}
+
+/// Runs `salient ingest <account> [--json]`.
+pub(crate) async fn run(config_dir: &Path, account: &str, json: bool) -> anyhow::Result<()> {
     let account = AccountId::parse(account)?;
     let catalog = Catalog::load(config_dir, &[])
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
@@ -47,33 +82,41 @@ pub(crate) async fn run(config_dir: &Path, account: &str) -> anyhow::Result<()> 
     let state = salient_core::build(catalog).await?;
     let ingestor = salient_ingest::build_ingestor(&state).await?;
 
-    let bar = ProgressBar::new(0);
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} pages  {wide_msg}")
-            .context("progress bar template")?
-            .progress_chars("=> "),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    let progress = Bar(bar.clone());
+    let reporter = Reporter::choose(json)?;
+    let started = Instant::now();
     let report = ingestor
-        .run(&account, &sources, RunTrigger::Cli, &progress)
+        .run(&account, &sources, RunTrigger::Cli, reporter.progress())
         .await;
-    bar.finish_and_clear();
+    let wall = started.elapsed();
+    if let Reporter::Bar(Bar(bar)) = &reporter {
+        bar.finish_and_clear();
+    }
     let report = report?;
-    let counts = report.run.counts;
-    println!(
-        "{account}: {} added, {} updated, {} unchanged, {} removed, {} skipped, {} failed in {:.1} s (run {})",
-        counts.added,
-        counts.updated,
-        counts.unchanged,
-        counts.removed,
-        counts.skipped,
-        counts.failed,
-        report.run.duration_ms as f64 / 1000.0,
-        report.run.id
-    );
-    for error in &report.run.errors {
-        println!("  error: {error}");
+
+    if json {
+        let mut stdout = std::io::stdout().lock();
+        writeln!(
+            stdout,
+            "{}",
+            ingest_report::summary_json(account.as_str(), &report, wall)
+        )
+        .context("writing the JSON summary")?;
+        // stdout stays JSON lines only; the table is for the person watching.
+        ingest_report::write_summary(
+            &mut std::io::stderr().lock(),
+            account.as_str(),
+            &report,
+            wall,
+        )
+        .context("writing the summary")?;
+    } else {
+        ingest_report::write_summary(
+            &mut std::io::stdout().lock(),
+            account.as_str(),
+            &report,
+            wall,
+        )
+        .context("writing the summary")?;
     }
     Ok(())
 }

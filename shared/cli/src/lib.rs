@@ -1,4 +1,6 @@
 //! The `salient` command's library half: what the local server mounts, shared with the
-//! integration tests so they run exactly what `salient serve` runs.
+//! integration tests so they run exactly what `salient serve` runs, and what `salient ingest`
+//! prints when nobody watches its progress bar.
 
+pub mod ingest_report;
 pub mod serve;

@@ -48,6 +48,10 @@ enum Command {
     Ingest {
         /// The account, e.g. `northwind-heating`.
         account: String,
+        /// Print one JSON object per page outcome on stdout, then a JSON summary object
+        /// (the summary table goes to stderr).
+        #[arg(long)]
+        json: bool,
     },
     /// Score retrieval on the account's question set: hit@1, hit@k and MRR per question
     /// and overall (run `salient ingest <account>` first).
@@ -119,7 +123,7 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Ingest { account } => ingest::run(&cli.config, &account).await,
+        Command::Ingest { account, json } => ingest::run(&cli.config, &account, json).await,
         Command::Eval {
             account,
             k,

@@ -11,8 +11,10 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use async_trait::async_trait;
+use salient_cli::ingest_report::{self, JsonLines, PageLines};
 use salient_core::EmbeddedStore;
 use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
@@ -20,7 +22,7 @@ use salient_core::ports::ingestion::{IngestionStore, RunTrigger};
 use salient_core::ports::knowledge::{
     EmbedKind, Embedder, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
 };
-use salient_ingestion::{Ingestor, NoProgress, PageOutcome, RunReport, SkipReason};
+use salient_ingestion::{Ingestor, NoProgress, PageOutcome, Progress, RunReport, SkipReason};
 use salient_tests::test_site::{Site, spawn_site};
 
 // ---------------------------------------------------------------------------------------
@@ -200,8 +202,12 @@ impl Harness {
     }
 
     async fn run(&self) -> RunReport {
+        self.run_with(&NoProgress).await
+    }
+
+    async fn run_with(&self, progress: &dyn Progress) -> RunReport {
         self.ingestor
-            .run(&self.account, &self.sources(), RunTrigger::Cli, &NoProgress)
+            .run(&self.account, &self.sources(), RunTrigger::Cli, progress)
             .await
             .expect("the run finishes")
     }
@@ -363,10 +369,10 @@ async fn an_edited_page_is_updated_and_a_deleted_one_removed() {
     h.site.delete("/old-offer/");
     let report = h.run().await;
 
-    assert_eq!(
+    assert!(matches!(
         outcome(&report, &h.url("/faq/")),
-        Some(&PageOutcome::Updated)
-    );
+        Some(PageOutcome::Updated { chunks }) if *chunks > 0
+    ));
     assert_eq!(
         outcome(&report, &h.url("/old-offer/")),
         Some(&PageOutcome::Removed)
@@ -513,4 +519,134 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
     assert!(s.hit_at_1 >= 0.75, "hit@1 {:.3}", s.hit_at_1);
     assert!(s.hit_at_k >= 0.875, "hit@{k} {:.3}", s.hit_at_k);
     assert!(s.mrr >= 0.8, "MRR {:.3}", s.mrr);
+}
+
+#[tokio::test]
+async fn without_a_terminal_ingest_prints_one_line_per_page_and_a_summary_table() {
+    let h = Harness::new().await;
+    let lines = PageLines::new(Vec::new());
+    let report = h.run_with(&lines).await;
+    let printed = String::from_utf8(lines.into_inner()).expect("UTF-8");
+    let lines: Vec<&str> = printed.lines().collect();
+
+    assert_eq!(lines.len(), report.pages.len(), "{printed}");
+    let secret = h.url("/private/secret/");
+    assert!(
+        lines.contains(&format!("skipped   {secret}: disallowed by robots.txt").as_str()),
+        "{printed}"
+    );
+    let faq = h.url("/faq/");
+    let faq_line = lines
+        .iter()
+        .find(|l| l.starts_with("added ") && l.contains(&format!(" {faq} (")))
+        .unwrap_or_else(|| panic!("no line for {faq}: {printed}"));
+    assert!(
+        faq_line.ends_with(" chunks)") && !faq_line.contains("(0 chunks)"),
+        "{faq_line}"
+    );
+    let missing = lines
+        .iter()
+        .find(|l| l.starts_with("failed ") && l.contains("sitemap-missing"));
+    assert!(
+        missing.is_some_and(|l| l.contains("404")),
+        "the 404 sitemap entry fails with its error: {printed}"
+    );
+
+    let mut table = Vec::new();
+    ingest_report::write_summary(
+        &mut table,
+        "kettle-co",
+        &report,
+        Duration::from_millis(1500),
+    )
+    .expect("written");
+    let table = String::from_utf8(table).expect("UTF-8");
+    let counts = report.run.counts;
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("no {name} row: {table}"))
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("no count in the {name} row: {table}"))
+    };
+    assert_eq!(row("indexed"), u64::from(counts.added + counts.updated));
+    assert_eq!(row("unchanged"), u64::from(counts.unchanged));
+    assert_eq!(row("skipped"), u64::from(counts.skipped));
+    assert_eq!(row("robots"), 1, "skipped rows by reason: {table}");
+    assert_eq!(row("failed"), u64::from(counts.failed));
+    assert_eq!(
+        row("chunks"),
+        h.index.all(&h.account).len() as u64,
+        "{table}"
+    );
+    assert!(table.contains("wall time      1.5 s"), "{table}");
+}
+
+#[tokio::test]
+async fn with_json_ingest_prints_one_object_per_page_and_a_summary_object() {
+    let h = Harness::new().await;
+    h.run().await;
+    h.site
+        .edit("/faq/", "valid for 30 days", "valid for 60 days");
+    let json = JsonLines::new(Vec::new());
+    let report = h.run_with(&json).await;
+    let printed = String::from_utf8(json.into_inner()).expect("UTF-8");
+    let pages: Vec<serde_json::Value> = printed
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert_eq!(pages.len(), report.pages.len(), "{printed}");
+    assert!(pages.iter().all(|p| p["type"] == "page"), "{printed}");
+    let page = |path: &str| {
+        let url = h.url(path);
+        pages
+            .iter()
+            .find(|p| p["url"] == url.as_str())
+            .unwrap_or_else(|| panic!("no object for {url}: {printed}"))
+    };
+
+    let secret = page("/private/secret/");
+    assert_eq!(secret["outcome"], "skipped");
+    assert_eq!(secret["reason"], "robots");
+    assert_eq!(secret["detail"], "disallowed by robots.txt");
+    let faq = page("/faq/");
+    assert_eq!(faq["outcome"], "updated");
+    assert!(faq["chunks"].as_u64().is_some_and(|n| n > 0), "{faq}");
+    let unchanged = pages
+        .iter()
+        .filter(|p| p["outcome"] == "unchanged")
+        .collect::<Vec<_>>();
+    assert_eq!(
+        unchanged.len() as u64,
+        u64::from(report.run.counts.unchanged)
+    );
+    assert!(
+        unchanged
+            .iter()
+            .all(|p| p["chunks"].as_u64().is_some_and(|n| n > 0))
+    );
+    let failed = pages
+        .iter()
+        .find(|p| p["outcome"] == "failed")
+        .unwrap_or_else(|| panic!("the 404 sitemap entry fails: {printed}"));
+    assert!(
+        failed["error"].as_str().is_some_and(|e| e.contains("404")),
+        "{failed}"
+    );
+
+    let summary: serde_json::Value = serde_json::from_str(
+        &ingest_report::summary_json("kettle-co", &report, Duration::from_millis(20)).to_string(),
+    )
+    .expect("the summary is JSON");
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["run"], report.run.id.as_str());
+    assert_eq!(summary["updated"], 1);
+    assert_eq!(summary["indexed"], 1);
+    assert_eq!(summary["unchanged"], report.run.counts.unchanged);
+    assert_eq!(summary["skipped_by_reason"]["robots"], 1);
+    assert_eq!(summary["failed"], report.run.counts.failed);
+    assert_eq!(summary["wall_ms"], 20);
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use salient_core::config::SourcesSettings;
 use url::Url;
 
-use super::{PageOutcome, RunState, SkipReason};
+use super::{PageOutcome, Progress, RunState, SkipReason};
 use crate::crawl::fetch::{FetchError, Fetcher};
 use crate::crawl::robots::RobotsRules;
 use crate::crawl::sitemap::{self, Sitemap};
@@ -44,6 +44,7 @@ pub(super) async fn discover(
     fetcher: &Fetcher,
     sources: &SourcesSettings,
     run: &mut RunState,
+    progress: &dyn Progress,
 ) -> Vec<String> {
     run.discovery_complete = true;
     let mut pages: Vec<(String, Option<String>)> = Vec::new();
@@ -61,8 +62,9 @@ pub(super) async fn discover(
                 }
                 run.counts.failed += 1;
                 run.error(format!("sitemap {sitemap_url}: {err}"));
-                run.pages
-                    .push((sitemap_url, PageOutcome::Failed(format!("sitemap: {err}"))));
+                let outcome = PageOutcome::Failed(format!("sitemap: {err}"));
+                progress.page(&sitemap_url, &outcome);
+                run.pages.push((sitemap_url, outcome));
                 continue;
             }
         };
@@ -79,8 +81,9 @@ pub(super) async fn discover(
                 run.discovery_complete = false;
                 run.counts.failed += 1;
                 run.error(format!("sitemap {sitemap_url}: {err}"));
-                run.pages
-                    .push((sitemap_url, PageOutcome::Failed(err.to_string())));
+                let outcome = PageOutcome::Failed(err.to_string());
+                progress.page(&sitemap_url, &outcome);
+                run.pages.push((sitemap_url, outcome));
             }
         }
     }

@@ -30,7 +30,9 @@ impl Ingestor {
             let mut seen = stored.clone();
             seen.last_seen = now;
             self.records.put_page(account, &seen).await?;
-            return Ok(PageOutcome::Unchanged);
+            return Ok(PageOutcome::Unchanged {
+                chunks: stored.chunk_ids.len(),
+            });
         }
         let chunks = {
             let chunker = Arc::clone(&self.chunker);
@@ -66,6 +68,7 @@ impl Ingestor {
         }
         self.index.upsert(account, &indexed).await?;
         let chunk_ids: Vec<String> = indexed.iter().map(|c| c.record.id.clone()).collect();
+        let written = chunk_ids.len();
         if let Some(stored) = stored {
             let stale: Vec<String> = stored
                 .chunk_ids
@@ -91,9 +94,9 @@ impl Ingestor {
             )
             .await?;
         Ok(if stored.is_some() {
-            PageOutcome::Updated
+            PageOutcome::Updated { chunks: written }
         } else {
-            PageOutcome::Added
+            PageOutcome::Added { chunks: written }
         })
     }
 

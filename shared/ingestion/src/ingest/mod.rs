@@ -107,7 +107,7 @@ impl Ingestor {
             sources.max_page_bytes,
             Duration::from_secs(sources.fetch_timeout_secs),
         );
-        let candidates = discover(&fetcher, sources, &mut run).await;
+        let candidates = discover(&fetcher, sources, &mut run, progress).await;
 
         // Filter: host, path patterns, robots.txt, cap.
         let mut robots: HashMap<String, RobotsRules> = HashMap::new();
@@ -339,9 +339,9 @@ impl RunState {
     fn finish(&mut self, progress: &dyn Progress, url: String, outcome: PageOutcome) {
         let counts = &mut self.counts;
         match &outcome {
-            PageOutcome::Added => counts.added += 1,
-            PageOutcome::Updated => counts.updated += 1,
-            PageOutcome::Unchanged => counts.unchanged += 1,
+            PageOutcome::Added { .. } => counts.added += 1,
+            PageOutcome::Updated { .. } => counts.updated += 1,
+            PageOutcome::Unchanged { .. } => counts.unchanged += 1,
             PageOutcome::Removed => counts.removed += 1,
             PageOutcome::Skipped(_) => counts.skipped += 1,
             PageOutcome::Failed(why) => {

@@ -47,15 +47,42 @@ impl std::fmt::Display for SkipReason {
     }
 }
 
+impl SkipReason {
+    /// A stable short name for the reason, without its detail (for tallies and JSON).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Robots => "robots",
+            Self::OffHost => "off_host",
+            Self::PathExcluded => "path_excluded",
+            Self::PageCap => "page_cap",
+            Self::NotHtml(_) => "not_html",
+            Self::TooLarge => "too_large",
+            Self::Refused(_) => "refused",
+            Self::NoIndex => "noindex",
+            Self::DuplicateOf(_) => "duplicate",
+            Self::Empty => "empty",
+        }
+    }
+}
+
 /// What happened to one URL in a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PageOutcome {
-    /// New page, indexed.
-    Added,
-    /// Changed page, re-indexed.
-    Updated,
-    /// Same content hash: nothing embedded.
-    Unchanged,
+    /// New page, indexed into `chunks` chunks.
+    Added {
+        /// Chunks written.
+        chunks: usize,
+    },
+    /// Changed page, re-indexed into `chunks` chunks.
+    Updated {
+        /// Chunks written.
+        chunks: usize,
+    },
+    /// Same content hash: nothing embedded; the page keeps its `chunks` chunks.
+    Unchanged {
+        /// Chunks already in the index.
+        chunks: usize,
+    },
     /// Gone from the site (or now excluded): deleted from the index.
     Removed,
     /// Not indexed on purpose.
@@ -69,12 +96,22 @@ impl PageOutcome {
     /// The outcome's short name, as the CLI prints it.
     pub fn label(&self) -> &'static str {
         match self {
-            Self::Added => "added",
-            Self::Updated => "updated",
-            Self::Unchanged => "unchanged",
+            Self::Added { .. } => "added",
+            Self::Updated { .. } => "updated",
+            Self::Unchanged { .. } => "unchanged",
             Self::Removed => "removed",
             Self::Skipped(_) => "skipped",
             Self::Failed(_) => "failed",
+        }
+    }
+
+    /// The page's chunks in the index after this outcome, when it is indexed.
+    pub fn chunks(&self) -> Option<usize> {
+        match self {
+            Self::Added { chunks } | Self::Updated { chunks } | Self::Unchanged { chunks } => {
+                Some(*chunks)
+            }
+            _ => None,
         }
     }
 }
