@@ -103,11 +103,22 @@ impl TurnRun {
             } else {
                 &[]
             };
-            self.begin_call().await;
-            let opened = tokio::select! {
-                opened = self.llm.stream(&messages, offered) => Some(opened),
-                () = tx.closed() => None,
-            };
+            // The `started` record is written while the call opens, not before it: the
+            // first token waits for neither the other.
+            let started = self.begin_call();
+            let (_, opened) = tokio::join!(
+                super::record::record_llm_start(
+                    self.ports.llm_records.as_ref(),
+                    &self.account,
+                    &started
+                ),
+                async {
+                    tokio::select! {
+                        opened = self.llm.stream(&messages, offered) => Some(opened),
+                        () = tx.closed() => None,
+                    }
+                }
+            );
             let mut stream = match opened {
                 None => break Ending::Cancelled,
                 Some(Err(error)) => break Ending::Failed(error),
@@ -196,11 +207,13 @@ impl TurnRun {
         }
     }
 
-    /// Records a call to the model as `started`, before it is made.
-    async fn begin_call(&mut self) {
+    /// The `started` record of the call about to be made; its id is the one the call's
+    /// figures are stored under when it ends.
+    fn begin_call(&mut self) -> LlmRequest {
         let id = LlmRequestId::generate();
-        let record = LlmRequest {
-            id: id.clone(),
+        self.call = Some(id.clone());
+        LlmRequest {
+            id,
             session: self.session.clone(),
             message: Some(self.assistant.id.clone()),
             model: self.llm.model().to_owned(),
@@ -211,10 +224,7 @@ impl TurnRun {
             outcome: LlmOutcome::Started,
             error: None,
             created_at: now(),
-        };
-        super::record::record_llm_start(self.ports.llm_records.as_ref(), &self.account, &record)
-            .await;
-        self.call = Some(id);
+        }
     }
 
     /// Records one call to the model as an LLM request linked to the answer (over the record

@@ -3,7 +3,7 @@
 use crate::domain::{AccountId, AgentId, LlmRequest};
 use crate::ports::LlmRequestStore;
 
-/// Stores a call to the model as `started` before it is made, so a process that dies
+/// Stores a call to the model as `started` as it is made, so a process that dies
 /// during the call leaves a record of it; [`record_llm_call`] replaces it with the figures.
 /// A failed write is logged, never fatal.
 pub(crate) async fn record_llm_start(
