@@ -108,11 +108,11 @@ impl StoreFactory for EmbeddedFile {
 // ---------------------------------------------------------------------------------------
 // Fixtures.
 
-fn account(slug: &str) -> AccountId {
+pub(crate) fn account(slug: &str) -> AccountId {
     AccountId::parse(slug).expect("a valid account slug")
 }
 
-fn agent(slug: &str) -> AgentId {
+pub(crate) fn agent(slug: &str) -> AgentId {
     AgentId::parse(slug).expect("a valid agent slug")
 }
 
@@ -120,7 +120,7 @@ fn at(base: DateTime<Utc>, offset_ms: i64) -> DateTime<Utc> {
     base + Duration::milliseconds(offset_ms)
 }
 
-async fn new_session(store: &dyn Store, account: &AccountId) -> anyhow::Result<Session> {
+pub(crate) async fn new_session(store: &dyn Store, account: &AccountId) -> anyhow::Result<Session> {
     let session = Session::new(
         account.clone(),
         agent("sales"),
@@ -809,7 +809,7 @@ pub async fn data_survives_a_restart(factory: &dyn StoreFactory) -> anyhow::Resu
 // ---------------------------------------------------------------------------------------
 // LLM requests.
 
-fn llm_request(
+pub(crate) fn llm_request(
     session: &SessionId,
     message: Option<&MessageId>,
     outcome: LlmOutcome,
@@ -877,8 +877,8 @@ pub async fn llm_requests_round_trip_in_order_scoped_by_account(
     Ok(())
 }
 
-/// A call recorded as `started` is replaced by its final figures, in this account only; a
-/// finish without a start stores the record.
+/// A call recorded as `started` is replaced by its final figures, in this account only, and
+/// only once; a finish without a start stores the record.
 pub async fn a_started_llm_request_is_replaced_when_it_finishes(
     factory: &dyn StoreFactory,
 ) -> anyhow::Result<()> {
@@ -897,15 +897,23 @@ pub async fn a_started_llm_request_is_replaced_when_it_finishes(
 
     let mut done = llm_request(&session.id, None, LlmOutcome::Ok);
     done.id = call.id.clone();
-    store.finish_llm_request(&acme, &done).await?;
+    store.finish_llm_request(&acme, &done, None).await?;
     assert_eq!(
         store.llm_requests(&acme, &session.id).await?,
         [done.clone()]
     );
     assert!(store.llm_requests(&globex, &session.id).await?.is_empty());
+    // A finished record is final: finishing it again changes nothing.
+    let mut again = done.clone();
+    again.outcome = LlmOutcome::Error;
+    store.finish_llm_request(&acme, &again, None).await?;
+    assert_eq!(
+        store.llm_requests(&acme, &session.id).await?,
+        [done.clone()]
+    );
 
     let unstarted = llm_request(&session.id, None, LlmOutcome::Timeout);
-    store.finish_llm_request(&acme, &unstarted).await?;
+    store.finish_llm_request(&acme, &unstarted, None).await?;
     assert_eq!(
         store.llm_requests(&acme, &session.id).await?,
         [done, unstarted]

@@ -10,5 +10,6 @@ pub mod dynamodb_local;
 pub mod llm_standin;
 pub mod mail;
 pub mod pinecone_standin;
+pub mod spend_conformance;
 pub mod sse;
 pub mod test_site;

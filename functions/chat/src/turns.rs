@@ -38,11 +38,16 @@ pub(crate) async fn create(
     while let Some(event) = events.recv().await {
         match event {
             TurnEvent::Usage(reported) => usage = Some(reported),
-            TurnEvent::Done { message, mode, .. } => {
+            TurnEvent::Done {
+                message,
+                mode,
+                reason,
+            } => {
                 return Ok(Json(json!({
                     "user_message": MessageView::from(&started.user_message),
                     "assistant_message": MessageView::from(&message),
                     "answer_mode": mode,
+                    "reason": reason,
                     "usage": usage,
                 })));
             }

@@ -47,6 +47,7 @@ fn summary_ports(state: &AppState) -> SummaryPorts<'_> {
         profiles: store,
         events: store,
         llm_records: store,
+        spend: store,
         mail: state.mail.as_ref(),
         from: &state.catalog.app().email.from,
     }

@@ -138,13 +138,18 @@ fn sse_event(event: TurnEvent) -> Event {
             json!({ "citations": citation_views(&citations) }),
         ),
         TurnEvent::Usage(usage) => ("usage", json!(usage)),
-        TurnEvent::Done { message, mode } => (
+        TurnEvent::Done {
+            message,
+            mode,
+            reason,
+        } => (
             "done",
             json!({
                 "status": message.status,
                 "message_id": message.id,
                 "html": answer_html(&message.content, &message.citations),
                 "answer_mode": mode,
+                "reason": reason,
             }),
         ),
         TurnEvent::Error { code, message } => (

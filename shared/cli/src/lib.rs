@@ -1,6 +1,7 @@
 //! The `salient` command's library half: what the local server mounts, shared with the
 //! integration tests so they run exactly what `salient serve` runs, and what `salient ingest`
-//! prints when nobody watches its progress bar.
+//! prints when nobody watches its progress bar, and the table `salient usage` prints.
 
 pub mod ingest_report;
 pub mod serve;
+pub mod usage;

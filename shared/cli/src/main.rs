@@ -65,6 +65,12 @@ enum Command {
         #[arg(long)]
         questions: Option<PathBuf>,
     },
+    /// Print what the model has cost today and this month (UTC) for the deployment, the
+    /// account and each of its agents, beside their spend caps.
+    Usage {
+        /// The account, e.g. `northwind-heating`.
+        account: String,
+    },
     /// Operator tasks.
     Admin {
         #[command(subcommand)]
@@ -129,6 +135,15 @@ async fn main() -> anyhow::Result<()> {
             k,
             questions,
         } => eval::run(&cli.config, &account, k, questions).await,
+        Command::Usage { account } => {
+            let account = AccountId::parse(&account)?;
+            let state = salient_core::build(Catalog::load(&cli.config, &[])?).await?;
+            print!(
+                "{}",
+                salient_cli::usage::report(&state, &account, salient_core::domain::now()).await?
+            );
+            Ok(())
+        }
         Command::Admin {
             command: AdminCommand::CreateTable,
         } => create_table(&cli.config).await,

@@ -114,6 +114,8 @@ error_codes! {
     HeadersTooLarge = ("headers_too_large", 431, "The request's headers total more than `limits.max_header_bytes`."),
     /// Too many streamed answers open at once for this session or visitor.
     TooManyStreams = ("too_many_streams", 429, "Too many streamed answers are open at once for this session or visitor (`rate_limits.streams`); retry after the `Retry-After` seconds, once one has finished."),
+    /// A spend cap is used up, so the model is not called.
+    BudgetReached = ("budget_reached", 429, "A spend cap (`spend.*`) of the agent, its account or the deployment is used up, so summaries pause until the day or month ends (`Retry-After`); turns answer from the site instead."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -260,3 +260,76 @@ fn the_repository_config_loads_every_demo_agent() {
         ]
     );
 }
+
+#[test]
+fn spend_caps_shared_by_many_agents_cannot_be_set_per_agent() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.md",
+        "You are Sam.\n",
+    );
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.yaml",
+        "agent:\n  name: Sam\nspend:\n  account:\n    daily_usd: 99\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("acme/support: key `spend.account`") && error.contains("account.yaml"),
+        "{error}"
+    );
+
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.yaml",
+        "agent:\n  name: Sam\nspend:\n  deployment:\n    monthly_usd: 5\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("acme/support: key `spend.deployment`") && error.contains("app.yaml"),
+        "{error}"
+    );
+
+    // In account.yaml the account's caps hold for every agent; an agent's own cap is fine.
+    write(
+        dir.path(),
+        "accounts/acme/account.yaml",
+        "account:\n  name: Acme\nspend:\n  account:\n    daily_usd: 99\n",
+    );
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.yaml",
+        "agent:\n  name: Sam\nspend:\n  agent:\n    daily_usd: 3\n",
+    );
+    let catalog = Catalog::load(dir.path(), &[]).expect("loads");
+    let (acme, sales) = ids();
+    let support = AgentId::parse("support").expect("slug");
+    let of = |agent: &AgentId| {
+        catalog
+            .agent(&acme, agent)
+            .expect("agent")
+            .settings
+            .spend
+            .clone()
+    };
+    assert_eq!(of(&sales).account.daily_usd, 99.0);
+    assert_eq!(of(&support).account.daily_usd, 99.0);
+    assert_eq!(of(&support).agent.daily_usd, 3.0);
+    assert_eq!(of(&sales).agent.daily_usd, 0.0);
+}
+
+#[test]
+fn a_spend_warning_share_outside_zero_to_one_is_refused() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "accounts/acme/account.yaml",
+        "account:\n  name: Acme\nspend:\n  warn_at: 1.5\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("accounts/acme/account.yaml: key `spend.warn_at`"),
+        "{error}"
+    );
+}

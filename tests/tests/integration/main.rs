@@ -25,6 +25,8 @@ mod otp;
 mod privacy;
 mod profile_capture;
 mod rag;
+mod spend;
+mod spend_store;
 mod storage;
 mod sweep_index;
 mod vector_index;

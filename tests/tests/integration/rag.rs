@@ -87,14 +87,31 @@ async fn knowledge_base(dir: &tempfile::TempDir) -> anyhow::Result<Retriever> {
     Ok(Retriever::new(embedder, index))
 }
 
-async fn app(with_llm: bool, backend: Backend) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
+/// The app over a knowledge base of the pages above, RAG on, with or without the model.
+pub(crate) async fn app(
+    with_llm: bool,
+    backend: Backend,
+) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
+    app_with(with_llm, backend, Vec::new()).await
+}
+
+/// [`app`] with extra settings.
+pub(crate) async fn app_with(
+    with_llm: bool,
+    backend: Backend,
+    overrides: Vec<salient_core::config::SecretParameter>,
+) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
     let dir = tempfile::tempdir()?;
     let retriever = knowledge_base(&dir).await?;
     let app = spawn_app_with(AppOptions {
         backend,
         with_llm,
-        overrides: vec![setting("knowledge.rag.enabled", "true")],
+        overrides: [setting("knowledge.rag.enabled", "true")]
+            .into_iter()
+            .chain(overrides)
+            .collect(),
         retriever: Some(retriever),
+        outbox: true,
         ..AppOptions::default()
     })
     .await?;

@@ -25,6 +25,7 @@ use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
 use crate::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
 use crate::ports::model::ChatModel;
+use crate::ports::spend::SpendStore;
 use crate::ports::{LlmRequestStore, MessageStore, SessionStore, Store};
 
 /// The deployment's knowledge base: the embedder of `knowledge.embedding` and the vector
@@ -122,6 +123,8 @@ impl AppState {
             model: self.model(account, agent),
             retriever: self.retriever.clone(),
             directory: self.directory(account).cloned(),
+            spend: Arc::clone(&self.store) as Arc<dyn SpendStore>,
+            mail: Arc::clone(&self.mail),
         }
     }
 

@@ -10,6 +10,7 @@ mod knowledge;
 mod rate_limits;
 mod settings;
 mod sources;
+mod spend;
 mod ssm;
 mod validate;
 
@@ -36,6 +37,7 @@ pub use settings::{
     ToolSettings,
 };
 pub use sources::{Schedule, SourcesSettings};
+pub use spend::{SpendCaps, SpendSettings, TokenPrice};
 pub use ssm::{SecretParameter, load_ssm_secrets};
 
 use crate::domain::{AccountId, AgentId};
@@ -105,6 +107,7 @@ impl Catalog {
             };
             agents.insert((account, agent), Arc::new(config));
         }
+        check_shared_caps(&app, &agents)?;
         Ok(Self {
             root: root.to_owned(),
             app,
@@ -131,6 +134,39 @@ impl Catalog {
     pub fn agents(&self) -> impl Iterator<Item = &Arc<AgentConfig>> {
         self.agents.values()
     }
+}
+
+/// The deployment's caps are the deployment's, and an account's are shared by its agents:
+/// an agent's file may not set either to its own value.
+fn check_shared_caps(
+    app: &Settings,
+    agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
+) -> Result<(), ConfigError> {
+    let mut accounts: BTreeMap<&AccountId, &AgentConfig> = BTreeMap::new();
+    for config in agents.values() {
+        let spend = &config.settings.spend;
+        if spend.deployment != app.spend.deployment {
+            return Err(ConfigError::Invalid(format!(
+                "{}/{}: key `spend.deployment`: the deployment's caps are set in app.yaml (or \
+                 the environment) only",
+                config.account, config.agent
+            )));
+        }
+        match accounts.get(&config.account) {
+            Some(first) if first.settings.spend.account != spend.account => {
+                return Err(ConfigError::Invalid(format!(
+                    "{}/{}: key `spend.account`: differs from agent `{}`; the account's caps \
+                     are shared by its agents, so set them in account.yaml",
+                    config.account, config.agent, first.agent
+                )));
+            }
+            Some(_) => {}
+            None => {
+                accounts.insert(&config.account, config);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A key of the effective configuration, its value (secrets masked) and where it came from.

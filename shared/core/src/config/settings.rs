@@ -43,6 +43,8 @@ pub struct Settings {
     pub profile: super::crm::ProfileFieldSettings,
     /// Rate limits per action and scope, and open streamed turns.
     pub rate_limits: super::rate_limits::RateLimitSettings,
+    /// Spend caps on the model's cost, and their warnings.
+    pub spend: super::spend::SpendSettings,
 }
 
 /// Tools the model may call during a turn.

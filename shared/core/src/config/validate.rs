@@ -126,6 +126,7 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
         &mut check,
     );
     rate_limits::validate_rate_limits(&settings.rate_limits, &mut check);
+    spend::validate_spend(&settings.spend, &mut check);
     if problems.is_empty() {
         Ok(())
     } else {

@@ -41,6 +41,8 @@ pub(super) struct TurnRun {
     pub(super) profile: Option<crate::config::ProfileFieldSettings>,
     pub(super) max_tool_rounds: u32,
     pub(super) max_tool_results: usize,
+    /// The price of a call whose provider reports no cost (`spend.fallback_price`).
+    pub(super) price: crate::config::TokenPrice,
     /// Usage of the rounds before the last (tool calls), added to the last one's.
     pub(super) earlier_usage: Usage,
     pub(super) tx: mpsc::Sender<TurnEvent>,
@@ -258,6 +260,7 @@ impl TurnRun {
             &self.agent,
             &record,
             "answer",
+            &self.price,
         )
         .await;
     }
@@ -390,6 +393,7 @@ impl TurnRun {
                     .send(TurnEvent::Done {
                         message: self.assistant,
                         mode: AnswerMode::Model,
+                        reason: None,
                     })
                     .await;
             }

@@ -1,6 +1,8 @@
 //! One place logs and records a call to the model, for answers and summaries alike.
 
+use crate::config::TokenPrice;
 use crate::domain::{AccountId, AgentId, LlmRequest};
+use crate::limits::spend::charge_of;
 use crate::ports::LlmRequestStore;
 
 /// Stores a call to the model as `started` as it is made, so a process that dies
@@ -18,13 +20,15 @@ pub(crate) async fn record_llm_start(
 
 /// Logs one call to the model (one line, `purpose` = `answer` or `summary`) and stores the
 /// same figures as an LLM request of the session, over the record of its start if there is
-/// one; a failed write is logged, never fatal.
+/// one, charging its cost (or its tokens at `price`) to the spend counters in the same
+/// write; a failed write is logged, never fatal.
 pub(crate) async fn record_llm_call(
     records: &dyn LlmRequestStore,
     account: &AccountId,
     agent: &AgentId,
     record: &LlmRequest,
     purpose: &'static str,
+    price: &TokenPrice,
 ) {
     tracing::info!(
         account = %account,
@@ -41,7 +45,11 @@ pub(crate) async fn record_llm_call(
         purpose,
         "llm request"
     );
-    if let Err(error) = records.finish_llm_request(account, record).await {
+    let charge = charge_of(record, agent, price, crate::domain::now());
+    if let Err(error) = records
+        .finish_llm_request(account, record, charge.as_ref())
+        .await
+    {
         tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
     }
 }

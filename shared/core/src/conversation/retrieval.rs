@@ -1,12 +1,12 @@
-//! Sources for a turn, and the extractive answer of an agent with a knowledge base but no
-//! model.
+//! Sources for a turn, and the extractive answer given without the model (none is
+//! configured, or its budget is used up).
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use tokio::sync::mpsc;
 
-use super::turn::{AnswerMode, TurnEvent};
+use super::turn::{AnswerMode, ExtractiveReason, TurnEvent};
 use crate::config::RagSettings;
 use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
@@ -58,41 +58,91 @@ impl Retrieval {
     }
 }
 
-/// The answer of an agent with a knowledge base and no model: the best passages, quoted.
-pub(super) async fn extractive_answer(
-    messages: Arc<dyn MessageStore>,
-    account: AccountId,
-    session: SessionId,
-    question: String,
-    retrieval: Retrieval,
-    mut assistant: Message,
-    tx: mpsc::Sender<TurnEvent>,
-) {
-    let sources = retrieval.sources(&account, &session, &question).await;
-    assistant.content = sources.extractive_answer();
-    assistant.citations = sources.all_citations();
-    assistant.status = MessageStatus::Complete;
-    if let Err(error) = messages
-        .update_message(&account, &session, &assistant)
-        .await
-    {
-        tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+impl ExtractiveReason {
+    /// What the answer says before the quoted passages, and when nothing matches.
+    fn lead(self) -> (&'static str, &'static str) {
+        match self {
+            Self::NoModel => (
+                "No language model is configured for this assistant, so here are the passages \
+                 from the website that best match your question (quoted, not a written answer):",
+                "No language model is configured for this assistant, so it can only quote the \
+                 website — and no page of the site matches your question. Try other words, or \
+                 contact the business directly.",
+            ),
+            Self::Budget => (
+                "This assistant has used its budget for written answers for now, so here are \
+                 the passages from the website that best match your question (quoted, not a \
+                 written answer):",
+                "This assistant has used its budget for written answers for now, so it can \
+                 only quote the website — and no page of the site matches your question. Try \
+                 other words, or contact the business directly.",
+            ),
+        }
+    }
+}
+
+/// A turn answered without the model: the best passages of the site, quoted and labelled
+/// with why (`reason`); without a knowledge base, only the label.
+pub(super) struct ExtractiveTurn {
+    pub(super) messages: Arc<dyn MessageStore>,
+    pub(super) account: AccountId,
+    pub(super) session: SessionId,
+    pub(super) question: String,
+    pub(super) retrieval: Option<Retrieval>,
+    pub(super) reason: ExtractiveReason,
+    pub(super) assistant: Message,
+    pub(super) tx: mpsc::Sender<TurnEvent>,
+}
+
+impl ExtractiveTurn {
+    pub(super) async fn answer(self) {
+        let Self {
+            messages,
+            account,
+            session,
+            question,
+            retrieval,
+            reason,
+            mut assistant,
+            tx,
+        } = self;
+        let sources = match &retrieval {
+            Some(retrieval) => retrieval.sources(&account, &session, &question).await,
+            None => Sources::default(),
+        };
+        let (lead, nothing_found) = reason.lead();
+        assistant.content = if retrieval.is_some() {
+            sources.extractive_answer(lead, nothing_found)
+        } else {
+            "*This assistant has used its budget for written answers for now. Please try again \
+             later, or contact the business directly.*"
+                .to_owned()
+        };
+        assistant.citations = sources.all_citations();
+        assistant.status = MessageStatus::Complete;
+        if let Err(error) = messages
+            .update_message(&account, &session, &assistant)
+            .await
+        {
+            tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+            let _ = tx
+                .send(TurnEvent::Error {
+                    code: ErrorCode::Internal,
+                    message: "The answer could not be stored. Please try again.".to_owned(),
+                })
+                .await;
+            return;
+        }
+        let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
         let _ = tx
-            .send(TurnEvent::Error {
-                code: ErrorCode::Internal,
-                message: "The answer could not be stored. Please try again.".to_owned(),
+            .send(TurnEvent::Citations(assistant.citations.clone()))
+            .await;
+        let _ = tx
+            .send(TurnEvent::Done {
+                message: assistant,
+                mode: AnswerMode::Extractive,
+                reason: Some(reason),
             })
             .await;
-        return;
     }
-    let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
-    let _ = tx
-        .send(TurnEvent::Citations(assistant.citations.clone()))
-        .await;
-    let _ = tx
-        .send(TurnEvent::Done {
-            message: assistant,
-            mode: AnswerMode::Extractive,
-        })
-        .await;
 }

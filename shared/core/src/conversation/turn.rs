@@ -9,7 +9,7 @@ use tokio::sync::mpsc;
 
 use super::answer::TurnRun;
 use super::context;
-use super::retrieval::{Retrieval, extractive_answer};
+use super::retrieval::{ExtractiveTurn, Retrieval};
 use crate::config::AgentConfig;
 use crate::directory::Directory;
 use crate::domain::{
@@ -18,8 +18,11 @@ use crate::domain::{
 };
 use crate::error::{CodedError, ErrorCode};
 use crate::knowledge::retrieve::{Retriever, Sources};
+use crate::limits::spend::{check_budget, send_warnings};
 use crate::ports::crm::ProfileStore;
+use crate::ports::email::EmailTransport;
 use crate::ports::model::{ChatModel, Usage};
+use crate::ports::spend::SpendStore;
 use crate::ports::{HistoryQuery, LlmRequestStore, MessageStore, Order, SessionStore, StoreError};
 
 /// What a turn needs: the storage ports it writes, and the agent's model, knowledge and
@@ -40,6 +43,10 @@ pub struct TurnPorts {
     pub retriever: Option<Retriever>,
     /// The account's structured lists, when it has some.
     pub directory: Option<Arc<Directory>>,
+    /// The spend counters the budget check reads.
+    pub spend: Arc<dyn SpendStore>,
+    /// Where spend warnings go out.
+    pub mail: Arc<dyn EmailTransport>,
 }
 
 impl std::fmt::Debug for TurnPorts {
@@ -145,8 +152,10 @@ pub enum TurnEvent {
     Done {
         /// The stored answer (the views render its HTML).
         message: Message,
-        /// Written by the model, or quoted from the site because no model is configured.
+        /// Written by the model, or quoted from the site.
         mode: AnswerMode,
+        /// Why the site was quoted instead of the model's answer (extractive mode only).
+        reason: Option<ExtractiveReason>,
     },
     /// The turn failed; what arrived is stored with status `partial` (or `failed`).
     Error {
@@ -163,8 +172,18 @@ pub enum TurnEvent {
 pub enum AnswerMode {
     /// The language model wrote it.
     Model,
-    /// No model is configured: the best passages of the site, quoted and labelled.
+    /// The best passages of the site, quoted and labelled (see [`ExtractiveReason`]).
     Extractive,
+}
+
+/// Why a turn was answered without the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtractiveReason {
+    /// The agent has no model configured (no API key).
+    NoModel,
+    /// A spend cap of the agent, its account or the deployment is used up.
+    Budget,
 }
 
 /// A turn whose answer is on its way.
@@ -209,7 +228,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             retriever: retriever.clone(),
             settings: rag.clone(),
         });
-    let llm = ports.model.clone();
+    let mut llm = ports.model.clone();
     if llm.is_none() && retrieval.is_none() {
         return Err(TurnError::NoModelConfigured);
     }
@@ -224,18 +243,62 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         .append_message(&input.account, &input.session, &user_message)
         .await?;
 
+    // The budget is read beside the history: it costs the turn no extra round trip.
+    let query = HistoryQuery::first(
+        Order::NewestFirst,
+        settings.limits.history_messages.saturating_add(1),
+    );
     let history = ports
         .messages
-        .history(
-            &input.account,
-            &input.session,
-            &HistoryQuery::first(
-                Order::NewestFirst,
-                settings.limits.history_messages.saturating_add(1),
+        .history(&input.account, &input.session, &query);
+    let budget = async {
+        match llm {
+            Some(_) => Some(
+                check_budget(
+                    ports.spend.as_ref(),
+                    &input.account,
+                    &input.agent,
+                    &settings.spend,
+                    now(),
+                )
+                .await,
             ),
-        )
-        .await?
-        .items;
+            None => None,
+        }
+    };
+    let (history, budget) = tokio::join!(history, budget);
+    let history = history?.items;
+    let mut reason = ExtractiveReason::NoModel;
+    if let Some(budget) = budget {
+        if !budget.warnings.is_empty() {
+            let (spend, mail, config) = (
+                Arc::clone(&ports.spend),
+                Arc::clone(&ports.mail),
+                Arc::clone(&input.config),
+            );
+            tokio::spawn(async move {
+                send_warnings(
+                    spend.as_ref(),
+                    mail.as_ref(),
+                    &config,
+                    &budget.warnings,
+                    now(),
+                )
+                .await;
+            });
+        }
+        if let Some(exhausted) = budget.exhausted {
+            tracing::info!(
+                account = %input.account,
+                agent = %input.agent,
+                scope = exhausted.scope.as_str(),
+                period = exhausted.period.as_str(),
+                "spend cap used up; answering from the site without the model"
+            );
+            llm = None;
+            reason = ExtractiveReason::Budget;
+        }
+    }
     let earlier: Vec<Message> = history
         .into_iter()
         .filter(|m| m.id != user_message.id)
@@ -265,18 +328,18 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
     let Some(llm) = llm else {
-        // Without a model, but with a knowledge base: quote the site, clearly labelled.
-        if let Some(retrieval) = retrieval {
-            tokio::spawn(extractive_answer(
-                Arc::clone(&ports.messages),
-                input.account,
-                input.session,
-                text.to_owned(),
-                retrieval,
-                assistant,
-                tx,
-            ));
-        }
+        // Without the model: quote the site, clearly labelled with why.
+        let turn = ExtractiveTurn {
+            messages: Arc::clone(&ports.messages),
+            account: input.account,
+            session: input.session,
+            question: text.to_owned(),
+            retrieval,
+            reason,
+            assistant,
+            tx,
+        };
+        tokio::spawn(turn.answer());
         return Ok(StartedTurn {
             user_message,
             events: rx,
@@ -299,6 +362,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         profile: Some(settings.profile.clone()).filter(|p| p.capture && !p.fields.is_empty()),
         max_tool_rounds: settings.tools.max_rounds,
         max_tool_results: settings.tools.max_results,
+        price: settings.spend.fallback_price,
         earlier_usage: Usage::default(),
         call: None,
         tx,

@@ -110,7 +110,15 @@ pub(super) async fn summarise(
         error: outcome.as_ref().err().cloned(),
         created_at: crate::domain::now(),
     };
-    record_llm_call(records, &config.account, &config.agent, &record, "summary").await;
+    record_llm_call(
+        records,
+        &config.account,
+        &config.agent,
+        &record,
+        "summary",
+        &config.settings.spend.fallback_price,
+    )
+    .await;
     outcome?;
     if text.trim().is_empty() {
         return Err("the model returned an empty summary".to_owned());

@@ -20,9 +20,11 @@ use crate::config::AgentConfig;
 use crate::crm::{ProfileCard, profile_for_session};
 use crate::domain::{EmailAddress, EmailEvent, EmailStatus, EmailTrigger, Session};
 use crate::error::{CodedError, ErrorCode};
+use crate::limits::spend::{Exhausted, check_budget};
 use crate::ports::crm::{EmailEventStore, ProfileStore, SendClaim};
 use crate::ports::email::{EmailTransport, OutgoingEmail};
 use crate::ports::model::ChatModel;
+use crate::ports::spend::SpendStore;
 use crate::ports::{LlmRequestStore, MessageStore, StoreError};
 
 /// The section headings the summary prompt asks for, in order.
@@ -39,6 +41,8 @@ pub struct SummaryPorts<'a> {
     pub events: &'a dyn EmailEventStore,
     /// Where the model call is recorded.
     pub llm_records: &'a dyn LlmRequestStore,
+    /// The spend counters the budget check reads.
+    pub spend: &'a dyn SpendStore,
     /// The email transport.
     pub mail: &'a dyn EmailTransport,
     /// The sender of every summary (`email.from`).
@@ -97,6 +101,9 @@ pub enum SummaryError {
     /// A copy was asked for without a verified address.
     #[error("the visitor has no verified email address")]
     NotVerified,
+    /// A spend cap is used up: summaries pause until it resets.
+    #[error("a spend cap is used up; summaries pause until {}", .0.resets_at)]
+    BudgetReached(Exhausted),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -108,6 +115,7 @@ impl CodedError for SummaryError {
             Self::Disabled => ErrorCode::SummariesDisabled,
             Self::NothingToSummarise => ErrorCode::NothingToSummarise,
             Self::NotVerified => ErrorCode::EmailNotVerified,
+            Self::BudgetReached(_) => ErrorCode::BudgetReached,
             Self::Store(err) => err.code(),
         }
     }
@@ -119,7 +127,20 @@ impl CodedError for SummaryError {
             Self::NotVerified => {
                 "Verify your email address with a code before asking for a copy.".to_owned()
             }
+            Self::BudgetReached(_) => {
+                "The assistant's budget is used up for now; summaries resume when it resets."
+                    .to_owned()
+            }
             Self::Store(err) => err.public_message(),
+        }
+    }
+
+    fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::BudgetReached(exhausted) => {
+                Some(exhausted.retry_after_secs(crate::domain::now()))
+            }
+            _ => None,
         }
     }
 }
@@ -277,6 +298,20 @@ pub async fn send_summary(
     } else {
         None
     };
+    // Checked before the claim, so a paused summary uses up none of its attempts.
+    if agent.model.is_some() {
+        let budget = check_budget(
+            ports.spend,
+            &session.account,
+            &session.agent,
+            &config.settings.spend,
+            now,
+        )
+        .await;
+        if let Some(exhausted) = budget.exhausted {
+            return Err(SummaryError::BudgetReached(exhausted));
+        }
+    }
     let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
     let claim = ports
         .events

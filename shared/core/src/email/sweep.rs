@@ -23,6 +23,8 @@ pub struct SweepReport {
     pub skipped: usize,
     /// Attempts that failed (recorded for the next sweep).
     pub failed: usize,
+    /// Left for a later sweep because a spend cap is used up.
+    pub paused: usize,
 }
 
 /// Summarises every session idle for its agent's `email.summary.idle_minutes` that has not
@@ -76,6 +78,7 @@ pub async fn sweep(
                     tracing::error!(account = %account, session = %session.id, error = %err, "sweeping a session failed");
                     report.failed += 1;
                 }
+                Err(SummaryError::BudgetReached(_)) => report.paused += 1,
                 Err(_) => report.skipped += 1,
             }
         }

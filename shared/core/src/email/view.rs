@@ -8,11 +8,14 @@ use serde::Serialize;
 use super::summary::Section;
 use crate::crm::ProfileCard;
 use crate::domain::{OtpPurpose, Session};
+use crate::ports::spend::{SpendPeriod, SpendScope};
 
 const SUMMARY_HTML: &str = include_str!("templates/summary.html");
 const SUMMARY_TEXT: &str = include_str!("templates/summary.txt");
 const CODE_HTML: &str = include_str!("templates/otp_code.html");
 const CODE_TEXT: &str = include_str!("templates/otp_code.txt");
+const SPEND_HTML: &str = include_str!("templates/spend_warning.html");
+const SPEND_TEXT: &str = include_str!("templates/spend_warning.txt");
 
 /// A template failed to render.
 #[derive(Debug, thiserror::Error)]
@@ -159,6 +162,93 @@ pub(crate) fn code_email(view: &CodeView<'_>) -> Result<EmailParts, ViewError> {
     )?;
     Ok(EmailParts {
         subject: format!("Your code for {}: {}", view.account_name, view.code),
+        html,
+        text,
+    })
+}
+
+/// What a spend warning shows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpendWarningView<'a> {
+    /// Whose budget: the business's or agent's display name, or "This deployment".
+    pub who: &'a str,
+    /// The deployment's, the account's or the agent's caps.
+    pub scope: SpendScope,
+    /// A day or a month.
+    pub period: SpendPeriod,
+    /// The window, as `2026-12-01` or `2026-12`.
+    pub window: &'a str,
+    /// Spent so far, in US dollars.
+    pub spent_usd: f64,
+    /// The cap, in US dollars.
+    pub cap_usd: f64,
+    /// When the window ends.
+    pub resets_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Serialize)]
+struct SpendContext<'a> {
+    who: &'a str,
+    share: u32,
+    period: &'a str,
+    period_noun: &'a str,
+    window: &'a str,
+    spent: String,
+    cap: String,
+    resets: String,
+    consequence: &'a str,
+    key: String,
+}
+
+/// The one email of a window that says a budget is nearly used up.
+pub(crate) fn spend_warning_email(view: &SpendWarningView<'_>) -> Result<EmailParts, ViewError> {
+    let (period, period_noun) = match view.period {
+        SpendPeriod::Day => ("daily", "day"),
+        SpendPeriod::Month => ("monthly", "month"),
+    };
+    let share = if view.cap_usd > 0.0 {
+        // A share in whole percent; the cast saturates.
+        (view.spent_usd / view.cap_usd * 100.0).floor() as u32
+    } else {
+        100
+    };
+    let consequence = match view.scope {
+        SpendScope::Deployment => {
+            "every agent of the deployment answers by quoting its site instead of calling the model, and summaries pause,"
+        }
+        SpendScope::Account => {
+            "its agents answer by quoting the site instead of calling the model, and summaries pause,"
+        }
+        SpendScope::Agent => {
+            "the agent answers by quoting the site instead of calling the model, and its summaries pause,"
+        }
+    };
+    let context = SpendContext {
+        who: view.who,
+        share,
+        period,
+        period_noun,
+        window: view.window,
+        spent: format!("{:.2}", view.spent_usd),
+        cap: format!("{:.2}", view.cap_usd),
+        resets: view.resets_at.format("%Y-%m-%d %H:%M").to_string(),
+        consequence,
+        key: format!(
+            "spend.{}.{}_usd",
+            view.scope.as_str(),
+            match view.period {
+                SpendPeriod::Day => "daily",
+                SpendPeriod::Month => "monthly",
+            }
+        ),
+    };
+    let (html, text) = render_pair(
+        ("spend_warning.html", SPEND_HTML),
+        ("spend_warning.txt", SPEND_TEXT),
+        &context,
+    )?;
+    Ok(EmailParts {
+        subject: format!("{}: {share} % of the {period} model budget used", view.who),
         html,
         text,
     })

@@ -1,7 +1,7 @@
 //! Retrieval for a turn: the visitor's message is embedded, the account's index answers a
 //! hybrid query, and the best chunks become numbered sources — one number per page, so the
 //! answer's `[n]` markers and the citations it carries agree. The same sources make the
-//! extractive answer when no model is configured.
+//! extractive answer when the model is not called.
 
 use std::sync::Arc;
 
@@ -185,19 +185,13 @@ impl Sources {
         self.pages.iter().map(Source::citation).collect()
     }
 
-    /// The answer given when no language model is configured: the best passages with their
-    /// links, labelled as quotations from the site and not a written answer.
-    pub fn extractive_answer(&self) -> String {
+    /// An answer without the model: `lead` (why the site is quoted), then the best passage
+    /// of each page with its link; or `nothing_found` when no page matches.
+    pub fn extractive_answer(&self, lead: &str, nothing_found: &str) -> String {
         if self.pages.is_empty() {
-            return "*No language model is configured for this assistant, so it can only quote \
-                    the website — and no page of the site matches your question. Try other \
-                    words, or contact the business directly.*"
-                .to_owned();
+            return format!("*{nothing_found}*");
         }
-        let mut out = String::from(
-            "*No language model is configured for this assistant, so here are the passages \
-             from the website that best match your question (quoted, not a written answer):*\n",
-        );
+        let mut out = format!("*{lead}*\n");
         for page in &self.pages {
             let best = page.passages.first().map_or("", |p| p.text.as_str());
             out.push_str(&format!(
@@ -289,16 +283,15 @@ mod tests {
 
     #[test]
     fn the_extractive_answer_is_labelled_and_links_every_source() {
-        let answer = sources().extractive_answer();
-        assert!(answer.starts_with("*No language model is configured"));
+        let answer = sources().extractive_answer("Quoted:", "Nothing.");
+        assert!(answer.starts_with("*Quoted:*"));
         for n in 1..=3 {
             assert!(answer.contains(&format!("[{n}]")), "{answer}");
         }
         assert!(answer.contains("> We cover Leeds."));
-        assert!(
-            Sources::default()
-                .extractive_answer()
-                .contains("no page of the site matches")
+        assert_eq!(
+            Sources::default().extractive_answer("Quoted:", "Nothing."),
+            "*Nothing.*"
         );
     }
 

@@ -11,6 +11,7 @@
 //! [`EmailHash`]; no key or log line carries personal data, and nothing in a counter links
 //! it to a session or visitor that erasure deletes.
 
+pub mod spend;
 mod streams;
 
 use std::net::IpAddr;

@@ -11,6 +11,7 @@ pub mod email;
 pub mod ingestion;
 pub mod knowledge;
 pub mod model;
+pub mod spend;
 
 use async_trait::async_trait;
 
@@ -215,11 +216,14 @@ pub trait LlmRequestStore: Send + Sync {
     ) -> Result<(), StoreError>;
 
     /// Stores a call's final figures over the record of the same id that was stored when
-    /// it started (or as a new record, when that write was lost).
+    /// it started (or as a new record, when that write was lost) and, in the same atomic
+    /// write, adds `charge` to the spend counters. A record that is already finished stays
+    /// as it is and charges nothing again.
     async fn finish_llm_request(
         &self,
         account: &AccountId,
         request: &LlmRequest,
+        charge: Option<&spend::SpendCharge>,
     ) -> Result<(), StoreError>;
 
     /// All records for a session, oldest first.
@@ -235,6 +239,7 @@ pub trait Store:
     SessionStore
     + MessageStore
     + LlmRequestStore
+    + spend::SpendStore
     + crm::CrmStore
     + ingestion::IngestionStore
     + std::fmt::Debug
@@ -245,6 +250,7 @@ impl<T> Store for T where
     T: SessionStore
         + MessageStore
         + LlmRequestStore
+        + spend::SpendStore
         + crm::CrmStore
         + ingestion::IngestionStore
         + std::fmt::Debug

@@ -18,6 +18,12 @@
 //! | stream lease | `A#{a}#R#{subject}` | `L#{slot:03}` |
 //! | ingested page | `A#{a}#PAGES` | `P#{sha256(url)}` |
 //! | ingestion run | `A#{a}#RUNS` | `R#{run ulid}` |
+//! | account spend | `A#{a}#SPEND` | `day#{yyyy-mm-dd}`, `month#{yyyy-mm}` |
+//! | agent spend | `A#{a}#SPEND#G#{agent}` | as above |
+//! | deployment spend | `DEPLOYMENT#SPEND` | as above |
+//!
+//! The deployment's spend counters are the one partition of no account: they add up every
+//! account's cost, and hold no account's data.
 //!
 //! Index keys: `gsi1` lists a visitor's sessions with one agent
 //! (`A#{a}#V#{visitor}#G#{agent}`, `{created ms:015}#{session}`); `gsi2` holds only the
@@ -28,6 +34,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::domain::{AccountId, AgentId, LlmRequestId, MessageId, SessionId, VisitorId};
 use crate::ports::crm::{EmailHash, EmailTrigger, OtpPurpose, ProfileId};
+use crate::ports::spend::{SpendPeriod, SpendScope};
 
 /// The index that lists a visitor's sessions with one agent.
 pub const GSI1: &str = "gsi1";
@@ -117,6 +124,20 @@ pub(crate) fn rate_window_sk(window_secs: u32, window_start: DateTime<Utc>) -> S
 
 pub(crate) fn lease_sk(slot: u32) -> String {
     format!("L#{slot:03}")
+}
+
+/// The partition of a scope's spend counters.
+pub(crate) fn spend_pk(scope: SpendScope, account: &AccountId, agent: &AgentId) -> String {
+    match scope {
+        SpendScope::Deployment => "DEPLOYMENT#SPEND".to_owned(),
+        SpendScope::Account => format!("A#{account}#SPEND"),
+        SpendScope::Agent => format!("A#{account}#SPEND#G#{agent}"),
+    }
+}
+
+/// The counter of the window of `period` holding `at`.
+pub(crate) fn spend_sk(period: SpendPeriod, at: DateTime<Utc>) -> String {
+    format!("{}#{}", period.as_str(), period.window(at))
 }
 
 pub(crate) fn pages_pk(account: &AccountId) -> String {

@@ -9,6 +9,7 @@ use super::codec::{
 };
 use super::keys::{LLM_REQUEST_PREFIX, llm_request_sk, session_pk};
 use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
+use crate::ports::spend::SpendCharge;
 use crate::ports::{LlmRequestStore, StoreError};
 
 fn llm_request_item(account: &AccountId, request: &LlmRequest) -> Item {
@@ -70,8 +71,10 @@ impl LlmRequestStore for DynamoStore {
         &self,
         account: &AccountId,
         request: &LlmRequest,
+        charge: Option<&SpendCharge>,
     ) -> Result<(), StoreError> {
-        self.put(llm_request_item(account, request)).await
+        self.finish_and_charge(account, llm_request_item(account, request), charge)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]

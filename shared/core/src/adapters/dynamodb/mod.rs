@@ -9,7 +9,7 @@
 //! `gsi2` (`keys`).
 //!
 //! One module per port: `sessions`, `messages`, `llm_requests`, `profiles`, `otp`,
-//! `rate_limits`, `email_events`, `erasure`, `ingestion`; `codec` reads and writes typed
+//! `rate_limits`, `spend`, `email_events`, `erasure`, `ingestion`; `codec` reads and writes typed
 //! attributes, `table` holds the calls they share, `schema` creates the table.
 //!
 //! The semantics are those of `adapters::embedded`; both run the same conformance suite.
@@ -26,6 +26,7 @@ mod profiles;
 mod rate_limits;
 mod schema;
 mod sessions;
+mod spend;
 mod table;
 
 use aws_sdk_dynamodb::Client;

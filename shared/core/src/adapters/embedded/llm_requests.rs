@@ -3,8 +3,9 @@
 use async_trait::async_trait;
 
 use super::EmbeddedStore;
-use super::rows::{Columns, integer, millis};
+use super::rows::{Columns, execute, integer, millis};
 use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
+use crate::ports::spend::SpendCharge;
 use crate::ports::{LlmRequestStore, StoreError};
 
 /// Reads a row of `session, id, message, model, prompt_tokens, completion_tokens, cost_usd,
@@ -33,7 +34,8 @@ impl LlmRequestStore for EmbeddedStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        self.write_llm_request(INSERT_LLM_REQUEST, account, request)
+        let row = LlmRequestRow::new(account, request);
+        self.write(move |conn| execute(conn, INSERT_LLM_REQUEST, row.params()).map(|_| ()))
             .await
     }
 
@@ -42,9 +44,20 @@ impl LlmRequestStore for EmbeddedStore {
         &self,
         account: &AccountId,
         request: &LlmRequest,
+        charge: Option<&SpendCharge>,
     ) -> Result<(), StoreError> {
-        self.write_llm_request(REPLACE_LLM_REQUEST, account, request)
-            .await
+        let row = LlmRequestRow::new(account, request);
+        let (account, charge) = (account.clone(), charge.cloned());
+        // The record and the counters change together, once: a finished record is final.
+        self.write(move |conn| {
+            if execute(conn, FINISH_LLM_REQUEST, row.params())? == 1
+                && let Some(charge) = charge
+            {
+                super::spend::add_charge(conn, &account, &charge)?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
@@ -64,34 +77,55 @@ impl LlmRequestStore for EmbeddedStore {
     }
 }
 
-impl EmbeddedStore {
-    /// Writes a record with `statement` (one of the two below).
-    async fn write_llm_request(
-        &self,
-        statement: &'static str,
-        account: &AccountId,
-        request: &LlmRequest,
-    ) -> Result<(), StoreError> {
-        let r = request;
-        self.change(
-            statement,
-            (
-                account.to_string(),
-                r.session.to_string(),
-                r.id.to_string(),
-                r.message.as_ref().map(MessageId::to_string),
-                r.model.clone(),
-                r.prompt_tokens,
-                r.completion_tokens,
-                r.cost_usd,
-                integer(r.latency_ms),
-                r.outcome.as_str(),
-                r.error.clone(),
-                millis(r.created_at),
-            ),
-        )
-        .await
-        .map(|_| ())
+/// A record's columns, owned, as they travel to the store's thread.
+struct LlmRequestRow {
+    account: String,
+    session: String,
+    id: String,
+    message: Option<String>,
+    model: String,
+    prompt_tokens: u32,
+    completion_tokens: u32,
+    cost_usd: Option<f64>,
+    latency_ms: i64,
+    outcome: &'static str,
+    error: Option<String>,
+    created_at: i64,
+}
+
+impl LlmRequestRow {
+    fn new(account: &AccountId, r: &LlmRequest) -> Self {
+        Self {
+            account: account.to_string(),
+            session: r.session.to_string(),
+            id: r.id.to_string(),
+            message: r.message.as_ref().map(MessageId::to_string),
+            model: r.model.clone(),
+            prompt_tokens: r.prompt_tokens,
+            completion_tokens: r.completion_tokens,
+            cost_usd: r.cost_usd,
+            latency_ms: integer(r.latency_ms),
+            outcome: r.outcome.as_str(),
+            error: r.error.clone(),
+            created_at: millis(r.created_at),
+        }
+    }
+
+    fn params(&self) -> [&dyn rusqlite::ToSql; 12] {
+        [
+            &self.account,
+            &self.session,
+            &self.id,
+            &self.message,
+            &self.model,
+            &self.prompt_tokens,
+            &self.completion_tokens,
+            &self.cost_usd,
+            &self.latency_ms,
+            &self.outcome,
+            &self.error,
+            &self.created_at,
+        ]
     }
 }
 
@@ -100,7 +134,13 @@ const INSERT_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id
      prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
-/// A record over the one of the same id, if any.
-const REPLACE_LLM_REQUEST: &str = "INSERT OR REPLACE INTO llm_requests (account, session, id, \
-     message, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, \
-     created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+/// A record's final figures, over its `started` record if there is one; a record that is
+/// already finished is left alone (no row changes).
+const FINISH_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id, message, \
+     model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, \
+     created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+     ON CONFLICT (account, session, id) DO UPDATE SET message = excluded.message, \
+     model = excluded.model, prompt_tokens = excluded.prompt_tokens, \
+     completion_tokens = excluded.completion_tokens, cost_usd = excluded.cost_usd, \
+     latency_ms = excluded.latency_ms, outcome = excluded.outcome, error = excluded.error, \
+     created_at = excluded.created_at WHERE llm_requests.outcome = 'started'";

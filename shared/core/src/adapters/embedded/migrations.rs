@@ -177,6 +177,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (account, subject, slot)
     ) WITHOUT ROWID;
 ",
+    // What the model cost per scope and UTC day or month (see `spend`).
+    r"
+    CREATE TABLE spend_counters (
+        account TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        window TEXT NOT NULL,
+        micro_usd INTEGER NOT NULL,
+        warned INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, agent, window)
+    ) WITHOUT ROWID;
+    CREATE INDEX spend_counters_by_expiry ON spend_counters (expires_at);
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

@@ -23,6 +23,7 @@ mod profiles;
 mod rate_limits;
 mod rows;
 mod sessions;
+mod spend;
 mod worker;
 
 use std::path::Path;
