@@ -1,5 +1,8 @@
-//! Storage latency: appending a message and loading a page of 50 messages of history, on the
-//! embedded store (a SQLite file in WAL mode) and on DynamoDB Local.
+//! Storage latency: appending a message and loading a page of 50 messages of history, and
+//! the store work the open-internet controls add to each turn (the rate-limit check of a
+//! turn with the default windows, the spend-cap check, and finishing a model call's record
+//! with its charge to the spend counters), on the embedded store (a SQLite file in WAL mode)
+//! and on DynamoDB Local.
 //!
 //! ```text
 //! scripts/dynamodb-local.sh start
@@ -12,11 +15,20 @@
 //! `docs/benchmarks.md`.
 
 use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use hdrhistogram::Histogram;
-use salient_core::domain::{AccountId, AgentId, Message, Role, Session, VisitorId, now};
+use salient_core::config::{RateLimitSettings, SpendSettings};
+use salient_core::domain::{
+    AccountId, AgentId, LlmOutcome, LlmRequest, LlmRequestId, Message, Role, Session, SessionId,
+    VisitorId, now,
+};
+use salient_core::limits::spend::check_budget;
+use salient_core::limits::{Action, Limiter, Subjects};
+use salient_core::otp::OtpSecret;
+use salient_core::ports::spend::SpendCharge;
 use salient_core::ports::{HistoryQuery, Order, Store};
 use salient_tests::conformance::{EmbeddedFile, StoreFactory as _};
 use salient_tests::dynamodb_local::{self, FreshTable};
@@ -100,7 +112,91 @@ async fn bench_backend(backend: &'static str, store: &dyn Store) -> anyhow::Resu
         }
     })
     .await?;
-    Ok(vec![append, history])
+    let limits = generous_turn_limits();
+    let secret = OtpSecret::from_bytes(b"bench-secret-of-some-length-0123");
+    let limiter = Limiter::new(store, &secret, &limits);
+    let agent = AgentId::parse("sales")?;
+    let limit = measure(backend, "rate-limit check (turn)", |i| {
+        // A new visitor, session and client each time: every window is counted, none fills.
+        let (visitor, session) = (VisitorId::generate(), SessionId::generate());
+        let ip = IpAddr::V4(Ipv4Addr::from(0x0a00_0000 + u32::try_from(i).unwrap_or(0)));
+        let (account, agent, limiter) = (&account, &agent, &limiter);
+        async move {
+            let who = Subjects {
+                account,
+                agent,
+                session: Some(&session),
+                visitor: Some(&visitor),
+                email: None,
+                ip: Some(ip),
+            };
+            limiter
+                .check(Action::Turn, &who, now())
+                .await
+                .context("limiter")
+        }
+    })
+    .await?;
+
+    let spend = SpendSettings::default();
+    let budget = measure(backend, "spend-cap check", |_| {
+        let (account, agent, spend) = (&account, &agent, &spend);
+        async move {
+            let check = check_budget(store, account, agent, spend, now()).await;
+            anyhow::ensure!(check.exhausted.is_none(), "a cap is used up");
+            Ok(())
+        }
+    })
+    .await?;
+
+    let charge = measure(backend, "finish call + charge", |_| {
+        let record = LlmRequest {
+            id: LlmRequestId::generate(),
+            session: session.id.clone(),
+            message: None,
+            model: "openai/gpt-4o-mini".to_owned(),
+            prompt_tokens: 900,
+            completion_tokens: 120,
+            cost_usd: Some(0.000_207),
+            latency_ms: 800,
+            outcome: LlmOutcome::Ok,
+            error: None,
+            created_at: now(),
+        };
+        let charge = SpendCharge {
+            agent: agent.clone(),
+            micro_usd: 207,
+            at: now(),
+        };
+        let account = &account;
+        async move {
+            store
+                .finish_llm_request(account, &record, Some(&charge))
+                .await
+                .context("finish_llm_request")
+        }
+    })
+    .await?;
+    Ok(vec![append, history, limit, budget, charge])
+}
+
+/// The default turn windows (their number and lengths: the work per check) with limits no
+/// benchmark reaches.
+fn generous_turn_limits() -> RateLimitSettings {
+    let mut settings = RateLimitSettings::default();
+    let turn = &mut settings.turn;
+    for windows in [
+        &mut turn.session,
+        &mut turn.visitor,
+        &mut turn.ip,
+        &mut turn.agent,
+        &mut turn.account,
+    ] {
+        for window in &mut windows.0 {
+            window.limit = 1_000_000_000;
+        }
+    }
+    settings
 }
 
 fn micros(nanos: f64) -> String {

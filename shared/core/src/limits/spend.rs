@@ -356,6 +356,6 @@ mod tests {
             period: SpendPeriod::Month,
             resets_at: SpendPeriod::Month.window_end(at),
         };
-        assert_eq!(exhausted.retry_after_secs(at), 21 * 86_400);
+        assert_eq!(exhausted.retry_after_secs(at), 21 * 86_400 + 12 * 3_600);
     }
 }
