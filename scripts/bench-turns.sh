@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Streamed turns per second against the real local server (`salient serve`, local profile)
-# with the OpenRouter stand-in answering instantly, driven by wrk from a second process.
+# with the OpenRouter stand-in answering instantly, driven by wrk from a second process,
+# with every rate limit, stream limit and spend cap on (generous values).
 #   scripts/bench-turns.sh [embedded|dynamodb] [seconds] [connections]
 # wrk runs one thread (WRK_THREADS=1): one thread drives 32 connections at well over 20k
 # requests/s, and a second only takes CPU from the server on a 2-core machine.
@@ -29,6 +30,16 @@ export SALIENT__LLM__BASE_URL="http://127.0.0.1:$standin_port/api/v1"
 export SALIENT__LLM__API_KEY="sk-or-v1-bench"
 export SALIENT__LIMITS__MAX_SESSION_MESSAGES=100000
 export SALIENT__TELEMETRY__FILTER=warn
+# Every limit stays on, with the default number of windows per scope (the work per turn),
+# but limits no run reaches: the load comes from one client address and 2,000 sessions.
+for scope in SESSION VISITOR IP AGENT ACCOUNT; do
+  export "SALIENT__RATE_LIMITS__TURN__${scope}=1000000000/1m, 1000000000/1h"
+done
+for scope in VISITOR IP AGENT ACCOUNT; do
+  export "SALIENT__RATE_LIMITS__SESSION__${scope}=1000000000/1m, 1000000000/1h"
+done
+# Spend caps on too (checked before every turn), far above what the stand-in's costs reach.
+export SALIENT__SPEND__ACCOUNT__DAILY_USD=100000 SALIENT__SPEND__AGENT__DAILY_USD=100000
 # The conversation path alone: retrieval (a MiniLM query embedding per turn) is measured in
 # the Knowledge benchmarks.
 export SALIENT__KNOWLEDGE__RAG__ENABLED=false
