@@ -1,6 +1,7 @@
 //! LLM request items (`L#{ulid}` in the session's partition) and `LlmRequestStore`.
 
 use async_trait::async_trait;
+use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::DynamoStore;
 use super::codec::{
@@ -11,7 +12,11 @@ use super::keys::{LLM_REQUEST_PREFIX, llm_request_sk, session_pk};
 use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
 use crate::ports::{LlmRequestStore, StoreError};
 
-fn llm_request_item(account: &AccountId, request: &LlmRequest) -> Item {
+fn llm_request_item(
+    account: &AccountId,
+    request: &LlmRequest,
+    ttl: Option<AttributeValue>,
+) -> Item {
     let mut item = codec::item(
         session_pk(account, &request.session),
         llm_request_sk(&request.id),
@@ -34,6 +39,7 @@ fn llm_request_item(account: &AccountId, request: &LlmRequest) -> Item {
     );
     set_opt(&mut item, "cost_usd", request.cost_usd.map(n));
     set_opt(&mut item, "error", request.error.as_deref().map(s));
+    set_opt(&mut item, "ttl", ttl);
     item
 }
 
@@ -61,7 +67,8 @@ impl LlmRequestStore for DynamoStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        self.put_new(llm_request_item(account, request), "LLM request")
+        let ttl = self.ttl(account, request.created_at);
+        self.put_new(llm_request_item(account, request, ttl), "LLM request")
             .await
     }
 
@@ -71,7 +78,8 @@ impl LlmRequestStore for DynamoStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        self.put(llm_request_item(account, request)).await
+        let ttl = self.ttl(account, request.created_at);
+        self.put(llm_request_item(account, request, ttl)).await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %session))]
@@ -109,7 +117,7 @@ mod tests {
             error: None,
             created_at: crate::domain::now(),
         };
-        let item = llm_request_item(&account, &request);
+        let item = llm_request_item(&account, &request, None);
         assert_eq!(llm_request_from_item(&item).expect("valid"), request);
     }
 }

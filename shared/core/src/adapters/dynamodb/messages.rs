@@ -15,9 +15,10 @@ use backon::{ExponentialBuilder, Retryable as _};
 use super::DynamoStore;
 use super::codec::{
     self, Item, backend, cancellation_codes, corrupt, key, millis, n, or_if_condition_failed,
-    read_as, read_n, read_opt_n, read_string, read_time, s,
+    read_as, read_n, read_opt_n, read_string, read_time, s, set_opt,
 };
 use super::keys::{MESSAGE_PREFIX, SESSION_SK, message_sk, session_pk};
+use super::table::{LIVE, live_values};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, Citation, Message, MessageId, MessageStatus, Role, SessionId};
 use crate::ports::{HistoryQuery, MessageStore, Order, Page, StoreError};
@@ -63,8 +64,13 @@ fn citations_from(item: &Item) -> Result<Vec<Citation>, StoreError> {
         .collect()
 }
 
-fn message_item(account: &AccountId, session: &SessionId, message: &Message) -> Item {
-    codec::item(
+fn message_item(
+    account: &AccountId,
+    session: &SessionId,
+    message: &Message,
+    ttl: Option<AttributeValue>,
+) -> Item {
+    let mut item = codec::item(
         session_pk(account, session),
         message_sk(&message.id),
         "message",
@@ -76,7 +82,9 @@ fn message_item(account: &AccountId, session: &SessionId, message: &Message) -> 
             ("created_at", millis(message.created_at)),
             ("citations", citations_value(&message.citations)),
         ],
-    )
+    );
+    set_opt(&mut item, "ttl", ttl);
+    item
 }
 
 fn message_from_item(item: &Item) -> Result<Message, StoreError> {
@@ -161,12 +169,13 @@ fn append_failure(err: SdkError<TransactWriteItemsError, HttpResponse>) -> Appen
 }
 
 impl DynamoStore {
-    /// Puts the message if its id is free and bumps the session if it exists, atomically,
-    /// trying again with backoff while transactions conflict. With `advance_activity`, also
-    /// moves `last_active_at` forward, which only holds while the session's recorded
-    /// activity is not later than the message. `gsi2sk` follows `last_active_at` either
-    /// way: set by the first message, it puts the session into the sweep's index (while
-    /// `gsi2pk` says its summary is not sent).
+    /// Puts the message if its id is free and bumps the session if it exists and has not
+    /// expired, atomically, trying again with backoff while transactions conflict. With
+    /// `advance_activity`, also moves `last_active_at` forward and the session's `ttl` with
+    /// it (the message's own), which only holds while the session's recorded activity is not
+    /// later than the message. `gsi2sk` follows `last_active_at` either way: set by the first
+    /// message, it puts the session into the sweep's index (while `gsi2pk` says its summary
+    /// is not sent).
     async fn transact_append(
         &self,
         account: &AccountId,
@@ -179,28 +188,42 @@ impl DynamoStore {
                 anyhow::Error::new(e).context(format!("building the {what} of an append")),
             ))
         };
+        let ttl = self.ttl(account, message.created_at);
         let put = Put::builder()
             .table_name(&self.table)
-            .set_item(Some(message_item(account, session, message)))
+            .set_item(Some(message_item(account, session, message, ttl.clone())))
             .condition_expression("attribute_not_exists(pk)")
             .build()
             .map_err(|e| build("message put", e))?;
+        let (name, attribute, at) = live_values();
         let mut update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(
                 session_pk(account, session),
                 SESSION_SK.to_owned(),
             )))
+            .expression_attribute_names(name, attribute)
+            .expression_attribute_values(":now", at)
             .expression_attribute_values(":one", n(1));
-        update = if advance_activity {
-            update
-                .update_expression("ADD message_count :one SET last_active_at = :at, gsi2sk = :at")
-                .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
+        update = match (advance_activity, ttl) {
+            (true, Some(ttl)) => update
+                .update_expression(
+                    "ADD message_count :one SET last_active_at = :at, gsi2sk = :at, #ttl = :ttl",
+                )
+                .condition_expression(format!(
+                    "attribute_exists(pk) AND last_active_at <= :at AND {LIVE}"
+                ))
                 .expression_attribute_values(":at", millis(message.created_at))
-        } else {
-            update
+                .expression_attribute_values(":ttl", ttl),
+            (true, None) => update
+                .update_expression("ADD message_count :one SET last_active_at = :at, gsi2sk = :at")
+                .condition_expression(format!(
+                    "attribute_exists(pk) AND last_active_at <= :at AND {LIVE}"
+                ))
+                .expression_attribute_values(":at", millis(message.created_at)),
+            (false, _) => update
                 .update_expression("ADD message_count :one SET gsi2sk = last_active_at")
-                .condition_expression("attribute_exists(pk)")
+                .condition_expression(format!("attribute_exists(pk) AND {LIVE}")),
         };
         let update = update.build().map_err(|e| build("session update", e))?;
         let backoff = ExponentialBuilder::default()
@@ -350,7 +373,7 @@ mod tests {
             score: 0.8731,
             snippet: "From £99".to_owned(),
         });
-        let item = message_item(&account, &SessionId::generate(), &message);
+        let item = message_item(&account, &SessionId::generate(), &message, None);
         assert_eq!(read_s(&item, "type").expect("type"), "message");
         assert_eq!(message_from_item(&item).expect("valid"), message);
     }

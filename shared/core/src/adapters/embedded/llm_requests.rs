@@ -2,9 +2,9 @@
 
 use async_trait::async_trait;
 
-use super::EmbeddedStore;
 use super::rows::{Columns, integer, millis};
-use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
+use super::{EmbeddedStore, live};
+use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId, now};
 use crate::ports::{LlmRequestStore, StoreError};
 
 /// Reads a row of `session, id, message, model, prompt_tokens, completion_tokens, cost_usd,
@@ -54,10 +54,14 @@ impl LlmRequestStore for EmbeddedStore {
         session: &SessionId,
     ) -> Result<Vec<LlmRequest>, StoreError> {
         self.select_all(
-            "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
-             latency_ms, outcome, error, created_at FROM llm_requests \
-             WHERE account = ?1 AND session = ?2 ORDER BY id ASC",
-            (account.to_string(), session.to_string()),
+            concat!(
+                "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
+                 latency_ms, outcome, error, created_at FROM llm_requests \
+                 WHERE account = ?1 AND session = ?2 AND ",
+                live!(3),
+                " ORDER BY id ASC"
+            ),
+            (account.to_string(), session.to_string(), millis(now())),
             llm_request,
         )
         .await
@@ -73,6 +77,7 @@ impl EmbeddedStore {
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
         let r = request;
+        let expires_at = self.expires_at(account, r.created_at);
         self.change(
             statement,
             (
@@ -88,6 +93,7 @@ impl EmbeddedStore {
                 r.outcome.as_str(),
                 r.error.clone(),
                 millis(r.created_at),
+                expires_at,
             ),
         )
         .await
@@ -97,10 +103,10 @@ impl EmbeddedStore {
 
 /// A new record (a taken id fails).
 const INSERT_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id, message, model, \
-     prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+     prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at, expires_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 /// A record over the one of the same id, if any.
 const REPLACE_LLM_REQUEST: &str = "INSERT OR REPLACE INTO llm_requests (account, session, id, \
      message, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, \
-     created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+     created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
