@@ -79,7 +79,9 @@ pub async fn sweep_expired(store: Arc<dyn Store>, every: Duration) {
         ticks.tick().await;
         match store.delete_expired(salient_core::domain::now()).await {
             Ok(deleted) => tracing::info!(deleted, "expired rows deleted"),
-            Err(error) => tracing::warn!(error = %format!("{:#}", anyhow::Error::from(error)), "deleting expired rows failed; retrying at the next sweep"),
+            Err(error) => {
+                tracing::warn!(error = %format!("{:#}", anyhow::Error::from(error)), "deleting expired rows failed; retrying at the next sweep")
+            }
         }
     }
 }

@@ -45,10 +45,7 @@ impl Retention {
 
     /// How long `account`'s items are kept; `None` until erased.
     pub fn period(&self, account: &AccountId) -> Option<Duration> {
-        self.accounts
-            .get(account)
-            .copied()
-            .unwrap_or(self.default)
+        self.accounts.get(account).copied().unwrap_or(self.default)
     }
 
     /// When an item of `account` last written at `written` expires, whole seconds; `None`
@@ -87,7 +84,10 @@ mod tests {
             DateTime::from_timestamp(1_700_000_000 + 400 * 86_400, 0)
         );
         assert_eq!(retention.expiry(&account("keep"), written), None);
-        assert_eq!(Retention::forever().expiry(&account("other"), written), None);
+        assert_eq!(
+            Retention::forever().expiry(&account("other"), written),
+            None
+        );
         assert_eq!(Retention::days(0).period(&account("other")), None);
     }
 

@@ -126,7 +126,10 @@ impl EmailEventStore for DynamoStore {
             updated_at: now,
         };
         let ttl = self.ttl(account, now);
-        if self.put_if_new(event_item(account, &fresh, ttl.clone())).await? {
+        if self
+            .put_if_new(event_item(account, &fresh, ttl.clone()))
+            .await?
+        {
             return Ok(SendClaim::Claimed { attempt: 1 });
         }
         let event = self.existing_event(account, session, trigger).await?;

@@ -18,7 +18,6 @@ use super::codec::{
     read_as, read_n, read_opt_n, read_string, read_time, s, set_opt,
 };
 use super::keys::{MESSAGE_PREFIX, SESSION_SK, message_sk, session_pk};
-use super::table::{LIVE, live_values};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, Citation, Message, MessageId, MessageStatus, Role, SessionId};
 use crate::ports::{HistoryQuery, MessageStore, Order, Page, StoreError};
@@ -169,8 +168,8 @@ fn append_failure(err: SdkError<TransactWriteItemsError, HttpResponse>) -> Appen
 }
 
 impl DynamoStore {
-    /// Puts the message if its id is free and bumps the session if it exists and has not
-    /// expired, atomically, trying again with backoff while transactions conflict. With
+    /// Puts the message if its id is free and bumps the session if it exists, atomically,
+    /// trying again with backoff while transactions conflict. With
     /// `advance_activity`, also moves `last_active_at` forward and the session's `ttl` with
     /// it (the message's own), which only holds while the session's recorded activity is not
     /// later than the message. `gsi2sk` follows `last_active_at` either way: set by the first
@@ -195,35 +194,29 @@ impl DynamoStore {
             .condition_expression("attribute_not_exists(pk)")
             .build()
             .map_err(|e| build("message put", e))?;
-        let (name, attribute, at) = live_values();
         let mut update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(
                 session_pk(account, session),
                 SESSION_SK.to_owned(),
             )))
-            .expression_attribute_names(name, attribute)
-            .expression_attribute_values(":now", at)
             .expression_attribute_values(":one", n(1));
         update = match (advance_activity, ttl) {
             (true, Some(ttl)) => update
                 .update_expression(
                     "ADD message_count :one SET last_active_at = :at, gsi2sk = :at, #ttl = :ttl",
                 )
-                .condition_expression(format!(
-                    "attribute_exists(pk) AND last_active_at <= :at AND {LIVE}"
-                ))
+                .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
+                .expression_attribute_names("#ttl", "ttl")
                 .expression_attribute_values(":at", millis(message.created_at))
                 .expression_attribute_values(":ttl", ttl),
             (true, None) => update
                 .update_expression("ADD message_count :one SET last_active_at = :at, gsi2sk = :at")
-                .condition_expression(format!(
-                    "attribute_exists(pk) AND last_active_at <= :at AND {LIVE}"
-                ))
+                .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
                 .expression_attribute_values(":at", millis(message.created_at)),
             (false, _) => update
                 .update_expression("ADD message_count :one SET gsi2sk = last_active_at")
-                .condition_expression(format!("attribute_exists(pk) AND {LIVE}")),
+                .condition_expression("attribute_exists(pk)"),
         };
         let update = update.build().map_err(|e| build("session update", e))?;
         let backoff = ExponentialBuilder::default()

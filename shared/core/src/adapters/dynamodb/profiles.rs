@@ -15,7 +15,6 @@ use super::keys::{
     SESSION_SK, email_pk, mention_sk, profile_pk, profile_session_sk, profile_visitor_sk,
     session_pk, visitor_pk,
 };
-use super::table::{LIVE, live_values};
 use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId, now};
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
@@ -134,7 +133,6 @@ impl ProfileStore for DynamoStore {
         profile: &ProfileId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
-        let (name, attribute, at) = live_values();
         let update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(codec::key(
@@ -142,9 +140,7 @@ impl ProfileStore for DynamoStore {
                 SESSION_SK.to_owned(),
             )))
             .update_expression("SET profile_id = :profile")
-            .condition_expression(format!("attribute_exists(pk) AND {LIVE}"))
-            .expression_attribute_names(name, attribute)
-            .expression_attribute_values(":now", at)
+            .condition_expression("attribute_exists(pk)")
             .expression_attribute_values(":profile", s(profile.as_str()))
             .build()
             .map_err(StoreError::fatal)?;

@@ -151,12 +151,12 @@ impl SessionStore for DynamoStore {
         // A GSI cannot be read consistently: a session shows here a moment after its write.
         let query = live_only(
             self.client
-            .query()
-            .table_name(&self.table)
-            .index_name(GSI1)
-            .key_condition_expression("gsi1pk = :pk")
-            .expression_attribute_values(":pk", s(&gsi1pk))
-            .scan_index_forward(false),
+                .query()
+                .table_name(&self.table)
+                .index_name(GSI1)
+                .key_condition_expression("gsi1pk = :pk")
+                .expression_attribute_values(":pk", s(&gsi1pk))
+                .scan_index_forward(false),
         );
         // One extra item tells whether another page follows.
         let sessions = self

@@ -20,15 +20,15 @@ use crate::ports::StoreError;
 
 /// The condition (or filter) that an item has not expired: no `ttl`, or one after `:now`
 /// (epoch seconds; see [`live_values`]).
-pub(super) const LIVE: &str = "(attribute_not_exists(#ttl) OR #ttl > :now)";
+const LIVE: &str = "(attribute_not_exists(#ttl) OR #ttl > :now)";
 
 /// `#ttl` and `:now` (the current epoch second) for [`LIVE`] and its opposite.
-pub(super) fn live_values() -> (&'static str, &'static str, AttributeValue) {
+fn live_values() -> (&'static str, &'static str, AttributeValue) {
     ("#ttl", "ttl", n(now().timestamp()))
 }
 
 /// Whether an item read back is still live: its `ttl`, if any, is after the current second.
-pub(super) fn is_live(item: &Item) -> bool {
+fn is_live(item: &Item) -> bool {
     match item.get("ttl") {
         Some(AttributeValue::N(raw)) => raw
             .parse::<i64>()

@@ -40,21 +40,12 @@ impl MessageStore for EmbeddedStore {
         self.write(move |conn| {
             let updated = execute(
                 conn,
-                concat!(
-                    "UPDATE sessions SET message_count = message_count + 1, \
-                     expires_at = CASE WHEN ?3 >= last_active_at AND ?4 IS NOT NULL \
-                       THEN ?4 ELSE expires_at END, \
-                     last_active_at = MAX(last_active_at, ?3) \
-                     WHERE account = ?1 AND id = ?2 AND ",
-                    live!(5)
-                ),
-                params![
-                    account,
-                    session,
-                    millis(m.created_at),
-                    expires_at,
-                    millis(now())
-                ],
+                "UPDATE sessions SET message_count = message_count + 1, \
+                 expires_at = CASE WHEN ?3 >= last_active_at AND ?4 IS NOT NULL \
+                   THEN ?4 ELSE expires_at END, \
+                 last_active_at = MAX(last_active_at, ?3) \
+                 WHERE account = ?1 AND id = ?2",
+                params![account, session, millis(m.created_at), expires_at],
             )?;
             if updated == 0 {
                 return Err(StoreError::NotFound("session"));
@@ -126,7 +117,10 @@ impl MessageStore for EmbeddedStore {
         self.read(move |conn| {
             let exists = query_opt(
                 conn,
-                concat!("SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2 AND ", live!(3)),
+                concat!(
+                    "SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2 AND ",
+                    live!(3)
+                ),
                 params![account, session, now],
                 |_| Ok(()),
             )?;

@@ -104,8 +104,7 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
-        let now = now();
-        let expires_at = self.expires_at(account, now);
+        let expires_at = self.expires_at(account, now());
         let (account, profile, session) = (
             account.to_string(),
             profile.to_string(),
@@ -114,11 +113,8 @@ impl ProfileStore for EmbeddedStore {
         self.write(move |conn| {
             let updated = execute(
                 conn,
-                concat!(
-                    "UPDATE sessions SET profile_id = ?3 WHERE account = ?1 AND id = ?2 AND ",
-                    live!(4)
-                ),
-                params![account, session, profile, millis(now)],
+                "UPDATE sessions SET profile_id = ?3 WHERE account = ?1 AND id = ?2",
+                params![account, session, profile],
             )?;
             if updated == 0 {
                 return Err(StoreError::NotFound("session"));
