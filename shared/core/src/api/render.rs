@@ -518,14 +518,15 @@ mod tests {
         let html = basic(
             "<b onclick=\"alert(1)\">x</b> <script>alert(2)</script> <img src=x onerror=alert(3)> \
              <a href=\"https://example.com\">y</a> <i style=\"color:red\">z</i> <span>s</span> \
-             <b/> <bx>q</bx> <!-- note --> </br>",
+             <b/> <bx>q</bx> <!-- note --> </br> <b>kept</b>",
         );
         for tag in tags(&html) {
             assert!(
-                ["<p", "</p"].contains(&tag),
+                ["<p", "</p", "<b", "</b"].contains(&tag),
                 "unexpected tag {tag} in {html}"
             );
         }
+        assert!(html.ends_with("<b>kept</b></p>\n"), "{html}");
         assert!(html.contains("&lt;b onclick=\"alert(1)\"&gt;"), "{html}");
         assert!(
             html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"),
@@ -591,8 +592,11 @@ mod tests {
 
     #[test]
     fn code_spans_and_blocks_keep_tags_as_text() {
-        let html = basic("`<b>x</b>`\n\n```\n<i>y</i>\n```");
-        assert!(html.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), "{html}");
+        let html = basic("`<b>x</b>` <code>z</code>\n\n```\n<i>y</i>\n```");
+        assert!(
+            html.contains("<code>&lt;b&gt;x&lt;/b&gt;</code> <code>z</code>"),
+            "{html}"
+        );
         assert!(html.contains("&lt;i&gt;y&lt;/i&gt;"), "{html}");
     }
 }
