@@ -23,6 +23,8 @@ use salient_tests::backends::{FreshStorage, with_fresh_storage};
 use salient_tests::conformance::{EmbeddedFile, StoreFactory};
 use salient_tests::dynamodb_local::{self as local, FreshTable};
 
+const DAY_SECS: i64 = 86_400;
+
 fn account(raw: &str) -> AccountId {
     AccountId::parse(raw).expect("valid account id")
 }
@@ -744,4 +746,57 @@ async fn a_turn_stores_every_item_with_the_configured_retention(
         );
     }
     Ok(())
+}
+
+/// One-time codes, rate counters and stream leases expire on their own clocks on DynamoDB,
+/// whatever the retention (a store that keeps everything still stamps them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_counters_and_leases_carry_their_own_ttl_on_dynamodb() -> anyhow::Result<()> {
+    with_fresh_storage(Backend::Dynamodb, async |storage| {
+        let FreshStorage::Dynamodb(table) = storage else {
+            anyhow::bail!("not a DynamoDB table");
+        };
+        let store = storage
+            .factory()
+            .open_with_retention(Retention::forever())?;
+        let acme = account("acme");
+        let expires = DateTime::from_timestamp(now().timestamp() + 600, 0).context("a time")?;
+        let code = challenge("code@example.com", expires)?;
+        store.put_otp(&acme, &code).await?;
+        let window_start =
+            DateTime::from_timestamp(now().timestamp() / 60 * 60, 0).context("a time")?;
+        store
+            .hit_rate(&acme, "turn:visitor:abc", window_start, 60, 5)
+            .await?;
+        store
+            .acquire_lease(&acme, "stream:visitor:abc", 1, "holder", now(), expires)
+            .await?;
+
+        let ttl = |pk: String, sk: String| dynamodb_ttl(table, pk, sk);
+        assert_eq!(
+            ttl(
+                format!("A#acme#E#{}", code.key.email.as_str()),
+                format!("OTP#verify#{}", code.key.visitor),
+            )
+            .await?,
+            Some(Some(expires.timestamp() + DAY_SECS)),
+            "a challenge is kept a day past its expiry"
+        );
+        assert_eq!(
+            ttl(
+                "A#acme#R#turn:visitor:abc".to_owned(),
+                format!("W#{:07}#{:015}", 60, window_start.timestamp_millis()),
+            )
+            .await?,
+            Some(Some(window_start.timestamp() + 120)),
+            "a counter goes two windows after its window starts"
+        );
+        assert_eq!(
+            ttl("A#acme#R#stream:visitor:abc".to_owned(), "L#000".to_owned()).await?,
+            Some(Some(expires.timestamp())),
+            "a lease goes at its expiry"
+        );
+        Ok(())
+    })
+    .await
 }
