@@ -169,10 +169,10 @@ fn append_failure(err: SdkError<TransactWriteItemsError, HttpResponse>) -> Appen
 
 impl DynamoStore {
     /// Puts the message if its id is free and bumps the session if it exists, atomically,
-    /// trying again with backoff while transactions conflict. With
-    /// `advance_activity`, also moves `last_active_at` forward and the session's `ttl` with
-    /// it (the message's own), which only holds while the session's recorded activity is not
-    /// later than the message. `gsi2sk` follows `last_active_at` either way: set by the first
+    /// trying again with backoff while transactions conflict. With `advance_activity`, also
+    /// moves `last_active_at` forward, and the session's `ttl` with it (to the message's
+    /// own), which only holds while the session's recorded activity is not later than the
+    /// message. `gsi2sk` follows `last_active_at` either way: set by the first
     /// message, it puts the session into the sweep's index (while `gsi2pk` says its summary
     /// is not sent).
     async fn transact_append(
