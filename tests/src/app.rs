@@ -160,7 +160,9 @@ fn build_state(
 ) -> anyhow::Result<AppState> {
     let catalog =
         Catalog::load(&config_dir(), overrides).context("loading the repository's config")?;
-    let state = AppState::new(Arc::new(catalog), stores.open()?)?
+    // The store stamps what it writes with each account's retention, as `build` opens it.
+    let store = stores.open_with_retention(catalog.retention())?;
+    let state = AppState::new(Arc::new(catalog), store)?
         .map_llm_clients(|c| c.with_retry_base(Duration::from_millis(5)));
     Ok(match retriever {
         Some(retriever) => state.with_retriever(retriever.clone()),

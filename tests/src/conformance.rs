@@ -14,7 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use salient_core::EmbeddedStore;
 use salient_core::domain::{
     AccountId, AgentId, Citation, LlmOutcome, LlmRequest, LlmRequestId, Message, MessageId,
-    MessageStatus, Role, Session, SessionId, SummaryStatus, VisitorId, now,
+    MessageStatus, Retention, Role, Session, SessionId, SummaryStatus, VisitorId, now,
 };
 use salient_core::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, Page, Store, StoreError};
 
@@ -24,8 +24,14 @@ pub trait StoreFactory: Send + Sync + std::fmt::Debug {
     fn backend(&self) -> &'static str;
 
     /// A new store handle over the same data (a new connection or client, as a restarted
-    /// process would make).
-    fn open(&self) -> anyhow::Result<Arc<dyn Store>>;
+    /// process would make), keeping everything it writes.
+    fn open(&self) -> anyhow::Result<Arc<dyn Store>> {
+        self.open_with_retention(Retention::forever())
+    }
+
+    /// A new store handle that stamps what it writes with `retention`, as the composition
+    /// root opens it.
+    fn open_with_retention(&self, retention: Retention) -> anyhow::Result<Arc<dyn Store>>;
 
     /// Every stored row or item, each rendered as one line of text, read straight from the
     /// backend (SQLite tables, a DynamoDB scan): for "nothing left behind" checks.
@@ -72,10 +78,12 @@ impl StoreFactory for EmbeddedFile {
         "embedded"
     }
 
-    fn open(&self) -> anyhow::Result<Arc<dyn Store>> {
-        Ok(Arc::new(EmbeddedStore::open(&self.path).with_context(
-            || format!("opening {}", self.path.display()),
-        )?))
+    fn open_with_retention(&self, retention: Retention) -> anyhow::Result<Arc<dyn Store>> {
+        Ok(Arc::new(
+            EmbeddedStore::open(&self.path)
+                .with_context(|| format!("opening {}", self.path.display()))?
+                .with_retention(retention),
+        ))
     }
 
     fn dump(&self) -> futures::future::BoxFuture<'_, anyhow::Result<Vec<String>>> {

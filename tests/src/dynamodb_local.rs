@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
-use salient_core::domain::SessionId;
+use salient_core::domain::{Retention, SessionId};
 use salient_core::dynamodb::{self, DynamoStore};
 use salient_core::ports::Store;
 
@@ -111,8 +111,8 @@ impl StoreFactory for FreshTable {
         "dynamodb"
     }
 
-    fn open(&self) -> anyhow::Result<Arc<dyn Store>> {
-        Ok(Arc::new(self.store()))
+    fn open_with_retention(&self, retention: Retention) -> anyhow::Result<Arc<dyn Store>> {
+        Ok(Arc::new(self.store().with_retention(retention)))
     }
 
     fn dump(&self) -> futures::future::BoxFuture<'_, anyhow::Result<Vec<String>>> {

@@ -7,8 +7,8 @@ use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use salient_core::AppState;
 use salient_core::api::{
-    AgentScope, ApiError, ApiQuery, ClientIp, MaybeVisitor, MessageView, SessionPath, SessionView,
-    Visitor, visitor_cookie,
+    AgentScope, ApiError, ApiQuery, ClientIp, MaybeVisitor, MessageView, RawHtml, SessionPath,
+    SessionView, Visitor, visitor_cookie,
 };
 use salient_core::domain::{VisitorId, now};
 use salient_core::limits::{Action, Subjects};
@@ -136,6 +136,11 @@ pub(crate) async fn messages(
         },
     )
     .await?;
-    let messages: Vec<MessageView<'_>> = page.items.iter().map(MessageView::from).collect();
+    let raw_html = RawHtml::for_agent(&path.scope.config.settings.agent);
+    let messages: Vec<MessageView<'_>> = page
+        .items
+        .iter()
+        .map(|message| MessageView::new(message, raw_html))
+        .collect();
     Ok(Json(json!({"messages": messages, "next": page.next})))
 }

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::IntoResponse;
 use salient_core::AppState;
-use salient_core::api::{ApiError, ApiJson, ClientIp, MessageView, SessionPath, Visitor};
+use salient_core::api::{ApiError, ApiJson, ClientIp, MessageView, RawHtml, SessionPath, Visitor};
 use salient_core::domain::now;
 use salient_core::limits::Action;
 use salient_core::turn::{self, TurnEvent};
@@ -31,6 +31,7 @@ pub(crate) async fn create(
         .limiter(&path.scope.config.settings.rate_limits)
         .check(Action::Turn, &subjects, now())
         .await?;
+    let raw_html = RawHtml::for_agent(&path.scope.config.settings.agent);
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
     let started = turn::start(&ports, path.into_turn(visitor, body.message)).await?;
     let mut events = started.events;
@@ -44,8 +45,8 @@ pub(crate) async fn create(
                 reason,
             } => {
                 return Ok(Json(json!({
-                    "user_message": MessageView::from(&started.user_message),
-                    "assistant_message": MessageView::from(&message),
+                    "user_message": MessageView::new(&started.user_message, raw_html),
+                    "assistant_message": MessageView::new(&message, raw_html),
                     "answer_mode": mode,
                     "reason": reason,
                     "usage": usage,

@@ -15,7 +15,7 @@ use axum::routing::post;
 use futures::StreamExt as _;
 use salient_core::AppState;
 use salient_core::api::{
-    ApiError, ApiJson, ClientIp, SessionPath, Visitor, answer_html, citation_views,
+    ApiError, ApiJson, ClientIp, RawHtml, SessionPath, Visitor, answer_html, citation_views,
 };
 use salient_core::domain::now;
 use salient_core::limits::{Action, StreamLease, open_stream};
@@ -77,6 +77,7 @@ async fn stream_turn(
         lease.release().await;
         return Err(refused.into());
     }
+    let raw_html = RawHtml::for_agent(&path.scope.config.settings.agent);
     let ports = state.turn_ports(&path.scope.account, &path.scope.agent);
     let started = match turn::start(&ports, path.into_turn(visitor, body.message)).await {
         Ok(started) => started,
@@ -86,7 +87,7 @@ async fn stream_turn(
         }
     };
     let events = releasing_at_the_end(ReceiverStream::new(started.events), lease)
-        .map(|event| Ok::<_, Infallible>(sse_event(event)));
+        .map(move |event| Ok::<_, Infallible>(sse_event(event, raw_html)));
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat"))
         .into_response();
@@ -118,7 +119,7 @@ fn releasing_at_the_end(
     )
 }
 
-fn sse_event(event: TurnEvent) -> Event {
+fn sse_event(event: TurnEvent, raw_html: RawHtml) -> Event {
     let (name, data) = match event {
         TurnEvent::Meta {
             session_id,
@@ -147,7 +148,7 @@ fn sse_event(event: TurnEvent) -> Event {
             json!({
                 "status": message.status,
                 "message_id": message.id,
-                "html": answer_html(&message.content, &message.citations),
+                "html": answer_html(&message.content, &message.citations, raw_html),
                 "answer_mode": mode,
                 "reason": reason,
             }),

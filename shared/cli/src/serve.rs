@@ -1,14 +1,20 @@
 //! `salient serve`: every function's router in one axum server on 127.0.0.1, the static site
-//! at `/`, structured logs and graceful shutdown.
+//! at `/`, structured logs, graceful shutdown, and the hourly sweep of expired rows.
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::Router;
 use axum::serve::ListenerExt as _;
 use salient_core::AppState;
 use salient_core::config::Catalog;
+use salient_core::ports::Store;
+
+/// How often the local server deletes expired rows (and once at start).
+const EXPIRY_SWEEP_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Every function's routes, as one router (the local server, and tests).
 pub fn all_routes() -> Router<AppState> {
@@ -38,6 +44,7 @@ pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     let state = AppState::from_catalog(catalog).await?;
     // Load the tokenizer in the background so the first turn does not wait for it.
     tokio::task::spawn_blocking(salient_core::warm_up_tokenizer);
+    tokio::spawn(sweep_expired(Arc::clone(&state.store), EXPIRY_SWEEP_EVERY));
     let app = local_app(state, &server.site_dir);
     let host: std::net::IpAddr = server
         .host
@@ -60,6 +67,23 @@ pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     .context("serving")?;
     tracing::info!("salient stopped");
     Ok(())
+}
+
+/// Deletes what has passed its retention (and spent codes, counters and leases) at once and
+/// then every `every`: the embedded store has no TTL of its own, and every read already
+/// ignores expired rows, so this only frees the space. On DynamoDB it does nothing.
+pub async fn sweep_expired(store: Arc<dyn Store>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match store.delete_expired(salient_core::domain::now()).await {
+            Ok(deleted) => tracing::info!(deleted, "expired rows deleted"),
+            Err(error) => {
+                tracing::warn!(error = %format!("{:#}", anyhow::Error::from(error)), "deleting expired rows failed; retrying at the next sweep")
+            }
+        }
+    }
 }
 
 /// Streamed answers are many small writes: without TCP_NODELAY, Nagle's algorithm and the

@@ -636,3 +636,58 @@ async fn a_first_time_visitor_has_no_sessions_rather_than_an_error() -> anyhow::
     assert_eq!(body["next"], Value::Null);
     Ok(())
 }
+
+/// What the stand-in echoes back: a little inline HTML, allowed and not.
+const HTML_TURN: &str = "Are they <b>quiet</b>? <img src=x onerror=alert(1)> <i onclick=x()>hi</i>";
+
+/// Every `html` of a buffered turn, a streamed turn and the history, in that order.
+async fn rendered_answers(app: &TestApp) -> anyhow::Result<Vec<String>> {
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let body = app.turn(&session, HTML_TURN).await?;
+    let mut rendered = vec![
+        body["user_message"]["html"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        body["assistant_message"]["html"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    ];
+    let events = app.streamed_turn(&session, HTML_TURN).await?;
+    let done = events
+        .iter()
+        .find(|event| event.name == "done")
+        .context("no done event")?;
+    rendered.push(done.data["html"].as_str().unwrap_or_default().to_owned());
+    for message in settled_history(app, &session).await? {
+        rendered.push(message["html"].as_str().unwrap_or_default().to_owned());
+    }
+    Ok(rendered)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn basic_html_in_an_answer_is_kept_only_for_an_agent_that_allows_it() -> anyhow::Result<()> {
+    let allowing = spawn_app_with(AppOptions {
+        overrides: vec![setting("agent.allow_basic_html", "true")],
+        ..AppOptions::default()
+    })
+    .await?;
+    let rendered = rendered_answers(&allowing).await?;
+    assert_eq!(rendered.len(), 7, "{rendered:#?}");
+    for html in &rendered {
+        assert!(html.contains("<b>quiet</b>"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;i onclick=x()&gt;hi&lt;/i&gt;"), "{html}");
+    }
+
+    let default = app(Backend::Embedded).await?;
+    for html in rendered_answers(&default).await? {
+        assert!(html.contains("&lt;b&gt;quiet&lt;/b&gt;"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+    Ok(())
+}

@@ -262,6 +262,91 @@ fn the_repository_config_loads_every_demo_agent() {
 }
 
 #[test]
+fn retention_days_is_one_value_per_account_with_the_deployments_as_default() {
+    let dir = tree();
+    let root = dir.path();
+    write(root, "app.yaml", "retention:\n  days: 100\n");
+    write(
+        root,
+        "accounts/acme/account.yaml",
+        "account:\n  name: Acme\nretention:\n  days: 30\n",
+    );
+    write(
+        root,
+        "accounts/keep/account.yaml",
+        "account:\n  name: Keep\nretention:\n  days: 0\n",
+    );
+    write(
+        root,
+        "accounts/keep/agents/desk.yaml",
+        "agent:\n  name: Kim\n",
+    );
+    write(root, "accounts/keep/agents/desk.md", "You are Kim.\n");
+    write(
+        root,
+        "accounts/plain/account.yaml",
+        "account:\n  name: Plain\n",
+    );
+    write(
+        root,
+        "accounts/plain/agents/desk.yaml",
+        "agent:\n  name: Pat\n",
+    );
+    write(root, "accounts/plain/agents/desk.md", "You are Pat.\n");
+    let retention = Catalog::load(root, &[]).expect("loads").retention();
+    let days = |account: &str| {
+        retention
+            .period(&AccountId::parse(account).expect("slug"))
+            .map(|period| period.num_days())
+    };
+    assert_eq!(days("acme"), Some(30));
+    assert_eq!(days("keep"), None, "0 keeps data until it is erased");
+    assert_eq!(days("plain"), Some(100));
+    assert_eq!(days("unknown"), Some(100));
+
+    // Without any setting: a year.
+    let dir = tree();
+    let retention = Catalog::load(dir.path(), &[]).expect("loads").retention();
+    assert_eq!(
+        retention.period(&ids().0).map(|period| period.num_days()),
+        Some(365)
+    );
+}
+
+#[test]
+fn agents_of_one_account_that_disagree_on_retention_are_refused() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.yaml",
+        "agent:\n  name: Sam\nretention:\n  days: 10\n",
+    );
+    write(
+        dir.path(),
+        "accounts/acme/agents/support.md",
+        "You are Sam.\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("key `retention.days`")
+            && error.contains("accounts/acme/agents/support.yaml"),
+        "{error}"
+    );
+
+    let dir = tree();
+    write(
+        dir.path(),
+        "accounts/acme/account.yaml",
+        "account:\n  name: Acme\nretention:\n  days: 100000\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("accounts/acme/account.yaml: key `retention.days`"),
+        "{error}"
+    );
+}
+
+#[test]
 fn spend_caps_shared_by_many_agents_cannot_be_set_per_agent() {
     let dir = tree();
     write(

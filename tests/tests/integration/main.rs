@@ -25,6 +25,7 @@ mod otp;
 mod privacy;
 mod profile_capture;
 mod rag;
+mod retention;
 mod spend;
 mod spend_store;
 mod storage;

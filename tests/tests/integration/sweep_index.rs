@@ -96,12 +96,15 @@ fn run_idle_query(file: &EmbeddedFile) -> anyhow::Result<(Vec<String>, usize, i3
     let conn = rusqlite::Connection::open(file.path())?;
     let plan: Vec<String> = conn
         .prepare(&format!("EXPLAIN QUERY PLAN {IDLE_SESSIONS_QUERY}"))?
-        .query_map(rusqlite::params!["acme", 0, 50], |row| row.get(3))?
+        .query_map(rusqlite::params!["acme", 0, 50, 0], |row| row.get(3))?
         .collect::<Result<_, _>>()?;
     let cutoff = (now() - Duration::minutes(30)).timestamp_millis();
     let mut statement = conn.prepare(IDLE_SESSIONS_QUERY)?;
     let rows = statement
-        .query_map(rusqlite::params!["acme", cutoff, 50], |_| Ok(()))?
+        .query_map(
+            rusqlite::params!["acme", cutoff, 50, now().timestamp_millis()],
+            |_| Ok(()),
+        )?
         .count();
     Ok((
         plan,

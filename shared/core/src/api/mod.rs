@@ -17,7 +17,7 @@ pub use error::{
     status_of,
 };
 pub use extract::{ApiJson, ApiQuery};
-pub use render::answer_html;
+pub use render::{BASIC_TAGS, RawHtml, answer_html};
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
 pub use views::{CitationView, MessageView, SessionView, citation_views};

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::render::answer_html;
+use super::render::{RawHtml, answer_html};
 use crate::domain::{Citation, Message, MessageStatus, Role, Session, SummaryStatus};
 
 /// A session as the API shows it.
@@ -94,13 +94,15 @@ pub struct MessageView<'a> {
     pub citations: Vec<CitationView<'a>>,
 }
 
-impl<'a> From<&'a Message> for MessageView<'a> {
-    fn from(m: &'a Message) -> Self {
+impl<'a> MessageView<'a> {
+    /// The view of `m`, its HTML rendered with raw HTML treated as `raw_html` says (the
+    /// agent's, [`RawHtml::for_agent`]).
+    pub fn new(m: &'a Message, raw_html: RawHtml) -> Self {
         Self {
             id: m.id.as_str(),
             role: m.role,
             content: &m.content,
-            html: answer_html(&m.content, &m.citations),
+            html: answer_html(&m.content, &m.citations, raw_html),
             created_at: m.created_at,
             status: m.status,
             citations: citation_views(&m.citations),

@@ -21,6 +21,7 @@ use crate::config::{
     StorageBackend, StorageSettings, VectorBackend,
 };
 use crate::directory::Directory;
+use crate::domain::Retention;
 use crate::llm::LlmClient;
 use crate::ports::Store;
 use crate::ports::email::EmailTransport;
@@ -52,9 +53,10 @@ pub async fn bootstrap() -> anyhow::Result<AppState> {
     build(catalog).await
 }
 
-/// Opens the storage backend `storage:` names, then [`assemble`]s the rest.
+/// Opens the storage backend `storage:` names, stamping what it writes with each account's
+/// `retention.days`, then [`assemble`]s the rest.
 pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
-    let store = open_store(&catalog.app().storage).await?;
+    let store = open_store(&catalog.app().storage, catalog.retention()).await?;
     assemble(Arc::new(catalog), store)
 }
 
@@ -79,23 +81,29 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
     Ok(with_configured_knowledge(state))
 }
 
-/// The conversation, CRM and ingestion store `storage.backend` names.
-async fn open_store(storage: &StorageSettings) -> anyhow::Result<Arc<dyn Store>> {
+/// The conversation, CRM and ingestion store `storage.backend` names, expiring what it
+/// writes after each account's `retention`.
+async fn open_store(
+    storage: &StorageSettings,
+    retention: Retention,
+) -> anyhow::Result<Arc<dyn Store>> {
     Ok(match storage.backend {
         #[cfg(feature = "embedded")]
-        StorageBackend::Embedded => {
-            Arc::new(EmbeddedStore::open(&storage.path).with_context(|| {
-                format!("opening the embedded store at {}", storage.path.display())
-            })?)
-        }
+        StorageBackend::Embedded => Arc::new(
+            EmbeddedStore::open(&storage.path)
+                .with_context(|| {
+                    format!("opening the embedded store at {}", storage.path.display())
+                })?
+                .with_retention(retention),
+        ),
         #[cfg(not(feature = "embedded"))]
         StorageBackend::Embedded => {
             return Err(crate::config::compiled_out::EMBEDDED_STORE.into());
         }
-        StorageBackend::Dynamodb => Arc::new(DynamoStore::new(
-            dynamodb_client(storage).await,
-            storage.table.clone(),
-        )),
+        StorageBackend::Dynamodb => Arc::new(
+            DynamoStore::new(dynamodb_client(storage).await, storage.table.clone())
+                .with_retention(retention),
+        ),
     })
 }
 

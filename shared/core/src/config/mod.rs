@@ -33,14 +33,14 @@ pub use knowledge::{
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
-    SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
-    ToolSettings,
+    MAX_RETENTION_DAYS, RetentionSettings, SECRET_KEYS, ServerSettings, Settings, StorageBackend,
+    StorageSettings, TelemetrySettings, ToolSettings,
 };
 pub use sources::{Schedule, SourcesSettings};
 pub use spend::{SpendCaps, SpendSettings, TokenPrice};
 pub use ssm::{SecretParameter, load_ssm_secrets};
 
-use crate::domain::{AccountId, AgentId};
+use crate::domain::{AccountId, AgentId, Retention};
 
 /// The prefix of environment overrides: `SALIENT__LLM__MODEL` sets `llm.model`.
 pub const ENV_PREFIX: &str = "SALIENT__";
@@ -108,6 +108,7 @@ impl Catalog {
             agents.insert((account, agent), Arc::new(config));
         }
         check_shared_caps(&app, &agents)?;
+        check_one_retention_per_account(&agents, root)?;
         Ok(Self {
             root: root.to_owned(),
             app,
@@ -134,6 +135,50 @@ impl Catalog {
     pub fn agents(&self) -> impl Iterator<Item = &Arc<AgentConfig>> {
         self.agents.values()
     }
+
+    /// Each account's `retention.days` (the same for all its agents, checked at load), and
+    /// the deployment's for any other account.
+    pub fn retention(&self) -> Retention {
+        self.agents().fold(
+            Retention::days(self.app.retention.days),
+            |retention, agent| {
+                retention.with_account(agent.account.clone(), agent.settings.retention.days)
+            },
+        )
+    }
+}
+
+/// `retention.days` is one value per account (a profile and the sessions of every agent
+/// share it): agents of one account that disagree are refused.
+fn check_one_retention_per_account(
+    agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
+    root: &Path,
+) -> Result<(), ConfigError> {
+    let mut first: BTreeMap<&AccountId, &AgentConfig> = BTreeMap::new();
+    for config in agents.values() {
+        let seen = first.entry(&config.account).or_insert(config);
+        if seen.settings.retention.days != config.settings.retention.days {
+            return Err(ConfigError::Invalid(format!(
+                "{}: key `retention.days`: agents of account {} must agree ({} has {}, {} has {}); \
+                 set it once in {}",
+                root.join("accounts")
+                    .join(config.account.as_str())
+                    .join("agents")
+                    .join(format!("{}.yaml", config.agent))
+                    .display(),
+                config.account,
+                seen.agent,
+                seen.settings.retention.days,
+                config.agent,
+                config.settings.retention.days,
+                root.join("accounts")
+                    .join(config.account.as_str())
+                    .join("account.yaml")
+                    .display(),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The deployment's caps are the deployment's, and an account's are shared by its agents:

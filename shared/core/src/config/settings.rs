@@ -45,6 +45,28 @@ pub struct Settings {
     pub rate_limits: super::rate_limits::RateLimitSettings,
     /// Spend caps on the model's cost, and their warnings.
     pub spend: super::spend::SpendSettings,
+    /// How long an account's conversations and visitor data are kept.
+    pub retention: RetentionSettings,
+}
+
+/// How long an account's conversations and visitor data are kept. One value per account:
+/// every agent of an account must have the same (set it in `account.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionSettings {
+    /// Days an item is kept after it was last written (a session: after its last message);
+    /// 0 keeps everything until it is erased.
+    pub days: u32,
+}
+
+/// Most days `retention.days` may be (100 years); larger values would overflow the
+/// stores' timestamps long before they meant anything.
+pub const MAX_RETENTION_DAYS: u32 = 36_500;
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        Self { days: 365 }
+    }
 }
 
 /// Tools the model may call during a turn.
@@ -196,6 +218,10 @@ pub struct AgentSettings {
     /// The markdown system prompt, relative to the agent's YAML file; defaults to
     /// `<agent>.md` beside it.
     pub system_prompt_file: Option<PathBuf>,
+    /// Keep a few inline HTML tags of the model's answers (`b`, `strong`, `i`, `em`, `u`,
+    /// `s`, `code`, `br`, `sub`, `sup`, `mark`, `small`, without attributes) instead of
+    /// showing all raw HTML as text.
+    pub allow_basic_html: bool,
 }
 
 /// The OpenAI-compatible API an agent talks through.

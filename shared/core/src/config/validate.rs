@@ -127,6 +127,11 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
     );
     rate_limits::validate_rate_limits(&settings.rate_limits, &mut check);
     spend::validate_spend(&settings.spend, &mut check);
+    check(
+        settings.retention.days <= MAX_RETENTION_DAYS,
+        "retention.days",
+        "must be at most 36500 (0 keeps data until it is erased)",
+    );
     if problems.is_empty() {
         Ok(())
     } else {

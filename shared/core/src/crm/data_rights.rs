@@ -192,13 +192,14 @@ pub async fn erase(
     let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
     let mut report = ErasureReport::default();
     for id in &session_ids {
-        let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? else {
-            continue;
-        };
-        report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
-        report.email_events += ports.events.email_events(account, id).await?.len();
+        // An expired session reads as gone but may still be stored (DynamoDB's TTL takes
+        // days): it is deleted all the same, only not counted.
+        if let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? {
+            report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
+            report.email_events += ports.events.email_events(account, id).await?.len();
+            report.sessions += 1;
+        }
         ports.erasure.delete_session_data(account, id).await?;
-        report.sessions += 1;
     }
     for id in &profile_ids {
         ports.erasure.delete_profile(account, id).await?;

@@ -1,5 +1,6 @@
 //! Domain types: identifiers parsed at the boundary, the conversation model, and the light
-//! CRM's records (profiles, one-time-code challenges, email events).
+//! CRM's records (profiles, one-time-code challenges, email events), and how long they are
+//! kept (retention).
 
 mod conversation;
 mod email;
@@ -8,6 +9,7 @@ mod email_hash;
 mod ids;
 mod otp;
 mod profile;
+mod retention;
 
 pub use conversation::{
     Citation, LlmOutcome, LlmRequest, Message, MessageStatus, Role, Session, SummaryStatus, now,
@@ -20,3 +22,4 @@ pub use ids::{
 };
 pub use otp::{OtpChallenge, OtpKey, OtpPurpose};
 pub use profile::{ProfileId, VisitorProfile};
+pub use retention::{Retention, is_expired};

@@ -3,8 +3,9 @@
 //!
 //! Every method takes the [`AccountId`] first: an adapter builds every key from it, so one
 //! account can never read or write another account's items, even with a leaked session id.
-//! Capabilities still to come get their own trait beside these (visitor profiles, OTP
-//! challenges, email events, rate counters, ingestion records).
+//! Items past their account's retention are gone for every read on every backend; an
+//! adapter is opened with the [`Retention`](crate::domain::Retention) it stamps each write
+//! with.
 
 pub mod crm;
 pub mod email;
@@ -234,6 +235,15 @@ pub trait LlmRequestStore: Send + Sync {
     ) -> Result<Vec<LlmRequest>, StoreError>;
 }
 
+/// Removing what has expired. Every read already ignores an expired item; this frees the
+/// space. A backend that removes expired items itself (DynamoDB's TTL) has nothing to do.
+#[async_trait]
+pub trait ExpiryStore: Send + Sync {
+    /// Deletes every item whose retention ran out at or before `now`, and one-time-code
+    /// challenges, rate counters and stream leases past their own expiry; how many.
+    async fn delete_expired(&self, now: chrono::DateTime<chrono::Utc>) -> Result<u64, StoreError>;
+}
+
 /// Everything the conversation path (and the CRM beside it) needs from storage.
 pub trait Store:
     SessionStore
@@ -242,6 +252,7 @@ pub trait Store:
     + spend::SpendStore
     + crm::CrmStore
     + ingestion::IngestionStore
+    + ExpiryStore
     + std::fmt::Debug
 {
 }
@@ -253,6 +264,7 @@ impl<T> Store for T where
         + spend::SpendStore
         + crm::CrmStore
         + ingestion::IngestionStore
+        + ExpiryStore
         + std::fmt::Debug
 {
 }

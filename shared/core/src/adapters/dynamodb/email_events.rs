@@ -9,6 +9,7 @@
 //! awaiting a summary, not everything the table ever stored.
 
 use async_trait::async_trait;
+use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Utc};
 
 use super::DynamoStore;
@@ -18,12 +19,13 @@ use super::codec::{
 };
 use super::keys::{EVENT_PREFIX, GSI2, SESSION_SK, awaiting_summary_gsi2pk, event_sk, session_pk};
 use super::sessions::session_from_item;
+use super::table::live_only;
 use crate::adapters::summary_status_after;
 use crate::domain::{AccountId, Session, SessionId, SummaryStatus};
 use crate::ports::crm::{EmailEvent, EmailEventStore, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::{MAX_PAGE_SIZE, StoreError};
 
-fn event_item(account: &AccountId, e: &EmailEvent) -> Item {
+fn event_item(account: &AccountId, e: &EmailEvent, ttl: Option<AttributeValue>) -> Item {
     let mut item = codec::item(
         session_pk(account, &e.session),
         event_sk(e.trigger),
@@ -43,6 +45,7 @@ fn event_item(account: &AccountId, e: &EmailEvent) -> Item {
         e.provider_message_id.as_deref().map(s),
     );
     set_opt(&mut item, "error", e.error.as_deref().map(s));
+    set_opt(&mut item, "ttl", ttl);
     item
 }
 
@@ -85,16 +88,17 @@ impl DynamoStore {
         want: Option<usize>,
     ) -> Result<Vec<Item>, StoreError> {
         // A GSI cannot be read consistently: a summary sent a moment ago may still show
-        // here, and its claim then answers `AlreadySent`.
-        let query = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .index_name(GSI2)
-            .key_condition_expression(format!("gsi2pk = :pk AND {condition}"))
-            .expression_attribute_values(":pk", s(gsi2pk))
-            .expression_attribute_values(":ms", millis(at))
-            .scan_index_forward(false);
+        // here, and its claim then answers `AlreadySent`. An expired session is not summarised.
+        let query = live_only(
+            self.client
+                .query()
+                .table_name(&self.table)
+                .index_name(GSI2)
+                .key_condition_expression(format!("gsi2pk = :pk AND {condition}"))
+                .expression_attribute_values(":pk", s(gsi2pk))
+                .expression_attribute_values(":ms", millis(at))
+                .scan_index_forward(false),
+        );
         self.query_up_to(query, None, want).await
     }
 }
@@ -121,7 +125,11 @@ impl EmailEventStore for DynamoStore {
             created_at: now,
             updated_at: now,
         };
-        if self.put_if_new(event_item(account, &fresh)).await? {
+        let ttl = self.ttl(account, now);
+        if self
+            .put_if_new(event_item(account, &fresh, ttl.clone()))
+            .await?
+        {
             return Ok(SendClaim::Claimed { attempt: 1 });
         }
         let event = self.existing_event(account, session, trigger).await?;
@@ -134,9 +142,18 @@ impl EmailEventStore for DynamoStore {
             return Ok(SendClaim::Busy(event));
         }
         // Take over only the version we read: of two concurrent takers, one wins.
-        let result = self
-            .update(session_pk(account, session), event_sk(trigger))
-            .update_expression("SET #status = :sending, updated_at = :now ADD attempts :one")
+        let mut update = self.update(session_pk(account, session), event_sk(trigger));
+        update = match ttl {
+            Some(ttl) => update
+                .update_expression(
+                    "SET #status = :sending, updated_at = :now, #ttl = :ttl ADD attempts :one",
+                )
+                .expression_attribute_names("#ttl", "ttl")
+                .expression_attribute_values(":ttl", ttl),
+            None => update
+                .update_expression("SET #status = :sending, updated_at = :now ADD attempts :one"),
+        };
+        let result = update
             .condition_expression(
                 "#status = :seen_status AND updated_at = :seen_updated AND attempts = :seen_attempts",
             )
@@ -177,6 +194,12 @@ impl EmailEventStore for DynamoStore {
             .expression_attribute_values(":status", s(event.status.as_str()))
             .expression_attribute_values(":at", millis(event.updated_at));
         let mut set = "SET #status = :status, updated_at = :at".to_owned();
+        if let Some(ttl) = self.ttl(account, event.updated_at) {
+            set.push_str(", #ttl = :ttl");
+            update = update
+                .expression_attribute_names("#ttl", "ttl")
+                .expression_attribute_values(":ttl", ttl);
+        }
         let mut remove = Vec::new();
         match &event.provider_message_id {
             Some(id) => {
@@ -285,7 +308,7 @@ mod tests {
             created_at: now,
             updated_at: now,
         };
-        let item = event_item(&account, &event);
+        let item = event_item(&account, &event, None);
         assert!(!item.contains_key("provider_message_id"));
         assert_eq!(event_from_item(&item).expect("valid"), event);
     }

@@ -1,6 +1,7 @@
 //! LLM request items (`L#{ulid}` in the session's partition) and `LlmRequestStore`.
 
 use async_trait::async_trait;
+use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::DynamoStore;
 use super::codec::{
@@ -12,7 +13,11 @@ use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, 
 use crate::ports::spend::SpendCharge;
 use crate::ports::{LlmRequestStore, StoreError};
 
-fn llm_request_item(account: &AccountId, request: &LlmRequest) -> Item {
+fn llm_request_item(
+    account: &AccountId,
+    request: &LlmRequest,
+    ttl: Option<AttributeValue>,
+) -> Item {
     let mut item = codec::item(
         session_pk(account, &request.session),
         llm_request_sk(&request.id),
@@ -35,6 +40,7 @@ fn llm_request_item(account: &AccountId, request: &LlmRequest) -> Item {
     );
     set_opt(&mut item, "cost_usd", request.cost_usd.map(n));
     set_opt(&mut item, "error", request.error.as_deref().map(s));
+    set_opt(&mut item, "ttl", ttl);
     item
 }
 
@@ -62,7 +68,8 @@ impl LlmRequestStore for DynamoStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        self.put_new(llm_request_item(account, request), "LLM request")
+        let ttl = self.ttl(account, request.created_at);
+        self.put_new(llm_request_item(account, request, ttl), "LLM request")
             .await
     }
 
@@ -73,7 +80,8 @@ impl LlmRequestStore for DynamoStore {
         request: &LlmRequest,
         charge: Option<&SpendCharge>,
     ) -> Result<(), StoreError> {
-        self.finish_and_charge(account, llm_request_item(account, request), charge)
+        let ttl = self.ttl(account, request.created_at);
+        self.finish_and_charge(account, llm_request_item(account, request, ttl), charge)
             .await
     }
 
@@ -112,7 +120,7 @@ mod tests {
             error: None,
             created_at: crate::domain::now(),
         };
-        let item = llm_request_item(&account, &request);
+        let item = llm_request_item(&account, &request, None);
         assert_eq!(llm_request_from_item(&item).expect("valid"), request);
     }
 }

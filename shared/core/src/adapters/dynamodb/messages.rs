@@ -15,7 +15,7 @@ use backon::{ExponentialBuilder, Retryable as _};
 use super::DynamoStore;
 use super::codec::{
     self, Item, backend, cancellation_codes, corrupt, key, millis, n, or_if_condition_failed,
-    read_as, read_n, read_opt_n, read_string, read_time, s,
+    read_as, read_n, read_opt_n, read_string, read_time, s, set_opt,
 };
 use super::keys::{MESSAGE_PREFIX, SESSION_SK, message_sk, session_pk};
 use crate::adapters::page_of;
@@ -63,8 +63,13 @@ fn citations_from(item: &Item) -> Result<Vec<Citation>, StoreError> {
         .collect()
 }
 
-fn message_item(account: &AccountId, session: &SessionId, message: &Message) -> Item {
-    codec::item(
+fn message_item(
+    account: &AccountId,
+    session: &SessionId,
+    message: &Message,
+    ttl: Option<AttributeValue>,
+) -> Item {
+    let mut item = codec::item(
         session_pk(account, session),
         message_sk(&message.id),
         "message",
@@ -76,7 +81,9 @@ fn message_item(account: &AccountId, session: &SessionId, message: &Message) -> 
             ("created_at", millis(message.created_at)),
             ("citations", citations_value(&message.citations)),
         ],
-    )
+    );
+    set_opt(&mut item, "ttl", ttl);
+    item
 }
 
 fn message_from_item(item: &Item) -> Result<Message, StoreError> {
@@ -163,10 +170,11 @@ fn append_failure(err: SdkError<TransactWriteItemsError, HttpResponse>) -> Appen
 impl DynamoStore {
     /// Puts the message if its id is free and bumps the session if it exists, atomically,
     /// trying again with backoff while transactions conflict. With `advance_activity`, also
-    /// moves `last_active_at` forward, which only holds while the session's recorded
-    /// activity is not later than the message. `gsi2sk` follows `last_active_at` either
-    /// way: set by the first message, it puts the session into the sweep's index (while
-    /// `gsi2pk` says its summary is not sent).
+    /// moves `last_active_at` forward, and the session's `ttl` with it (to the message's
+    /// own), which only holds while the session's recorded activity is not later than the
+    /// message. `gsi2sk` follows `last_active_at` either way: set by the first
+    /// message, it puts the session into the sweep's index (while `gsi2pk` says its summary
+    /// is not sent).
     async fn transact_append(
         &self,
         account: &AccountId,
@@ -179,9 +187,10 @@ impl DynamoStore {
                 anyhow::Error::new(e).context(format!("building the {what} of an append")),
             ))
         };
+        let ttl = self.ttl(account, message.created_at);
         let put = Put::builder()
             .table_name(&self.table)
-            .set_item(Some(message_item(account, session, message)))
+            .set_item(Some(message_item(account, session, message, ttl.clone())))
             .condition_expression("attribute_not_exists(pk)")
             .build()
             .map_err(|e| build("message put", e))?;
@@ -192,15 +201,22 @@ impl DynamoStore {
                 SESSION_SK.to_owned(),
             )))
             .expression_attribute_values(":one", n(1));
-        update = if advance_activity {
-            update
+        update = match (advance_activity, ttl) {
+            (true, Some(ttl)) => update
+                .update_expression(
+                    "ADD message_count :one SET last_active_at = :at, gsi2sk = :at, #ttl = :ttl",
+                )
+                .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
+                .expression_attribute_names("#ttl", "ttl")
+                .expression_attribute_values(":at", millis(message.created_at))
+                .expression_attribute_values(":ttl", ttl),
+            (true, None) => update
                 .update_expression("ADD message_count :one SET last_active_at = :at, gsi2sk = :at")
                 .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
-                .expression_attribute_values(":at", millis(message.created_at))
-        } else {
-            update
+                .expression_attribute_values(":at", millis(message.created_at)),
+            (false, _) => update
                 .update_expression("ADD message_count :one SET gsi2sk = last_active_at")
-                .condition_expression("attribute_exists(pk)")
+                .condition_expression("attribute_exists(pk)"),
         };
         let update = update.build().map_err(|e| build("session update", e))?;
         let backoff = ExponentialBuilder::default()
@@ -350,7 +366,7 @@ mod tests {
             score: 0.8731,
             snippet: "From £99".to_owned(),
         });
-        let item = message_item(&account, &SessionId::generate(), &message);
+        let item = message_item(&account, &SessionId::generate(), &message, None);
         assert_eq!(read_s(&item, "type").expect("type"), "message");
         assert_eq!(message_from_item(&item).expect("valid"), message);
     }

@@ -29,26 +29,64 @@ mod sessions;
 mod spend;
 mod table;
 
+use std::sync::Arc;
+
+use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::{DateTime, Utc};
 
 pub use keys::{GSI1, GSI2};
 pub use schema::{add_awaiting_summary_index, create_table, delete_table};
+
+use crate::domain::{AccountId, Retention};
+use crate::ports::{ExpiryStore, StoreError};
 
 /// DynamoDB-backed store used in AWS (and against DynamoDB Local in tests).
 #[derive(Debug, Clone)]
 pub struct DynamoStore {
     client: Client,
     table: String,
+    retention: Arc<Retention>,
 }
 
 impl DynamoStore {
-    /// A store over `table`, which must have the layout [`create_table`] makes.
+    /// A store over `table`, which must have the layout [`create_table`] makes. Nothing it
+    /// writes expires until it is given a [`Retention`] ([`DynamoStore::with_retention`]).
     pub fn new(client: Client, table: String) -> Self {
-        Self { client, table }
+        Self {
+            client,
+            table,
+            retention: Arc::new(Retention::forever()),
+        }
+    }
+
+    /// Stamps every conversation and profile item it writes with a `ttl` from `retention`.
+    #[must_use]
+    pub fn with_retention(mut self, retention: Retention) -> Self {
+        self.retention = Arc::new(retention);
+        self
+    }
+
+    /// The `ttl` (epoch seconds) of an item of `account` written at `written`, if the
+    /// account's data expires.
+    fn ttl(&self, account: &AccountId, written: DateTime<Utc>) -> Option<AttributeValue> {
+        self.retention
+            .expiry(account, written)
+            .map(|at| codec::n(at.timestamp()))
     }
 
     /// The table this store reads and writes.
     pub fn table(&self) -> &str {
         &self.table
+    }
+}
+
+#[async_trait]
+impl ExpiryStore for DynamoStore {
+    /// Nothing to do: the table's TTL on `ttl` deletes expired items (within days), and
+    /// every read ignores them until then.
+    async fn delete_expired(&self, _now: DateTime<Utc>) -> Result<u64, StoreError> {
+        Ok(0)
     }
 }

@@ -3,7 +3,7 @@
 //! the address's hash.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
 use super::DynamoStore;
 use super::codec::{
@@ -15,11 +15,11 @@ use super::keys::{
     SESSION_SK, email_pk, mention_sk, profile_pk, profile_session_sk, profile_visitor_sk,
     session_pk, visitor_pk,
 };
-use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId};
+use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId, now};
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
 
-fn profile_item(account: &AccountId, p: &VisitorProfile) -> Item {
+fn profile_item(account: &AccountId, p: &VisitorProfile, ttl: Option<AttributeValue>) -> Item {
     let mut item = codec::item(
         profile_pk(account, &p.id),
         PROFILE_SK.to_owned(),
@@ -36,6 +36,7 @@ fn profile_item(account: &AccountId, p: &VisitorProfile) -> Item {
     set_opt(&mut item, "phone", p.phone.as_deref().map(s));
     set_opt(&mut item, "company", p.company.as_deref().map(s));
     set_opt(&mut item, "verified_at", p.verified_at.map(millis));
+    set_opt(&mut item, "ttl", ttl);
     item
 }
 
@@ -56,9 +57,17 @@ fn profile_from_item(item: &Item) -> Result<VisitorProfile, StoreError> {
     })
 }
 
-/// A link item: a key, a type, and the one id it points at.
-fn link_item(pk: String, sk: String, kind: &str, name: &str, id: &str) -> Item {
-    codec::item(pk, sk, kind, [(name, s(id))])
+/// A link item: a key, a type, the one id it points at, and its expiry.
+fn link_item(
+    pk: String,
+    sk: String,
+    kind: &str,
+    (name, id): (&str, &str),
+    ttl: Option<AttributeValue>,
+) -> Item {
+    let mut item = codec::item(pk, sk, kind, [(name, s(id))]);
+    set_opt(&mut item, "ttl", ttl);
+    item
 }
 
 /// Reads the profile a link item points at.
@@ -67,7 +76,7 @@ fn linked_profile(item: &Item) -> Result<ProfileId, StoreError> {
 }
 
 impl DynamoStore {
-    /// The ids that the `attribute` of the items of `pk` under `prefix` point at.
+    /// The ids that the `attribute` of the live items of `pk` under `prefix` point at.
     async fn linked<T>(
         &self,
         pk: &str,
@@ -75,7 +84,7 @@ impl DynamoStore {
         attribute: &str,
         parse: impl Fn(&str) -> Option<T>,
     ) -> Result<Vec<T>, StoreError> {
-        self.partition(pk, Some(prefix), &[attribute])
+        self.query_up_to(self.prefix_query(pk, prefix), None, None)
             .await?
             .iter()
             .map(|item| read_as(item, attribute, &parse))
@@ -113,7 +122,8 @@ impl ProfileStore for DynamoStore {
         account: &AccountId,
         profile: &VisitorProfile,
     ) -> Result<(), StoreError> {
-        self.put(profile_item(account, profile)).await
+        let ttl = self.ttl(account, profile.updated_at);
+        self.put(profile_item(account, profile, ttl)).await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, profile = %profile, session = %session))]
@@ -138,8 +148,8 @@ impl ProfileStore for DynamoStore {
             profile_pk(account, profile),
             profile_session_sk(session),
             "profile_session",
-            "session",
-            session.as_str(),
+            ("session", session.as_str()),
+            self.ttl(account, now()),
         );
         let result = self
             .client
@@ -187,8 +197,8 @@ impl ProfileStore for DynamoStore {
             email_pk(account, email),
             EMAIL_SK.to_owned(),
             "email_claim",
-            "profile",
-            profile.as_str(),
+            ("profile", profile.as_str()),
+            self.ttl(account, now()),
         );
         if self.put_if_new(claim).await? {
             return Ok(profile.clone());
@@ -216,8 +226,8 @@ impl ProfileStore for DynamoStore {
             email_pk(account, email),
             mention_sk(profile),
             "email_mention",
-            "profile",
-            profile.as_str(),
+            ("profile", profile.as_str()),
+            self.ttl(account, now()),
         ))
         .await
     }
@@ -239,19 +249,20 @@ impl ProfileStore for DynamoStore {
         visitor: &VisitorId,
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
+        let ttl = self.ttl(account, now());
         let link = link_item(
             visitor_pk(account, visitor),
             PROFILE_SK.to_owned(),
             "visitor_profile",
-            "profile",
-            profile.as_str(),
+            ("profile", profile.as_str()),
+            ttl.clone(),
         );
         let listed = link_item(
             profile_pk(account, profile),
             profile_visitor_sk(visitor),
             "profile_visitor",
-            "visitor",
-            visitor.as_str(),
+            ("visitor", visitor.as_str()),
+            ttl,
         );
         self.client
             .transact_write_items()
@@ -298,12 +309,12 @@ mod tests {
         let account = AccountId::parse("acme").expect("valid");
         let now = crate::domain::now();
         let mut profile = VisitorProfile::new(now);
-        assert!(!profile_item(&account, &profile).contains_key("email"));
+        assert!(!profile_item(&account, &profile, None).contains_key("email"));
         profile.name = Some("Ann Lee".to_owned());
         profile.email = Some(EmailAddress::parse("ann@example.com").expect("valid"));
         profile.interests = vec!["heat pumps".to_owned(), "solar".to_owned()];
         profile.verified_at = Some(now);
-        let item = profile_item(&account, &profile);
+        let item = profile_item(&account, &profile, None);
         assert!(matches!(item.get("interests"), Some(AttributeValue::L(_))));
         assert_eq!(profile_from_item(&item).expect("valid"), profile);
     }

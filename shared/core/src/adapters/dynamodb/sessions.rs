@@ -1,8 +1,10 @@
 //! Session items and `SessionStore`: create, get, and the listing of a visitor's sessions
 //! with one agent through `gsi1`. A session item also carries the sparse `gsi2` keys while
-//! it awaits a summary (`email_events`).
+//! it awaits a summary (`email_events`), and a `ttl` that every append moves to its last
+//! activity plus the account's retention (`messages`).
 
 use async_trait::async_trait;
+use aws_sdk_dynamodb::types::AttributeValue;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
@@ -13,11 +15,13 @@ use super::codec::{
 use super::keys::{
     GSI1, SESSION_SK, awaiting_summary_gsi2pk, session_gsi1sk, session_pk, visitor_gsi1pk,
 };
+use super::table::live_only;
 use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 
-pub(super) fn session_item(session: &Session) -> Item {
+/// A session item; `ttl` is its expiry (its last activity plus the account's retention).
+pub(super) fn session_item(session: &Session, ttl: Option<AttributeValue>) -> Item {
     let mut item = codec::item(
         session_pk(&session.account, &session.id),
         SESSION_SK.to_owned(),
@@ -60,6 +64,7 @@ pub(super) fn session_item(session: &Session) -> Item {
         "gsi2sk",
         (session.message_count > 0).then(|| millis(session.last_active_at)),
     );
+    set_opt(&mut item, "ttl", ttl);
     item
 }
 
@@ -112,7 +117,8 @@ fn decode_session_cursor(
 impl SessionStore for DynamoStore {
     #[tracing::instrument(skip_all, fields(account = %session.account, session = %session.id))]
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
-        self.put_new(session_item(session), "session").await
+        let ttl = self.ttl(&session.account, session.last_active_at);
+        self.put_new(session_item(session, ttl), "session").await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, session = %id))]
@@ -143,14 +149,15 @@ impl SessionStore for DynamoStore {
             .map(|cursor| decode_session_cursor(cursor, account, &gsi1pk))
             .transpose()?;
         // A GSI cannot be read consistently: a session shows here a moment after its write.
-        let query = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .index_name(GSI1)
-            .key_condition_expression("gsi1pk = :pk")
-            .expression_attribute_values(":pk", s(&gsi1pk))
-            .scan_index_forward(false);
+        let query = live_only(
+            self.client
+                .query()
+                .table_name(&self.table)
+                .index_name(GSI1)
+                .key_condition_expression("gsi1pk = :pk")
+                .expression_attribute_values(":pk", s(&gsi1pk))
+                .scan_index_forward(false),
+        );
         // One extra item tells whether another page follows.
         let sessions = self
             .query_up_to(query, start, Some(limit + 1))
@@ -222,12 +229,12 @@ mod tests {
         let (account, visitor, agent, _) = ids();
         let mut session = Session::new(account, agent, visitor, crate::domain::now());
         session.profile_id = Some("profile-1".to_owned());
-        let fresh = session_item(&session);
+        let fresh = session_item(&session, None);
         assert_eq!(session_from_item(&fresh).expect("valid"), session);
         assert!(fresh.contains_key("gsi2pk") && !fresh.contains_key("gsi2sk"));
 
         session.message_count = 2;
-        let awaiting = session_item(&session);
+        let awaiting = session_item(&session, None);
         assert_eq!(
             awaiting.get("gsi2sk"),
             Some(&millis(session.last_active_at))
@@ -235,6 +242,6 @@ mod tests {
         assert!(awaiting.contains_key("gsi2pk"));
 
         session.summary_status = SummaryStatus::Sent;
-        assert!(!session_item(&session).contains_key("gsi2pk"));
+        assert!(!session_item(&session, None).contains_key("gsi2pk"));
     }
 }

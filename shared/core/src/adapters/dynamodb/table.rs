@@ -1,18 +1,44 @@
 //! The calls every capability of the DynamoDB store shares: point reads, puts with and
 //! without an existence condition, paged queries, and batched deletes.
+//!
+//! An item whose `ttl` has passed is gone for every read here (DynamoDB's TTL deletes it
+//! only within days): point reads drop it, queries filter it out, and a put of a new item
+//! may replace it. Only the erasure's whole-partition reads see it, so they delete it too.
 
 use std::time::Duration;
 
 use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
 use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemFluentBuilder;
-use aws_sdk_dynamodb::types::{DeleteRequest, Put, TransactWriteItem, WriteRequest};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, DeleteRequest, Put, TransactWriteItem, WriteRequest,
+};
 
 use super::DynamoStore;
-use super::codec::{Item, backend, key, read_s, s, unless_condition_failed};
+use super::codec::{Item, backend, key, n, read_s, s, unless_condition_failed};
+use crate::domain::now;
 use crate::ports::StoreError;
 
+/// The condition (or filter) that an item has not expired: no `ttl`, or one after `:now`
+/// (epoch seconds; see [`live_values`]).
+const LIVE: &str = "(attribute_not_exists(#ttl) OR #ttl > :now)";
+
+/// `#ttl` and `:now` (the current epoch second) for [`LIVE`] and its opposite.
+fn live_values() -> (&'static str, &'static str, AttributeValue) {
+    ("#ttl", "ttl", n(now().timestamp()))
+}
+
+/// Whether an item read back is still live: its `ttl`, if any, is after the current second.
+fn is_live(item: &Item) -> bool {
+    match item.get("ttl") {
+        Some(AttributeValue::N(raw)) => raw
+            .parse::<i64>()
+            .map_or(true, |ttl| ttl > now().timestamp()),
+        _ => true,
+    }
+}
+
 impl DynamoStore {
-    /// A strongly consistent read of one item.
+    /// A strongly consistent read of one item; an expired item is none.
     pub(super) async fn get(&self, pk: String, sk: String) -> Result<Option<Item>, StoreError> {
         let output = self
             .client
@@ -23,22 +49,23 @@ impl DynamoStore {
             .send()
             .await
             .map_err(|e| backend("GetItem", e))?;
-        Ok(output.item)
+        Ok(output.item.filter(is_live))
     }
 
-    /// Whether an item exists (a consistent read of its key only).
+    /// Whether a live item exists (a consistent read of its key and `ttl` only).
     pub(super) async fn exists(&self, pk: String, sk: String) -> Result<bool, StoreError> {
         let output = self
             .client
             .get_item()
             .table_name(&self.table)
             .set_key(Some(key(pk, sk)))
-            .projection_expression("pk")
+            .projection_expression("pk, #ttl")
+            .expression_attribute_names("#ttl", "ttl")
             .consistent_read(true)
             .send()
             .await
             .map_err(|e| backend("GetItem", e))?;
-        Ok(output.item.is_some())
+        Ok(output.item.is_some_and(|item| is_live(&item)))
     }
 
     /// Writes an item, replacing whatever had its key.
@@ -53,14 +80,17 @@ impl DynamoStore {
             .map_err(|e| backend("PutItem", e))
     }
 
-    /// Writes an item unless its key is taken; `false` when it is.
+    /// Writes an item unless its key is taken by a live item; `false` when it is.
     pub(super) async fn put_if_new(&self, item: Item) -> Result<bool, StoreError> {
+        let (name, attribute, at) = live_values();
         let result = self
             .client
             .put_item()
             .table_name(&self.table)
             .set_item(Some(item))
-            .condition_expression("attribute_not_exists(pk)")
+            .condition_expression(format!("attribute_not_exists(pk) OR NOT {LIVE}"))
+            .expression_attribute_names(name, attribute)
+            .expression_attribute_values(":now", at)
             .send()
             .await;
         Ok(unless_condition_failed("PutItem", result)?.is_some())
@@ -93,15 +123,27 @@ impl DynamoStore {
             .set_key(Some(key(pk, sk)))
     }
 
-    /// A strongly consistent query of the items of `pk` whose sort key starts with `prefix`.
+    /// A strongly consistent query of the live items of `pk` whose sort key starts with
+    /// `prefix`.
     pub(super) fn prefix_query(&self, pk: &str, prefix: &str) -> QueryFluentBuilder {
-        self.client
+        live_only(self.key_query(pk, Some(prefix)))
+    }
+
+    /// A strongly consistent query of every item of `pk` (whose sort key starts with
+    /// `prefix`), expired or not.
+    fn key_query(&self, pk: &str, prefix: Option<&str>) -> QueryFluentBuilder {
+        let query = self
+            .client
             .query()
             .table_name(&self.table)
-            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
             .expression_attribute_values(":pk", s(pk))
-            .expression_attribute_values(":prefix", s(prefix))
-            .consistent_read(true)
+            .consistent_read(true);
+        match prefix {
+            Some(prefix) => query
+                .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+                .expression_attribute_values(":prefix", s(prefix)),
+            None => query.key_condition_expression("pk = :pk"),
+        }
     }
 
     /// Every item of `pk` whose sort key starts with `prefix`, in sort-key order, each read
@@ -144,8 +186,8 @@ impl DynamoStore {
         }
     }
 
-    /// Every item of a partition (optionally only sort keys with `prefix`), keys and the
-    /// named attributes only.
+    /// Every item of a partition (optionally only sort keys with `prefix`), expired ones
+    /// too, keys and the named attributes only: what an erasure deletes.
     pub(super) async fn partition(
         &self,
         pk: &str,
@@ -153,16 +195,7 @@ impl DynamoStore {
         attributes: &[&str],
     ) -> Result<Vec<Item>, StoreError> {
         let mut projection = "pk, sk".to_owned();
-        let mut query = match prefix {
-            Some(prefix) => self.prefix_query(pk, prefix),
-            None => self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("pk = :pk")
-                .expression_attribute_values(":pk", s(pk))
-                .consistent_read(true),
-        };
+        let mut query = self.key_query(pk, prefix);
         for (i, attribute) in attributes.iter().enumerate() {
             projection.push_str(&format!(", #a{i}"));
             query = query.expression_attribute_names(format!("#a{i}"), *attribute);
@@ -217,4 +250,14 @@ impl DynamoStore {
         }
         Ok(())
     }
+}
+
+/// Leaves the expired items out of a query's results (a filter: they still count against
+/// `Limit`, which [`DynamoStore::query_up_to`] makes up for by reading on).
+pub(super) fn live_only(query: QueryFluentBuilder) -> QueryFluentBuilder {
+    let (name, attribute, at) = live_values();
+    query
+        .filter_expression(LIVE)
+        .expression_attribute_names(name, attribute)
+        .expression_attribute_values(":now", at)
 }

@@ -12,23 +12,25 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use super::EmbeddedStore;
 use super::rows::{Columns, execute, millis, query_opt};
 use super::sessions::{session, session_columns};
+use super::{EmbeddedStore, live};
 use crate::adapters::summary_status_after;
-use crate::domain::{AccountId, Session, SessionId};
+use crate::domain::{AccountId, Session, SessionId, now};
 use crate::ports::crm::{EmailEvent, EmailEventStore, EmailStatus, EmailTrigger, SendClaim};
 use crate::ports::{MAX_PAGE_SIZE, StoreError};
 
 /// The inactivity sweep's query: `?1` the account, `?2` the cutoff in epoch milliseconds,
-/// `?3` the limit. Public so that its query plan can be checked against a database file.
+/// `?3` the limit, `?4` now in epoch milliseconds (an expired session is not summarised).
+/// Public so that its query plan can be checked against a database file.
 pub const IDLE_SESSIONS_QUERY: &str = concat!(
     "SELECT ",
     session_columns!(),
     " FROM sessions INDEXED BY sessions_awaiting_summary \
      WHERE account = ?1 AND summary_status <> 'sent' AND message_count > 0 \
-       AND last_active_at <= ?2 \
-     ORDER BY last_active_at DESC, id DESC LIMIT ?3"
+       AND last_active_at <= ?2 AND ",
+    live!(4),
+    " ORDER BY last_active_at DESC, id DESC LIMIT ?3"
 );
 
 /// The `email_events` columns [`event`] reads, as a literal for `concat!`.
@@ -52,6 +54,7 @@ fn event(c: &mut Columns<'_, '_>) -> Result<EmailEvent, StoreError> {
     })
 }
 
+/// The live event of `(session, trigger)`, if any.
 fn existing_event(
     conn: &Connection,
     account: &str,
@@ -63,9 +66,10 @@ fn existing_event(
         concat!(
             "SELECT ",
             event_columns!(),
-            " FROM email_events WHERE account = ?1 AND session = ?2 AND trigger = ?3"
+            " FROM email_events WHERE account = ?1 AND session = ?2 AND trigger = ?3 AND ",
+            live!(4)
         ),
-        params![account, session, trigger.as_str()],
+        params![account, session, trigger.as_str(), millis(now())],
         event,
     )
 }
@@ -82,15 +86,21 @@ impl EmailEventStore for EmbeddedStore {
         stale_before: DateTime<Utc>,
         max_attempts: u32,
     ) -> Result<SendClaim, StoreError> {
+        let expires_at = self.expires_at(account, now);
         let (account, session) = (account.to_string(), session.to_string());
         self.write(move |conn| {
             let claim = match existing_event(conn, &account, &session, trigger)? {
                 None => {
+                    // An expired event not swept yet is replaced.
                     execute(
                         conn,
-                        "INSERT INTO email_events (account, session, trigger, status, attempts, created_at, updated_at) \
-                         VALUES (?1, ?2, ?3, 'sending', 1, ?4, ?4)",
-                        params![account, session, trigger.as_str(), millis(now)],
+                        "INSERT INTO email_events (account, session, trigger, status, attempts, created_at, updated_at, expires_at) \
+                         VALUES (?1, ?2, ?3, 'sending', 1, ?4, ?4, ?5) \
+                         ON CONFLICT (account, session, trigger) DO UPDATE SET status = 'sending', \
+                         attempts = 1, provider_message_id = NULL, error = NULL, \
+                         created_at = excluded.created_at, updated_at = excluded.updated_at, \
+                         expires_at = excluded.expires_at",
+                        params![account, session, trigger.as_str(), millis(now), expires_at],
                     )?;
                     SendClaim::Claimed { attempt: 1 }
                 }
@@ -102,9 +112,9 @@ impl EmailEventStore for EmbeddedStore {
                 {
                     execute(
                         conn,
-                        "UPDATE email_events SET status = 'sending', attempts = attempts + 1, updated_at = ?4 \
-                         WHERE account = ?1 AND session = ?2 AND trigger = ?3",
-                        params![account, session, trigger.as_str(), millis(now)],
+                        "UPDATE email_events SET status = 'sending', attempts = attempts + 1, updated_at = ?4, \
+                         expires_at = ?5 WHERE account = ?1 AND session = ?2 AND trigger = ?3",
+                        params![account, session, trigger.as_str(), millis(now), expires_at],
                     )?;
                     SendClaim::Claimed {
                         attempt: event.attempts + 1,
@@ -123,12 +133,13 @@ impl EmailEventStore for EmbeddedStore {
         account: &AccountId,
         event: &EmailEvent,
     ) -> Result<(), StoreError> {
+        let expires_at = self.expires_at(account, event.updated_at);
         let (account, e) = (account.to_string(), event.clone());
         self.write(move |conn| {
             let updated = execute(
                 conn,
-                "UPDATE email_events SET status = ?4, provider_message_id = ?5, error = ?6, updated_at = ?7 \
-                 WHERE account = ?1 AND session = ?2 AND trigger = ?3",
+                "UPDATE email_events SET status = ?4, provider_message_id = ?5, error = ?6, updated_at = ?7, \
+                 expires_at = ?8 WHERE account = ?1 AND session = ?2 AND trigger = ?3",
                 params![
                     account,
                     e.session.as_str(),
@@ -137,6 +148,7 @@ impl EmailEventStore for EmbeddedStore {
                     e.provider_message_id,
                     e.error,
                     millis(e.updated_at),
+                    expires_at,
                 ],
             )?;
             if updated == 0 {
@@ -168,9 +180,11 @@ impl EmailEventStore for EmbeddedStore {
             concat!(
                 "SELECT ",
                 event_columns!(),
-                " FROM email_events WHERE account = ?1 AND session = ?2 ORDER BY trigger"
+                " FROM email_events WHERE account = ?1 AND session = ?2 AND ",
+                live!(3),
+                " ORDER BY trigger"
             ),
-            (account.to_string(), session.to_string()),
+            (account.to_string(), session.to_string(), millis(now())),
             event,
         )
         .await
@@ -187,7 +201,12 @@ impl EmailEventStore for EmbeddedStore {
         let limit = limit.clamp(1, MAX_PAGE_SIZE);
         self.select_all(
             IDLE_SESSIONS_QUERY,
-            (account.to_string(), millis(idle_before), i64::from(limit)),
+            (
+                account.to_string(),
+                millis(idle_before),
+                i64::from(limit),
+                millis(now()),
+            ),
             session,
         )
         .await

@@ -2,9 +2,9 @@
 
 use async_trait::async_trait;
 
-use super::EmbeddedStore;
 use super::rows::{Columns, execute, integer, millis};
-use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId};
+use super::{EmbeddedStore, live};
+use crate::domain::{AccountId, LlmOutcome, LlmRequest, LlmRequestId, MessageId, SessionId, now};
 use crate::ports::spend::SpendCharge;
 use crate::ports::{LlmRequestStore, StoreError};
 
@@ -34,7 +34,11 @@ impl LlmRequestStore for EmbeddedStore {
         account: &AccountId,
         request: &LlmRequest,
     ) -> Result<(), StoreError> {
-        let row = LlmRequestRow::new(account, request);
+        let row = LlmRequestRow::new(
+            account,
+            request,
+            self.expires_at(account, request.created_at),
+        );
         self.write(move |conn| execute(conn, INSERT_LLM_REQUEST, row.params()).map(|_| ()))
             .await
     }
@@ -46,7 +50,11 @@ impl LlmRequestStore for EmbeddedStore {
         request: &LlmRequest,
         charge: Option<&SpendCharge>,
     ) -> Result<(), StoreError> {
-        let row = LlmRequestRow::new(account, request);
+        let row = LlmRequestRow::new(
+            account,
+            request,
+            self.expires_at(account, request.created_at),
+        );
         let (account, charge) = (account.clone(), charge.cloned());
         // The record and the counters change together, once: a finished record is final.
         self.write(move |conn| {
@@ -67,10 +75,14 @@ impl LlmRequestStore for EmbeddedStore {
         session: &SessionId,
     ) -> Result<Vec<LlmRequest>, StoreError> {
         self.select_all(
-            "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
-             latency_ms, outcome, error, created_at FROM llm_requests \
-             WHERE account = ?1 AND session = ?2 ORDER BY id ASC",
-            (account.to_string(), session.to_string()),
+            concat!(
+                "SELECT session, id, message, model, prompt_tokens, completion_tokens, cost_usd, \
+                 latency_ms, outcome, error, created_at FROM llm_requests \
+                 WHERE account = ?1 AND session = ?2 AND ",
+                live!(3),
+                " ORDER BY id ASC"
+            ),
+            (account.to_string(), session.to_string(), millis(now())),
             llm_request,
         )
         .await
@@ -91,10 +103,11 @@ struct LlmRequestRow {
     outcome: &'static str,
     error: Option<String>,
     created_at: i64,
+    expires_at: Option<i64>,
 }
 
 impl LlmRequestRow {
-    fn new(account: &AccountId, r: &LlmRequest) -> Self {
+    fn new(account: &AccountId, r: &LlmRequest, expires_at: Option<i64>) -> Self {
         Self {
             account: account.to_string(),
             session: r.session.to_string(),
@@ -108,10 +121,11 @@ impl LlmRequestRow {
             outcome: r.outcome.as_str(),
             error: r.error.clone(),
             created_at: millis(r.created_at),
+            expires_at,
         }
     }
 
-    fn params(&self) -> [&dyn rusqlite::ToSql; 12] {
+    fn params(&self) -> [&dyn rusqlite::ToSql; 13] {
         [
             &self.account,
             &self.session,
@@ -125,22 +139,24 @@ impl LlmRequestRow {
             &self.outcome,
             &self.error,
             &self.created_at,
+            &self.expires_at,
         ]
     }
 }
 
 /// A new record (a taken id fails).
 const INSERT_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id, message, model, \
-     prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+     prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, created_at, \
+     expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 /// A record's final figures, over its `started` record if there is one; a record that is
 /// already finished is left alone (no row changes).
 const FINISH_LLM_REQUEST: &str = "INSERT INTO llm_requests (account, session, id, message, \
      model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome, error, \
-     created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+     created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
      ON CONFLICT (account, session, id) DO UPDATE SET message = excluded.message, \
      model = excluded.model, prompt_tokens = excluded.prompt_tokens, \
      completion_tokens = excluded.completion_tokens, cost_usd = excluded.cost_usd, \
      latency_ms = excluded.latency_ms, outcome = excluded.outcome, error = excluded.error, \
-     created_at = excluded.created_at WHERE llm_requests.outcome = 'started'";
+     created_at = excluded.created_at, expires_at = excluded.expires_at \
+     WHERE llm_requests.outcome = 'started'";

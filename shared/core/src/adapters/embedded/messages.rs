@@ -1,13 +1,14 @@
-//! The `messages` table and `MessageStore`. An append bumps the session's count and last
-//! activity and inserts the message in one savepoint, so both happen or neither.
+//! The `messages` table and `MessageStore`. An append bumps the session's count, last
+//! activity and expiry and inserts the message in one savepoint, so both happen or neither.
+//! Expired messages are left out of every page; an expired session has no history.
 
 use async_trait::async_trait;
 use rusqlite::params;
 
-use super::EmbeddedStore;
 use super::rows::{Columns, execute, json, millis, query_all, query_opt};
+use super::{EmbeddedStore, live};
 use crate::adapters::page_of;
-use crate::domain::{AccountId, Message, MessageId, MessageStatus, Role, SessionId};
+use crate::domain::{AccountId, Message, MessageId, MessageStatus, Role, SessionId, now};
 use crate::ports::{HistoryQuery, MessageStore, Order, Page, StoreError};
 
 /// Reads a row of `id, role, content, status, created_at, citations`.
@@ -31,23 +32,28 @@ impl MessageStore for EmbeddedStore {
         session: &SessionId,
         message: &Message,
     ) -> Result<(), StoreError> {
+        let expires_at = self.expires_at(account, message.created_at);
         let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
         let citations = json(&m.citations)?;
-        // One savepoint on the store's thread: the count and the message go in together.
+        // One savepoint on the store's thread: the count and the message go in together. The
+        // session's expiry moves with its last activity (as the DynamoDB append's `ttl`).
         self.write(move |conn| {
             let updated = execute(
                 conn,
                 "UPDATE sessions SET message_count = message_count + 1, \
-                 last_active_at = MAX(last_active_at, ?3) WHERE account = ?1 AND id = ?2",
-                params![account, session, millis(m.created_at)],
+                 expires_at = CASE WHEN ?3 >= last_active_at AND ?4 IS NOT NULL \
+                   THEN ?4 ELSE expires_at END, \
+                 last_active_at = MAX(last_active_at, ?3) \
+                 WHERE account = ?1 AND id = ?2",
+                params![account, session, millis(m.created_at), expires_at],
             )?;
             if updated == 0 {
                 return Err(StoreError::NotFound("session"));
             }
             let inserted = execute(
                 conn,
-                "INSERT INTO messages (account, session, id, role, content, status, created_at, citations) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                "INSERT INTO messages (account, session, id, role, content, status, created_at, citations, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
                 params![
                     account,
                     session,
@@ -57,6 +63,7 @@ impl MessageStore for EmbeddedStore {
                     m.status.as_str(),
                     millis(m.created_at),
                     citations,
+                    expires_at,
                 ],
             )?;
             if inserted == 0 {
@@ -106,31 +113,39 @@ impl MessageStore for EmbeddedStore {
         let limit = query.effective_limit();
         let order = query.order;
         let after = query.after.as_ref().map(ToString::to_string);
+        let now = millis(now());
         self.read(move |conn| {
             let exists = query_opt(
                 conn,
-                "SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2",
-                params![account, session],
+                concat!(
+                    "SELECT 1 FROM sessions WHERE account = ?1 AND id = ?2 AND ",
+                    live!(3)
+                ),
+                params![account, session, now],
                 |_| Ok(()),
             )?;
             if exists.is_none() {
                 return Err(StoreError::NotFound("session"));
             }
             let statement = match order {
-                Order::OldestFirst => {
+                Order::OldestFirst => concat!(
                     "SELECT id, role, content, status, created_at, citations FROM messages \
-                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id > ?3) ORDER BY id ASC LIMIT ?4"
-                }
-                Order::NewestFirst => {
+                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id > ?3) AND ",
+                    live!(5),
+                    " ORDER BY id ASC LIMIT ?4"
+                ),
+                Order::NewestFirst => concat!(
                     "SELECT id, role, content, status, created_at, citations FROM messages \
-                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4"
-                }
+                     WHERE account = ?1 AND session = ?2 AND (?3 IS NULL OR id < ?3) AND ",
+                    live!(5),
+                    " ORDER BY id DESC LIMIT ?4"
+                ),
             };
             // One extra row tells whether another page follows.
             let items = query_all(
                 conn,
                 statement,
-                params![account, session, after, i64::from(limit) + 1],
+                params![account, session, after, i64::from(limit) + 1, now],
                 message,
             )?;
             Ok(page_of(items, limit as usize, |m| m.id.clone()))

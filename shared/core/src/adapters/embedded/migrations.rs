@@ -190,6 +190,30 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX spend_counters_by_expiry ON spend_counters (expires_at);
 ",
+    // Retention: conversation and profile rows expire (`expires_at`, epoch ms; NULL keeps
+    // them); the sweep finds expired rows of every table by index.
+    r"
+    ALTER TABLE sessions ADD COLUMN expires_at INTEGER;
+    ALTER TABLE messages ADD COLUMN expires_at INTEGER;
+    ALTER TABLE llm_requests ADD COLUMN expires_at INTEGER;
+    ALTER TABLE email_events ADD COLUMN expires_at INTEGER;
+    ALTER TABLE profiles ADD COLUMN expires_at INTEGER;
+    ALTER TABLE profile_sessions ADD COLUMN expires_at INTEGER;
+    ALTER TABLE visitor_profiles ADD COLUMN expires_at INTEGER;
+    ALTER TABLE email_claims ADD COLUMN expires_at INTEGER;
+    ALTER TABLE email_mentions ADD COLUMN expires_at INTEGER;
+    CREATE INDEX sessions_by_expiry ON sessions (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX messages_by_expiry ON messages (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX llm_requests_by_expiry ON llm_requests (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX email_events_by_expiry ON email_events (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX profiles_by_expiry ON profiles (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX profile_sessions_by_expiry ON profile_sessions (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX visitor_profiles_by_expiry ON visitor_profiles (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX email_claims_by_expiry ON email_claims (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX email_mentions_by_expiry ON email_mentions (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE INDEX otp_challenges_by_expiry ON otp_challenges (expires_at);
+    CREATE INDEX stream_leases_by_expiry ON stream_leases (expires_at);
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

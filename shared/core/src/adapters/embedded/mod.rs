@@ -9,11 +9,16 @@
 //! One connection serves the process, owned by a thread of its own that runs operations in
 //! batches and commits a batch's writes together (`worker`). One module per port:
 //! `sessions`, `messages`, `llm_requests`, `profiles`, `otp`, `rate_limits`,
-//! `email_events`, `erasure`, `ingestion`; `rows` maps rows to domain values, `migrations`
-//! holds the schema.
+//! `email_events`, `erasure`, `ingestion`, `expiry`; `rows` maps rows to domain values,
+//! `migrations` holds the schema.
+//!
+//! Every conversation and profile row carries `expires_at` (epoch ms, from the account's
+//! retention; NULL keeps it), which every read checks and [`EmbeddedStore::delete_expired`]
+//! (the `expiry` module) clears out.
 
 mod email_events;
 mod erasure;
+mod expiry;
 mod ingestion;
 mod llm_requests;
 mod messages;
@@ -27,20 +32,33 @@ mod spend;
 mod worker;
 
 use std::path::Path;
+use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Params};
 
 pub use email_events::IDLE_SESSIONS_QUERY;
 use rows::{Columns, execute, query_all, query_opt};
 use worker::Worker;
 
+use crate::domain::{AccountId, Retention};
 use crate::ports::StoreError;
 
 /// SQLite-backed store shared by the local server and the CLI.
 #[derive(Debug, Clone)]
 pub struct EmbeddedStore {
     worker: Worker,
+    retention: Arc<Retention>,
 }
+
+/// The condition that a row (of a query's only table) has not expired at `?{n}`, for
+/// `concat!`: `live!(3)` is `(expires_at IS NULL OR expires_at > ?3)`.
+macro_rules! live {
+    ($n:literal) => {
+        concat!("(expires_at IS NULL OR expires_at > ?", $n, ")")
+    };
+}
+pub(crate) use live;
 
 /// Prepared statements kept per connection: every statement of the store, and the batch's
 /// own (`BEGIN`, `SAVEPOINT`, `COMMIT`, ...).
@@ -74,7 +92,24 @@ impl EmbeddedStore {
         migrations::migrate(&mut conn)?;
         Ok(Self {
             worker: Worker::spawn(conn)?,
+            retention: Arc::new(Retention::forever()),
         })
+    }
+
+    /// Stamps every conversation and profile row it writes with an `expires_at` from
+    /// `retention` (a store opened without one keeps everything).
+    #[must_use]
+    pub fn with_retention(mut self, retention: Retention) -> Self {
+        self.retention = Arc::new(retention);
+        self
+    }
+
+    /// The `expires_at` (epoch ms) of a row of `account` written at `written`, if the
+    /// account's data expires.
+    fn expires_at(&self, account: &AccountId, written: DateTime<Utc>) -> Option<i64> {
+        self.retention
+            .expiry(account, written)
+            .map(|at| at.timestamp_millis())
     }
 
     /// Runs a write on the store's SQLite thread: atomic on its own (a savepoint), and

@@ -1,14 +1,15 @@
 //! Visitor profiles and their links (`ProfileStore`): `profiles`, `profile_sessions`,
 //! `visitor_profiles`, `email_claims` and `email_mentions`. Every check-then-write runs as
 //! one write on the store's SQLite thread, so concurrent callers queue and see each
-//! other's result.
+//! other's result. Every row expires a retention period after it was last written; an
+//! expired row is found by no read, and an expired claim is taken over by the next one.
 
 use async_trait::async_trait;
 use rusqlite::params;
 
-use super::EmbeddedStore;
 use super::rows::{Columns, corrupt, execute, json, millis, query_opt};
-use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId};
+use super::{EmbeddedStore, live};
+use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId, now};
 use crate::ports::StoreError;
 use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
 
@@ -32,8 +33,11 @@ fn profile(c: &mut Columns<'_, '_>) -> Result<VisitorProfile, StoreError> {
     })
 }
 
-/// The profile that owns an address.
-const EMAIL_OWNER: &str = "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2";
+/// The profile that owns an address (`?3`: now).
+const EMAIL_OWNER: &str = concat!(
+    "SELECT profile FROM email_claims WHERE account = ?1 AND email_hash = ?2 AND ",
+    live!(3)
+);
 
 fn profile_id(c: &mut Columns<'_, '_>) -> Result<ProfileId, StoreError> {
     c.parsed("profile id", |r| ProfileId::parse(r).ok())
@@ -48,9 +52,12 @@ impl ProfileStore for EmbeddedStore {
         id: &ProfileId,
     ) -> Result<VisitorProfile, StoreError> {
         self.select_one(
-            "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
-             FROM profiles WHERE account = ?1 AND id = ?2",
-            (account.to_string(), id.to_string()),
+            concat!(
+                "SELECT id, name, email, phone, company, interests, verified_at, created_at, updated_at \
+                 FROM profiles WHERE account = ?1 AND id = ?2 AND ",
+                live!(3)
+            ),
+            (account.to_string(), id.to_string(), millis(now())),
             profile,
         )
         .await?
@@ -64,12 +71,14 @@ impl ProfileStore for EmbeddedStore {
         profile: &VisitorProfile,
     ) -> Result<(), StoreError> {
         let p = profile;
+        let expires_at = self.expires_at(account, p.updated_at);
         self.change(
-            "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+            "INSERT INTO profiles (account, id, name, email, phone, company, interests, verified_at, created_at, updated_at, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
              ON CONFLICT (account, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
              phone = excluded.phone, company = excluded.company, interests = excluded.interests, \
-             verified_at = excluded.verified_at, updated_at = excluded.updated_at",
+             verified_at = excluded.verified_at, updated_at = excluded.updated_at, \
+             expires_at = excluded.expires_at",
             (
                 account.to_string(),
                 p.id.to_string(),
@@ -81,6 +90,7 @@ impl ProfileStore for EmbeddedStore {
                 p.verified_at.map(millis),
                 millis(p.created_at),
                 millis(p.updated_at),
+                expires_at,
             ),
         )
         .await
@@ -94,6 +104,7 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
         session: &SessionId,
     ) -> Result<(), StoreError> {
+        let expires_at = self.expires_at(account, now());
         let (account, profile, session) = (
             account.to_string(),
             profile.to_string(),
@@ -110,9 +121,10 @@ impl ProfileStore for EmbeddedStore {
             }
             execute(
                 conn,
-                "INSERT INTO profile_sessions (account, profile, session) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT DO NOTHING",
-                params![account, profile, session],
+                "INSERT INTO profile_sessions (account, profile, session, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT DO UPDATE SET expires_at = excluded.expires_at",
+                params![account, profile, session, expires_at],
             )
             .map(|_| ())
         })
@@ -125,8 +137,12 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<Vec<SessionId>, StoreError> {
         self.select_all(
-            "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 ORDER BY session",
-            (account.to_string(), profile.to_string()),
+            concat!(
+                "SELECT session FROM profile_sessions WHERE account = ?1 AND profile = ?2 AND ",
+                live!(3),
+                " ORDER BY session"
+            ),
+            (account.to_string(), profile.to_string(), millis(now())),
             |c| c.parsed("session id", |r| SessionId::parse(r).ok()),
         )
         .await
@@ -138,19 +154,25 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
         profile: &ProfileId,
     ) -> Result<ProfileId, StoreError> {
+        let at = now();
+        let expires_at = self.expires_at(account, at);
+        let now = millis(at);
         let (account, email, profile) = (
             account.to_string(),
             email.as_str().to_owned(),
             profile.to_string(),
         );
         self.write(move |conn| {
+            // A live claim stays; an expired one not swept yet is taken over.
             execute(
                 conn,
-                "INSERT INTO email_claims (account, email_hash, profile) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT DO NOTHING",
-                params![account, email, profile],
+                "INSERT INTO email_claims (account, email_hash, profile, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT DO UPDATE SET profile = excluded.profile, expires_at = excluded.expires_at \
+                 WHERE email_claims.expires_at IS NOT NULL AND email_claims.expires_at <= ?5",
+                params![account, email, profile, expires_at, now],
             )?;
-            query_opt(conn, EMAIL_OWNER, params![account, email], profile_id)?
+            query_opt(conn, EMAIL_OWNER, params![account, email, now], profile_id)?
                 .ok_or_else(|| StoreError::fatal(anyhow::anyhow!("an email claim vanished")))
         })
         .await
@@ -163,7 +185,11 @@ impl ProfileStore for EmbeddedStore {
     ) -> Result<Option<ProfileId>, StoreError> {
         self.select_one(
             EMAIL_OWNER,
-            (account.to_string(), email.as_str().to_owned()),
+            (
+                account.to_string(),
+                email.as_str().to_owned(),
+                millis(now()),
+            ),
             profile_id,
         )
         .await
@@ -176,12 +202,13 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
         self.change(
-            "INSERT INTO email_mentions (account, email_hash, profile) VALUES (?1, ?2, ?3) \
-             ON CONFLICT DO NOTHING",
+            "INSERT INTO email_mentions (account, email_hash, profile, expires_at) \
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET expires_at = excluded.expires_at",
             (
                 account.to_string(),
                 email.as_str().to_owned(),
                 profile.to_string(),
+                self.expires_at(account, now()),
             ),
         )
         .await
@@ -194,8 +221,16 @@ impl ProfileStore for EmbeddedStore {
         email: &EmailHash,
     ) -> Result<Vec<ProfileId>, StoreError> {
         self.select_all(
-            "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 ORDER BY profile",
-            (account.to_string(), email.as_str().to_owned()),
+            concat!(
+                "SELECT profile FROM email_mentions WHERE account = ?1 AND email_hash = ?2 AND ",
+                live!(3),
+                " ORDER BY profile"
+            ),
+            (
+                account.to_string(),
+                email.as_str().to_owned(),
+                millis(now()),
+            ),
             profile_id,
         )
         .await
@@ -208,12 +243,14 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<(), StoreError> {
         self.change(
-            "INSERT INTO visitor_profiles (account, visitor, profile) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile",
+            "INSERT INTO visitor_profiles (account, visitor, profile, expires_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (account, visitor) DO UPDATE SET profile = excluded.profile, \
+             expires_at = excluded.expires_at",
             (
                 account.to_string(),
                 visitor.to_string(),
                 profile.to_string(),
+                self.expires_at(account, now()),
             ),
         )
         .await
@@ -226,8 +263,11 @@ impl ProfileStore for EmbeddedStore {
         visitor: &VisitorId,
     ) -> Result<Option<ProfileId>, StoreError> {
         self.select_one(
-            "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2",
-            (account.to_string(), visitor.to_string()),
+            concat!(
+                "SELECT profile FROM visitor_profiles WHERE account = ?1 AND visitor = ?2 AND ",
+                live!(3)
+            ),
+            (account.to_string(), visitor.to_string(), millis(now())),
             profile_id,
         )
         .await
@@ -239,8 +279,12 @@ impl ProfileStore for EmbeddedStore {
         profile: &ProfileId,
     ) -> Result<Vec<VisitorId>, StoreError> {
         self.select_all(
-            "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 ORDER BY visitor",
-            (account.to_string(), profile.to_string()),
+            concat!(
+                "SELECT visitor FROM visitor_profiles WHERE account = ?1 AND profile = ?2 AND ",
+                live!(3),
+                " ORDER BY visitor"
+            ),
+            (account.to_string(), profile.to_string(), millis(now())),
             |c| c.parsed("visitor id", |r| VisitorId::parse(r).ok()),
         )
         .await

@@ -1,14 +1,15 @@
 //! The `sessions` table and `SessionStore`: create, get, and the listing of a visitor's
-//! sessions with one agent (index `sessions_by_visitor`, newest first).
+//! sessions with one agent (index `sessions_by_visitor`, newest first). An expired session
+//! is found by none of them.
 
 use async_trait::async_trait;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use super::EmbeddedStore;
 use super::rows::{Columns, integer, millis};
+use super::{EmbeddedStore, live};
 use crate::adapters::page_of;
-use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId};
+use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId, now};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 
 /// The `sessions` columns every session query selects, in the order [`session`] reads
@@ -56,12 +57,14 @@ impl SessionStore for EmbeddedStore {
     #[tracing::instrument(skip_all, fields(account = %session.account, session = %session.id))]
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
         let s = session;
+        let expires_at = self.expires_at(&s.account, s.last_active_at);
         let inserted = self
             .change(
                 concat!(
                     "INSERT INTO sessions (",
                     session_columns!(),
-                    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING"
+                    ", expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+                     ON CONFLICT DO NOTHING"
                 ),
                 (
                     s.account.to_string(),
@@ -73,6 +76,7 @@ impl SessionStore for EmbeddedStore {
                     integer(s.message_count),
                     s.profile_id.clone(),
                     s.summary_status.as_str(),
+                    expires_at,
                 ),
             )
             .await?;
@@ -92,9 +96,10 @@ impl SessionStore for EmbeddedStore {
             concat!(
                 "SELECT ",
                 session_columns!(),
-                " FROM sessions WHERE account = ?1 AND id = ?2"
+                " FROM sessions WHERE account = ?1 AND id = ?2 AND ",
+                live!(3)
             ),
-            (account.to_string(), id.to_string()),
+            (account.to_string(), id.to_string(), millis(now())),
             session,
         )
         .await?
@@ -124,7 +129,9 @@ impl SessionStore for EmbeddedStore {
                     " FROM sessions \
                      WHERE account = ?1 AND visitor = ?2 AND agent = ?3 \
                        AND (created_at < ?4 OR (created_at = ?4 AND (?5 = '' OR id < ?5))) \
-                     ORDER BY created_at DESC, id DESC LIMIT ?6"
+                       AND ",
+                    live!(7),
+                    " ORDER BY created_at DESC, id DESC LIMIT ?6"
                 ),
                 (
                     account.to_string(),
@@ -133,6 +140,7 @@ impl SessionStore for EmbeddedStore {
                     after_ms,
                     after_id,
                     i64::from(limit) + 1,
+                    millis(now()),
                 ),
                 session,
             )
