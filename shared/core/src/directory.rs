@@ -3,8 +3,9 @@
 //! answered from the list, not from prose.
 //!
 //! Lists live beside the account's configuration, `config/accounts/<account>/directory/`:
-//! a `<name>.csv` (header row, one item per row) or a `<name>.yaml` (`description:` and
-//! `items:`, a list of maps). Cells that read as numbers or booleans are typed, so filters
+//! a `<name>.csv` (header row, one item per row) or a `<name>.yaml`: a list of maps under
+//! `items:` or under any one other top-level key (`technicians:`), with an optional
+//! `description:` beside it (or a bare list of maps). CSV cells that read as numbers or booleans are typed, so filters
 //! compare `price < 5000` numerically (currency signs and thousands separators are ignored).
 //!
 //! Search is exact (`eq`), substring (`contains`), numeric (`lt`, `lte`, `gt`, `gte`) on named
@@ -12,6 +13,10 @@
 //! lexical half of retrieval. Written here rather than with a search engine crate: lists are
 //! hundreds of rows, loaded at start-up, and an index engine would double a Lambda's size
 //! for no gain at that scale.
+//!
+//! Without a model (the extractive answer), the same full-text search runs over the
+//! visitor's question and the best few items that clear a bar are quoted
+//! ([`Directory::extractive_list`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,14 +62,6 @@ pub struct List {
 pub struct Directory {
     /// Lists by name.
     pub lists: BTreeMap<String, List>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct YamlList {
-    #[serde(default)]
-    description: String,
-    items: Vec<Map<String, Value>>,
 }
 
 impl Directory {
@@ -298,39 +295,176 @@ fn number(value: &Value) -> Option<f64> {
 /// Items ranked by BM25 over all their fields; items matching no query word are dropped,
 /// items matching every word rank before the rest.
 fn full_text<'a>(items: &[&'a Map<String, Value>], query: &str) -> Vec<&'a Map<String, Value>> {
-    let terms = {
-        let mut t = tokenize(query);
-        t.sort();
-        t.dedup();
-        t
-    };
-    let docs: Vec<Vec<String>> = items
+    ranked(items, &query_terms(query))
+        .into_iter()
+        .map(|hit| items[hit.index])
+        .collect()
+}
+
+/// The distinct words of a query, as [`item_terms`] spells them.
+fn query_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = tokenize(query).iter().map(|t| fold_plural(t)).collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The words of an item: every field's value, tokenized as retrieval does, plurals folded.
+fn item_terms(item: &Map<String, Value>) -> Vec<String> {
+    tokenize(&item.values().map(text).collect::<Vec<_>>().join(" "))
         .iter()
-        .map(|item| tokenize(&item.values().map(text).collect::<Vec<_>>().join(" ")))
-        .collect();
+        .map(|t| fold_plural(t))
+        .collect()
+}
+
+/// "pumps" → "pump", so a question's plural finds a list's singular (and back); "glass",
+/// "gas" and short words stay.
+fn fold_plural(token: &str) -> String {
+    match token.strip_suffix('s') {
+        Some(stem)
+            if stem.chars().count() >= 3
+                && !stem.ends_with('s')
+                && stem.chars().all(char::is_alphabetic) =>
+        {
+            stem.to_owned()
+        }
+        _ => token.to_owned(),
+    }
+}
+
+/// One item's BM25 result for a query.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// How many distinct query words the item holds.
+    words: usize,
+    score: f32,
+    index: usize,
+}
+
+/// Items holding at least one of `terms`, best first: more query words, then BM25 score,
+/// then file order.
+fn ranked(items: &[&Map<String, Value>], terms: &[String]) -> Vec<Hit> {
+    let docs: Vec<Vec<String>> = items.iter().map(|item| item_terms(item)).collect();
     let avg = docs.iter().map(Vec::len).sum::<usize>() as f32 / docs.len().max(1) as f32;
     let df: Vec<usize> = terms
         .iter()
         .map(|t| docs.iter().filter(|d| d.contains(t)).count())
         .collect();
-    let mut scored: Vec<(usize, f32, usize)> = docs
+    let mut hits: Vec<Hit> = docs
         .iter()
         .enumerate()
-        .filter_map(|(i, doc)| {
+        .filter_map(|(index, doc)| {
             let mut score = 0.0;
-            let mut hit = 0;
+            let mut words = 0;
             for (term, df) in terms.iter().zip(&df) {
                 let tf = doc.iter().filter(|t| *t == term).count();
                 if tf > 0 {
-                    hit += 1;
+                    words += 1;
                     score += idf(docs.len(), *df) * saturated_tf(tf as f32, doc.len() as f32, avg);
                 }
             }
-            (hit > 0).then_some((hit, score, i))
+            (words > 0).then_some(Hit {
+                words,
+                score,
+                index,
+            })
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    scored.into_iter().map(|(_, _, i)| items[i]).collect()
+    hits.sort_by(|a, b| {
+        b.words
+            .cmp(&a.words)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.index.cmp(&b.index))
+    });
+    hits
+}
+
+/// Words that carry no meaning in a question to a list, beyond retrieval's stopwords.
+const QUESTION_WORDS: &[&str] = &[
+    "about", "any", "anything", "could", "get", "got", "have", "has", "hello", "hi", "know",
+    "like", "many", "much", "need", "please", "should", "tell", "thank", "thanks", "there",
+    "want", "where", "would",
+];
+
+/// Most items an extractive answer quotes from the lists.
+pub(crate) const EXTRACTIVE_ITEMS: usize = 5;
+
+impl Directory {
+    /// The items that answer a question well enough to quote without a model, as a markdown
+    /// section labelled with the list they come from; `None` when nothing clears the bar.
+    ///
+    /// The bar: an item must hold two or more of the question's words, or at least half of
+    /// them (one of a two-word question). Only the items holding the most words are kept, best
+    /// BM25 score first, at most `max`, so a question about one thing is not answered with
+    /// everything that shares a common word with it.
+    pub(crate) fn extractive_list(&self, question: &str, max: usize) -> Option<String> {
+        let terms: Vec<String> = query_terms(question)
+            .into_iter()
+            .filter(|t| !QUESTION_WORDS.contains(&t.as_str()))
+            .collect();
+        if terms.is_empty() || max == 0 {
+            return None;
+        }
+        let mut found: Vec<(&List, Hit)> = Vec::new();
+        for list in self.lists.values() {
+            let items: Vec<&Map<String, Value>> = list.items.iter().collect();
+            found.extend(
+                ranked(&items, &terms)
+                    .into_iter()
+                    .filter(|hit| hit.words >= 2 || hit.words * 2 >= terms.len())
+                    .map(|hit| (list, hit)),
+            );
+        }
+        let most = found.iter().map(|(_, hit)| hit.words).max()?;
+        found.retain(|(_, hit)| hit.words == most);
+        found.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+        found.truncate(max);
+        let mut out = String::new();
+        for list in self.lists.values() {
+            let mut items = found
+                .iter()
+                .filter(|(l, _)| l.name == list.name)
+                .map(|(_, hit)| &list.items[hit.index])
+                .peekable();
+            if items.peek().is_none() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("**From the business's list \"{}\"**\n\n", list.name));
+            for item in items {
+                out.push_str(&format!("- {}\n", item_line(list, item)));
+            }
+        }
+        Some(out)
+    }
+}
+
+/// An item on one markdown line: its name (the `name` or `title` field, else the first) in
+/// bold, then every other field that has a value.
+fn item_line(list: &List, item: &Map<String, Value>) -> String {
+    let cell = |field: &str| item.get(field).map(text).unwrap_or_default();
+    let title_field = list
+        .fields
+        .iter()
+        .find(|f| f.eq_ignore_ascii_case("name") || f.eq_ignore_ascii_case("title"))
+        .or(list.fields.first());
+    let title = title_field.map(|f| cell(f)).unwrap_or_default();
+    let rest: Vec<String> = list
+        .fields
+        .iter()
+        .filter(|f| Some(*f) != title_field)
+        .filter_map(|f| {
+            let value = cell(f);
+            (!value.trim().is_empty()).then(|| format!("{f}: {}", value.replace('\n', " ")))
+        })
+        .collect();
+    if rest.is_empty() {
+        format!("**{title}**")
+    } else {
+        format!("**{title}**: {}", rest.join("; "))
+    }
 }
 
 fn file_error(path: &Path, message: impl Into<String>) -> DirectoryError {
@@ -392,10 +526,19 @@ fn read_csv(path: &Path, name: &str) -> Result<List, DirectoryError> {
 
 fn read_yaml(path: &Path, name: &str) -> Result<List, DirectoryError> {
     let text = std::fs::read_to_string(path).map_err(|e| file_error(path, e.to_string()))?;
-    let parsed: YamlList =
+    let parsed: serde_norway::Value =
         serde_norway::from_str(&text).map_err(|e| file_error(path, e.to_string()))?;
+    let (description, items) = yaml_list(parsed).map_err(|message| file_error(path, message))?;
+    let items: Vec<Map<String, Value>> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_norway::from_value(item).map_err(|e| format!("item {}: {e}", i + 1))
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|message| file_error(path, message))?;
     let mut fields: Vec<String> = Vec::new();
-    for item in &parsed.items {
+    for item in &items {
         for key in item.keys() {
             if !fields.contains(key) {
                 fields.push(key.clone());
@@ -404,10 +547,98 @@ fn read_yaml(path: &Path, name: &str) -> Result<List, DirectoryError> {
     }
     Ok(List {
         name: name.to_owned(),
-        description: parsed.description,
+        description,
         fields,
-        items: parsed.items,
+        items,
     })
+}
+
+/// The description and items of a parsed YAML list file: the one top-level key holding a
+/// list of maps (`items:` or any other name) and an optional `description:` string. Anything
+/// else is refused with what was found, so a typo never silently empties a list.
+fn yaml_list(
+    parsed: serde_norway::Value,
+) -> Result<(String, Vec<serde_norway::Value>), String> {
+    use serde_norway::Value as Yaml;
+    const EXPECTED: &str = "a list file holds one list of maps under `items:` (or one other \
+                            top-level key, e.g. `technicians:`) and an optional `description:`";
+    let mapping = match parsed {
+        Yaml::Mapping(mapping) => mapping,
+        // A bare list of maps is unambiguous too.
+        Yaml::Sequence(items) if items.iter().all(Yaml::is_mapping) => {
+            return Ok((String::new(), items));
+        }
+        Yaml::Null => return Err(format!("the file is empty; {EXPECTED}")),
+        other => {
+            return Err(format!(
+                "the file holds {} at the top; {EXPECTED}",
+                yaml_kind(&other)
+            ));
+        }
+    };
+    let mut description = String::new();
+    let mut lists = Vec::new();
+    let mut others = Vec::new();
+    for (key, value) in mapping {
+        let key = match key {
+            Yaml::String(key) => key,
+            other => {
+                others.push(format!("a key that is {}", yaml_kind(&other)));
+                continue;
+            }
+        };
+        match (key.as_str(), value) {
+            ("description", Yaml::String(text)) => description = text,
+            ("description", Yaml::Null) => {}
+            ("description", other) => {
+                others.push(format!("`description:` holding {}", yaml_kind(&other)));
+            }
+            (_, Yaml::Sequence(items)) if items.iter().all(Yaml::is_mapping) => {
+                lists.push((key, items));
+            }
+            (_, other) => others.push(format!("`{key}:` holding {}", yaml_kind(&other))),
+        }
+    }
+    match (lists.len(), others.is_empty()) {
+        (1, true) => Ok((description, lists.remove(0).1)),
+        (0, _) => Err(format!(
+            "no list of maps found{}; {EXPECTED}",
+            if others.is_empty() {
+                String::new()
+            } else {
+                format!(" (found {})", others.join(", "))
+            }
+        )),
+        (1, false) => Err(format!(
+            "besides the list `{}:` the file has {}; {EXPECTED}",
+            lists[0].0,
+            others.join(", ")
+        )),
+        _ => Err(format!(
+            "{} lists found ({}), which one is meant is unclear; {EXPECTED}",
+            lists.len(),
+            lists
+                .iter()
+                .map(|(key, _)| format!("`{key}:`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// What a YAML value is, for error messages.
+fn yaml_kind(value: &serde_norway::Value) -> &'static str {
+    use serde_norway::Value as Yaml;
+    match value {
+        Yaml::Null => "nothing",
+        Yaml::Bool(_) => "a boolean",
+        Yaml::Number(_) => "a number",
+        Yaml::String(_) => "a string",
+        Yaml::Sequence(items) if items.is_empty() => "an empty list",
+        Yaml::Sequence(_) => "a list that is not all maps",
+        Yaml::Mapping(_) => "a map",
+        Yaml::Tagged(_) => "a tagged value",
+    }
 }
 
 #[cfg(test)]
@@ -530,5 +761,86 @@ mod tests {
             spec["function"]["parameters"]["properties"]["list"]["enum"],
             json!(["products"])
         );
+    }
+
+    fn yaml(text: &str) -> Result<List, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let path = dir.path().join("technicians.yaml");
+        std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        read_yaml(&path, "technicians").map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_yaml_list_may_sit_under_items_or_any_one_key() {
+        let under_items = yaml("description: Who fits what\nitems:\n  - name: Ann\n    skill: heat pumps\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(under_items.description, "Who fits what");
+        assert_eq!(under_items.fields, ["name", "skill"]);
+        let under_own_name =
+            yaml("technicians:\n  - name: Ann\n  - name: Bo\n    area: York\ndescription: Staff\n")
+                .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(under_own_name.items.len(), 2);
+        assert_eq!(under_own_name.fields, ["name", "area"]);
+        assert_eq!(under_own_name.description, "Staff");
+        let bare = yaml("- name: Ann\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(bare.items.len(), 1);
+    }
+
+    #[test]
+    fn an_ambiguous_yaml_list_is_refused_with_what_was_found() {
+        let two = yaml("engineers:\n  - name: Ann\nplumbers:\n  - name: Bo\n")
+            .expect_err("two lists");
+        assert!(two.contains("technicians.yaml"), "{two}");
+        assert!(
+            two.contains("2 lists found (`engineers:`, `plumbers:`)"),
+            "{two}"
+        );
+        let none = yaml("description: Staff\ncount: 3\n").expect_err("no list");
+        assert!(
+            none.contains("no list of maps found (found `count:` holding a number)"),
+            "{none}"
+        );
+        let names = yaml("names:\n  - Ann\n  - Bo\n").expect_err("not maps");
+        assert!(names.contains("`names:` holding a list that is not all maps"), "{names}");
+        let extra = yaml("items:\n  - name: Ann\ntitle: Staff\n").expect_err("an extra key");
+        assert!(
+            extra.contains("besides the list `items:` the file has `title:` holding a string"),
+            "{extra}"
+        );
+        let broken = yaml("items: [\n").expect_err("not YAML");
+        assert!(broken.contains("technicians.yaml"), "{broken}");
+    }
+
+    #[test]
+    fn a_list_question_is_answered_with_the_best_matching_items() {
+        let d = products();
+        let answer = d
+            .extractive_list("Which boilers do you have?", EXTRACTIVE_ITEMS)
+            .unwrap_or_default();
+        assert!(answer.starts_with("**From the business's list \"products\"**"), "{answer}");
+        assert!(
+            answer.contains("- **Combi 30**: category: boiler; price: £2,100; in_stock: true"),
+            "{answer}"
+        );
+        assert!(!answer.contains("Aero"), "{answer}");
+        let pumps = d
+            .extractive_list("Tell me about your heat pumps", EXTRACTIVE_ITEMS)
+            .unwrap_or_default();
+        assert_eq!(pumps.matches("- **Aero").count(), 3, "{pumps}");
+        assert!(
+            d.extractive_list("heat pumps", 2)
+                .unwrap_or_default()
+                .matches("- **")
+                .count()
+                == 2
+        );
+    }
+
+    #[test]
+    fn an_unrelated_question_quotes_no_items() {
+        let d = products();
+        assert_eq!(d.extractive_list("Is the home survey free?", 5), None);
+        assert_eq!(d.extractive_list("What are your opening hours?", 5), None);
+        assert_eq!(d.extractive_list("Hello there!", 5), None);
     }
 }
