@@ -35,6 +35,26 @@ pub fn config_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../config")
 }
 
+/// A copy of the repository's `config/` in a temporary directory, to change a file of.
+pub fn copy_config() -> anyhow::Result<tempfile::TempDir> {
+    fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), &target)?;
+            }
+        }
+        Ok(())
+    }
+    let dir = tempfile::tempdir()?;
+    copy(&config_dir(), dir.path()).context("copying config/")?;
+    Ok(dir)
+}
+
 /// A settings override applied on top of the repository's config (through the same layer
 /// SSM parameters use), e.g. `("limits.max_message_chars", "40")`.
 pub fn setting(key: &str, value: &str) -> SecretParameter {
@@ -68,6 +88,7 @@ pub struct TestApp {
     retriever: Option<Retriever>,
     outbox: Option<tempfile::TempDir>,
     site_dir: Option<PathBuf>,
+    config_dir: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -92,6 +113,9 @@ pub struct AppOptions {
     /// Serve this directory as the static site at `/`, as `salient serve` serves the built
     /// site (the API alone when `None`).
     pub site_dir: Option<PathBuf>,
+    /// The configuration directory to load instead of the repository's `config/` (e.g. a
+    /// copy with one file changed, [`copy_config`]).
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -104,6 +128,7 @@ impl Default for AppOptions {
             retriever: None,
             outbox: false,
             site_dir: None,
+            config_dir: None,
         }
     }
 }
@@ -137,15 +162,17 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
     } else {
         None
     };
+    let config_dir = options.config_dir.unwrap_or_else(config_dir);
     let mut app = TestApp {
         addr: "127.0.0.1:0".parse()?,
-        state: build_state(&stores, &overrides, options.retriever.as_ref())?,
+        state: build_state(&config_dir, &stores, &overrides, options.retriever.as_ref())?,
         standin,
         stores,
         overrides,
         retriever: options.retriever,
         outbox,
         site_dir: options.site_dir,
+        config_dir,
         shutdown: None,
         server: None,
     };
@@ -154,12 +181,13 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
 }
 
 fn build_state(
+    config_dir: &Path,
     stores: &Arc<dyn StoreFactory>,
     overrides: &[SecretParameter],
     retriever: Option<&Retriever>,
 ) -> anyhow::Result<AppState> {
-    let catalog =
-        Catalog::load(&config_dir(), overrides).context("loading the repository's config")?;
+    let catalog = Catalog::load(config_dir, overrides)
+        .with_context(|| format!("loading the config at {}", config_dir.display()))?;
     // The store stamps what it writes with each account's retention, as `build` opens it.
     let store = stores.open_with_retention(catalog.retention())?;
     let state = AppState::new(Arc::new(catalog), store)?
@@ -212,7 +240,7 @@ impl TestApp {
             server.await.context("the server task failed")?;
         }
         let addr = self.addr;
-        self.state = build_state(&self.stores, &self.overrides, self.retriever.as_ref())?;
+        self.state = build_state(&self.config_dir, &self.stores, &self.overrides, self.retriever.as_ref())?;
         self.start(addr).await
     }
 

@@ -110,22 +110,15 @@ async fn main() -> anyhow::Result<()> {
         Command::Config {
             command: ConfigCommand::Check,
         } => {
-            let catalog = Catalog::load(&cli.config, &[])?;
-            let mut checked = std::collections::BTreeSet::new();
-            for agent in catalog.agents() {
-                println!("ok  {}/{}", agent.account, agent.agent);
-                if checked.insert(agent.account.clone()) {
-                    let directory = salient_core::Directory::load(catalog.root(), &agent.account)?;
-                    for list in directory.lists.values() {
-                        println!(
-                            "ok  {}: directory list {} ({} items; fields: {})",
-                            agent.account,
-                            list.name,
-                            list.items.len(),
-                            list.fields.join(", ")
-                        );
-                    }
-                }
+            let (report, broken) = salient_cli::config_check::report(&cli.config)?;
+            print!("{report}");
+            if broken > 0 {
+                let which = if broken == 1 {
+                    "one account's directory".to_owned()
+                } else {
+                    format!("{broken} accounts' directories")
+                };
+                anyhow::bail!("{which} cannot be loaded (see ERR above)");
             }
             Ok(())
         }

@@ -5,7 +5,8 @@
 //! it is sent back, naming the items it got.
 
 use salient_core::domain::LlmOutcome;
-use salient_tests::app::{AppOptions, TestApp, setting, spawn_app, spawn_app_with};
+use salient_core::domain::AccountId;
+use salient_tests::app::{AppOptions, TestApp, copy_config, setting, spawn_app, spawn_app_with};
 use salient_tests::sse::joined_deltas;
 use serde_json::{Value, json};
 
@@ -161,5 +162,94 @@ async fn a_model_that_keeps_calling_tools_must_answer_after_the_last_round() -> 
     assert_eq!(seen.len(), 2);
     assert!(seen[0].get("tools").is_some());
     assert!(seen[1].get("tools").is_none(), "{}", seen[1]);
+    Ok(())
+}
+
+fn offered_tools(request: &Value) -> Vec<String> {
+    request["tools"]
+        .as_array()
+        .map(|tools| {
+            tools
+                .iter()
+                .filter_map(|t| t["function"]["name"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_broken_list_file_disables_only_that_accounts_directory() -> anyhow::Result<()> {
+    // Harbor Books gets a list file that names two lists; Northwind's lists are untouched.
+    let config = copy_config()?;
+    let broken = config
+        .path()
+        .join("accounts/harbor-books/directory/staff.yaml");
+    std::fs::write(
+        &broken,
+        "booksellers:\n  - name: Ann\nbuyers:\n  - name: Bo\n",
+    )?;
+    let app = spawn_app_with(AppOptions {
+        config_dir: Some(config.path().to_owned()),
+        ..AppOptions::default()
+    })
+    .await?;
+    assert!(
+        app.state
+            .directory(&AccountId::parse("harbor-books")?)
+            .is_none()
+    );
+
+    // The other account answers from its lists as before.
+    let (body, _) = app
+        .turn_in_new_session("northwind-heating", "sales", UNDER_5000_IN_STOCK)
+        .await?;
+    assert_eq!(
+        body["assistant_message"]["content"],
+        "From the directory: Aero 5 (4495).",
+        "{body}"
+    );
+
+    // The broken account's agent answers, without the directory tool.
+    let (body, _) = app
+        .turn_in_new_session("harbor-books", "info", "Do you have The Tidal Lamp?")
+        .await?;
+    assert_eq!(body["assistant_message"]["status"], "complete", "{body}");
+    let answer = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(answer.starts_with("You said: Do you have"), "{answer}");
+    let last = requests(&app).pop().unwrap_or_default();
+    assert!(
+        !offered_tools(&last).contains(&"search_directory".to_owned()),
+        "{last}"
+    );
+
+    // `salient config check` names the file and the problem, and fails.
+    let (report, failed) = salient_cli::config_check::report(config.path())?;
+    assert_eq!(failed, 1, "{report}");
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("ERR harbor-books"))
+        .unwrap_or_default();
+    assert!(line.contains("staff.yaml"), "{report}");
+    assert!(
+        line.contains("2 lists found (`booksellers:`, `buyers:`)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("ok  northwind-heating: directory list products"),
+        "{report}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_repositorys_config_checks_clean() -> anyhow::Result<()> {
+    let (report, failed) = salient_cli::config_check::report(&salient_tests::app::config_dir())?;
+    assert_eq!(failed, 0, "{report}");
+    assert!(
+        report.contains("ok  northwind-heating: directory list locations (2 items"),
+        "{report}"
+    );
     Ok(())
 }

@@ -258,6 +258,52 @@ async fn without_a_model_the_answer_quotes_the_site_and_says_so() -> anyhow::Res
 }
 
 #[tokio::test]
+async fn without_a_model_a_list_question_quotes_the_businesss_list() -> anyhow::Result<()> {
+    let (app, _dir) = app(false, Backend::Embedded).await?;
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", "Which heat pumps do you have?")
+        .await?;
+    assert_eq!(body["answer_mode"], "extractive");
+    let content = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        content.starts_with(
+            "*No language model is configured for this assistant, so here is what best \
+             matches your question in the business's lists and its website"
+        ),
+        "{content}"
+    );
+    // The list's items (their fields) come first, labelled, then the site's passages.
+    let listed = content
+        .find("**From the business's list \"products\"**")
+        .unwrap_or(usize::MAX);
+    let quoted = content.find("> ").unwrap_or(usize::MAX);
+    assert!(listed < quoted && quoted < usize::MAX, "{content}");
+    assert!(
+        content.contains(
+            "- **Aero 5**: sku: NW-AERO5; category: heat pump; price: 4495; in_stock: true; \
+             output_kw: 5;"
+        ),
+        "{content}"
+    );
+    assert!(content.contains("- **Terra 8**"), "{content}");
+    assert!(!content.contains("Combi 30"), "{content}");
+
+    // A question the lists know nothing about gets the site alone.
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", "Is the home survey free?")
+        .await?;
+    let content = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!content.contains("From the business's list"), "{content}");
+    assert!(!content.contains("Aero"), "{content}");
+    assert!(content.contains("Our home survey is free"), "{content}");
+    Ok(())
+}
+
+#[tokio::test]
 async fn without_a_model_or_knowledge_the_turn_is_a_typed_error() -> anyhow::Result<()> {
     // RAG off: no knowledge base to quote, so the old typed error stands.
     let app = spawn_app_with(AppOptions {

@@ -63,10 +63,11 @@ pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
 /// Every adapter but storage, from the settings, around an open store: one model client per
 /// agent that has an API key, each account's directory, the email transport, and the
 /// knowledge base when any agent has RAG on (a missing model or key is logged, not fatal:
-/// those agents answer without sources).
+/// those agents answer without sources; a directory file that cannot be loaded is logged and
+/// leaves that account without its directory).
 pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
     let llm = model_clients(&catalog)?;
-    let directories = directories(&catalog)?;
+    let directories = directories(&catalog);
     let mail = email_transport(&catalog.app().email);
     let state = AppState {
         catalog,
@@ -250,23 +251,35 @@ fn model_clients(
     Ok(llm)
 }
 
-/// Each account's structured lists (only accounts that have some).
-fn directories(
-    catalog: &Catalog,
-) -> anyhow::Result<HashMap<crate::domain::AccountId, Arc<Directory>>> {
+/// Each account's structured lists (only accounts that have some). A list file that cannot
+/// be read or parsed disables that account's directory alone: the error is logged with the
+/// account and the file, and its agents answer without the directory tool while every other
+/// account keeps its lists (`salient config check` reports the same error and fails).
+fn directories(catalog: &Catalog) -> HashMap<crate::domain::AccountId, Arc<Directory>> {
     let mut directories = HashMap::new();
+    let mut loaded = std::collections::HashSet::new();
     for agent in catalog.agents() {
-        if directories.contains_key(&agent.account) {
+        if !loaded.insert(agent.account.clone()) {
             continue;
         }
-        let directory = Directory::load(catalog.root(), &agent.account)
-            .with_context(|| format!("loading the directory of {}", agent.account))?;
-        if !directory.is_empty() {
-            tracing::info!(account = %agent.account, lists = ?directory.lists.keys().collect::<Vec<_>>(), "directory loaded");
-            directories.insert(agent.account.clone(), Arc::new(directory));
+        match Directory::load(catalog.root(), &agent.account) {
+            Ok(directory) if directory.is_empty() => {}
+            Ok(directory) => {
+                tracing::info!(account = %agent.account, lists = ?directory.lists.keys().collect::<Vec<_>>(), "directory loaded");
+                directories.insert(agent.account.clone(), Arc::new(directory));
+            }
+            Err(error) => {
+                let crate::directory::DirectoryError::File { path, message } = &error;
+                tracing::error!(
+                    account = %agent.account,
+                    file = %path.display(),
+                    error = %message,
+                    "the directory cannot be loaded; this account's agents answer without it"
+                );
+            }
         }
     }
-    Ok(directories)
+    directories
 }
 
 /// Opens the knowledge base at start when any agent has RAG on.

@@ -1,5 +1,6 @@
 //! Sources for a turn, and the extractive answer given without the model (none is
-//! configured, or its budget is used up).
+//! configured, or its budget is used up): the site's best passages and, when the account's
+//! lists hold items that match the question, those items.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -8,6 +9,7 @@ use tokio::sync::mpsc;
 
 use super::turn::{AnswerMode, ExtractiveReason, TurnEvent};
 use crate::config::RagSettings;
+use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
@@ -81,14 +83,38 @@ impl ExtractiveReason {
     }
 }
 
-/// A turn answered without the model: the best passages of the site, quoted and labelled
-/// with why (`reason`); without a knowledge base, only the label.
+impl ExtractiveReason {
+    /// What the answer says before quoting items of the business's lists (and the site's
+    /// passages, when `with_site`).
+    fn lead_with_list(self, with_site: bool) -> String {
+        let why = match self {
+            Self::NoModel => "No language model is configured for this assistant",
+            Self::Budget => "This assistant has used its budget for written answers for now",
+        };
+        let from = if with_site {
+            "the business's lists and its website"
+        } else {
+            "the business's lists"
+        };
+        format!(
+            "{why}, so here is what best matches your question in {from} (quoted, not a \
+             written answer):"
+        )
+    }
+}
+
+/// A turn answered without the model, labelled with why (`reason`): the items of the
+/// account's lists that match the question (none when nothing clears the bar), then the best
+/// passages of the site; without a knowledge base and without matching items, only the
+/// label.
 pub(super) struct ExtractiveTurn {
     pub(super) messages: Arc<dyn MessageStore>,
     pub(super) account: AccountId,
     pub(super) session: SessionId,
     pub(super) question: String,
     pub(super) retrieval: Option<Retrieval>,
+    /// The account's lists, when the agent has the directory tool on.
+    pub(super) directory: Option<Arc<Directory>>,
     pub(super) reason: ExtractiveReason,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
@@ -102,6 +128,7 @@ impl ExtractiveTurn {
             session,
             question,
             retrieval,
+            directory,
             reason,
             mut assistant,
             tx,
@@ -110,13 +137,20 @@ impl ExtractiveTurn {
             Some(retrieval) => retrieval.sources(&account, &session, &question).await,
             None => Sources::default(),
         };
+        let listed = directory
+            .as_deref()
+            .and_then(|directory| directory.extractive_list(&question, EXTRACTIVE_ITEMS));
         let (lead, nothing_found) = reason.lead();
-        assistant.content = if retrieval.is_some() {
-            sources.extractive_answer(lead, nothing_found)
-        } else {
-            "*This assistant has used its budget for written answers for now. Please try again \
-             later, or contact the business directly.*"
-                .to_owned()
+        assistant.content = match (&retrieval, listed) {
+            (_, Some(listed)) => format!(
+                "*{}*\n\n{listed}{}",
+                reason.lead_with_list(!sources.pages.is_empty()),
+                sources.quoted_passages()
+            ),
+            (Some(_), None) => sources.extractive_answer(lead, nothing_found),
+            (None, None) => "*This assistant has used its budget for written answers for now. \
+                             Please try again later, or contact the business directly.*"
+                .to_owned(),
         };
         assistant.citations = sources.all_citations();
         assistant.status = MessageStatus::Complete;

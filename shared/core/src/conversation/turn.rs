@@ -327,6 +327,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     };
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
+    let directory = ports.directory.clone().filter(|_| settings.tools.directory);
     let Some(llm) = llm else {
         // Without the model: quote the site, clearly labelled with why.
         let turn = ExtractiveTurn {
@@ -335,6 +336,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             session: input.session,
             question: text.to_owned(),
             retrieval,
+            directory,
             reason,
             assistant,
             tx,
@@ -345,7 +347,6 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             events: rx,
         });
     };
-    let directory = ports.directory.clone().filter(|_| settings.tools.directory);
     let run = TurnRun {
         ports: ports.clone(),
         account: input.account,

@@ -191,7 +191,13 @@ impl Sources {
         if self.pages.is_empty() {
             return format!("*{nothing_found}*");
         }
-        let mut out = format!("*{lead}*\n");
+        format!("*{lead}*\n{}", self.quoted_passages())
+    }
+
+    /// The best passage of each page, quoted under its title with its source number, each
+    /// block starting with a blank line; empty without pages.
+    pub fn quoted_passages(&self) -> String {
+        let mut out = String::new();
         for page in &self.pages {
             let best = page.passages.first().map_or("", |p| p.text.as_str());
             out.push_str(&format!(
