@@ -240,7 +240,12 @@ impl TestApp {
             server.await.context("the server task failed")?;
         }
         let addr = self.addr;
-        self.state = build_state(&self.config_dir, &self.stores, &self.overrides, self.retriever.as_ref())?;
+        self.state = build_state(
+            &self.config_dir,
+            &self.stores,
+            &self.overrides,
+            self.retriever.as_ref(),
+        )?;
         self.start(addr).await
     }
 

@@ -382,8 +382,8 @@ fn ranked(items: &[&Map<String, Value>], terms: &[String]) -> Vec<Hit> {
 /// Words that carry no meaning in a question to a list, beyond retrieval's stopwords.
 const QUESTION_WORDS: &[&str] = &[
     "about", "any", "anything", "could", "get", "got", "have", "has", "hello", "hi", "know",
-    "like", "many", "much", "need", "please", "should", "tell", "thank", "thanks", "there",
-    "want", "where", "would",
+    "like", "many", "much", "need", "please", "should", "tell", "thank", "thanks", "there", "want",
+    "where", "would",
 ];
 
 /// Most items an extractive answer quotes from the lists.
@@ -432,7 +432,10 @@ impl Directory {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&format!("**From the business's list \"{}\"**\n\n", list.name));
+            out.push_str(&format!(
+                "**From the business's list \"{}\"**\n\n",
+                list.name
+            ));
             for item in items {
                 out.push_str(&format!("- {}\n", item_line(list, item)));
             }
@@ -532,9 +535,7 @@ fn read_yaml(path: &Path, name: &str) -> Result<List, DirectoryError> {
     let items: Vec<Map<String, Value>> = items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| {
-            serde_norway::from_value(item).map_err(|e| format!("item {}: {e}", i + 1))
-        })
+        .map(|(i, item)| serde_norway::from_value(item).map_err(|e| format!("item {}: {e}", i + 1)))
         .collect::<Result<_, _>>()
         .map_err(|message| file_error(path, message))?;
     let mut fields: Vec<String> = Vec::new();
@@ -556,9 +557,7 @@ fn read_yaml(path: &Path, name: &str) -> Result<List, DirectoryError> {
 /// The description and items of a parsed YAML list file: the one top-level key holding a
 /// list of maps (`items:` or any other name) and an optional `description:` string. Anything
 /// else is refused with what was found, so a typo never silently empties a list.
-fn yaml_list(
-    parsed: serde_norway::Value,
-) -> Result<(String, Vec<serde_norway::Value>), String> {
+fn yaml_list(parsed: serde_norway::Value) -> Result<(String, Vec<serde_norway::Value>), String> {
     use serde_norway::Value as Yaml;
     const EXPECTED: &str = "a list file holds one list of maps under `items:` (or one other \
                             top-level key, e.g. `technicians:`) and an optional `description:`";
@@ -772,8 +771,9 @@ mod tests {
 
     #[test]
     fn a_yaml_list_may_sit_under_items_or_any_one_key() {
-        let under_items = yaml("description: Who fits what\nitems:\n  - name: Ann\n    skill: heat pumps\n")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let under_items =
+            yaml("description: Who fits what\nitems:\n  - name: Ann\n    skill: heat pumps\n")
+                .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(under_items.description, "Who fits what");
         assert_eq!(under_items.fields, ["name", "skill"]);
         let under_own_name =
@@ -788,8 +788,8 @@ mod tests {
 
     #[test]
     fn an_ambiguous_yaml_list_is_refused_with_what_was_found() {
-        let two = yaml("engineers:\n  - name: Ann\nplumbers:\n  - name: Bo\n")
-            .expect_err("two lists");
+        let two =
+            yaml("engineers:\n  - name: Ann\nplumbers:\n  - name: Bo\n").expect_err("two lists");
         assert!(two.contains("technicians.yaml"), "{two}");
         assert!(
             two.contains("2 lists found (`engineers:`, `plumbers:`)"),
@@ -801,7 +801,10 @@ mod tests {
             "{none}"
         );
         let names = yaml("names:\n  - Ann\n  - Bo\n").expect_err("not maps");
-        assert!(names.contains("`names:` holding a list that is not all maps"), "{names}");
+        assert!(
+            names.contains("`names:` holding a list that is not all maps"),
+            "{names}"
+        );
         let extra = yaml("items:\n  - name: Ann\ntitle: Staff\n").expect_err("an extra key");
         assert!(
             extra.contains("besides the list `items:` the file has `title:` holding a string"),
@@ -817,7 +820,10 @@ mod tests {
         let answer = d
             .extractive_list("Which boilers do you have?", EXTRACTIVE_ITEMS)
             .unwrap_or_default();
-        assert!(answer.starts_with("**From the business's list \"products\"**"), "{answer}");
+        assert!(
+            answer.starts_with("**From the business's list \"products\"**"),
+            "{answer}"
+        );
         assert!(
             answer.contains("- **Combi 30**: category: boiler; price: £2,100; in_stock: true"),
             "{answer}"

@@ -4,8 +4,8 @@
 //! message carries `[[standin:tool:<name> <arguments>]]`, and answers from the tool result
 //! it is sent back, naming the items it got.
 
-use salient_core::domain::LlmOutcome;
 use salient_core::domain::AccountId;
+use salient_core::domain::LlmOutcome;
 use salient_tests::app::{AppOptions, TestApp, copy_config, setting, spawn_app, spawn_app_with};
 use salient_tests::sse::joined_deltas;
 use serde_json::{Value, json};
@@ -204,8 +204,7 @@ async fn a_broken_list_file_disables_only_that_accounts_directory() -> anyhow::R
         .turn_in_new_session("northwind-heating", "sales", UNDER_5000_IN_STOCK)
         .await?;
     assert_eq!(
-        body["assistant_message"]["content"],
-        "From the directory: Aero 5 (4495).",
+        body["assistant_message"]["content"], "From the directory: Aero 5 (4495).",
         "{body}"
     );
 
