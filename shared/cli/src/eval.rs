@@ -36,7 +36,16 @@ pub(crate) async fn run(
         chunks > 0,
         "{account} has no indexed chunks: run `salient ingest {account}` first"
     );
-    let report = eval::run(embedder.as_ref(), index.as_ref(), &account, &set, k).await?;
+    let max_chunks_per_page = catalog.app().knowledge.rag.max_chunks_per_page;
+    let report = eval::run(
+        embedder.as_ref(),
+        index.as_ref(),
+        &account,
+        &set,
+        k,
+        max_chunks_per_page,
+    )
+    .await?;
     let k = report.summary.k;
     println!(
         "{account}: {} questions, {chunks} chunks, {} top {k}",

@@ -499,8 +499,16 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
 
     let set = QuestionSet::load(&root.join("data/eval/kettle-co.yaml")).expect("question set");
     let k = 3;
-    let report = eval::run(embedder.as_ref(), index.as_ref(), &account, &set, k)
-        .await
+    let max_chunks_per_page = salient_core::config::RagSettings::default().max_chunks_per_page;
+    let report = eval::run(
+        embedder.as_ref(),
+        index.as_ref(),
+        &account,
+        &set,
+        k,
+        max_chunks_per_page,
+    )
+    .await
         .expect("the evaluation runs");
     for score in &report.scores {
         eprintln!("{:?} {}: {:?}", score.rank, score.question, score.retrieved);

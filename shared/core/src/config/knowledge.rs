@@ -128,6 +128,9 @@ pub struct RagSettings {
     pub enabled: bool,
     /// Chunks retrieved per turn.
     pub top_k: usize,
+    /// Most chunks one page may give of the `top_k`, so one long page cannot crowd out
+    /// another page a question also needs.
+    pub max_chunks_per_page: usize,
     /// Chunks scoring below this (fused score, roughly 0 to 1) are dropped.
     pub score_threshold: f32,
     /// Token budget for retrieved chunks in the prompt.
@@ -139,6 +142,7 @@ impl Default for RagSettings {
         Self {
             enabled: false,
             top_k: 5,
+            max_chunks_per_page: 2,
             score_threshold: 0.2,
             max_context_tokens: 1500,
         }

@@ -258,6 +258,11 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "must be between 1 and 50",
     );
     check(
+        (1..=50).contains(&rag.max_chunks_per_page),
+        "knowledge.rag.max_chunks_per_page",
+        "must be between 1 and 50",
+    );
+    check(
         (-1.0..=1.0).contains(&rag.score_threshold),
         "knowledge.rag.score_threshold",
         "must be between -1 and 1",

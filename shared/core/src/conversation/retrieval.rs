@@ -145,9 +145,9 @@ impl ExtractiveTurn {
             (_, Some(listed)) => format!(
                 "*{}*\n\n{listed}{}",
                 reason.lead_with_list(!sources.pages.is_empty()),
-                sources.quoted_passages()
+                sources.quoted_passages(&question)
             ),
-            (Some(_), None) => sources.extractive_answer(lead, nothing_found),
+            (Some(_), None) => sources.extractive_answer(&question, lead, nothing_found),
             (None, None) => "*This assistant has used its budget for written answers for now. \
                              Please try again later, or contact the business directly.*"
                 .to_owned(),

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::AccountId;
+use crate::knowledge::retrieve::{PageCap, candidates};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
 
 /// An account's questions.
@@ -210,14 +211,17 @@ impl EvalReport {
     }
 }
 
-/// Runs every question through `embedder` and `index` for `account` (top `k`, hybrid:
-/// the question's vector and its text) and scores the answers.
+/// Runs every question through `embedder` and `index` for `account` (hybrid: the
+/// question's vector and its text) and scores the answers: the top `k` chunks as the agent
+/// picks them, from three times as many candidates with at most `max_chunks_per_page` from
+/// one page (`knowledge.rag.max_chunks_per_page`).
 pub async fn run(
     embedder: &dyn Embedder,
     index: &dyn VectorIndex,
     account: &AccountId,
     set: &QuestionSet,
     k: usize,
+    max_chunks_per_page: usize,
 ) -> Result<EvalReport, EvalError> {
     let k = k.max(1);
     let texts: Vec<String> = set.questions.iter().map(|q| q.question.clone()).collect();
@@ -238,12 +242,22 @@ pub async fn run(
                 &VectorQuery {
                     vector,
                     text: question.question.clone(),
-                    top_k: k,
+                    top_k: candidates(k),
                     url_prefix: None,
                 },
             )
             .await?;
-        let retrieved = hits.into_iter().map(|hit| hit.record.url).collect();
+        let mut cap = PageCap::new(max_chunks_per_page);
+        let mut retrieved = Vec::with_capacity(k);
+        for hit in hits {
+            if retrieved.len() == k {
+                break;
+            }
+            if cap.admits(&hit.record.url) {
+                cap.take(&hit.record.url);
+                retrieved.push(hit.record.url);
+            }
+        }
         scores.push(QuestionScore::new(
             &question.question,
             &question.expected,

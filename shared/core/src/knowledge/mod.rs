@@ -3,6 +3,7 @@
 //! writes through the ports these implement.
 pub(crate) mod embed;
 pub mod eval;
+pub(crate) mod quote;
 pub(crate) mod retrieve;
 pub(crate) mod token_count;
 pub(crate) mod vector;

@@ -3,12 +3,16 @@
 //! answer's `[n]` markers and the citations it carries agree. The same sources make the
 //! extractive answer when the model is not called.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::RagSettings;
 use crate::conversation::context::count_tokens;
 use crate::domain::{AccountId, Citation};
-use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
+use crate::knowledge::quote::{QUOTE_CHARS, QuestionTerms, quote};
+use crate::ports::knowledge::{
+    EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
+};
 
 /// Longest snippet a citation carries, in characters.
 const SNIPPET_CHARS: usize = 280;
@@ -64,9 +68,9 @@ impl Retriever {
         (Arc::clone(&self.embedder), Arc::clone(&self.index))
     }
 
-    /// The sources for a question: the top `rag.top_k` chunks scoring at least
-    /// `rag.score_threshold`, grouped by page, kept while their text fits in
-    /// `rag.max_context_tokens`.
+    /// The sources for a question: the index is asked for three times `rag.top_k` chunks,
+    /// and [`Sources::from_hits`] keeps the best `rag.top_k` of them, at most
+    /// `rag.max_chunks_per_page` from one page.
     #[tracing::instrument(skip(self, question, rag), fields(account = %account))]
     pub async fn retrieve(
         &self,
@@ -91,15 +95,64 @@ impl Retriever {
                 &VectorQuery {
                     vector,
                     text: question.to_owned(),
-                    top_k: rag.top_k,
+                    top_k: candidates(rag.top_k),
                     url_prefix: None,
                 },
             )
             .await?;
+        Ok(Sources::from_hits(hits, rag))
+    }
+}
+
+/// How many chunks to ask the index for so that `top_k` remain once each page is held to
+/// its cap: three times as many.
+pub(crate) fn candidates(top_k: usize) -> usize {
+    top_k.saturating_mul(3)
+}
+
+/// Counts the chunks each page has given, against a cap.
+#[derive(Debug)]
+pub(crate) struct PageCap {
+    max_per_page: usize,
+    taken: HashMap<String, usize>,
+}
+
+impl PageCap {
+    /// A cap of `max_per_page` chunks per page (at least 1).
+    pub(crate) fn new(max_per_page: usize) -> Self {
+        Self {
+            max_per_page: max_per_page.max(1),
+            taken: HashMap::new(),
+        }
+    }
+
+    /// Whether the page at `url` may give another chunk.
+    pub(crate) fn admits(&self, url: &str) -> bool {
+        self.taken.get(url).copied().unwrap_or(0) < self.max_per_page
+    }
+
+    /// Counts a chunk of the page at `url`.
+    pub(crate) fn take(&mut self, url: &str) {
+        *self.taken.entry(url.to_owned()).or_insert(0) += 1;
+    }
+}
+
+impl Sources {
+    /// The sources made of an index's answer (best first): in score order, up to
+    /// `rag.top_k` chunks scoring at least `rag.score_threshold`, at most
+    /// `rag.max_chunks_per_page` of them from one page, kept while their text fits in
+    /// `rag.max_context_tokens`; grouped by page and numbered in order of each page's best
+    /// chunk.
+    pub fn from_hits(hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
         let mut sources = Sources::default();
+        let mut cap = PageCap::new(rag.max_chunks_per_page);
+        let mut kept = 0;
         let mut used = 0;
         for hit in hits {
-            if hit.score < rag.score_threshold {
+            if kept == rag.top_k {
+                break;
+            }
+            if hit.score < rag.score_threshold || !cap.admits(&hit.record.url) {
                 continue;
             }
             let cost = count_tokens(&hit.record.text) + 8;
@@ -108,6 +161,8 @@ impl Retriever {
                 continue;
             }
             used += cost;
+            kept += 1;
+            cap.take(&hit.record.url);
             let passage = Passage {
                 heading_path: hit.record.heading_path,
                 text: hit.record.text,
@@ -127,11 +182,9 @@ impl Retriever {
                 }
             }
         }
-        Ok(sources)
+        sources
     }
-}
 
-impl Sources {
     /// No page matched.
     pub fn is_empty(&self) -> bool {
         self.pages.is_empty()
@@ -185,26 +238,35 @@ impl Sources {
         self.pages.iter().map(Source::citation).collect()
     }
 
-    /// An answer without the model: `lead` (why the site is quoted), then the best passage
-    /// of each page with its link; or `nothing_found` when no page matches.
-    pub fn extractive_answer(&self, lead: &str, nothing_found: &str) -> String {
+    /// An answer without the model: `lead` (why the site is quoted), then what each page
+    /// says about `question` (see [`Sources::quoted_passages`]); or `nothing_found` when no
+    /// page matches.
+    pub fn extractive_answer(&self, question: &str, lead: &str, nothing_found: &str) -> String {
         if self.pages.is_empty() {
             return format!("*{nothing_found}*");
         }
-        format!("*{lead}*\n{}", self.quoted_passages())
+        format!("*{lead}*\n{}", self.quoted_passages(question))
     }
 
-    /// The best passage of each page, quoted under its title with its source number, each
-    /// block starting with a blank line; empty without pages.
-    pub fn quoted_passages(&self) -> String {
+    /// For each page, the run of its sentences that best matches `question` (up to 600
+    /// characters, from any of its retrieved passages; its opening when nothing matches),
+    /// quoted under its title with its source number, each block starting with a blank
+    /// line; empty without pages.
+    pub fn quoted_passages(&self, question: &str) -> String {
+        let terms = QuestionTerms::new(
+            question,
+            self.pages
+                .iter()
+                .flat_map(|page| page.passages.iter().map(|p| p.text.as_str())),
+        );
         let mut out = String::new();
         for page in &self.pages {
-            let best = page.passages.first().map_or("", |p| p.text.as_str());
+            let passages: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
             out.push_str(&format!(
                 "\n**{}** [{}]\n\n> {}\n",
                 page.title,
                 page.number,
-                snippet(best, SNIPPET_CHARS * 2).replace('\n', "\n> ")
+                quote(&passages, &terms, QUOTE_CHARS).replace('\n', "\n> ")
             ));
         }
         out
@@ -227,7 +289,7 @@ impl Source {
 }
 
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis when cut.
-fn snippet(text: &str, max: usize) -> String {
+pub(crate) fn snippet(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_owned();
@@ -289,16 +351,124 @@ mod tests {
 
     #[test]
     fn the_extractive_answer_is_labelled_and_links_every_source() {
-        let answer = sources().extractive_answer("Quoted:", "Nothing.");
+        let answer = sources().extractive_answer("Where do you work?", "Quoted:", "Nothing.");
         assert!(answer.starts_with("*Quoted:*"));
         for n in 1..=3 {
             assert!(answer.contains(&format!("[{n}]")), "{answer}");
         }
         assert!(answer.contains("> We cover Leeds."));
         assert_eq!(
-            Sources::default().extractive_answer("Quoted:", "Nothing."),
+            Sources::default().extractive_answer("Where?", "Quoted:", "Nothing."),
             "*Nothing.*"
         );
+    }
+
+    fn hit(url: &str, index: usize, score: f32) -> ScoredChunk {
+        ScoredChunk {
+            record: crate::ports::knowledge::ChunkRecord {
+                id: format!("{url}#{index}"),
+                url: url.to_owned(),
+                title: url.to_owned(),
+                heading_path: Vec::new(),
+                text: format!("Chunk {index} of {url}."),
+                page_hash: String::new(),
+            },
+            score,
+        }
+    }
+
+    #[test]
+    fn one_page_cannot_take_every_slot() {
+        let hits = vec![
+            hit("/pricing/", 0, 0.90),
+            hit("/pricing/", 1, 0.88),
+            hit("/pricing/", 2, 0.86),
+            hit("/pricing/", 3, 0.84),
+            hit("/faq/", 0, 0.80),
+            hit("/contact/", 0, 0.70),
+        ];
+        let rag = RagSettings::default();
+        let sources = Sources::from_hits(hits, &rag);
+        let pages: Vec<(u32, &str, usize)> = sources
+            .pages
+            .iter()
+            .map(|p| (p.number, p.url.as_str(), p.passages.len()))
+            .collect();
+        assert_eq!(
+            pages,
+            [(1, "/pricing/", 2), (2, "/faq/", 1), (3, "/contact/", 1)]
+        );
+        assert_eq!(sources.pages[0].passages[1].text, "Chunk 1 of /pricing/.");
+    }
+
+    #[test]
+    fn the_cap_fills_top_k_in_score_order_and_a_higher_cap_admits_more() {
+        let pages = ["/a/", "/a/", "/a/", "/b/", "/a/", "/c/", "/b/"];
+        let hits: Vec<ScoredChunk> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, url)| hit(url, i, 0.9 - i as f32 / 100.0))
+            .collect();
+        let rag = RagSettings {
+            top_k: 4,
+            ..RagSettings::default()
+        };
+        let kept = |sources: &Sources| -> Vec<String> {
+            sources
+                .pages
+                .iter()
+                .flat_map(|p| p.passages.iter().map(|x| x.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            kept(&Sources::from_hits(hits.clone(), &rag)),
+            [
+                "Chunk 0 of /a/.",
+                "Chunk 1 of /a/.",
+                "Chunk 3 of /b/.",
+                "Chunk 5 of /c/."
+            ]
+        );
+
+        let roomy = RagSettings {
+            top_k: 4,
+            max_chunks_per_page: 3,
+            ..RagSettings::default()
+        };
+        assert_eq!(
+            kept(&Sources::from_hits(hits, &roomy)),
+            [
+                "Chunk 0 of /a/.",
+                "Chunk 1 of /a/.",
+                "Chunk 2 of /a/.",
+                "Chunk 3 of /b/."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_extractive_answer_quotes_the_sentences_matching_the_question() {
+        let opening = "We have fitted heating systems across Yorkshire since 1998. ".repeat(12);
+        let page = Source {
+            number: 1,
+            title: "FAQ".to_owned(),
+            url: "/faq/".to_owned(),
+            score: 0.8,
+            passages: vec![Passage {
+                heading_path: Vec::new(),
+                text: format!("{opening}Our home survey is free. It takes 90 minutes."),
+                score: 0.8,
+            }],
+        };
+        let sources = Sources { pages: vec![page] };
+        let answer = sources.extractive_answer("Is the home survey free?", "Quoted:", "None.");
+        assert!(answer.contains("Our home survey is free."), "{answer}");
+        let opening_only = sources.quoted_passages("Do you sell bicycles?");
+        assert!(
+            opening_only.contains("> We have fitted heating systems"),
+            "{opening_only}"
+        );
+        assert!(!opening_only.contains("survey"), "{opening_only}");
     }
 
     #[test]
