@@ -509,7 +509,7 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
         max_chunks_per_page,
     )
     .await
-        .expect("the evaluation runs");
+    .expect("the evaluation runs");
     for score in &report.scores {
         eprintln!("{:?} {}: {:?}", score.rank, score.question, score.retrieved);
     }
