@@ -114,6 +114,13 @@ error_codes! {
     HeadersTooLarge = ("headers_too_large", 431, "The request's headers total more than `limits.max_header_bytes`."),
     /// Too many streamed answers open at once for this session or visitor.
     TooManyStreams = ("too_many_streams", 429, "Too many streamed answers are open at once for this session or visitor (`rate_limits.streams`); retry after the `Retry-After` seconds, once one has finished."),
+    /// The request reached a function without passing through the deployment's CloudFront
+    /// distribution.
+    DirectAccessDenied = ("direct_access_denied", 403, "The request reached a function directly rather than through the deployment's CloudFront distribution: its `X-Salient-Origin-Secret` header is missing or does not match `server.origin_secret`."),
+    /// The account's Turnstile challenge was not passed.
+    ChallengeFailed = ("challenge_failed", 403, "The account requires a Cloudflare Turnstile challenge to start a session (`account.turnstile.site_key`) and the body's `turnstile_token` is missing, invalid, expired or already used; solve the challenge again."),
+    /// The Turnstile challenge could not be checked.
+    ChallengeUnavailable = ("challenge_unavailable", 503, "The Turnstile challenge could not be checked: Cloudflare's siteverify did not answer in time (`account.turnstile.timeout_ms`) or failed; retry shortly."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -32,8 +32,8 @@ pub use knowledge::{
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
-    SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TelemetrySettings,
-    ToolSettings,
+    SECRET_KEYS, ServerSettings, Settings, StorageBackend, StorageSettings, TURNSTILE_VERIFY_URL,
+    TelemetrySettings, ToolSettings, TurnstileSettings,
 };
 pub use sources::{Schedule, SourcesSettings};
 pub use ssm::{SecretParameter, load_ssm_secrets};

@@ -6,6 +6,7 @@
 //! Capabilities still to come get their own trait beside these (visitor profiles, OTP
 //! challenges, email events, rate counters, ingestion records).
 
+pub mod challenge;
 pub mod crm;
 pub mod email;
 pub mod ingestion;
