@@ -12,3 +12,4 @@ pub mod mail;
 pub mod pinecone_standin;
 pub mod sse;
 pub mod test_site;
+pub mod turnstile_standin;
