@@ -122,7 +122,10 @@ impl TurnstileStandin {
 
     /// A token issued longer ago than tokens stay valid.
     pub fn issue_expired_token(&self) -> String {
-        self.issue_at("session", Utc::now() - TOKEN_TTL - chrono::Duration::seconds(1))
+        self.issue_at(
+            "session",
+            Utc::now() - TOKEN_TTL - chrono::Duration::seconds(1),
+        )
     }
 
     fn issue_at(&self, action: &str, issued_at: DateTime<Utc>) -> String {

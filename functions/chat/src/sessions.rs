@@ -7,8 +7,8 @@ use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use salient_core::AppState;
 use salient_core::api::{
-    AgentScope, ApiError, ApiJson, ApiQuery, ClientIp, MaybeVisitor, MessageView, SessionPath, SessionView,
-    Visitor, visitor_cookie,
+    AgentScope, ApiError, ApiJson, ApiQuery, ClientIp, MaybeVisitor, MessageView, SessionPath,
+    SessionView, Visitor, visitor_cookie,
 };
 use salient_core::domain::{VisitorId, now};
 use salient_core::limits::{Action, Subjects};

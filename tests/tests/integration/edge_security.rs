@@ -366,7 +366,10 @@ async fn the_client_ip_header_counts_only_on_requests_through_cloudfront() -> an
         ..AppOptions::default()
     })
     .await?;
-    assert_eq!(sessions_from(&direct, three_addresses).await?, [201, 201, 429]);
+    assert_eq!(
+        sessions_from(&direct, three_addresses).await?,
+        [201, 201, 429]
+    );
     // Through CloudFront, each viewer's address has its own window.
     let behind = spawn_app_with(AppOptions {
         overrides: two_per_address(),
@@ -374,7 +377,10 @@ async fn the_client_ip_header_counts_only_on_requests_through_cloudfront() -> an
         ..AppOptions::default()
     })
     .await?;
-    assert_eq!(sessions_from(&behind, three_addresses).await?, [201, 201, 201]);
+    assert_eq!(
+        sessions_from(&behind, three_addresses).await?,
+        [201, 201, 201]
+    );
     assert_eq!(
         sessions_from(&behind, ["192.0.2.9:1", "192.0.2.9:2", "192.0.2.9:3"]).await?,
         [201, 201, 429]

@@ -91,7 +91,10 @@ async fn a_new_session_needs_a_token_siteverify_accepts(backend: Backend) -> any
         (Value::Null, "no body"),
         (json!({}), "no token"),
         (token_body(""), "empty token"),
-        (token_body(&"x".repeat(2049)), "a token over 2048 characters"),
+        (
+            token_body(&"x".repeat(2049)),
+            "a token over 2048 characters",
+        ),
     ] {
         let response = create_session(&app, ACCOUNT, AGENT, &body).await?;
         assert_refused(response, 403, "challenge_failed", case).await?;
@@ -146,10 +149,7 @@ fn uuid_shaped(key: &str) -> bool {
 async fn siteverify_unreachable_or_slow_fails_closed(backend: Backend) -> anyhow::Result<()> {
     // A port nothing listens on.
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let unreachable = format!(
-        "http://{}/turnstile/v0/siteverify",
-        closed.local_addr()?
-    );
+    let unreachable = format!("http://{}/turnstile/v0/siteverify", closed.local_addr()?);
     drop(closed);
     let app = guarded_app(backend, &unreachable).await?;
     let response = create_session(&app, ACCOUNT, AGENT, &token_body("0.any-token")).await?;

@@ -3,8 +3,8 @@
 //! and every string in it (keys included) checked for control characters before it becomes
 //! the route's type, so no route can forget the check.
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -67,15 +67,18 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Option<Self>, Self::Rejection> {
         let (parts, body) = req.into_parts();
-        let bytes = <Bytes as FromRequest<S>>::from_request(Request::from_parts(parts.clone(), body), state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
-                } else {
-                    ApiError::new(ErrorCode::InvalidJson, rejection.body_text())
-                }
-            })?;
+        let bytes = <Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
+            } else {
+                ApiError::new(ErrorCode::InvalidJson, rejection.body_text())
+            }
+        })?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }

@@ -154,9 +154,7 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
             check_origin_secret,
         ))
         // Every answer, refusals and panics included, carries the security headers.
-        .layer(middleware::map_response(
-            security_headers::with_api_headers,
-        ))
+        .layer(middleware::map_response(security_headers::with_api_headers))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

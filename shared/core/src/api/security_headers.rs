@@ -16,7 +16,8 @@ use axum::http::{HeaderMap, HeaderName, Response};
 pub const SITE_CSP: &str = "default-src 'self'; script-src 'self' https://challenges.cloudflare.com; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src https://challenges.cloudflare.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
 /// API answers are data, never documents: opened as a page, nothing in them may load or run.
-pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+pub const API_CSP: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// The site's pages send the origin (never the path) to other sites.
 pub const SITE_REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
@@ -51,7 +52,10 @@ fn api_headers() -> [(HeaderName, HeaderValue); 4] {
     [
         (CONTENT_SECURITY_POLICY, HeaderValue::from_static(API_CSP)),
         (X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
-        (REFERRER_POLICY, HeaderValue::from_static(API_REFERRER_POLICY)),
+        (
+            REFERRER_POLICY,
+            HeaderValue::from_static(API_REFERRER_POLICY),
+        ),
         (X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
     ]
 }

@@ -32,7 +32,9 @@ pub enum ChallengeError {
         reasons: Vec<String>,
     },
     /// siteverify did not give an answer.
-    #[error("The check that you are not a robot cannot be completed right now; please try again shortly.")]
+    #[error(
+        "The check that you are not a robot cannot be completed right now; please try again shortly."
+    )]
     Unavailable(#[source] VerifyUnavailable),
     /// siteverify refuses the secret key: the deployment's configuration is wrong.
     #[error("siteverify refuses account.turnstile.secret_key: {0:?}")]
