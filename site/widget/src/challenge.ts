@@ -58,7 +58,7 @@ export class ChallengeError extends Error {
 export class TurnstileChallenge {
   private widgetId: string | null = null;
   private token: string | null = null;
-  private waiting: { resolve: (token: string) => void; reject: (error: Error) => void }[] = [];
+  private waiting: { resolve: (token: string) => void; reject: (error: ChallengeError) => void }[] = [];
 
   /**
    * @param siteKey the account's site key, from the agent card
@@ -83,7 +83,8 @@ export class TurnstileChallenge {
     }
     const token = await new Promise<string>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.render().catch((error: unknown) => this.fail(error instanceof Error ? error : new ChallengeError('load')));
+      // Cloudflare's script blocked or unreachable, or a render it refused.
+      this.render().catch(() => this.fail(new ChallengeError('script')));
     });
     this.finish();
     return token;
@@ -113,7 +114,7 @@ export class TurnstileChallenge {
     else this.token = token;
   }
 
-  private fail(error: Error): void {
+  private fail(error: ChallengeError): void {
     for (const waiter of this.waiting.splice(0)) waiter.reject(error);
     this.finish();
   }

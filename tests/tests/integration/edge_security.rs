@@ -222,6 +222,12 @@ fn every_function_route(session: &str) -> Vec<(reqwest::Method, String, Value)> 
         ),
         (Method::OPTIONS, format!("{agent}/sessions"), Value::Null),
         (Method::GET, "/api/no/such/route".to_owned(), Value::Null),
+        (Method::GET, "/no/such/path".to_owned(), Value::Null),
+        (
+            Method::GET,
+            "//api/northwind-heating/sales".to_owned(),
+            Value::Null,
+        ),
     ]
 }
 
@@ -275,7 +281,7 @@ async fn without_the_origin_secret_every_function_route_is_refused() -> anyhow::
     }
     assert!(!app.history(&session).await?.is_empty());
 
-    // Outside /api/, which CloudFront never forwards to a function: the health check and the
+    // CloudFront forwards neither of these to a function: the health check and the
     // IAM-signed admin route are reached directly.
     let health = direct.get(app.url("/healthz")).send().await?;
     assert_eq!(health.status(), 200);

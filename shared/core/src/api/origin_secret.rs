@@ -1,12 +1,11 @@
 //! Functions reachable only through the deployment's CloudFront distribution. CloudFront adds
 //! `X-Salient-Origin-Secret` (the value of `server.origin_secret`) to every request it
-//! forwards; with the setting present, a request to `/api/...` without the right value is
-//! refused with `direct_access_denied` before anything else runs, so a function URL or the
-//! HTTP API's own address is no way around the edge (the WAF, the viewer's real address).
-//! A request that passes is marked [`ThroughProxy`], and only such requests have their
-//! client IP read from the proxy's header (`api::client_ip`). Paths outside `/api/` are not
-//! checked: CloudFront forwards none of them to a function (`/healthz` and the IAM-signed
-//! admin routes are reached directly).
+//! forwards; with the setting present, a request without the right value is refused with
+//! `direct_access_denied` before anything else runs, so a function URL or the HTTP API's own
+//! address is no way around the edge (the WAF, the viewer's real address). A request that
+//! passes is marked [`ThroughProxy`], and only such requests have their client IP read from
+//! the proxy's header (`api::client_ip`). Two kinds of path are meant to be reached directly,
+//! and CloudFront forwards neither: `/healthz` and the IAM-signed admin routes (`/admin/...`).
 
 use axum::extract::{Request, State};
 use axum::http::HeaderName;
@@ -48,8 +47,14 @@ impl OriginSecret {
     }
 }
 
-/// Middleware: with a secret configured, refuses an `/api/` request whose
-/// `X-Salient-Origin-Secret` is missing or wrong, and marks one whose secret matches.
+/// Paths reached without CloudFront: the health check and the IAM-signed admin routes.
+fn reached_directly(path: &str) -> bool {
+    path == "/healthz" || path.starts_with("/admin/")
+}
+
+/// Middleware: with a secret configured, refuses a request whose `X-Salient-Origin-Secret`
+/// is missing or wrong (but on the paths reached directly), and marks one whose secret
+/// matches.
 pub(crate) async fn check_origin_secret(
     State(secret): State<Option<OriginSecret>>,
     mut request: Request,
@@ -61,7 +66,7 @@ pub(crate) async fn check_origin_secret(
     let presented = request.headers().get(ORIGIN_SECRET_HEADER);
     if presented.is_some_and(|value| secret.admits(value.as_bytes())) {
         request.extensions_mut().insert(ThroughProxy);
-    } else if request.uri().path().starts_with("/api/") {
+    } else if !reached_directly(request.uri().path()) {
         return ApiError::new(
             ErrorCode::DirectAccessDenied,
             "This API is reachable only through the site's own address.",
@@ -83,5 +88,21 @@ mod tests {
         assert!(!secret.admits(b"a-long-origin-secret-value "));
         assert!(!secret.admits(b""));
         assert!(!format!("{secret:?}").contains("origin"));
+    }
+
+    #[test]
+    fn only_the_health_check_and_admin_routes_are_reached_directly() {
+        assert!(reached_directly("/healthz"));
+        assert!(reached_directly("/admin/ingest/northwind-heating"));
+        for path in [
+            "/api/a/b",
+            "/API/a/b",
+            "//api/a/b",
+            "/healthz/x",
+            "/",
+            "/widget.js",
+        ] {
+            assert!(!reached_directly(path), "{path}");
+        }
     }
 }

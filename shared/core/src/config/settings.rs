@@ -90,10 +90,10 @@ pub struct ServerSettings {
     /// Static site to serve at `/` (the built Astro site).
     pub site_dir: PathBuf,
     /// The value CloudFront sends in `X-Salient-Origin-Secret` on every request it forwards
-    /// to a function. When set, a request to `/api/...` without it is refused
-    /// (`direct_access_denied`), and only requests with it have their client IP read from
-    /// `rate_limits.client_ip_header`. Deployment-wide; secret: only from the environment
-    /// (`SALIENT__SERVER__ORIGIN_SECRET`) or SSM.
+    /// to a function. When set, a request without it is refused (`direct_access_denied`;
+    /// `/healthz` and `/admin/...` aside), and only requests with it have their client IP
+    /// read from `rate_limits.client_ip_header`. Deployment-wide; secret: only from the
+    /// environment (`SALIENT__SERVER__ORIGIN_SECRET`) or SSM.
     #[serde(skip_serializing)]
     pub origin_secret: Option<SecretString>,
 }
