@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser end-to-end tests: the real local server (`salient serve`, embedded store, the built
 # site at /) with the OpenRouter stand-in as its model, driven by headless Debian Chromium
-# through playwright-core (site/tests/e2e).
+# through playwright-core (site/tests/e2e). Arguments pick test files by part of their name
+# (`scripts/e2e.sh turnstile security`); none runs them all.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -14,7 +15,7 @@ export SALIENT_E2E_EMBED_ORIGIN="http://localhost:$(free_port)"
 start_demo_stack "$work" 30 "$SALIENT_E2E_EMBED_ORIGIN"
 port="$DEMO_PORT"
 log "e2e against http://127.0.0.1:$port"
-if ! (cd site && SALIENT_E2E_EXPECT_CITATIONS=1 SALIENT_E2E_BASE_URL="http://127.0.0.1:$port" npm run --silent test:e2e); then
+if ! (cd site && SALIENT_E2E_EXPECT_CITATIONS=1 SALIENT_E2E_BASE_URL="http://127.0.0.1:$port" npm run --silent test:e2e -- "$@"); then
   echo "---- server log (tail) ----" >&2
   tail -n 40 "$work/server.log" >&2
   exit 1

@@ -21,6 +21,10 @@ use crate::llm_standin::LlmStandin;
 use crate::mail::{ReceivedEmail, outbox_to};
 use crate::sse::{SseEvent, SseReader};
 
+/// The `server.origin_secret` of an app started [`AppOptions::behind_cloudfront`], which
+/// its clients send as CloudFront would.
+pub const ORIGIN_SECRET: &str = "test-origin-secret-of-cloudfront";
+
 /// Which storage backend an app runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -86,6 +90,7 @@ pub struct TestApp {
     pub stores: Arc<dyn StoreFactory>,
     overrides: Vec<SecretParameter>,
     retriever: Option<Retriever>,
+    behind_cloudfront: bool,
     outbox: Option<tempfile::TempDir>,
     site_dir: Option<PathBuf>,
     config_dir: PathBuf,
@@ -116,6 +121,10 @@ pub struct AppOptions {
     /// The configuration directory to load instead of the repository's `config/` (e.g. a
     /// copy with one file changed, [`copy_config`]).
     pub config_dir: Option<PathBuf>,
+    /// Run as the functions do behind CloudFront: `server.origin_secret` is
+    /// [`ORIGIN_SECRET`], and [`TestApp::browser`] and [`TestApp::client`] send it (and so
+    /// may name their address in `cloudfront-viewer-address`).
+    pub behind_cloudfront: bool,
 }
 
 impl Default for AppOptions {
@@ -129,6 +138,7 @@ impl Default for AppOptions {
             outbox: false,
             site_dir: None,
             config_dir: None,
+            behind_cloudfront: false,
         }
     }
 }
@@ -153,6 +163,9 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
         ));
         overrides.push(setting("otp.secret", "test-otp-secret-of-some-length"));
     }
+    if options.behind_cloudfront {
+        overrides.push(setting("server.origin_secret", ORIGIN_SECRET));
+    }
     overrides.extend(options.overrides);
     let standin = if options.with_llm {
         let standin = Arc::new(LlmStandin::spawn().await?);
@@ -170,6 +183,7 @@ pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
         stores,
         overrides,
         retriever: options.retriever,
+        behind_cloudfront: options.behind_cloudfront,
         outbox,
         site_dir: options.site_dir,
         config_dir,
@@ -256,10 +270,27 @@ impl TestApp {
 
     /// A client that keeps cookies, like a browser.
     pub fn browser(&self) -> reqwest::Client {
-        reqwest::Client::builder()
+        self.client_builder()
             .cookie_store(true)
             .build()
             .unwrap_or_default()
+    }
+
+    /// A client without cookies (an API client, or a browser's first request).
+    pub fn client(&self) -> reqwest::Client {
+        self.client_builder().build().unwrap_or_default()
+    }
+
+    /// Behind CloudFront, every request carries the origin secret.
+    fn client_builder(&self) -> reqwest::ClientBuilder {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if self.behind_cloudfront {
+            headers.insert(
+                salient_core::api::ORIGIN_SECRET_HEADER,
+                reqwest::header::HeaderValue::from_static(ORIGIN_SECRET),
+            );
+        }
+        reqwest::Client::builder().default_headers(headers)
     }
 
     /// The directory email goes to, for an app started with [`AppOptions::outbox`].

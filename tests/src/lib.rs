@@ -13,3 +13,4 @@ pub mod pinecone_standin;
 pub mod spend_conformance;
 pub mod sse;
 pub mod test_site;
+pub mod turnstile_standin;

@@ -7,17 +7,18 @@ use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use salient_core::AppState;
 use salient_core::api::{
-    AgentScope, ApiError, ApiQuery, ClientIp, MaybeVisitor, MessageView, RawHtml, SessionPath,
-    SessionView, Visitor, visitor_cookie,
+    AgentScope, ApiError, ApiJson, ApiQuery, ClientIp, MaybeVisitor, MessageView, RawHtml,
+    SessionPath, SessionView, Visitor, visitor_cookie,
 };
 use salient_core::domain::{VisitorId, now};
 use salient_core::limits::{Action, Subjects};
 use salient_core::ports::Order;
-use salient_core::sessions;
+use salient_core::{challenge, sessions};
 use serde::Deserialize;
 use serde_json::json;
 
-/// `GET /api/{account}/{agent}`: what the widget shows before the first message.
+/// `GET /api/{account}/{agent}`: what the widget shows before the first message, and the
+/// Turnstile site key when the account guards new sessions with a challenge.
 pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
     let settings = &scope.config.settings;
     Json(json!({
@@ -26,19 +27,31 @@ pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
         "name": settings.agent.name,
         "greeting": settings.agent.greeting,
         "account_name": settings.account.name,
+        "turnstile_site_key": settings.account.turnstile.site_key(),
     }))
+}
+
+/// The optional body of a new session.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CreateBody {
+    /// The token of the account's Turnstile challenge (needed when it has one).
+    turnstile_token: Option<String>,
 }
 
 /// `POST /api/{account}/{agent}/sessions`: a new session for this visitor (a new visitor id
 /// and cookie if the request carried none), counted against `rate_limits.session` (a
-/// visitor without an id yet is counted by client IP, agent and account only).
+/// visitor without an id yet is counted by client IP, agent and account only), then, when
+/// the account has Turnstile on, only with a token siteverify accepts.
 pub(crate) async fn create(
     State(state): State<AppState>,
     scope: AgentScope,
     MaybeVisitor(visitor): MaybeVisitor,
     ClientIp(client_ip): ClientIp,
     jar: CookieJar,
+    body: Option<ApiJson<CreateBody>>,
 ) -> Result<impl IntoResponse, ApiError> {
+    let body = body.map(|ApiJson(body)| body).unwrap_or_default();
     let subjects = Subjects {
         account: &scope.account,
         agent: &scope.agent,
@@ -51,6 +64,13 @@ pub(crate) async fn create(
         .limiter(&scope.config.settings.rate_limits)
         .check(Action::Session, &subjects, now())
         .await?;
+    challenge::check_session_token(
+        state.challenges.as_ref(),
+        &scope.config.settings.account.turnstile,
+        body.turnstile_token.as_deref(),
+        client_ip,
+    )
+    .await?;
     let visitor = visitor.unwrap_or_else(VisitorId::generate);
     let session = sessions::open_session(
         state.store.as_ref(),

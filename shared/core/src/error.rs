@@ -116,6 +116,13 @@ error_codes! {
     TooManyStreams = ("too_many_streams", 429, "Too many streamed answers are open at once for this session or visitor (`rate_limits.streams`); retry after the `Retry-After` seconds, once one has finished."),
     /// A spend cap is used up, so the model is not called.
     BudgetReached = ("budget_reached", 429, "A spend cap (`spend.*`) of the agent, its account or the deployment is used up, so summaries pause until the day or month ends (`Retry-After`); turns answer from the site instead."),
+    /// The request reached a function without passing through the deployment's CloudFront
+    /// distribution.
+    DirectAccessDenied = ("direct_access_denied", 403, "The request reached a function directly rather than through the deployment's CloudFront distribution: its `X-Salient-Origin-Secret` header is missing or does not match `server.origin_secret`."),
+    /// The account's Turnstile challenge was not passed.
+    ChallengeFailed = ("challenge_failed", 403, "The account requires a Cloudflare Turnstile challenge to start a session (`account.turnstile.site_key`) and the body's `turnstile_token` is missing, invalid, expired or already used; solve the challenge again."),
+    /// The Turnstile challenge could not be checked.
+    ChallengeUnavailable = ("challenge_unavailable", 503, "The Turnstile challenge could not be checked: Cloudflare's siteverify did not answer in time (`account.turnstile.timeout_ms`) or failed; retry shortly."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

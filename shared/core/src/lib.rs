@@ -36,9 +36,10 @@ pub use app::{
 pub use directory::Directory;
 pub use telemetry::init as init_telemetry;
 
-// Services: a visitor's sessions and turns, summary emails, retrieval quality.
+// Services: a visitor's sessions (and the challenge that may guard them) and turns, summary
+// emails, retrieval quality.
 pub use conversation::context::warm_up as warm_up_tokenizer;
-pub use conversation::{ownership, sessions, turn};
+pub use conversation::{challenge, ownership, sessions, turn};
 pub use email::{summary, sweep};
 pub use knowledge::eval;
 

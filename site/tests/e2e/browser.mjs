@@ -1,5 +1,8 @@
 // Shared set-up for the widget's end-to-end tests: Debian's Chromium driven by playwright-core
-// (no browser download), and small probes into the widget's open shadow root.
+// (no browser download), and small probes into the widget's open shadow root. Every page
+// watches its Content-Security-Policy: a violation (the `securitypolicyviolation` event, or
+// Chromium's console error) fails the test when it closes the page's context.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,10 +26,37 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh context (no cookies, no localStorage) that records any dialog the page opens. */
+/**
+ * A fresh context (no cookies, no localStorage) whose page records any dialog it opens and
+ * any Content-Security-Policy violation; `context.close()` then fails on a violation.
+ */
 export async function newPage(browser, options = DESKTOP) {
   const context = await browser.newContext({ ...options, baseURL: BASE_URL });
+  const violations = [];
+  await context.exposeBinding('__salientCspViolation', (_source, violation) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) =>
+        window.__salientCspViolation({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+          source: event.sourceFile,
+          sample: event.sample,
+        }),
+      true,
+    );
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    assert.deepEqual(violations, [], 'the page broke its Content-Security-Policy');
+  };
   const page = await context.newPage();
+  page.cspViolations = violations;
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push({ console: message.text() });
+  });
   page.dialogs = [];
   page.on('dialog', (dialog) => {
     page.dialogs.push(dialog.message());

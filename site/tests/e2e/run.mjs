@@ -1,6 +1,7 @@
 // Runs the e2e tests with node's test runner against SALIENT_E2E_BASE_URL (the real server).
 // With --mock it first starts the development mock (dev/mock-api.mjs) on a free port and points
-// the tests at it: a development aid only, never the project's real e2e run.
+// the tests at it: a development aid only, never the project's real e2e run. Other arguments
+// pick test files by part of their name (`run.mjs turnstile security`); none runs them all.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +20,15 @@ if (!env.SALIENT_E2E_BASE_URL) {
   console.error('SALIENT_E2E_BASE_URL is not set (e.g. http://127.0.0.1:3000); or run `npm run test:e2e:mock`.');
   process.exit(2);
 }
-const files = readdirSync(here).filter((name) => name.endsWith('.test.mjs')).map((name) => join(here, name));
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.test.mjs'))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
+  .map((name) => join(here, name));
+if (files.length === 0) {
+  console.error(`no test file matches ${only.join(', ')}`);
+  process.exit(2);
+}
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], { env, stdio: 'inherit' });
 child.on('exit', (code) => {
   mock?.close();

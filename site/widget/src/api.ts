@@ -29,6 +29,8 @@ export interface AgentCard {
   name: string;
   greeting: string;
   account_name: string;
+  /** Set when the account guards new sessions with Cloudflare Turnstile. */
+  turnstile_site_key?: string | null;
 }
 
 /** A non-2xx answer, carrying the API's stable error code. */
@@ -115,8 +117,13 @@ export class ChatApi {
     return this.request<AgentCard>('');
   }
 
-  async createSession(): Promise<Session> {
-    const body = await this.request<{ session: Session; visitor_id?: string }>('/sessions', { method: 'POST', body: '{}' });
+  /** A new session; `turnstileToken` when the account's agent card names a site key. */
+  async createSession(turnstileToken: string | null = null): Promise<Session> {
+    const payload = turnstileToken ? { turnstile_token: turnstileToken } : {};
+    const body = await this.request<{ session: Session; visitor_id?: string }>('/sessions', {
+      method: 'POST',
+      body: JSON.stringify(payload),
+    });
     this.rememberVisitor(body.visitor_id);
     return body.session;
   }

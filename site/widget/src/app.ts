@@ -3,10 +3,12 @@
  * session, streams answers from the SSE endpoint, and renders everything as DOM nodes.
  */
 import { AgentCard, ApiError, ChatApi, Citation, Message } from './api';
+import { ChallengeError, TurnstileChallenge } from './challenge';
 import type { AppContext, AppHandle } from './contract';
 import { externalLink, renderMarkdown, safeLinkUrl } from './markdown';
 import { EventStreamParser } from './sse';
 import { format, Strings } from './strings';
+import { adoptStyles } from './shadow-styles';
 import { PANE_CSS } from './styles';
 
 // Constant markup written by us, never text from the network or the page.
@@ -148,9 +150,6 @@ export function start(context: AppContext): AppHandle {
   const sessions = new SessionStore(`salient:session:${config.account}:${config.agent}`);
   const inline = config.mode === 'inline';
 
-  const style = el('style');
-  style.textContent = PANE_CSS;
-
   const pane = el('section', inline ? 'pane inline' : 'pane');
   pane.id = 'salient-pane';
   pane.dataset.position = config.position;
@@ -217,15 +216,26 @@ export function start(context: AppContext): AppHandle {
   sendButton.innerHTML = ICON_SEND + ICON_STOP;
   form.append(label, input, sendButton);
   const footer = el('div', 'footer', strings.poweredBy);
+  // Where an account's Turnstile challenge shows: an element of the host page's own DOM
+  // (Turnstile does not render inside a shadow root), placed in the pane through a slot.
+  const challengeSlot = document.createElement('slot');
+  challengeSlot.name = 'challenge';
+  const challengeBox = document.createElement('div');
+  challengeBox.slot = 'challenge';
+  challengeBox.hidden = true;
+  host.append(challengeBox);
 
-  pane.append(header, log, statusLine, form, footer);
-  shadow.append(style, pane);
+  pane.append(header, log, statusLine, challengeSlot, form, footer);
+  adoptStyles(shadow, PANE_CSS);
+  shadow.append(pane);
   if (inline) {
     host.style.display = 'block';
     host.style.height = '100%';
   }
 
   let card: AgentCard | null = null;
+  let cardLoaded: Promise<AgentCard | null> | null = null;
+  let challenge: TurnstileChallenge | null = null;
   let greetingView: AssistantView | null = null;
   let initialised = false;
   let activeTurn: AbortController | null = null;
@@ -286,11 +296,37 @@ export function start(context: AppContext): AppHandle {
     return view;
   }
 
+  /** The agent card, fetched once (null when it could not be read). */
+  function loadCard(): Promise<AgentCard | null> {
+    cardLoaded ??= api.agentCard().catch(() => null);
+    return cardLoaded;
+  }
+
+  /** The account's Turnstile challenge, when its agent card names a site key. */
+  function challengeFor(agentCard: AgentCard | null): TurnstileChallenge | null {
+    const siteKey = agentCard?.turnstile_site_key;
+    if (typeof siteKey !== 'string' || !siteKey) return null;
+    challenge ??= new TurnstileChallenge(siteKey, challengeBox);
+    return challenge;
+  }
+
+  /** A token of the account's challenge for a new session (null when it has none). */
+  async function challengeToken(): Promise<string | null> {
+    const guard = challengeFor(await loadCard());
+    if (!guard) return null;
+    statusLine.textContent = strings.checking;
+    try {
+      return await guard.take();
+    } finally {
+      statusLine.textContent = '';
+    }
+  }
+
   function ensureSession(): Promise<string> {
     const existing = sessions.get();
     if (existing) return Promise.resolve(existing);
-    creatingSession ??= api
-      .createSession()
+    creatingSession ??= challengeToken()
+      .then((token) => api.createSession(token))
       .then((session) => {
         sessions.set(session.id);
         return session.id;
@@ -329,10 +365,12 @@ export function start(context: AppContext): AppHandle {
     if (initialised) return;
     initialised = true;
     showGreeting();
-    void api
-      .agentCard()
+    void loadCard()
       .then((agentCard) => {
+        if (!agentCard) return;
         card = agentCard;
+        // A visitor without a session will need a token: start the challenge now.
+        if (!sessions.get()) challengeFor(agentCard)?.prepare();
         if (!config.title && agentCard.name) title.textContent = agentCard.name;
         // The account name says whose agent this is, unless the title already does.
         if (agentCard.account_name && agentCard.account_name !== title.textContent) subtitle.textContent = agentCard.account_name;
@@ -347,6 +385,7 @@ export function start(context: AppContext): AppHandle {
   }
 
   function errorText(error: unknown): string {
+    if (error instanceof ChallengeError) return strings.errorChallenge;
     if (error instanceof ApiError) {
       if (error.code === 'too_many_streams') return strings.errorBusy;
       if (error.isRateLimited) {
@@ -495,6 +534,7 @@ export function start(context: AppContext): AppHandle {
     sessions.set(null);
     log.replaceChildren();
     showGreeting();
+    challenge?.prepare();
     input.focus();
   });
 

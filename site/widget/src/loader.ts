@@ -4,6 +4,7 @@
  */
 import { readConfig, WidgetConfig } from './config';
 import type { AppContext, AppHandle } from './contract';
+import { adoptStyles } from './shadow-styles';
 
 /** Replaced at build time with `widget-app.js?v=<content hash>` so a new build busts caches. */
 declare const __SALIENT_APP_FILE__: string;
@@ -56,9 +57,7 @@ function mount(config: WidgetConfig, appUrl: string): void {
   host.setAttribute('data-agent', config.agent);
   for (const [property, value] of Object.entries(config.theme)) host.style.setProperty(property, value);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = LAUNCHER_CSS;
-  shadow.append(style);
+  adoptStyles(shadow, LAUNCHER_CSS);
 
   let launcher: HTMLButtonElement | null = null;
   if (config.mode === 'floating') {

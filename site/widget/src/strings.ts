@@ -30,6 +30,8 @@ export const DEFAULT_STRINGS = {
   errorRateLimitedSeconds: "You're sending messages too quickly. Please try again in {seconds} seconds.",
   errorRateLimitedMinutes: "You're sending messages too quickly. Please try again in {minutes} minutes.",
   errorBusy: 'An answer is still being written. Please wait for it to finish, then try again.',
+  errorChallenge: "The check that you're not a robot didn't work. Please try again.",
+  checking: "Checking that you're not a robot…",
   conversationLabel: 'Conversation',
   poweredBy: 'Powered by Salient',
   opensInNewTab: '(opens in a new tab)',

@@ -17,6 +17,8 @@ box-shadow:0 12px 40px rgba(15,23,42,.28);overflow:hidden;
 font:15px/1.5 var(--salient-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 text-align:left}
 .pane[hidden]{display:none}
+slot[name=challenge]{display:flex;justify-content:center}
+::slotted(*){margin:6px 12px 0;max-width:100%}
 .pane[data-position=left]{right:auto;left:var(--salient-offset,20px)}
 .pane.inline{position:relative;inset:auto;width:100%;height:100%;border-radius:0;box-shadow:none;border:0}
 @media (max-width:480px){.pane:not(.inline){inset:0;width:100%;height:100%;height:100dvh;border-radius:0;border:0}}

@@ -21,10 +21,13 @@ use serde_json::{Value, json};
 const ACCOUNT: &str = "northwind-heating";
 const AGENT: &str = "sales";
 
+/// An app behind CloudFront (so a request may name its client's address in
+/// `cloudfront-viewer-address`) with `limits` on top of the defaults.
 async fn limited_app(backend: Backend, limits: &[(&str, &str)]) -> anyhow::Result<TestApp> {
     spawn_app_with(AppOptions {
         backend,
         outbox: true,
+        behind_cloudfront: true,
         overrides: limits.iter().map(|(k, v)| setting(k, v)).collect(),
         ..AppOptions::default()
     })
@@ -387,7 +390,7 @@ async fn fifty_concurrent_session_creations_admit_exactly_the_limit(
 ) -> anyhow::Result<()> {
     let app = limited_app(backend, &[("rate_limits.session.ip", "10/1h")]).await?;
     let url = app.url(&format!("/api/{ACCOUNT}/{AGENT}/sessions"));
-    let client = reqwest::Client::new();
+    let client = app.client();
     let answers = futures::future::join_all((0..50).map(|_| {
         client
             .post(&url)

@@ -1,6 +1,6 @@
 //! Adapters: the storage ports implemented on real backends (`dynamodb` in AWS, `embedded`
-//! SQLite locally, one module per port in each), and the email transports (`ses`,
-//! `outbox`).
+//! SQLite locally, one module per port in each), the email transports (`ses`, `outbox`),
+//! and Cloudflare Turnstile's siteverify (`turnstile`).
 
 pub(crate) mod dynamodb;
 #[cfg(feature = "embedded")]
@@ -8,6 +8,7 @@ pub(crate) mod embedded;
 pub(crate) mod outbox;
 mod sdk_error;
 pub(crate) mod ses;
+pub(crate) mod turnstile;
 
 use crate::domain::SummaryStatus;
 use crate::ports::Page;

@@ -1,12 +1,15 @@
 //! The client's IP address, for per-IP rate limits: the proxy header named by
-//! `rate_limits.client_ip_header` when set and present (CloudFront's
-//! `cloudfront-viewer-address`, `ip:port`, the default), else the HTTP API's `sourceIp` in
-//! Lambda, else the TCP peer on the local server. Unknown stays `None` (all such requests
-//! share one bucket) rather than failing. The address is only ever used hashed.
+//! `rate_limits.client_ip_header` (CloudFront's `cloudfront-viewer-address`, `ip:port`, the
+//! default) when the request proved it came through the proxy (`server.origin_secret`,
+//! see `api::origin_secret`), else the HTTP API's `sourceIp` in Lambda, else the TCP peer on
+//! the local server. Without that proof the header is ignored, since anyone can send it.
+//! Unknown stays `None` (all such requests share one bucket) rather than failing. The
+//! address is only ever used hashed.
 
 use std::net::{IpAddr, SocketAddr};
 
 use super::ApiError;
+use super::origin_secret::ThroughProxy;
 use crate::app::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -39,6 +42,7 @@ impl FromRequestParts<AppState> for ClientIp {
     ) -> Result<Self, Self::Rejection> {
         let header = state.catalog.app().rate_limits.client_ip_header.as_str();
         if !header.is_empty()
+            && parts.extensions.get::<ThroughProxy>().is_some()
             && let Some(ip) = parts
                 .headers
                 .get(header)

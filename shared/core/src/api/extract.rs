@@ -3,8 +3,9 @@
 //! and every string in it (keys included) checked for control characters before it becomes
 //! the route's type, so no route can forget the check.
 
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
@@ -26,7 +27,7 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let value = match axum::Json::<Value>::from_request(req, state).await {
+        let value = match <axum::Json<Value> as FromRequest<S>>::from_request(req, state).await {
             Ok(axum::Json(value)) => value,
             Err(rejection) => return Err(json_rejection(&rejection)),
         };
@@ -52,6 +53,39 @@ where
                 };
                 ApiError::new(ErrorCode::InvalidJson, message)
             })
+    }
+}
+
+/// An optional JSON body: `Option<ApiJson<T>>` is `None` for an empty body (no bytes, or
+/// only whitespace), and otherwise exactly what [`ApiJson`] makes of it.
+impl<S, T> OptionalFromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Option<Self>, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let bytes = <Bytes as FromRequest<S>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
+            } else {
+                ApiError::new(ErrorCode::InvalidJson, rejection.body_text())
+            }
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let request = Request::from_parts(parts, Body::from(bytes));
+        <Self as FromRequest<S>>::from_request(request, state)
+            .await
+            .map(Some)
     }
 }
 

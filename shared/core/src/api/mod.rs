@@ -5,9 +5,11 @@ mod client_ip;
 mod error;
 mod extract;
 mod origin;
+mod origin_secret;
 mod render;
 mod router;
 mod scope;
+mod security_headers;
 mod views;
 mod visitor;
 
@@ -17,8 +19,10 @@ pub use error::{
     status_of,
 };
 pub use extract::{ApiJson, ApiQuery};
+pub use origin_secret::ORIGIN_SECRET_HEADER;
 pub use render::{BASIC_TAGS, RawHtml, answer_html};
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
+pub use security_headers::{API_CSP, API_REFERRER_POLICY, SITE_CSP, SITE_REFERRER_POLICY};
 pub use views::{CitationView, MessageView, SessionView, citation_views};
 pub use visitor::{MaybeVisitor, VISITOR_COOKIE, VISITOR_HEADER, Visitor, visitor_cookie};

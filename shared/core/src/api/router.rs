@@ -23,6 +23,8 @@ use tower_http::trace::TraceLayer;
 
 use super::error::{ApiError, ErrorCode};
 use super::origin::{allowed_for_path, check_origin};
+use super::origin_secret::{OriginSecret, check_origin_secret};
+use super::security_headers;
 use super::visitor::VISITOR_HEADER;
 use crate::app::AppState;
 use crate::config::Catalog;
@@ -103,9 +105,11 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
             route_not_found,
         ));
     // The site's files are public: any origin may load them, which a page embedding the
-    // widget from elsewhere needs (importing widget-app.js is a CORS fetch). The deployment's
-    // CDN sends the same header. API routes keep their per-account CORS.
+    // widget from elsewhere needs (importing widget-app.js is a CORS fetch), never with
+    // credentials. The deployment's CDN sends the same headers (the site's response headers
+    // policy), and the same security headers. API routes keep their per-account CORS.
     let site = tower::ServiceBuilder::new()
+        .map_response(security_headers::with_site_headers)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::ACCESS_CONTROL_ALLOW_ORIGIN,
             HeaderValue::from_static("*"),
@@ -117,6 +121,13 @@ pub fn finish_serving_site(routes: Router<AppState>, state: AppState, site_dir: 
 fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let body_limit = state.catalog.app().limits.max_body_bytes;
     let header_limit = state.catalog.app().limits.max_header_bytes;
+    let origin_secret = state
+        .catalog
+        .app()
+        .server
+        .origin_secret
+        .as_ref()
+        .map(OriginSecret::new);
     let cors = cors_layer(Arc::clone(&state.catalog));
     routes
         .route("/healthz", get(healthz))
@@ -137,10 +148,13 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
             header_limit,
             limit_header_bytes,
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
+        // Before anything else looks at the request: a direct call is refused unread.
+        .layer(middleware::from_fn_with_state(
+            origin_secret,
+            check_origin_secret,
         ))
+        // Every answer, refusals and panics included, carries the security headers.
+        .layer(middleware::map_response(security_headers::with_api_headers))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -50,6 +50,13 @@ pub async fn bootstrap() -> anyhow::Result<AppState> {
     let catalog = Catalog::load(&config_dir, &secrets)
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
     crate::telemetry::init(&catalog.app().telemetry);
+    if std::env::var_os("AWS_LAMBDA_FUNCTION_NAME").is_some()
+        && catalog.app().server.origin_secret.is_none()
+    {
+        tracing::warn!(
+            "server.origin_secret is not set: this function answers requests that did not come through CloudFront, and counts per-IP limits by the HTTP API's sourceIp (docs/security.md)"
+        );
+    }
     build(catalog).await
 }
 
@@ -61,7 +68,8 @@ pub async fn build(catalog: Catalog) -> anyhow::Result<AppState> {
 }
 
 /// Every adapter but storage, from the settings, around an open store: one model client per
-/// agent that has an API key, each account's directory, the email transport, and the
+/// agent that has an API key, each account's directory, the email transport, the Turnstile
+/// siteverify client, and the
 /// knowledge base when any agent has RAG on (a missing model or key is logged, not fatal:
 /// those agents answer without sources; a directory file that cannot be loaded is logged and
 /// leaves that account without its directory).
@@ -69,6 +77,10 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
     let llm = model_clients(&catalog)?;
     let directories = directories(&catalog);
     let mail = email_transport(&catalog.app().email);
+    let challenges = Arc::new(
+        crate::adapters::turnstile::TurnstileVerifier::new()
+            .context("building the Turnstile siteverify client")?,
+    );
     let state = AppState {
         catalog,
         store,
@@ -77,6 +89,7 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
         retriever: None,
         directories: Arc::new(directories),
         mail,
+        challenges,
         otp_secret: Arc::new(OnceLock::new()),
     };
     Ok(with_configured_knowledge(state))

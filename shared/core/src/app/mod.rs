@@ -20,6 +20,7 @@ use crate::knowledge::retrieve::Retriever;
 use crate::limits::Limiter;
 use crate::llm::LlmClient;
 use crate::otp::OtpSecret;
+use crate::ports::challenge::ChallengeVerifier;
 use crate::ports::crm::{ProfileStore, RateLimitStore};
 use crate::ports::email::EmailTransport;
 use crate::ports::ingestion::IngestionStore;
@@ -56,6 +57,8 @@ pub struct AppState {
     directories: Arc<HashMap<AccountId, Arc<Directory>>>,
     /// The email transport (`email.transport`).
     pub mail: Arc<dyn EmailTransport>,
+    /// Checks Turnstile tokens (`account.turnstile`) with siteverify.
+    pub challenges: Arc<dyn ChallengeVerifier>,
     /// The key one-time codes are hashed with, made on first use.
     otp_secret: Arc<OnceLock<OtpSecret>>,
 }

@@ -34,7 +34,7 @@ pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, 
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
     MAX_RETENTION_DAYS, RetentionSettings, SECRET_KEYS, ServerSettings, Settings, StorageBackend,
-    StorageSettings, TelemetrySettings, ToolSettings,
+    StorageSettings, TURNSTILE_VERIFY_URL, TelemetrySettings, ToolSettings, TurnstileSettings,
 };
 pub use sources::{Schedule, SourcesSettings};
 pub use spend::{SpendCaps, SpendSettings, TokenPrice};

@@ -102,7 +102,8 @@ pub struct AdminSettings {
     pub token: Option<SecretString>,
 }
 
-/// The local server (`salient serve`).
+/// The HTTP server: where the local server (`salient serve`) listens and what it serves, and
+/// the proof every function asks of a request that it came through the deployment's proxy.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ServerSettings {
@@ -112,6 +113,13 @@ pub struct ServerSettings {
     pub port: u16,
     /// Static site to serve at `/` (the built Astro site).
     pub site_dir: PathBuf,
+    /// The value CloudFront sends in `X-Salient-Origin-Secret` on every request it forwards
+    /// to a function. When set, a request without it is refused (`direct_access_denied`;
+    /// `/healthz` and `/admin/...` aside), and only requests with it have their client IP
+    /// read from `rate_limits.client_ip_header`. Deployment-wide; secret: only from the
+    /// environment (`SALIENT__SERVER__ORIGIN_SECRET`) or SSM.
+    #[serde(skip_serializing)]
+    pub origin_secret: Option<SecretString>,
 }
 
 impl Default for ServerSettings {
@@ -120,6 +128,7 @@ impl Default for ServerSettings {
             host: "127.0.0.1".to_owned(),
             port: 3000,
             site_dir: PathBuf::from("site/dist"),
+            origin_secret: None,
         }
     }
 }
@@ -203,6 +212,48 @@ pub struct AccountSettings {
     pub allowed_origins: Vec<String>,
     /// Who receives conversation summaries.
     pub summary_recipients: Vec<String>,
+    /// Cloudflare Turnstile on session creation (off without a site key).
+    pub turnstile: TurnstileSettings,
+}
+
+/// Cloudflare Turnstile: with a site key, the widget renders the challenge and a new session
+/// needs the token it yields, checked with Cloudflare's siteverify API.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TurnstileSettings {
+    /// The widget's site key (public; the agent card hands it to the widget). Empty: off.
+    pub site_key: String,
+    /// The widget's secret key, sent to siteverify. Secret: only from the environment
+    /// (`SALIENT__ACCOUNT__TURNSTILE__SECRET_KEY`) or SSM
+    /// (`accounts/<account>/account/turnstile/secret_key`).
+    #[serde(skip_serializing)]
+    pub secret_key: Option<SecretString>,
+    /// The siteverify endpoint.
+    pub verify_url: String,
+    /// Milliseconds one siteverify call may take before it counts as unreachable.
+    pub timeout_ms: u64,
+}
+
+/// Cloudflare's siteverify endpoint.
+pub const TURNSTILE_VERIFY_URL: &str = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
+impl Default for TurnstileSettings {
+    fn default() -> Self {
+        Self {
+            site_key: String::new(),
+            secret_key: None,
+            verify_url: TURNSTILE_VERIFY_URL.to_owned(),
+            timeout_ms: 5000,
+        }
+    }
+}
+
+impl TurnstileSettings {
+    /// The site key, when Turnstile is on.
+    pub fn site_key(&self) -> Option<&str> {
+        let key = self.site_key.trim();
+        (!key.is_empty()).then_some(key)
+    }
 }
 
 /// One agent.
@@ -303,4 +354,6 @@ pub const SECRET_KEYS: &[&str] = &[
     "knowledge.embedding.api_key",
     "knowledge.vector_store.api_key",
     "otp.secret",
+    "server.origin_secret",
+    "account.turnstile.secret_key",
 ];

@@ -1,6 +1,8 @@
 //! Checks a loaded agent's settings once at load: every value that would fail later
 //! (URLs, origins, sources, knowledge backends) fails here, naming its key and source.
 
+use secrecy::ExposeSecret as _;
+
 use super::*;
 
 /// Range and shape checks serde cannot express. Errors name the key and its source.
@@ -90,6 +92,15 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
             "each entry must be an origin such as https://shop.example.com (no path)",
         );
     }
+    validate_turnstile(&settings.account.turnstile, &mut check);
+    if let Some(secret) = &settings.server.origin_secret {
+        let secret = secret.expose_secret();
+        check(
+            secret.len() >= 16 && secret.bytes().all(|b| b.is_ascii_graphic()),
+            "server.origin_secret",
+            "must be at least 16 printable ASCII characters without spaces (a header value)",
+        );
+    }
     for recipient in &settings.account.summary_recipients {
         check(
             crate::domain::EmailAddress::parse(recipient).is_ok(),
@@ -137,6 +148,35 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
     } else {
         Err(ConfigError::Invalid(problems.join("; ")))
     }
+}
+
+/// Checks of `account.turnstile`: a site key the widget can render, and the secret key
+/// siteverify needs whenever there is one.
+fn validate_turnstile(turnstile: &TurnstileSettings, check: &mut impl FnMut(bool, &str, &str)) {
+    let site_key = turnstile.site_key.trim();
+    check(
+        site_key.len() <= 128
+            && site_key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'),
+        "account.turnstile.site_key",
+        "must be a Turnstile site key (letters, digits, _ and -)",
+    );
+    check(
+        site_key.is_empty() || turnstile.secret_key.is_some(),
+        "account.turnstile.secret_key",
+        "must be set when account.turnstile.site_key is (SSM parameter accounts/<account>/account/turnstile/secret_key or SALIENT__ACCOUNT__TURNSTILE__SECRET_KEY)",
+    );
+    check(
+        is_http_url(&turnstile.verify_url),
+        "account.turnstile.verify_url",
+        "must be an http(s) URL",
+    );
+    check(
+        (100..=30_000).contains(&turnstile.timeout_ms),
+        "account.turnstile.timeout_ms",
+        "must be between 100 and 30000",
+    );
 }
 
 /// Checks of the `sources:` section (the crawler refuses bad values again at run time).

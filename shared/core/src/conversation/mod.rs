@@ -1,6 +1,8 @@
-//! The conversation path: assembling the prompt and running a turn.
+//! The conversation path: starting a session (behind the account's challenge, if any),
+//! assembling the prompt and running a turn.
 
 mod answer;
+pub mod challenge;
 pub(crate) mod context;
 pub mod ownership;
 pub(crate) mod record;

@@ -7,6 +7,7 @@
 //! adapter is opened with the [`Retention`](crate::domain::Retention) it stamps each write
 //! with.
 
+pub mod challenge;
 pub mod crm;
 pub mod email;
 pub mod ingestion;
