@@ -240,7 +240,7 @@ mod tests {
         for kept in [
             "# FAQ",
             "Intro text here.",
-            "**Do you deliver?**",
+            "## Do you deliver?\n\nYes, within 3 days.",
             "Yes, within 3 days.",
             "- Plan: Basic; Price: £5",
             "- Plan: Pro; Price: £9",
