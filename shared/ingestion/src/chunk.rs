@@ -4,7 +4,8 @@
 //! are counted exactly as tiktoken's o200k encoding counts them (the conversation context's
 //! encoding), through a counter that cuts the page once (salient-core's
 //! `knowledge::token_count`). Every chunk carries its page title and the heading path above
-//! it.
+//! it. No chunk is only a heading, and a question heading leads every chunk of its answer
+//! (the rules are listed in docs/architecture.md).
 
 use salient_core::{SliceCounter, count_tokens};
 use text_splitter::{ChunkConfig, ChunkSizer, MarkdownSplitter};
