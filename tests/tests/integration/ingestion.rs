@@ -272,8 +272,7 @@ async fn shared_boilerplate_is_not_in_chunks_but_content_tables_and_faq_answers_
     for content in [
         "Service: Call-out fee; Weekday: £45; Evening and weekend: £85",
         "Service: Annual boiler service; Weekday: £89",
-        "**How fast can you come out for a leak?**",
-        "Within 2 hours inside the Leeds ring road",
+        "# How fast can you come out for a leak?\n\nWithin 2 hours inside the Leeds ring road",
         "A blue Kettle and Co van parked outside a terraced house",
         "Walk-in showers",
         "This site sets one cookie",

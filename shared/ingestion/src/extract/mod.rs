@@ -7,8 +7,9 @@
 //! and picks the content. Either way the same walk turns the content into blocks, dropping
 //! navigation, site headers and footers, asides, forms, scripts, hidden elements and cookie
 //! or consent banners, and keeping headings, paragraphs, lists, tables (one readable line
-//! per row, each cell named by its column header), `<details>` bodies under their summary,
-//! definition lists and image alt text. Boilerplate that survives (a promo strip in a plain
+//! per row, each cell named by its column header), `<details>` bodies under their summary
+//! (written as a heading, so each question is chunked with its answer), definition lists
+//! (a FAQ-like one as headings too) and image alt text. Boilerplate that survives (a promo strip in a plain
 //! `<div>` on every page) is removed across pages by [`Boilerplate`].
 
 mod boilerplate;
@@ -240,7 +241,7 @@ mod tests {
         for kept in [
             "# FAQ",
             "Intro text here.",
-            "**Do you deliver?**",
+            "## Do you deliver?\n\nYes, within 3 days.",
             "Yes, within 3 days.",
             "- Plan: Basic; Price: £5",
             "- Plan: Pro; Price: £9",

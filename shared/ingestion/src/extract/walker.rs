@@ -109,6 +109,9 @@ fn is_block(name: &str) -> bool {
 pub(super) struct Walker {
     /// The blocks found so far, in document order.
     pub(super) blocks: Vec<Block>,
+    /// The level of the page's last heading (0 before any), so that a question found in a
+    /// `<details>` or a definition list becomes a heading one level below it.
+    section_level: u8,
 }
 
 impl Walker {
@@ -160,6 +163,7 @@ impl Walker {
                 let level = name[1..].parse().unwrap_or(2);
                 let text = inline_of(element);
                 if !text.is_empty() {
+                    self.section_level = level;
                     self.blocks.push(Block::Heading(level, text));
                 }
             }
@@ -167,12 +171,14 @@ impl Walker {
             "table" => self.table(element),
             "dl" => self.definitions(element),
             "details" => {
-                // The summary is the question; the body follows it.
+                // The summary is the question, a heading of its own so that the chunker
+                // keeps each question with its answer; the body follows it.
                 for child in element.child_elements() {
                     if child.value().name() == "summary" {
                         let text = inline_of(child);
                         if !text.is_empty() {
-                            self.blocks.push(Block::Paragraph(format!("**{text}**")));
+                            self.blocks
+                                .push(Block::Heading(self.question_level(), text));
                         }
                     }
                 }
@@ -263,26 +269,62 @@ impl Walker {
         }
     }
 
+    /// A definition list: one `term: definition` item per definition, or, when a term is a
+    /// question (ends in `?`) or a definition runs past [`LONG_DEFINITION_WORDS`], each term
+    /// as a heading over its definitions, as a FAQ is written.
     fn definitions(&mut self, list: ElementRef<'_>) {
-        let mut term = String::new();
-        for child in list.child_elements() {
-            match child.value().name() {
-                "dt" => term = inline_of(child),
-                "dd" => {
-                    let definition = inline_of(child);
-                    let text = if term.is_empty() {
-                        definition
-                    } else {
-                        format!("{term}: {definition}")
-                    };
-                    if !text.is_empty() {
-                        self.blocks.push(Block::Item { depth: 0, text });
-                    }
+        let mut pairs = Vec::new();
+        collect_definitions(list, &mut pairs);
+        let faq = pairs.iter().any(|(term, definition)| {
+            term.ends_with('?') || definition.split_whitespace().count() > LONG_DEFINITION_WORDS
+        });
+        let mut last_term: Option<&str> = None;
+        for (term, definition) in &pairs {
+            if faq && !term.is_empty() {
+                if last_term != Some(term.as_str()) {
+                    self.blocks
+                        .push(Block::Heading(self.question_level(), term.clone()));
                 }
-                // <div> groups inside <dl> are allowed by HTML.
-                "div" => self.definitions(child),
-                _ => {}
+                self.paragraph(definition);
+            } else {
+                let text = if term.is_empty() {
+                    definition.clone()
+                } else {
+                    format!("{term}: {definition}")
+                };
+                if !text.is_empty() {
+                    self.blocks.push(Block::Item { depth: 0, text });
+                }
             }
+            last_term = Some(term.as_str());
+        }
+    }
+
+    /// The level of a question's heading: one below the section it is in.
+    fn question_level(&self) -> u8 {
+        (self.section_level + 1).min(6)
+    }
+}
+
+/// Words past which a definition reads as an answer rather than a value ("Hours: 9 to 5").
+const LONG_DEFINITION_WORDS: usize = 25;
+
+/// A definition list's (term, definition) pairs, in order; a term with several
+/// definitions gives one pair for each.
+fn collect_definitions(list: ElementRef<'_>, pairs: &mut Vec<(String, String)>) {
+    let mut term = String::new();
+    for child in list.child_elements() {
+        match child.value().name() {
+            "dt" => term = inline_of(child),
+            "dd" => {
+                let definition = inline_of(child);
+                if !definition.is_empty() || !term.is_empty() {
+                    pairs.push((term.clone(), definition));
+                }
+            }
+            // <div> groups inside <dl> are allowed by HTML.
+            "div" => collect_definitions(child, pairs),
+            _ => {}
         }
     }
 }

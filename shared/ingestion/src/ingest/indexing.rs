@@ -100,11 +100,13 @@ impl Ingestor {
         })
     }
 
-    /// SHA-256 over what the chunks depend on: the content, the model and the chunk sizes.
+    /// SHA-256 over what the chunks depend on: the content, the model, the chunking rules
+    /// and the chunk sizes.
     fn content_hash(&self, title: &str, markdown: &str) -> String {
         let mut hasher = Sha256::new();
         for part in [
             self.embedder.model_id(),
+            crate::chunk::CHUNKING_RULES,
             &self.chunk_settings.max_tokens.to_string(),
             &self.chunk_settings.overlap_tokens.to_string(),
             title,
