@@ -341,6 +341,56 @@ pub async fn rate_windows_count_apart_and_batches_stop_at_a_refusal(
     Ok(())
 }
 
+/// A stream's leases are taken together or not at all: when one subject is full, the
+/// leases taken before it in the same call are given back; releasing them frees every slot.
+pub async fn a_streams_leases_are_taken_all_or_none(
+    factory: &dyn StoreFactory,
+) -> anyhow::Result<()> {
+    let Case { store, acme, .. } = Case::open(factory)?;
+    let at = now();
+    let until = at + Duration::seconds(60);
+    let pair = |a: &str, b: &str| vec![(a.to_owned(), 1), (b.to_owned(), 2)];
+    let first = store
+        .acquire_leases(&acme, &pair("session:s1", "visitor:v"), "h1", at, until)
+        .await?;
+    anyhow::ensure!(first == Ok(vec![0, 0]), "{first:?}");
+    // The same session again: refused at its subject (index 0), nothing taken.
+    let again = store
+        .acquire_leases(&acme, &pair("session:s1", "visitor:v"), "h2", at, until)
+        .await?;
+    anyhow::ensure!(again == Err(0), "{again:?}");
+    // A second session of the same visitor takes the visitor's second slot.
+    let second = store
+        .acquire_leases(&acme, &pair("session:s2", "visitor:v"), "h3", at, until)
+        .await?;
+    anyhow::ensure!(second == Ok(vec![0, 1]), "{second:?}");
+    // A third session: its own lease is free but the visitor is full, so it keeps none.
+    let third = store
+        .acquire_leases(&acme, &pair("session:s3", "visitor:v"), "h4", at, until)
+        .await?;
+    anyhow::ensure!(third == Err(1), "{third:?}");
+    anyhow::ensure!(
+        store
+            .acquire_lease(&acme, "session:s3", 1, "h5", at, until)
+            .await?
+            == Some(0),
+        "the refused call left session:s3 held"
+    );
+    // Giving h1's leases back frees both of its slots.
+    store
+        .release_leases(
+            &acme,
+            &[("session:s1".to_owned(), 0), ("visitor:v".to_owned(), 0)],
+            "h1",
+        )
+        .await?;
+    let fourth = store
+        .acquire_leases(&acme, &pair("session:s1", "visitor:v"), "h6", at, until)
+        .await?;
+    anyhow::ensure!(fourth == Ok(vec![0, 0]), "{fourth:?}");
+    Ok(())
+}
+
 /// Of many concurrent takers of a subject's leases exactly `slots` win; a released slot
 /// and an expired lease are taken again; releasing another holder's lease does nothing.
 pub async fn stream_leases_are_taken_once_released_and_expire(

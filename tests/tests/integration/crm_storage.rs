@@ -17,6 +17,7 @@ salient_tests::on_each_backend! {
         rate_counters_allow_the_limit_then_refuse,
         rate_windows_count_apart_and_batches_stop_at_a_refusal,
         stream_leases_are_taken_once_released_and_expire,
+        a_streams_leases_are_taken_all_or_none,
         an_email_send_is_claimed_once,
         idle_sessions_are_the_unsummarised_quiet_ones,
         erasure_leaves_nothing_behind,

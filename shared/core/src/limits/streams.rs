@@ -54,11 +54,9 @@ async fn release_all(
     holder: &str,
     held: Vec<(String, u32)>,
 ) {
-    for (subject, slot) in held {
-        if let Err(err) = store.release_lease(account, &subject, slot, holder).await {
-            // The lease expires on its own; nothing else to do.
-            tracing::warn!(error = %err, "releasing a stream lease failed");
-        }
+    if let Err(err) = store.release_leases(account, &held, holder).await {
+        // The leases expire on their own; nothing else to do.
+        tracing::warn!(error = %err, "releasing a stream lease failed");
     }
 }
 
@@ -115,24 +113,33 @@ pub async fn open_stream(
             ),
         ),
     ];
-    for (scope, slots, subject) in leases {
-        if slots == 0 {
-            continue;
+    let leases: Vec<(Scope, String, u32)> = leases
+        .into_iter()
+        .filter(|(_, slots, _)| *slots > 0)
+        .map(|(scope, slots, subject)| (scope, subject, slots))
+        .collect();
+    let wanted: Vec<(String, u32)> = leases
+        .iter()
+        .map(|(_, subject, slots)| (subject.clone(), *slots))
+        .collect();
+    // Every lease in one trip to the store, all or none.
+    match store
+        .acquire_leases(account, &wanted, &lease.holder, now, expires_at)
+        .await?
+    {
+        Ok(slots) => {
+            lease.held = wanted
+                .into_iter()
+                .zip(slots)
+                .map(|((subject, _), slot)| (subject, slot))
+                .collect();
         }
-        let taken = store
-            .acquire_lease(account, &subject, slots, &lease.holder, now, expires_at)
-            .await;
-        match taken {
-            Ok(Some(slot)) => lease.held.push((subject, slot)),
-            Ok(None) => {
-                lease.release().await;
-                tracing::info!(account = %account, scope = scope.as_str(), "too many streams");
-                return Err(LimitError::TooManyStreams { scope });
-            }
-            Err(err) => {
-                lease.release().await;
-                return Err(err.into());
-            }
+        Err(index) => {
+            let scope = leases
+                .get(index)
+                .map_or(Scope::Session, |(scope, _, _)| *scope);
+            tracing::info!(account = %account, scope = scope.as_str(), "too many streams");
+            return Err(LimitError::TooManyStreams { scope });
         }
     }
     Ok(lease)

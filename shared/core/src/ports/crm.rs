@@ -244,6 +244,48 @@ pub trait RateLimitStore: Send + Sync {
         slot: u32,
         holder: &str,
     ) -> Result<(), StoreError>;
+
+    /// Takes a lease of each of `wanted` (subject, slots) for `holder`, in order, all or
+    /// none: the slots taken, or the index of the first subject whose slots are all held
+    /// (the leases taken before it are given back). A store may do it in one trip.
+    async fn acquire_leases(
+        &self,
+        account: &AccountId,
+        wanted: &[(String, u32)],
+        holder: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<Result<Vec<u32>, usize>, StoreError> {
+        let mut taken: Vec<(String, u32)> = Vec::new();
+        for (index, (subject, slots)) in wanted.iter().enumerate() {
+            match self
+                .acquire_lease(account, subject, *slots, holder, now, expires_at)
+                .await
+            {
+                Ok(Some(slot)) => taken.push((subject.clone(), slot)),
+                outcome => {
+                    self.release_leases(account, &taken, holder).await?;
+                    return outcome.map(|_| Err(index));
+                }
+            }
+        }
+        Ok(Ok(taken.into_iter().map(|(_, slot)| slot).collect()))
+    }
+
+    /// Gives back each of `held` (subject, slot) of `holder`, as [`release_lease`] does.
+    ///
+    /// [`release_lease`]: RateLimitStore::release_lease
+    async fn release_leases(
+        &self,
+        account: &AccountId,
+        held: &[(String, u32)],
+        holder: &str,
+    ) -> Result<(), StoreError> {
+        for (subject, slot) in held {
+            self.release_lease(account, subject, *slot, holder).await?;
+        }
+        Ok(())
+    }
 }
 
 /// Email events, and the session state the summaries need.

@@ -43,6 +43,37 @@ fn count_hit(conn: &Connection, account: &str, hit: &RateHit) -> Result<bool, St
     Ok(counted == 1)
 }
 
+/// Leases past their expiry, of every subject.
+const DELETE_EXPIRED_LEASES: &str = "DELETE FROM stream_leases WHERE expires_at < ?1";
+
+/// A holder's lease of one slot.
+const RELEASE_LEASE: &str = "DELETE FROM stream_leases \
+     WHERE account = ?1 AND subject = ?2 AND slot = ?3 AND holder = ?4";
+
+/// Takes the first free one of `slots` leases of `subject` (expired leases already
+/// deleted).
+fn take_slot(
+    conn: &Connection,
+    account: &str,
+    subject: &str,
+    slots: u32,
+    holder: &str,
+    expires_at: i64,
+) -> Result<Option<u32>, StoreError> {
+    for slot in 0..slots {
+        let taken = execute(
+            conn,
+            "INSERT INTO stream_leases (account, subject, slot, holder, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account, subject, slot) DO NOTHING",
+            params![account, subject, slot, holder, expires_at],
+        )?;
+        if taken == 1 {
+            return Ok(Some(slot));
+        }
+    }
+    Ok(None)
+}
+
 #[async_trait]
 impl RateLimitStore for EmbeddedStore {
     async fn hit_rate(
@@ -102,23 +133,54 @@ impl RateLimitStore for EmbeddedStore {
             (account.to_string(), subject.to_owned(), holder.to_owned());
         let (now, expires_at) = (millis(now), millis(expires_at));
         self.write(move |conn| {
-            execute(
-                conn,
-                "DELETE FROM stream_leases WHERE expires_at < ?1",
-                params![now],
-            )?;
-            for slot in 0..slots {
-                let taken = execute(
-                    conn,
-                    "INSERT INTO stream_leases (account, subject, slot, holder, expires_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account, subject, slot) DO NOTHING",
-                    params![account, subject, slot, holder, expires_at],
-                )?;
-                if taken == 1 {
-                    return Ok(Some(slot));
+            execute(conn, DELETE_EXPIRED_LEASES, params![now])?;
+            take_slot(conn, &account, &subject, slots, &holder, expires_at)
+        })
+        .await
+    }
+
+    async fn acquire_leases(
+        &self,
+        account: &AccountId,
+        wanted: &[(String, u32)],
+        holder: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<Result<Vec<u32>, usize>, StoreError> {
+        let (account, wanted, holder) = (account.to_string(), wanted.to_vec(), holder.to_owned());
+        let (now, expires_at) = (millis(now), millis(expires_at));
+        // One trip: all the leases are taken, or none is.
+        self.write(move |conn| {
+            execute(conn, DELETE_EXPIRED_LEASES, params![now])?;
+            let mut slots = Vec::with_capacity(wanted.len());
+            for (index, (subject, count)) in wanted.iter().enumerate() {
+                match take_slot(conn, &account, subject, *count, &holder, expires_at)? {
+                    Some(slot) => slots.push(slot),
+                    None => {
+                        for ((subject, _), slot) in wanted.iter().zip(&slots) {
+                            execute(conn, RELEASE_LEASE, params![account, subject, slot, holder])?;
+                        }
+                        return Ok(Err(index));
+                    }
                 }
             }
-            Ok(None)
+            Ok(Ok(slots))
+        })
+        .await
+    }
+
+    async fn release_leases(
+        &self,
+        account: &AccountId,
+        held: &[(String, u32)],
+        holder: &str,
+    ) -> Result<(), StoreError> {
+        let (account, held, holder) = (account.to_string(), held.to_vec(), holder.to_owned());
+        self.write(move |conn| {
+            for (subject, slot) in &held {
+                execute(conn, RELEASE_LEASE, params![account, subject, slot, holder])?;
+            }
+            Ok(())
         })
         .await
     }
@@ -133,13 +195,7 @@ impl RateLimitStore for EmbeddedStore {
         let (account, subject, holder) =
             (account.to_string(), subject.to_owned(), holder.to_owned());
         self.write(move |conn| {
-            execute(
-                conn,
-                "DELETE FROM stream_leases \
-                 WHERE account = ?1 AND subject = ?2 AND slot = ?3 AND holder = ?4",
-                params![account, subject, slot, holder],
-            )
-            .map(|_| ())
+            execute(conn, RELEASE_LEASE, params![account, subject, slot, holder]).map(|_| ())
         })
         .await
     }
