@@ -20,6 +20,7 @@ mod email_events;
 mod erasure;
 mod expiry;
 mod ingestion;
+mod leases;
 mod llm_requests;
 mod messages;
 pub(crate) mod migrations;
@@ -49,6 +50,8 @@ use crate::ports::StoreError;
 pub struct EmbeddedStore {
     worker: Worker,
     retention: Arc<Retention>,
+    /// Open streams' leases (in memory: this process owns the file).
+    leases: Arc<leases::LeaseTable>,
 }
 
 /// The condition that a row (of a query's only table) has not expired at `?{n}`, for
@@ -93,6 +96,7 @@ impl EmbeddedStore {
         Ok(Self {
             worker: Worker::spawn(conn)?,
             retention: Arc::new(Retention::forever()),
+            leases: Arc::default(),
         })
     }
 

@@ -1,7 +1,7 @@
-//! The `rate_counters` and `stream_leases` tables and `RateLimitStore`. A counter is one row
-//! per subject, window length and window start, counted by `INSERT ... ON CONFLICT DO
-//! UPDATE ... WHERE count < limit`; expired windows are deleted as hits arrive. A lease is
-//! one row per subject and slot, taken when free or expired.
+//! The `rate_counters` table and `RateLimitStore`. A counter is one row per subject, window
+//! length and window start, counted by `INSERT ... ON CONFLICT DO UPDATE ... WHERE count <
+//! limit`; expired windows are deleted as hits arrive. Stream leases live in the process's
+//! memory (`leases`): one process owns the file, and its streams die with it.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -41,37 +41,6 @@ fn count_hit(conn: &Connection, account: &str, hit: &RateHit) -> Result<bool, St
         ],
     )?;
     Ok(counted == 1)
-}
-
-/// Leases past their expiry, of every subject.
-const DELETE_EXPIRED_LEASES: &str = "DELETE FROM stream_leases WHERE expires_at < ?1";
-
-/// A holder's lease of one slot.
-const RELEASE_LEASE: &str = "DELETE FROM stream_leases \
-     WHERE account = ?1 AND subject = ?2 AND slot = ?3 AND holder = ?4";
-
-/// Takes the first free one of `slots` leases of `subject` (expired leases already
-/// deleted).
-fn take_slot(
-    conn: &Connection,
-    account: &str,
-    subject: &str,
-    slots: u32,
-    holder: &str,
-    expires_at: i64,
-) -> Result<Option<u32>, StoreError> {
-    for slot in 0..slots {
-        let taken = execute(
-            conn,
-            "INSERT INTO stream_leases (account, subject, slot, holder, expires_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account, subject, slot) DO NOTHING",
-            params![account, subject, slot, holder, expires_at],
-        )?;
-        if taken == 1 {
-            return Ok(Some(slot));
-        }
-    }
-    Ok(None)
 }
 
 #[async_trait]
@@ -129,14 +98,18 @@ impl RateLimitStore for EmbeddedStore {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<Option<u32>, StoreError> {
-        let (account, subject, holder) =
-            (account.to_string(), subject.to_owned(), holder.to_owned());
-        let (now, expires_at) = (millis(now), millis(expires_at));
-        self.write(move |conn| {
-            execute(conn, DELETE_EXPIRED_LEASES, params![now])?;
-            take_slot(conn, &account, &subject, slots, &holder, expires_at)
-        })
-        .await
+        let wanted = [(subject.to_owned(), slots)];
+        Ok(self
+            .leases
+            .acquire(
+                account.as_str(),
+                &wanted,
+                holder,
+                millis(now),
+                millis(expires_at),
+            )
+            .ok()
+            .and_then(|slots| slots.first().copied()))
     }
 
     async fn acquire_leases(
@@ -147,26 +120,13 @@ impl RateLimitStore for EmbeddedStore {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<Result<Vec<u32>, usize>, StoreError> {
-        let (account, wanted, holder) = (account.to_string(), wanted.to_vec(), holder.to_owned());
-        let (now, expires_at) = (millis(now), millis(expires_at));
-        // One trip: all the leases are taken, or none is.
-        self.write(move |conn| {
-            execute(conn, DELETE_EXPIRED_LEASES, params![now])?;
-            let mut slots = Vec::with_capacity(wanted.len());
-            for (index, (subject, count)) in wanted.iter().enumerate() {
-                match take_slot(conn, &account, subject, *count, &holder, expires_at)? {
-                    Some(slot) => slots.push(slot),
-                    None => {
-                        for ((subject, _), slot) in wanted.iter().zip(&slots) {
-                            execute(conn, RELEASE_LEASE, params![account, subject, slot, holder])?;
-                        }
-                        return Ok(Err(index));
-                    }
-                }
-            }
-            Ok(Ok(slots))
-        })
-        .await
+        Ok(self.leases.acquire(
+            account.as_str(),
+            wanted,
+            holder,
+            millis(now),
+            millis(expires_at),
+        ))
     }
 
     async fn release_leases(
@@ -175,14 +135,8 @@ impl RateLimitStore for EmbeddedStore {
         held: &[(String, u32)],
         holder: &str,
     ) -> Result<(), StoreError> {
-        let (account, held, holder) = (account.to_string(), held.to_vec(), holder.to_owned());
-        self.write(move |conn| {
-            for (subject, slot) in &held {
-                execute(conn, RELEASE_LEASE, params![account, subject, slot, holder])?;
-            }
-            Ok(())
-        })
-        .await
+        self.leases.release(account.as_str(), held, holder);
+        Ok(())
     }
 
     async fn release_lease(
@@ -192,11 +146,8 @@ impl RateLimitStore for EmbeddedStore {
         slot: u32,
         holder: &str,
     ) -> Result<(), StoreError> {
-        let (account, subject, holder) =
-            (account.to_string(), subject.to_owned(), holder.to_owned());
-        self.write(move |conn| {
-            execute(conn, RELEASE_LEASE, params![account, subject, slot, holder]).map(|_| ())
-        })
-        .await
+        self.leases
+            .release(account.as_str(), &[(subject.to_owned(), slot)], holder);
+        Ok(())
     }
 }
