@@ -5,7 +5,8 @@
 #   scripts/bench-turns.sh [embedded|dynamodb] [seconds] [connections]
 # wrk runs one thread (WRK_THREADS=1): one thread drives 32 connections at well over 20k
 # requests/s, and a second only takes CPU from the server on a 2-core machine.
-# The dynamodb run starts DynamoDB Local (scripts/dynamodb-local.sh) and creates a table.
+# The dynamodb run uses DynamoDB Local (scripts/dynamodb-local.sh; started and stopped by the
+# script unless one is running already) and creates a table.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -45,7 +46,12 @@ export SALIENT__SPEND__ACCOUNT__DAILY_USD=100000 SALIENT__SPEND__AGENT__DAILY_US
 export SALIENT__KNOWLEDGE__RAG__ENABLED=false
 export SALIENT__STORAGE__PATH="$work/salient.db"
 if [[ "$BACKEND" == dynamodb ]]; then
-  scripts/dynamodb-local.sh start >/dev/null
+  # An emulator that was already running (the test suite's) is used and left running.
+  started_dynamodb=false
+  if ! scripts/dynamodb-local.sh endpoint >/dev/null 2>&1; then
+    scripts/dynamodb-local.sh start >/dev/null
+    started_dynamodb=true
+  fi
   endpoint="$(scripts/dynamodb-local.sh endpoint)"
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
   export SALIENT__STORAGE__BACKEND=dynamodb SALIENT__STORAGE__ENDPOINT_URL="$endpoint"
@@ -72,4 +78,6 @@ PY
 log "wrk: $CONNECTIONS connections, ${SECONDS_TO_RUN}s, backend $BACKEND"
 SESSIONS="$sessions" wrk -t"${WRK_THREADS:-1}" -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency \
   -s "$ROOT/scripts/bench/stream-turn.lua" "http://127.0.0.1:$server_port"
-if [[ "$BACKEND" == dynamodb ]]; then scripts/dynamodb-local.sh stop >/dev/null || true; fi
+if [[ "$BACKEND" == dynamodb && "$started_dynamodb" == true ]]; then
+  scripts/dynamodb-local.sh stop >/dev/null || true
+fi
