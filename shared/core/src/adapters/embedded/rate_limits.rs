@@ -1,6 +1,6 @@
 //! The `rate_counters` table and `RateLimitStore`. A counter is one row per subject, window
 //! length and window start, counted by `INSERT ... ON CONFLICT DO UPDATE ... WHERE count <
-//! limit`; expired windows are deleted as hits arrive. Stream leases live in the process's
+//! limit`; expired windows are deleted by the expiry sweep (`expiry`). Stream leases live in the process's
 //! memory (`leases`): one process owns the file, and its streams die with it.
 
 use async_trait::async_trait;
@@ -12,9 +12,6 @@ use super::rows::{execute, millis};
 use crate::domain::AccountId;
 use crate::ports::StoreError;
 use crate::ports::crm::{RateHit, RateLimitStore};
-
-/// Windows past their expiry, of every subject (found through `rate_counters_by_expiry`).
-const DELETE_EXPIRED: &str = "DELETE FROM rate_counters WHERE expires_at < ?1";
 
 const COUNT_HIT: &str = "INSERT INTO rate_counters \
      (account, subject, window_secs, window_start, count, expires_at) \
@@ -71,14 +68,9 @@ impl RateLimitStore for EmbeddedStore {
         hits: &[RateHit],
     ) -> Result<Option<usize>, StoreError> {
         let (account, hits) = (account.to_string(), hits.to_vec());
-        // No window starts after "now", so a row that expired before the latest start is
-        // over (and the callers' clock, not this one, says what "now" is).
-        let over_before = hits.iter().map(|hit| millis(hit.window_start)).max();
-        // One trip to the store's thread for all of a request's windows.
+        // One trip to the store's thread for all of a request's windows. Past windows are
+        // left to the expiry sweep: their rows are never read again.
         self.write(move |conn| {
-            if let Some(over_before) = over_before {
-                execute(conn, DELETE_EXPIRED, params![over_before])?;
-            }
             for (index, hit) in hits.iter().enumerate() {
                 if !count_hit(conn, &account, hit)? {
                     return Ok(Some(index));

@@ -1,7 +1,7 @@
 //! The `spend_counters` table and `SpendStore`: one row per scope and window (`day:…` or
 //! `month:…`), keyed by account and agent; the deployment's rows have an empty account and
 //! agent, an account's an empty agent (no id is empty, so they cannot collide). Rows past
-//! their expiry are deleted as charges arrive.
+//! their expiry are deleted by the expiry sweep (`expiry`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
@@ -37,11 +37,6 @@ pub(super) fn add_charge(
     account: &AccountId,
     charge: &SpendCharge,
 ) -> Result<(), StoreError> {
-    execute(
-        conn,
-        "DELETE FROM spend_counters WHERE expires_at < ?1",
-        params![millis(charge.at)],
-    )?;
     let (account, agent) = (account.as_str(), charge.agent.as_str());
     for scope in SpendScope::ALL {
         let (row_account, row_agent) = owner(scope, account, agent);
