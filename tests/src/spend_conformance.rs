@@ -161,6 +161,11 @@ pub async fn a_spend_warning_is_claimed_once_per_window(
             period.as_str()
         );
     }
+    // The totals say which warnings are claimed, so a turn need not claim again.
+    let read = store.spend_totals(&acme, &sales, at).await?;
+    anyhow::ensure!(read.is_warned(SpendScope::Account, SpendPeriod::Day));
+    anyhow::ensure!(read.is_warned(SpendScope::Agent, SpendPeriod::Day));
+    anyhow::ensure!(!read.is_warned(SpendScope::Deployment, SpendPeriod::Day));
     // A claimed warning does not disturb the counter it sits on.
     let call = llm_request(&new_session(&*store, &acme).await?.id, None, LlmOutcome::Ok);
     store

@@ -52,6 +52,8 @@ pub struct CapUse {
     pub spent_usd: f64,
     /// The cap, US dollars (0: none).
     pub cap_usd: f64,
+    /// Whether this window's warning is claimed already.
+    pub warned: bool,
 }
 
 impl CapUse {
@@ -117,6 +119,7 @@ fn cap_uses(totals: &SpendTotals, settings: &SpendSettings, now: DateTime<Utc>) 
                 // Millionths to dollars; exact for any realistic spend.
                 spent_usd: totals.get(scope, period) as f64 / 1_000_000.0,
                 cap_usd: cap_usd(settings, scope, period),
+                warned: totals.is_warned(scope, period),
             });
         }
     }
@@ -204,6 +207,10 @@ pub async fn send_warnings(
             cap_usd = warning.cap_usd,
             "model spend is past its warning share"
         );
+        // Sent (or being sent) by whoever claimed it: no write to find that out again.
+        if warning.warned {
+            continue;
+        }
         match store
             .claim_spend_warning(
                 &config.account,

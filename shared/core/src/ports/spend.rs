@@ -123,6 +123,7 @@ pub struct SpendCharge {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SpendTotals {
     micro_usd: [[u64; 2]; 3],
+    warned: [[bool; 2]; 3],
 }
 
 impl SpendTotals {
@@ -134,6 +135,16 @@ impl SpendTotals {
     /// Sets one counter (adapters, as they read them).
     pub fn set(&mut self, scope: SpendScope, period: SpendPeriod, micro_usd: u64) {
         self.micro_usd[scope.index()][period.index()] = micro_usd;
+    }
+
+    /// Whether the warning of `scope`'s current `period` window is claimed already.
+    pub fn is_warned(&self, scope: SpendScope, period: SpendPeriod) -> bool {
+        self.warned[scope.index()][period.index()]
+    }
+
+    /// Records that a counter's warning is claimed (adapters, as they read them).
+    pub fn set_warned(&mut self, scope: SpendScope, period: SpendPeriod) {
+        self.warned[scope.index()][period.index()] = true;
     }
 }
 
@@ -151,7 +162,7 @@ pub fn micro_usd(usd: f64) -> u64 {
 #[async_trait]
 pub trait SpendStore: Send + Sync {
     /// The counters of the deployment, `account` and `agent` for the day and the month
-    /// holding `at` (0 where nothing was spent yet).
+    /// holding `at` (0 where nothing was spent yet), and which of their warnings are claimed.
     async fn spend_totals(
         &self,
         account: &AccountId,

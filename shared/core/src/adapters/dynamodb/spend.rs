@@ -156,7 +156,7 @@ impl SpendStore for DynamoStore {
         let mut request = Some(
             KeysAndAttributes::builder()
                 .set_keys(Some(keys))
-                .projection_expression("pk, sk, micro_usd")
+                .projection_expression("pk, sk, micro_usd, warned")
                 .build()
                 .map_err(|e| fatal("a spend read", e))?,
         );
@@ -183,6 +183,9 @@ impl SpendStore for DynamoStore {
                     wanted.iter().find(|(p, q, _, _)| p == pk && q == sk)
                 {
                     totals.set(*scope, *period, read_opt_n(item, "micro_usd")?.unwrap_or(0));
+                    if item.contains_key("warned") {
+                        totals.set_warned(*scope, *period);
+                    }
                 }
             }
             request = output

@@ -73,17 +73,22 @@ impl SpendStore for EmbeddedStore {
         self.read(move |conn| {
             let rows = query_all(
                 conn,
-                "SELECT account, agent, window, micro_usd FROM spend_counters \
+                "SELECT account, agent, window, micro_usd, warned FROM spend_counters \
                  WHERE account IN ('', ?1) AND agent IN ('', ?2) AND window IN (?3, ?4)",
                 params![account, agent, day, month],
                 |c| {
-                    let (row_account, row_agent, row_window, micro): (String, String, String, i64) =
-                        (c.get()?, c.get()?, c.get()?, c.get()?);
-                    Ok((row_account, row_agent, row_window, micro))
+                    let (row_account, row_agent, row_window, micro, warned): (
+                        String,
+                        String,
+                        String,
+                        i64,
+                        bool,
+                    ) = (c.get()?, c.get()?, c.get()?, c.get()?, c.get()?);
+                    Ok((row_account, row_agent, row_window, micro, warned))
                 },
             )?;
             let mut totals = SpendTotals::default();
-            for (row_account, row_agent, row_window, micro) in rows {
+            for (row_account, row_agent, row_window, micro, warned) in rows {
                 let scope = match (row_account.is_empty(), row_agent.is_empty()) {
                     (true, true) => SpendScope::Deployment,
                     (false, true) => SpendScope::Account,
@@ -97,6 +102,9 @@ impl SpendStore for EmbeddedStore {
                     SpendPeriod::Month
                 };
                 totals.set(scope, period, u64::try_from(micro).unwrap_or(0));
+                if warned {
+                    totals.set_warned(scope, period);
+                }
             }
             Ok(totals)
         })
