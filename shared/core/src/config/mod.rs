@@ -154,31 +154,37 @@ fn check_one_retention_per_account(
     agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
     root: &Path,
 ) -> Result<(), ConfigError> {
+    let Some((seen, config)) = disagreeing_agents(agents, |c| &c.settings.retention.days) else {
+        return Ok(());
+    };
+    let account_dir = root.join("accounts").join(config.account.as_str());
+    Err(ConfigError::Invalid(format!(
+        "{}: key `retention.days`: agents of account {} must agree ({} has {}, {} has {}); \
+         set it once in {}",
+        account_dir
+            .join("agents")
+            .join(format!("{}.yaml", config.agent))
+            .display(),
+        config.account,
+        seen.agent,
+        seen.settings.retention.days,
+        config.agent,
+        config.settings.retention.days,
+        account_dir.join("account.yaml").display(),
+    )))
+}
+
+/// The first agent whose `value` differs from that of the first agent of its account, with
+/// that first agent: `(first, differing)`.
+fn disagreeing_agents<T: PartialEq>(
+    agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
+    value: impl Fn(&AgentConfig) -> &T,
+) -> Option<(&AgentConfig, &AgentConfig)> {
     let mut first: BTreeMap<&AccountId, &AgentConfig> = BTreeMap::new();
-    for config in agents.values() {
-        let seen = first.entry(&config.account).or_insert(config);
-        if seen.settings.retention.days != config.settings.retention.days {
-            return Err(ConfigError::Invalid(format!(
-                "{}: key `retention.days`: agents of account {} must agree ({} has {}, {} has {}); \
-                 set it once in {}",
-                root.join("accounts")
-                    .join(config.account.as_str())
-                    .join("agents")
-                    .join(format!("{}.yaml", config.agent))
-                    .display(),
-                config.account,
-                seen.agent,
-                seen.settings.retention.days,
-                config.agent,
-                config.settings.retention.days,
-                root.join("accounts")
-                    .join(config.account.as_str())
-                    .join("account.yaml")
-                    .display(),
-            )));
-        }
-    }
-    Ok(())
+    agents.values().find_map(|config| {
+        let seen = *first.entry(&config.account).or_insert(config);
+        (value(seen) != value(config)).then_some((seen, config.as_ref()))
+    })
 }
 
 /// The deployment's caps are the deployment's, and an account's are shared by its agents:
@@ -187,31 +193,24 @@ fn check_shared_caps(
     app: &Settings,
     agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
 ) -> Result<(), ConfigError> {
-    let mut accounts: BTreeMap<&AccountId, &AgentConfig> = BTreeMap::new();
-    for config in agents.values() {
-        let spend = &config.settings.spend;
-        if spend.deployment != app.spend.deployment {
-            return Err(ConfigError::Invalid(format!(
-                "{}/{}: key `spend.deployment`: the deployment's caps are set in app.yaml (or \
-                 the environment) only",
-                config.account, config.agent
-            )));
-        }
-        match accounts.get(&config.account) {
-            Some(first) if first.settings.spend.account != spend.account => {
-                return Err(ConfigError::Invalid(format!(
-                    "{}/{}: key `spend.account`: differs from agent `{}`; the account's caps \
-                     are shared by its agents, so set them in account.yaml",
-                    config.account, config.agent, first.agent
-                )));
-            }
-            Some(_) => {}
-            None => {
-                accounts.insert(&config.account, config);
-            }
-        }
+    if let Some(config) = agents
+        .values()
+        .find(|c| c.settings.spend.deployment != app.spend.deployment)
+    {
+        return Err(ConfigError::Invalid(format!(
+            "{}/{}: key `spend.deployment`: the deployment's caps are set in app.yaml (or the \
+             environment) only",
+            config.account, config.agent
+        )));
     }
-    Ok(())
+    match disagreeing_agents(agents, |c| &c.settings.spend.account) {
+        Some((first, config)) => Err(ConfigError::Invalid(format!(
+            "{}/{}: key `spend.account`: differs from agent `{}`; the account's caps are shared \
+             by its agents, so set them in account.yaml",
+            config.account, config.agent, first.agent
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// A key of the effective configuration, its value (secrets masked) and where it came from.
