@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -47,6 +47,9 @@ pub struct StandinState {
     pub chunk_written: Mutex<Vec<Instant>>,
     /// Request arrival to `[DONE]` handed over, per answer (overhead benchmark).
     pub service_times: Mutex<Vec<Duration>>,
+    /// Keep none of the above records: the process form (`llm-standin`), which nobody can
+    /// ask for them, would otherwise grow by every request of a load benchmark.
+    pub forget: AtomicBool,
 }
 
 /// A running stand-in.
@@ -402,10 +405,11 @@ async fn chat_completions(
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return error_response(StatusCode::BAD_REQUEST, "Invalid JSON");
     };
-    if let Ok(mut requests) = state.requests.lock() {
+    let record = !state.forget.load(Ordering::Relaxed);
+    if record && let Ok(mut requests) = state.requests.lock() {
         requests.push(body.clone());
     }
-    if let Ok(mut seen) = state.headers.lock() {
+    if record && let Ok(mut seen) = state.headers.lock() {
         seen.push(headers.clone());
     }
     if let Err(response) = check_request(&headers, &body) {
@@ -514,7 +518,7 @@ async fn chat_completions(
                     Err(std::io::Error::other("connection dropped by the stand-in"))
                 }
                 (_, n) if n <= parts.len() => {
-                    if let Ok(mut written) = state.chunk_written.lock() {
+                    if record && let Ok(mut written) = state.chunk_written.lock() {
                         written.push(Instant::now());
                     }
                     let mut frame = chunk(&model, &parts[n - 1], None);
@@ -531,7 +535,7 @@ async fn chat_completions(
                 }
                 _ => {
                     state.finished.fetch_add(1, Ordering::SeqCst);
-                    if let Ok(mut times) = state.service_times.lock() {
+                    if record && let Ok(mut times) = state.service_times.lock() {
                         times.push(arrived.elapsed());
                     }
                     return Some((Ok("data: [DONE]\n\n".to_owned()), (step + 1, parts, true)));

@@ -21,6 +21,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let standin = LlmStandin::spawn_on(std::net::SocketAddr::from(([127, 0, 0, 1], port))).await?;
     standin.state.token_delay_ms.store(delay, Ordering::Relaxed);
+    standin.state.forget.store(true, Ordering::Relaxed);
     println!("llm-standin listening on {}", standin.base_url());
     tokio::signal::ctrl_c().await?;
     Ok(())

@@ -238,7 +238,19 @@ impl TurnRun {
         outcome: LlmOutcome,
         error: Option<String>,
     ) {
-        let record = LlmRequest {
+        let record = self.call_record(usage, started, outcome, error);
+        self.store_call(&record).await;
+    }
+
+    /// The final record of the call in flight (its id is the `started` record's).
+    fn call_record(
+        &mut self,
+        usage: &Usage,
+        started: Instant,
+        outcome: LlmOutcome,
+        error: Option<String>,
+    ) -> LlmRequest {
+        LlmRequest {
             id: self.call.take().unwrap_or_else(LlmRequestId::generate),
             session: self.session.clone(),
             message: Some(self.assistant.id.clone()),
@@ -253,12 +265,16 @@ impl TurnRun {
             outcome,
             error,
             created_at: now(),
-        };
+        }
+    }
+
+    /// Stores a call's final record and charges it to the spend counters.
+    async fn store_call(&self, record: &LlmRequest) {
         super::record::record_llm_call(
             self.ports.llm_records.as_ref(),
             &self.account,
             &self.agent,
-            &record,
+            record,
             "answer",
             &self.price,
         )
@@ -365,15 +381,18 @@ impl TurnRun {
             Ending::TimedOut => Some("total timeout".to_owned()),
             _ => None,
         };
-        if let Err(error) = self
-            .ports
-            .messages
-            .update_message(&self.account, &self.session, &self.assistant)
-            .await
-        {
+        // The answer and its call's record are independent writes: sent together, they
+        // share the store's next commit.
+        let record = self.call_record(&usage, started, outcome, error_text);
+        let (stored, ()) = tokio::join!(
+            self.ports
+                .messages
+                .update_message(&self.account, &self.session, &self.assistant),
+            self.store_call(&record)
+        );
+        if let Err(error) = stored {
             tracing::error!(account = %self.account, session = %self.session, error = ?error, "storing the answer failed");
         }
-        self.record_call(&usage, started, outcome, error_text).await;
         self.add_usage(&usage);
         let usage = &self.earlier_usage;
         let turn_usage = TurnUsage {

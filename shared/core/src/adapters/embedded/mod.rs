@@ -7,7 +7,8 @@
 //! Every primary key starts with the account id, as in the DynamoDB design.
 //!
 //! One connection serves the process, owned by a thread of its own that runs operations in
-//! batches and commits a batch's writes together (`worker`). One module per port:
+//! batches and commits a batch's writes together (`worker`); a second thread copies the WAL
+//! into the database file (`checkpoint`). One module per port:
 //! `sessions`, `messages`, `llm_requests`, `profiles`, `otp`, `rate_limits`,
 //! `email_events`, `erasure`, `ingestion`, `expiry`; `rows` maps rows to domain values,
 //! `migrations` holds the schema.
@@ -16,6 +17,7 @@
 //! retention; NULL keeps it), which every read checks and [`EmbeddedStore::delete_expired`]
 //! (the `expiry` module) clears out.
 
+mod checkpoint;
 mod email_events;
 mod erasure;
 mod expiry;
@@ -52,6 +54,8 @@ pub struct EmbeddedStore {
     retention: Arc<Retention>,
     /// Open streams' leases (in memory: this process owns the file).
     leases: Arc<leases::LeaseTable>,
+    /// Keeps the WAL checkpoint thread of a file-backed store running.
+    _checkpoints: Option<Arc<checkpoint::Checkpointer>>,
 }
 
 /// The condition that a row (of a query's only table) has not expired at `?{n}`, for
@@ -74,15 +78,18 @@ impl EmbeddedStore {
             std::fs::create_dir_all(parent).map_err(StoreError::fatal)?;
         }
         let conn = Connection::open(path).map_err(StoreError::fatal)?;
-        Self::prepare(conn)
+        Self::prepare(conn, Some(path))
     }
 
     /// A private in-memory database (tests, benchmarks).
     pub fn in_memory() -> Result<Self, StoreError> {
-        Self::prepare(Connection::open_in_memory().map_err(StoreError::fatal)?)
+        Self::prepare(
+            Connection::open_in_memory().map_err(StoreError::fatal)?,
+            None,
+        )
     }
 
-    fn prepare(mut conn: Connection) -> Result<Self, StoreError> {
+    fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Self, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(StoreError::fatal)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -93,10 +100,14 @@ impl EmbeddedStore {
             .map_err(StoreError::fatal)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrations::migrate(&mut conn)?;
+        let checkpoints = path
+            .map(|path| checkpoint::start(&conn, path))
+            .transpose()?;
         Ok(Self {
             worker: Worker::spawn(conn)?,
             retention: Arc::new(Retention::forever()),
             leases: Arc::default(),
+            _checkpoints: checkpoints,
         })
     }
 
