@@ -605,11 +605,14 @@ pub async fn append_counts_and_last_active_only_moves_forward(
         (read.message_count, read.last_active_at),
         (3, at(start, 20_000))
     );
+    // The first visitor message named the session; later ones leave the title alone.
+    assert_eq!(read.title.as_deref(), Some("later"));
     // Everything else about the session is untouched.
     assert_eq!(
         Session {
             message_count: 0,
             last_active_at: session.last_active_at,
+            title: None,
             ..read
         },
         session

@@ -1,6 +1,7 @@
-//! The `chat` function: sessions, history and the buffered turn. The same router runs in
-//! Lambda (behind an HTTP API) and inside `salient serve`.
+//! The `chat` function: sessions, history, the buffered turn and ratings of answers. The
+//! same router runs in Lambda (behind an HTTP API) and inside `salient serve`.
 
+mod feedback;
 mod sessions;
 mod turns;
 
@@ -27,6 +28,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/{account}/{agent}/sessions/{session}/turns",
             post(turns::create),
+        )
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/messages/{message}/feedback",
+            post(feedback::rate),
         )
 }
 

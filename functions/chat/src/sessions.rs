@@ -10,6 +10,7 @@ use salient_core::api::{
     AgentScope, ApiError, ApiJson, ApiQuery, ClientIp, MaybeVisitor, MessageView, RawHtml,
     SessionPath, SessionView, Visitor, visitor_cookie,
 };
+use salient_core::config::BusinessHours;
 use salient_core::domain::{VisitorId, now};
 use salient_core::limits::{Action, Subjects};
 use salient_core::ports::Order;
@@ -17,10 +18,28 @@ use salient_core::{challenge, sessions};
 use serde::Deserialize;
 use serde_json::json;
 
-/// `GET /api/{account}/{agent}`: what the widget shows before the first message, and the
-/// Turnstile site key when the account guards new sessions with a challenge.
+/// `GET /api/{account}/{agent}`: what the widget shows before the first message (name,
+/// greeting, starters, the profile fields it may ask for, the image hosts it may show), what
+/// it may offer (a summary to the team, a handoff to a person and whether someone is there
+/// now), how long the conversation is kept, and the Turnstile site key when the account
+/// guards new sessions with a challenge.
 pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
     let settings = &scope.config.settings;
+    let at = now();
+    let handoff = &settings.handoff;
+    let handoff = handoff.enabled.then(|| {
+        json!({
+            "open_now": handoff.open_at(at),
+            "hours": handoff.hours.as_ref().map(BusinessHours::label),
+            "message": handoff.message_at(at),
+        })
+    });
+    let profile_fields: Vec<&str> = settings
+        .profile
+        .fields
+        .iter()
+        .map(|field| field.as_str())
+        .collect();
     Json(json!({
         "account": scope.account,
         "agent": scope.agent,
@@ -28,6 +47,13 @@ pub(crate) async fn agent_card(scope: AgentScope) -> impl IntoResponse {
         "greeting": settings.agent.greeting,
         "account_name": settings.account.name,
         "turnstile_site_key": settings.account.turnstile.site_key(),
+        "starters": settings.widget.starters,
+        "profile_fields": profile_fields,
+        "image_hosts": settings.widget.image_hosts,
+        "retention_days": settings.retention.days,
+        "summary_enabled": settings.email.summary.enabled
+            && !settings.account.summary_recipients.is_empty(),
+        "handoff": handoff,
     }))
 }
 

@@ -1,8 +1,11 @@
-//! The `email` function: conversation summaries emailed to the business.
+//! The `email` function: conversation summaries emailed to the business or the visitor, and
+//! the handoff of a conversation to a person.
 //!
-//! - `POST /api/{account}/{agent}/sessions/{session}/summary` `{"copy_to_me"?: bool}`: the
-//!   widget's "send summary" (buffered JSON; the visitor must own the session; counted
-//!   against `rate_limits.summary`);
+//! - `POST /api/{account}/{agent}/sessions/{session}/summary` `{"to"?: "team"|"me",
+//!   "copy_to_me"?: bool}`: the widget's "send summary" (buffered JSON; the visitor must own
+//!   the session; counted against `rate_limits.summary`);
+//! - `POST /api/{account}/{agent}/sessions/{session}/handoff` `{"name"?, "email"?, "phone"?,
+//!   "note"?}`: the visitor asks for a person (counted against `rate_limits.handoff`);
 //! - the inactivity sweep, run by EventBridge Scheduler (`tests/data/scheduler-inactivity-sweep.json`,
 //!   dispatched by `main.rs`) and by [`run_scheduled`].
 
@@ -16,9 +19,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use salient_core::AppState;
-use salient_core::api::{ApiError, ClientIp, ErrorCode, SessionPath, Visitor};
+use salient_core::api::{ApiError, ApiJson, ClientIp, ErrorCode, SessionPath, Visitor};
 use salient_core::config::AgentConfig;
 use salient_core::domain::{EmailStatus, EmailTrigger, Session, now};
+use salient_core::handoff::{HandoffPorts, HandoffRequest, request_handoff};
 use salient_core::limits::Action;
 use salient_core::ports::StoreError;
 use salient_core::summary::{SummaryAgent, SummaryError, SummaryOutcome, SummaryPorts};
@@ -28,10 +32,15 @@ use serde_json::json;
 
 /// The function's router, served by Lambda (`main.rs`) and by `salient serve`.
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/api/{account}/{agent}/sessions/{session}/summary",
-        post(send_now),
-    )
+    Router::new()
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/summary",
+            post(send_now),
+        )
+        .route(
+            "/api/{account}/{agent}/sessions/{session}/handoff",
+            post(handoff),
+        )
 }
 
 /// The routes with the shared layers and state bound.
@@ -95,9 +104,22 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
     salient_core::sweep::sweep(&summary_ports(state), &agents, now).await
 }
 
+/// Who a summary the visitor asks for goes to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SummaryTo {
+    /// The account's summary recipients (and, with `copy_to_me`, the visitor too).
+    #[default]
+    Team,
+    /// Only the visitor's verified address.
+    Me,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SummaryBody {
+    #[serde(default)]
+    to: SummaryTo,
     #[serde(default)]
     copy_to_me: bool,
 }
@@ -123,15 +145,29 @@ async fn send_now(
         .check(Action::Summary, &subjects, now())
         .await?;
     let session = path.owned_by(&state, &visitor).await?;
-    match send_summary(
-        &state,
-        &session,
-        EmailTrigger::Widget,
-        body.copy_to_me,
-        now(),
-    )
-    .await?
-    {
+    let outcome = match body.to {
+        SummaryTo::Team => {
+            send_summary(
+                &state,
+                &session,
+                EmailTrigger::Widget,
+                body.copy_to_me,
+                now(),
+            )
+            .await?
+        }
+        SummaryTo::Me => {
+            let config = Arc::clone(&path.scope.config);
+            salient_core::summary::send_visitor_copy(
+                &summary_ports(&state),
+                &summary_agent(&state, config),
+                &session,
+                now(),
+            )
+            .await?
+        }
+    };
+    match outcome {
         SummaryOutcome::Sent { visitor_copy, .. } => Ok((
             StatusCode::OK,
             Json(json!({"status": "sent", "visitor_copy": visitor_copy})),
@@ -158,6 +194,61 @@ async fn send_now(
         )
         .with_source(anyhow::anyhow!(error))),
     }
+}
+
+/// The body of a handoff; every field optional (the session's profile may hold them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoffBody {
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    note: Option<String>,
+}
+
+/// `POST .../sessions/{session}/handoff`: the visitor asks for a person; the team is emailed
+/// once per session.
+async fn handoff(
+    State(state): State<AppState>,
+    path: SessionPath,
+    Visitor(visitor): Visitor,
+    ClientIp(client_ip): ClientIp,
+    body: Option<ApiJson<HandoffBody>>,
+) -> Result<impl IntoResponse, ApiError> {
+    let body = body.map(|ApiJson(body)| body).unwrap_or_default();
+    let subjects = path.limit_subjects(&visitor, client_ip);
+    state
+        .limiter(&path.scope.config.settings.rate_limits)
+        .check(Action::Handoff, &subjects, now())
+        .await?;
+    let session = path.owned_by(&state, &visitor).await?;
+    let store = state.store.as_ref();
+    let ports = HandoffPorts {
+        sessions: store,
+        messages: store,
+        profiles: store,
+        events: store,
+        mail: state.mail.as_ref(),
+        from: &state.catalog.app().email.from,
+    };
+    let outcome = request_handoff(
+        &ports,
+        &path.scope.config,
+        &session,
+        &HandoffRequest {
+            name: body.name,
+            email: body.email,
+            phone: body.phone,
+            note: body.note,
+        },
+        now(),
+    )
+    .await?;
+    Ok(Json(json!({
+        "status": outcome.status.as_str(),
+        "open_now": outcome.open_now,
+        "message": outcome.message,
+    })))
 }
 
 pub use salient_lambda_entry::{ScheduledDetail, ScheduledEvent};

@@ -123,6 +123,14 @@ error_codes! {
     ChallengeFailed = ("challenge_failed", 403, "The account requires a Cloudflare Turnstile challenge to start a session (`account.turnstile.site_key`) and the body's `turnstile_token` is missing, invalid, expired or already used; solve the challenge again."),
     /// The Turnstile challenge could not be checked.
     ChallengeUnavailable = ("challenge_unavailable", 503, "The Turnstile challenge could not be checked: Cloudflare's siteverify did not answer in time (`account.turnstile.timeout_ms`) or failed; retry shortly."),
+    /// No such answer in the session.
+    MessageNotFound = ("message_not_found", 404, "The session has no answer with this id (an unknown id, another session's message, or the visitor's own message)."),
+    /// The body is well-formed JSON but its values do not go together.
+    InvalidRequest = ("invalid_request", 422, "The body's values are not allowed together or out of range (e.g. a `reason` with an `up` rating, a comment over 500 characters); the message says which."),
+    /// A handoff without the contact details it needs.
+    ContactRequired = ("contact_required", 422, "A request for a person needs a name and an email address or phone number, in the body or the session's profile; the message says what is missing."),
+    /// The agent does not hand conversations to a person.
+    HandoffDisabled = ("handoff_disabled", 409, "The agent has no handoff to a person (`handoff.enabled` is false)."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -39,8 +39,8 @@ pub use telemetry::init as init_telemetry;
 // Services: a visitor's sessions (and the challenge that may guard them) and turns, summary
 // emails, retrieval quality.
 pub use conversation::context::warm_up as warm_up_tokenizer;
-pub use conversation::{challenge, ownership, sessions, turn};
-pub use email::{summary, sweep};
+pub use conversation::{challenge, feedback, ownership, sessions, turn};
+pub use email::{handoff, summary, sweep};
 pub use knowledge::eval;
 
 // Adapters and pieces that tools, benchmarks and tests build directly rather than through

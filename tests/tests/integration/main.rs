@@ -33,3 +33,4 @@ mod storage;
 mod sweep_index;
 mod turnstile;
 mod vector_index;
+mod visitor_journey;

@@ -24,5 +24,5 @@ pub use render::{BASIC_TAGS, RawHtml, answer_html};
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
 pub use security_headers::{API_CSP, API_REFERRER_POLICY, SITE_CSP, SITE_REFERRER_POLICY};
-pub use views::{CitationView, MessageView, SessionView, citation_views};
+pub use views::{CitationView, FeedbackView, MessageView, SessionView, citation_views};
 pub use visitor::{MaybeVisitor, VISITOR_COOKIE, VISITOR_HEADER, Visitor, visitor_cookie};

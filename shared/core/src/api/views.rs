@@ -5,7 +5,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::render::{RawHtml, answer_html};
-use crate::domain::{Citation, Message, MessageStatus, Role, Session, SummaryStatus};
+use crate::domain::{
+    Citation, Feedback, FeedbackReason, Message, MessageStatus, Rating, Role, Session,
+    SummaryStatus,
+};
 
 /// A session as the API shows it.
 #[derive(Debug, Serialize)]
@@ -24,6 +27,10 @@ pub struct SessionView {
     pub message_count: u64,
     /// Summary state.
     pub summary_status: SummaryStatus,
+    /// The first visitor message, shortened; `None` before any.
+    pub title: Option<String>,
+    /// When the visitor asked for a person, if they did.
+    pub handoff_requested_at: Option<DateTime<Utc>>,
 }
 
 impl From<&Session> for SessionView {
@@ -36,6 +43,8 @@ impl From<&Session> for SessionView {
             last_active_at: s.last_active_at,
             message_count: s.message_count,
             summary_status: s.summary_status,
+            title: s.title.clone(),
+            handoff_requested_at: s.handoff_requested_at,
         }
     }
 }
@@ -75,6 +84,27 @@ pub fn citation_views(citations: &[Citation]) -> Vec<CitationView<'_>> {
         .collect()
 }
 
+/// A rating as a message shows it.
+#[derive(Debug, Serialize)]
+pub struct FeedbackView<'a> {
+    /// Up or down.
+    pub rating: Rating,
+    /// Why it is down.
+    pub reason: Option<FeedbackReason>,
+    /// The visitor's words.
+    pub comment: Option<&'a str>,
+}
+
+impl<'a> From<&'a Feedback> for FeedbackView<'a> {
+    fn from(f: &'a Feedback) -> Self {
+        Self {
+            rating: f.rating,
+            reason: f.reason,
+            comment: f.comment.as_deref(),
+        }
+    }
+}
+
 /// A message as the API shows it.
 #[derive(Debug, Serialize)]
 pub struct MessageView<'a> {
@@ -92,6 +122,8 @@ pub struct MessageView<'a> {
     pub status: MessageStatus,
     /// Sources.
     pub citations: Vec<CitationView<'a>>,
+    /// The visitor's rating of an answer (`None` on the visitor's own messages).
+    pub feedback: Option<FeedbackView<'a>>,
 }
 
 impl<'a> MessageView<'a> {
@@ -106,6 +138,7 @@ impl<'a> MessageView<'a> {
             created_at: m.created_at,
             status: m.status,
             citations: citation_views(&m.citations),
+            feedback: m.feedback.as_ref().map(FeedbackView::from),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod compiled_out;
 mod crm;
+mod handoff;
 mod knowledge;
 mod rate_limits;
 mod settings;
@@ -13,6 +14,7 @@ mod sources;
 mod spend;
 mod ssm;
 mod validate;
+mod widget;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,7 @@ pub use crm::{
     DEFAULT_SUMMARY_PROMPT, EmailSettings, EmailTransportKind, OtpSettings, ProfileField,
     ProfileFieldSettings, SummarySettings,
 };
+pub use handoff::{BusinessHours, Day, HandoffSettings, MAX_HANDOFF_MESSAGE_CHARS};
 pub use knowledge::{
     EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings, VectorBackend,
     VectorStoreSettings,
@@ -39,6 +42,7 @@ pub use settings::{
 pub use sources::{Schedule, SourcesSettings};
 pub use spend::{SpendCaps, SpendSettings, TokenPrice};
 pub use ssm::{SecretParameter, load_ssm_secrets};
+pub use widget::{MAX_STARTER_CHARS, MAX_STARTERS, WidgetSettings};
 
 use crate::domain::{AccountId, AgentId, Retention};
 

@@ -1,5 +1,6 @@
 //! Settings of the rate limits and the concurrent-stream limits (`rate_limits:`), per action
-//! (a turn, a new session, a one-time-code request, a summary) and per scope (session,
+//! (a turn, a new session, a one-time-code request, a summary, a rating of an answer, a
+//! handoff to a person) and per scope (session,
 //! visitor, email address, client IP, agent, account).
 //!
 //! A scope's limits are written as a short string of fixed windows, `"20/1m, 200/1h"`:
@@ -199,6 +200,10 @@ pub struct RateLimitSettings {
     pub otp: ScopedLimits,
     /// Summaries a visitor asks for.
     pub summary: ScopedLimits,
+    /// Ratings of answers.
+    pub feedback: ScopedLimits,
+    /// Requests for a person.
+    pub handoff: ScopedLimits,
     /// Open streamed turns.
     pub streams: StreamLimits,
 }
@@ -231,6 +236,20 @@ impl Default for RateLimitSettings {
             },
             summary: ScopedLimits {
                 session: windows("3/1h"),
+                visitor: windows("10/1h"),
+                ip: windows("30/1h"),
+                account: windows("500/1h"),
+                ..ScopedLimits::default()
+            },
+            feedback: ScopedLimits {
+                session: windows("30/1m, 200/1h"),
+                visitor: windows("60/1m, 500/1h"),
+                ip: windows("120/1m, 1200/1h"),
+                account: windows("1200/1m"),
+                ..ScopedLimits::default()
+            },
+            handoff: ScopedLimits {
+                session: windows("5/1h"),
                 visitor: windows("10/1h"),
                 ip: windows("30/1h"),
                 account: windows("500/1h"),

@@ -47,6 +47,10 @@ pub struct Settings {
     pub spend: super::spend::SpendSettings,
     /// How long an account's conversations and visitor data are kept.
     pub retention: RetentionSettings,
+    /// What the chat widget shows: conversation starters, image hosts.
+    pub widget: super::widget::WidgetSettings,
+    /// Handing the conversation to a person: recipients, business hours, messages.
+    pub handoff: super::handoff::HandoffSettings,
 }
 
 /// How long an account's conversations and visitor data are kept. One value per account:

@@ -138,6 +138,12 @@ pub(super) fn validate(settings: &Settings, figment: &Figment) -> Result<(), Con
     );
     rate_limits::validate_rate_limits(&settings.rate_limits, &mut check);
     spend::validate_spend(&settings.spend, &mut check);
+    widget::validate_widget(&settings.widget, &mut check);
+    handoff::validate_handoff(
+        &settings.handoff,
+        &settings.account.summary_recipients,
+        &mut check,
+    );
     check(
         settings.retention.days <= MAX_RETENTION_DAYS,
         "retention.days",

@@ -4,6 +4,7 @@
 mod answer;
 pub mod challenge;
 pub(crate) mod context;
+pub mod feedback;
 pub mod ownership;
 pub(crate) mod record;
 mod retrieval;

@@ -3,7 +3,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::feedback::Feedback;
 use super::ids::{AccountId, AgentId, LlmRequestId, MessageId, SessionId, VisitorId};
+
+/// Longest session title, in characters (the "…" included).
+pub const MAX_TITLE_CHARS: usize = 80;
 
 /// Whether a session's conversation has been summarised and emailed to the business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +63,11 @@ pub struct Session {
     pub profile_id: Option<String>,
     /// Whether the business has been sent a summary.
     pub summary_status: SummaryStatus,
+    /// The visitor's first message, shortened ([`session_title`]); set with the first
+    /// visitor message stored.
+    pub title: Option<String>,
+    /// When the visitor first asked for a person (handoff).
+    pub handoff_requested_at: Option<DateTime<Utc>>,
 }
 
 impl Session {
@@ -74,8 +83,37 @@ impl Session {
             message_count: 0,
             profile_id: None,
             summary_status: SummaryStatus::Pending,
+            title: None,
+            handoff_requested_at: None,
         }
     }
+}
+
+/// A session's title from its first visitor message: the text on one line, cut to
+/// [`MAX_TITLE_CHARS`] characters at a word boundary with "…" when longer; `None` for
+/// text with nothing to show.
+pub fn session_title(text: &str) -> Option<String> {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        return None;
+    }
+    if line.chars().count() <= MAX_TITLE_CHARS {
+        return Some(line);
+    }
+    // Room for the ellipsis; cut at the last space that fits, or mid-word when one word
+    // alone is longer than that.
+    let room = MAX_TITLE_CHARS - 1;
+    let end = line
+        .char_indices()
+        .nth(room)
+        .map_or(line.len(), |(at, _)| at);
+    let head = &line[..end];
+    let cut = match head.rfind(' ') {
+        Some(space) if space > 0 && line[end..].starts_with(' ') => head,
+        Some(space) if space > 0 => &head[..space],
+        _ => head,
+    };
+    Some(format!("{}…", cut.trim_end()))
 }
 
 /// Who wrote a message.
@@ -176,6 +214,8 @@ pub struct Message {
     pub status: MessageStatus,
     /// Pages the answer cites.
     pub citations: Vec<Citation>,
+    /// The visitor's rating of an answer (never on a visitor's own message).
+    pub feedback: Option<Feedback>,
 }
 
 impl Message {
@@ -188,6 +228,7 @@ impl Message {
             created_at: now,
             status: MessageStatus::Complete,
             citations: Vec::new(),
+            feedback: None,
         }
     }
 }
@@ -271,4 +312,38 @@ pub struct LlmRequest {
 pub fn now() -> DateTime<Utc> {
     let now = Utc::now();
     DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_the_first_message_cut_at_a_word() {
+        assert_eq!(session_title("  \n "), None);
+        assert_eq!(
+            session_title("Do you\n install   heat pumps?").as_deref(),
+            Some("Do you install heat pumps?")
+        );
+        let exact = "a".repeat(MAX_TITLE_CHARS);
+        assert_eq!(session_title(&exact).as_deref(), Some(exact.as_str()));
+        let long =
+            "How much does an air source heat pump cost for a three bedroom semi in Leeds, fitted?";
+        let title = session_title(long).expect("some");
+        assert_eq!(
+            title,
+            "How much does an air source heat pump cost for a three bedroom semi in Leeds,…"
+        );
+        assert!(title.chars().count() <= MAX_TITLE_CHARS);
+        // The word ends exactly where the room does.
+        let fits = format!("{} next", "b".repeat(MAX_TITLE_CHARS - 1));
+        assert_eq!(
+            session_title(&fits),
+            Some(format!("{}…", "b".repeat(MAX_TITLE_CHARS - 1)))
+        );
+        let one_word = "ü".repeat(200);
+        let title = session_title(&one_word).expect("some");
+        assert_eq!(title.chars().count(), MAX_TITLE_CHARS);
+        assert!(title.ends_with('…'));
+    }
 }

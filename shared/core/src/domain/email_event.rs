@@ -1,19 +1,23 @@
-//! The record of one summary email of one session and trigger: what started it and where
-//! it stands. One event per session and trigger is what keeps summaries from going out twice.
+//! The record of one email of one session and trigger: what started it and where it
+//! stands. One event per session and trigger is what keeps an email from going out twice.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::SessionId;
 
-/// What started a summary email. One email per session per trigger.
+/// What started an email of a session. One email per session per trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmailTrigger {
-    /// The visitor asked from the widget.
+    /// The visitor asked from the widget for the summary to go to the business.
     Widget,
     /// The inactivity sweep found the session idle.
     Inactivity,
+    /// The visitor asked from the widget for the summary to go to their own address only.
+    VisitorCopy,
+    /// The visitor asked for a person: the transcript and contact go to the team.
+    Handoff,
 }
 
 impl EmailTrigger {
@@ -22,7 +26,15 @@ impl EmailTrigger {
         match self {
             Self::Widget => "widget",
             Self::Inactivity => "inactivity",
+            Self::VisitorCopy => "visitor_copy",
+            Self::Handoff => "handoff",
         }
+    }
+
+    /// Whether the email is the business's summary, whose outcome the session's
+    /// `summary_status` mirrors (the visitor's own copy and a handoff leave it alone).
+    pub fn is_business_summary(self) -> bool {
+        matches!(self, Self::Widget | Self::Inactivity)
     }
 
     /// Reads the stored spelling.
@@ -30,6 +42,8 @@ impl EmailTrigger {
         match raw {
             "widget" => Some(Self::Widget),
             "inactivity" => Some(Self::Inactivity),
+            "visitor_copy" => Some(Self::VisitorCopy),
+            "handoff" => Some(Self::Handoff),
             _ => None,
         }
     }
@@ -68,7 +82,7 @@ impl EmailStatus {
     }
 }
 
-/// The record of one summary email of one session and trigger.
+/// The record of one email of one session and trigger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmailEvent {
     /// The session summarised.

@@ -11,12 +11,22 @@ use crate::domain::{LlmOutcome, LlmRequest, LlmRequestId, Role, Session};
 use crate::ports::model::{ChatModel, LlmEvent, Usage, WireMessage};
 use crate::ports::{HistoryQuery, LlmRequestStore, MAX_PAGE_SIZE, MessageStore, Order, StoreError};
 
-/// The conversation as plain text for the model, newest kept within `max_chars`.
-pub(super) async fn transcript(
+/// One message of a transcript: who said it and what.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct TranscriptLine {
+    /// `Visitor` or `Assistant`.
+    pub who: &'static str,
+    /// What they wrote, trimmed.
+    pub text: String,
+}
+
+/// The conversation's messages oldest first, the newest kept within `max_chars` (at least
+/// the newest one).
+pub(super) async fn transcript_lines(
     messages: &dyn MessageStore,
     session: &Session,
     max_chars: usize,
-) -> Result<String, StoreError> {
+) -> Result<Vec<TranscriptLine>, StoreError> {
     let mut query = HistoryQuery::first(Order::NewestFirst, MAX_PAGE_SIZE);
     let mut lines = Vec::new();
     let mut used = 0;
@@ -30,12 +40,12 @@ pub(super) async fn transcript(
                 Role::Assistant => "Assistant",
                 Role::System => continue,
             };
-            let line = format!("{who}: {}", message.content.trim());
-            used += line.chars().count() + 1;
+            let text = message.content.trim().to_owned();
+            used += who.len() + 2 + text.chars().count() + 1;
             if used > max_chars && !lines.is_empty() {
                 break 'pages;
             }
-            lines.push(line);
+            lines.push(TranscriptLine { who, text });
         }
         match page.next {
             Some(next) => query.after = Some(next),
@@ -43,7 +53,21 @@ pub(super) async fn transcript(
         }
     }
     lines.reverse();
-    Ok(lines.join("\n"))
+    Ok(lines)
+}
+
+/// The conversation as plain text for the model, newest kept within `max_chars`.
+pub(super) async fn transcript(
+    messages: &dyn MessageStore,
+    session: &Session,
+    max_chars: usize,
+) -> Result<String, StoreError> {
+    Ok(transcript_lines(messages, session, max_chars)
+        .await?
+        .iter()
+        .map(|line| format!("{}: {}", line.who, line.text))
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 /// The model's summary of a transcript, with the agent's prompt. The call is recorded as an

@@ -14,8 +14,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::send::finish_send;
 use super::summarise::{summarise, transcript};
-use super::view::{SummaryView, summary_email, visitor_copy_subject};
+use super::view::{EmailParts, SummaryView, summary_email, visitor_copy_subject};
 use crate::config::AgentConfig;
 use crate::crm::{ProfileCard, profile_for_session};
 use crate::domain::{EmailAddress, EmailEvent, EmailStatus, EmailTrigger, Session};
@@ -190,16 +191,13 @@ pub fn sections(summary: &str) -> Vec<Section> {
     out
 }
 
-/// Builds and sends the emails of one claimed summary; returns the business message's id
-/// and, when a visitor copy was asked for, whether it went out.
-async fn compose_and_send(
+/// Writes one session's summary with the agent's model and renders its email.
+async fn compose(
     ports: &SummaryPorts<'_>,
     agent: &SummaryAgent,
     session: &Session,
     profile: Option<&ProfileCard>,
-    recipients: Vec<EmailAddress>,
-    visitor_copy: Option<EmailAddress>,
-) -> Result<(String, Option<Result<String, String>>), String> {
+) -> Result<EmailParts, String> {
     let config = agent.config.as_ref();
     let summary_settings = &config.settings.email.summary;
     let text = transcript(
@@ -218,15 +216,28 @@ async fn compose_and_send(
     )
     .await?;
     let sections = sections(&summary);
-    let account_name = config.settings.account.name.as_str();
-    let email = summary_email(&SummaryView {
-        account_name,
+    summary_email(&SummaryView {
+        account_name: config.settings.account.name.as_str(),
         agent_name: config.settings.agent.name.as_str(),
         profile,
         sections: &sections,
         session,
     })
-    .map_err(|e| format!("rendering the email: {e}"))?;
+    .map_err(|e| format!("rendering the email: {e}"))
+}
+
+/// Builds and sends the emails of one claimed summary; returns the business message's id
+/// and, when a visitor copy was asked for, whether it went out.
+async fn compose_and_send(
+    ports: &SummaryPorts<'_>,
+    agent: &SummaryAgent,
+    session: &Session,
+    profile: Option<&ProfileCard>,
+    recipients: Vec<EmailAddress>,
+    visitor_copy: Option<EmailAddress>,
+) -> Result<(String, Option<Result<String, String>>), String> {
+    let email = compose(ports, agent, session, profile).await?;
+    let account_name = agent.config.settings.account.name.as_str();
     let business = OutgoingEmail {
         from: ports.from.to_owned(),
         to: recipients,
@@ -256,6 +267,98 @@ async fn compose_and_send(
         None => None,
     };
     Ok((message_id, copy))
+}
+
+/// Stops a summary while a spend cap is used up (only when the agent has a model to call).
+async fn check_summary_budget(
+    ports: &SummaryPorts<'_>,
+    agent: &SummaryAgent,
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<(), SummaryError> {
+    if agent.model.is_none() {
+        return Ok(());
+    }
+    let budget = check_budget(
+        ports.spend,
+        &session.account,
+        &session.agent,
+        &agent.config.settings.spend,
+        now,
+    )
+    .await;
+    match budget.exhausted {
+        Some(exhausted) => Err(SummaryError::BudgetReached(exhausted)),
+        None => Ok(()),
+    }
+}
+
+/// Sends the session's summary to the visitor's verified address only (the widget's "email
+/// me this conversation"), at most once per session; the business gets nothing from it.
+pub async fn send_visitor_copy(
+    ports: &SummaryPorts<'_>,
+    agent: &SummaryAgent,
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<SummaryOutcome, SummaryError> {
+    let settings = &agent.config.settings.email.summary;
+    if !settings.enabled || !settings.visitor_copy {
+        return Err(SummaryError::Disabled);
+    }
+    if session.message_count == 0 {
+        return Err(SummaryError::NothingToSummarise);
+    }
+    let profile = profile_for_session(ports.profiles, session).await?;
+    let Some(address) = profile
+        .as_ref()
+        .filter(|p| p.is_verified())
+        .and_then(|p| p.email.clone())
+    else {
+        return Err(SummaryError::NotVerified);
+    };
+    check_summary_budget(ports, agent, session, now).await?;
+    let trigger = EmailTrigger::VisitorCopy;
+    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
+    let claim = ports
+        .events
+        .claim_email_send(
+            &session.account,
+            &session.id,
+            trigger,
+            now,
+            stale_before,
+            settings.max_send_attempts,
+        )
+        .await?;
+    let attempt = match claim {
+        SendClaim::Claimed { attempt } => attempt,
+        SendClaim::AlreadySent(event) => return Ok(SummaryOutcome::AlreadySent(event)),
+        SendClaim::Busy(event) => return Ok(SummaryOutcome::Busy(event)),
+    };
+    let card = profile.as_ref().map(ProfileCard::from);
+    let account_name = agent.config.settings.account.name.as_str();
+    let result = match compose(ports, agent, session, card.as_ref()).await {
+        Ok(email) => ports
+            .mail
+            .send(&OutgoingEmail {
+                from: ports.from.to_owned(),
+                to: vec![address],
+                subject: visitor_copy_subject(account_name),
+                html: email.html,
+                text: email.text,
+            })
+            .await
+            .map_err(|e| e.to_string()),
+        Err(error) => Err(error),
+    };
+    finish_send(ports.events, session, trigger, attempt, now, &result).await?;
+    Ok(match result {
+        Ok(message_id) => SummaryOutcome::Sent {
+            message_id,
+            visitor_copy: true,
+        },
+        Err(error) => SummaryOutcome::Failed { error },
+    })
 }
 
 /// Summarises a session of `agent` and emails it, at most once per trigger.
@@ -299,19 +402,7 @@ pub async fn send_summary(
         None
     };
     // Checked before the claim, so a paused summary uses up none of its attempts.
-    if agent.model.is_some() {
-        let budget = check_budget(
-            ports.spend,
-            &session.account,
-            &session.agent,
-            &config.settings.spend,
-            now,
-        )
-        .await;
-        if let Some(exhausted) = budget.exhausted {
-            return Err(SummaryError::BudgetReached(exhausted));
-        }
-    }
+    check_summary_budget(ports, agent, session, now).await?;
     let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
     let claim = ports
         .events

@@ -1,10 +1,11 @@
 //! The emails as people read them: subjects, and the minijinja templates that turn a
-//! summary's or a one-time code's content into an HTML part (inline CSS, auto-escaped, so
+//! summary's, a handoff's or a one-time code's content into an HTML part (inline CSS, auto-escaped, so
 //! nothing the model or a visitor wrote becomes markup) and a plain-text part. The services
 //! hand over content; only this module writes HTML.
 
 use serde::Serialize;
 
+use super::summarise::TranscriptLine;
 use super::summary::Section;
 use crate::crm::ProfileCard;
 use crate::domain::{OtpPurpose, Session};
@@ -12,6 +13,8 @@ use crate::ports::spend::{SpendPeriod, SpendScope};
 
 const SUMMARY_HTML: &str = include_str!("templates/summary.html");
 const SUMMARY_TEXT: &str = include_str!("templates/summary.txt");
+const HANDOFF_HTML: &str = include_str!("templates/handoff.html");
+const HANDOFF_TEXT: &str = include_str!("templates/handoff.txt");
 const CODE_HTML: &str = include_str!("templates/otp_code.html");
 const CODE_TEXT: &str = include_str!("templates/otp_code.txt");
 const SPEND_HTML: &str = include_str!("templates/spend_warning.html");
@@ -117,6 +120,94 @@ pub(crate) fn summary_email(view: &SummaryView<'_>) -> Result<EmailParts, ViewEr
 /// The subject of the visitor's copy of a summary.
 pub(crate) fn visitor_copy_subject(account_name: &str) -> String {
     format!("Your conversation with {account_name}")
+}
+
+/// How the team can reach the visitor who asked for a person.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub(crate) struct ContactCard {
+    /// Name.
+    pub name: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Whether that address was proven with a code.
+    pub email_verified: bool,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Company.
+    pub company: Option<String>,
+}
+
+/// What a handoff email shows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HandoffView<'a> {
+    /// The business's display name.
+    pub account_name: &'a str,
+    /// The agent's display name.
+    pub agent_name: &'a str,
+    /// How to reach the visitor.
+    pub contact: &'a ContactCard,
+    /// The visitor's note to the team.
+    pub note: Option<&'a str>,
+    /// The conversation so far.
+    pub transcript: &'a [TranscriptLine],
+    /// The session handed over.
+    pub session: &'a Session,
+    /// Whether it was asked inside the business hours.
+    pub open_now: bool,
+    /// When it was asked.
+    pub requested_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Serialize)]
+struct HandoffContext<'a> {
+    subject: &'a str,
+    heading: &'a str,
+    account_name: &'a str,
+    agent_name: &'a str,
+    contact: &'a ContactCard,
+    note: Option<&'a str>,
+    transcript: &'a [TranscriptLine],
+    open_now: bool,
+    session_id: &'a str,
+    message_count: u64,
+    started: String,
+    requested: String,
+}
+
+/// The email that hands a conversation to the team: who to reach and how, their note, and
+/// the conversation.
+pub(crate) fn handoff_email(view: &HandoffView<'_>) -> Result<EmailParts, ViewError> {
+    let who = view
+        .contact
+        .name
+        .clone()
+        .unwrap_or_else(|| "A website visitor".to_owned());
+    let subject = format!("{who} asks to talk to someone ({})", view.account_name);
+    let heading = format!("{who} would like to talk to someone");
+    let context = HandoffContext {
+        subject: &subject,
+        heading: &heading,
+        account_name: view.account_name,
+        agent_name: view.agent_name,
+        contact: view.contact,
+        note: view.note,
+        transcript: view.transcript,
+        open_now: view.open_now,
+        session_id: view.session.id.as_str(),
+        message_count: view.session.message_count,
+        started: view.session.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        requested: view.requested_at.format("%Y-%m-%d %H:%M").to_string(),
+    };
+    let (html, text) = render_pair(
+        ("handoff.html", HANDOFF_HTML),
+        ("handoff.txt", HANDOFF_TEXT),
+        &context,
+    )?;
+    Ok(EmailParts {
+        subject,
+        html,
+        text,
+    })
 }
 
 /// What a one-time-code email shows.
@@ -297,6 +388,60 @@ mod tests {
             email.subject,
             "Conversation summary: <script>alert(1)</script> (Acme & Co)"
         );
+    }
+
+    #[test]
+    fn the_handoff_email_shows_the_contact_and_the_escaped_conversation() {
+        let session = Session::new(
+            AccountId::parse("acme").expect("valid"),
+            AgentId::parse("sales").expect("valid"),
+            VisitorId::generate(),
+            now(),
+        );
+        let contact = ContactCard {
+            name: Some("Ann <b>Lee</b>".to_owned()),
+            phone: Some("+44 113 496 0000".to_owned()),
+            ..ContactCard::default()
+        };
+        let transcript = [
+            TranscriptLine {
+                who: "Visitor",
+                text: "A <script>quote</script>?".to_owned(),
+            },
+            TranscriptLine {
+                who: "Assistant",
+                text: "Sure.".to_owned(),
+            },
+        ];
+        let email = handoff_email(&HandoffView {
+            account_name: "Acme & Co",
+            agent_name: "Nora",
+            contact: &contact,
+            note: Some("Call after 5"),
+            transcript: &transcript,
+            session: &session,
+            open_now: false,
+            requested_at: now(),
+        })
+        .expect("renders");
+        let (html, text) = (&email.html, &email.text);
+        assert_eq!(
+            email.subject,
+            "Ann <b>Lee</b> asks to talk to someone (Acme & Co)"
+        );
+        assert!(
+            !html.contains("<script>") && !html.contains("<b>Lee"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;quote"), "{html}");
+        assert!(html.contains("+44 113 496 0000"), "{html}");
+        assert!(html.contains("outside your opening hours"), "{html}");
+        assert!(text.contains("Phone: +44 113 496 0000"), "{text}");
+        assert!(
+            text.contains("Visitor: A <script>quote</script>?"),
+            "{text}"
+        );
+        assert!(text.contains("Their note:\nCall after 5"), "{text}");
     }
 
     #[test]

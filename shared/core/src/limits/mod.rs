@@ -38,6 +38,10 @@ pub enum Action {
     Otp,
     /// A summary a visitor asks for (`rate_limits.summary`).
     Summary,
+    /// A rating of an answer (`rate_limits.feedback`).
+    Feedback,
+    /// A request for a person (`rate_limits.handoff`).
+    Handoff,
 }
 
 impl Action {
@@ -48,6 +52,8 @@ impl Action {
             Self::Session => "session",
             Self::Otp => "otp",
             Self::Summary => "summary",
+            Self::Feedback => "feedback",
+            Self::Handoff => "handoff",
         }
     }
 
@@ -57,6 +63,8 @@ impl Action {
             Self::Session => "new conversations",
             Self::Otp => "code requests",
             Self::Summary => "summary requests",
+            Self::Feedback => "ratings",
+            Self::Handoff => "requests for a person",
         }
     }
 
@@ -66,6 +74,8 @@ impl Action {
             Self::Session => &settings.session,
             Self::Otp => &settings.otp,
             Self::Summary => &settings.summary,
+            Self::Feedback => &settings.feedback,
+            Self::Handoff => &settings.handoff,
         }
     }
 }

@@ -306,7 +306,8 @@ pub trait EmailEventStore: Send + Sync {
     ) -> Result<SendClaim, StoreError>;
 
     /// Records how a claimed send ended (status `sent` with the provider's id, or `failed`
-    /// with the error) and sets the session's summary status to match.
+    /// with the error) and, for the business's summary
+    /// ([`EmailTrigger::is_business_summary`]), sets the session's summary status to match.
     async fn finish_email_send(
         &self,
         account: &AccountId,

@@ -17,8 +17,10 @@ pub mod spend;
 
 use async_trait::async_trait;
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::{
-    AccountId, AgentId, LlmRequest, Message, MessageId, Session, SessionId, VisitorId,
+    AccountId, AgentId, Feedback, LlmRequest, Message, MessageId, Session, SessionId, VisitorId,
 };
 
 /// Largest page any listing returns, whatever the caller asks for.
@@ -173,14 +175,25 @@ pub trait SessionStore: Send + Sync {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<Session, String>, StoreError>;
+
+    /// Records that the visitor asked for a person, once: the first call stores `at`, later
+    /// calls keep it. Returns the time stored. `NotFound("session")` if there is no session.
+    async fn mark_handoff_requested(
+        &self,
+        account: &AccountId,
+        id: &SessionId,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError>;
 }
 
 /// Messages of a session.
 #[async_trait]
 pub trait MessageStore: Send + Sync {
     /// Appends a message and, atomically with it, bumps the session's message count and
-    /// last-active time. `NotFound` if the session does not exist under this account;
-    /// `AlreadyExists` if the message id is taken. Concurrent appends never lose a message.
+    /// last-active time, and gives a session without a title the title of a visitor's
+    /// message ([`session_title`](crate::domain::session_title)). `NotFound` if the
+    /// session does not exist under this account; `AlreadyExists` if the message id is
+    /// taken. Concurrent appends never lose a message.
     async fn append_message(
         &self,
         account: &AccountId,
@@ -195,6 +208,16 @@ pub trait MessageStore: Send + Sync {
         account: &AccountId,
         session: &SessionId,
         message: &Message,
+    ) -> Result<(), StoreError>;
+
+    /// Sets (or replaces) the visitor's rating of an assistant message of the session.
+    /// `NotFound("message")` when the session has no assistant message with this id.
+    async fn set_feedback(
+        &self,
+        account: &AccountId,
+        session: &SessionId,
+        message: &MessageId,
+        feedback: &Feedback,
     ) -> Result<(), StoreError>;
 
     /// One page of a session's messages. An unknown session (or another account's) gives

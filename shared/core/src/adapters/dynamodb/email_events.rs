@@ -222,6 +222,9 @@ impl EmailEventStore for DynamoStore {
         };
         let result = update.update_expression(expression).send().await;
         or_if_condition_failed("UpdateItem", result, StoreError::NotFound("email event"))?;
+        if !event.trigger.is_business_summary() {
+            return Ok(());
+        }
         let summary = summary_status_after(event.status);
         // A sent summary takes the session out of the sweep's index for good.
         let expression = if summary == SummaryStatus::Sent {

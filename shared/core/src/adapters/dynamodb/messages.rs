@@ -1,6 +1,8 @@
 //! Message items and `MessageStore`. An append is one transaction: the message put (its id
 //! must be new) and the session update (count, last activity, and `gsi2sk`, the last
-//! activity as the sweep's index reads it), retried while transactions conflict.
+//! activity as the sweep's index reads it, and the title a visitor's message gives a session
+//! without one), retried while transactions conflict. A visitor's rating of an answer is a
+//! set of `feedback_*` attributes of the answer's item.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -15,11 +17,15 @@ use backon::{ExponentialBuilder, Retryable as _};
 use super::DynamoStore;
 use super::codec::{
     self, Item, backend, cancellation_codes, corrupt, key, millis, n, or_if_condition_failed,
-    read_as, read_n, read_opt_n, read_string, read_time, s, set_opt,
+    read_as, read_n, read_opt_as, read_opt_n, read_opt_string, read_opt_time, read_string,
+    read_time, s, set_opt,
 };
 use super::keys::{MESSAGE_PREFIX, SESSION_SK, message_sk, session_pk};
 use crate::adapters::page_of;
-use crate::domain::{AccountId, Citation, Message, MessageId, MessageStatus, Role, SessionId};
+use crate::domain::{
+    AccountId, Citation, Feedback, FeedbackReason, Message, MessageId, MessageStatus, Rating, Role,
+    SessionId, session_title,
+};
 use crate::ports::{HistoryQuery, MessageStore, Order, Page, StoreError};
 
 /// How often `append_message` tries again after DynamoDB cancels its transaction because
@@ -82,8 +88,35 @@ fn message_item(
             ("citations", citations_value(&message.citations)),
         ],
     );
+    if let Some(feedback) = &message.feedback {
+        item.insert("feedback_rating".to_owned(), s(feedback.rating.as_str()));
+        item.insert("feedback_at".to_owned(), millis(feedback.updated_at));
+        set_opt(
+            &mut item,
+            "feedback_reason",
+            feedback.reason.map(|r| s(r.as_str())),
+        );
+        set_opt(
+            &mut item,
+            "feedback_comment",
+            feedback.comment.as_deref().map(s),
+        );
+    }
     set_opt(&mut item, "ttl", ttl);
     item
+}
+
+fn feedback_from(item: &Item) -> Result<Option<Feedback>, StoreError> {
+    let Some(rating) = read_opt_as(item, "feedback_rating", Rating::parse)? else {
+        return Ok(None);
+    };
+    Ok(Some(Feedback {
+        rating,
+        reason: read_opt_as(item, "feedback_reason", FeedbackReason::parse)?,
+        comment: read_opt_string(item, "feedback_comment")?,
+        updated_at: read_opt_time(item, "feedback_at")?
+            .ok_or_else(|| corrupt("feedback_at", item.get("feedback_at")))?,
+    }))
 }
 
 fn message_from_item(item: &Item) -> Result<Message, StoreError> {
@@ -94,6 +127,7 @@ fn message_from_item(item: &Item) -> Result<Message, StoreError> {
         created_at: read_time(item, "created_at")?,
         status: read_as(item, "status", MessageStatus::parse)?,
         citations: citations_from(item)?,
+        feedback: feedback_from(item)?,
     })
 }
 
@@ -201,24 +235,35 @@ impl DynamoStore {
                 SESSION_SK.to_owned(),
             )))
             .expression_attribute_values(":one", n(1));
-        update = match (advance_activity, ttl) {
-            (true, Some(ttl)) => update
-                .update_expression(
-                    "ADD message_count :one SET last_active_at = :at, gsi2sk = :at, #ttl = :ttl",
-                )
+        let mut set = Vec::new();
+        if advance_activity {
+            set.push("last_active_at = :at, gsi2sk = :at");
+            update = update
                 .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
-                .expression_attribute_names("#ttl", "ttl")
-                .expression_attribute_values(":at", millis(message.created_at))
-                .expression_attribute_values(":ttl", ttl),
-            (true, None) => update
-                .update_expression("ADD message_count :one SET last_active_at = :at, gsi2sk = :at")
-                .condition_expression("attribute_exists(pk) AND last_active_at <= :at")
-                .expression_attribute_values(":at", millis(message.created_at)),
-            (false, _) => update
-                .update_expression("ADD message_count :one SET gsi2sk = last_active_at")
-                .condition_expression("attribute_exists(pk)"),
-        };
-        let update = update.build().map_err(|e| build("session update", e))?;
+                .expression_attribute_values(":at", millis(message.created_at));
+            if let Some(ttl) = ttl {
+                set.push("#ttl = :ttl");
+                update = update
+                    .expression_attribute_names("#ttl", "ttl")
+                    .expression_attribute_values(":ttl", ttl);
+            }
+        } else {
+            set.push("gsi2sk = last_active_at");
+            update = update.condition_expression("attribute_exists(pk)");
+        }
+        // The first visitor message names the session; later ones leave the title alone.
+        if message.role == Role::User
+            && let Some(title) = session_title(&message.content)
+        {
+            set.push("#title = if_not_exists(#title, :title)");
+            update = update
+                .expression_attribute_names("#title", "title")
+                .expression_attribute_values(":title", s(title));
+        }
+        let update = update
+            .update_expression(format!("ADD message_count :one SET {}", set.join(", ")))
+            .build()
+            .map_err(|e| build("session update", e))?;
         let backoff = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(10))
             .with_max_delay(Duration::from_millis(500))
@@ -288,6 +333,45 @@ impl MessageStore for DynamoStore {
             .expression_attribute_values(":citations", citations_value(&message.citations))
             .send()
             .await;
+        or_if_condition_failed("UpdateItem", result, StoreError::NotFound("message")).map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %session, message = %message))]
+    async fn set_feedback(
+        &self,
+        account: &AccountId,
+        session: &SessionId,
+        message: &MessageId,
+        feedback: &Feedback,
+    ) -> Result<(), StoreError> {
+        let mut set = vec!["feedback_rating = :rating", "feedback_at = :at"];
+        let mut remove = Vec::new();
+        let mut update = self
+            .update(session_pk(account, session), message_sk(message))
+            .condition_expression("attribute_exists(pk) AND #role = :assistant")
+            .expression_attribute_names("#role", "role")
+            .expression_attribute_values(":assistant", s(Role::Assistant.as_str()))
+            .expression_attribute_values(":rating", s(feedback.rating.as_str()))
+            .expression_attribute_values(":at", millis(feedback.updated_at));
+        match feedback.reason {
+            Some(reason) => {
+                set.push("feedback_reason = :reason");
+                update = update.expression_attribute_values(":reason", s(reason.as_str()));
+            }
+            None => remove.push("feedback_reason"),
+        }
+        match &feedback.comment {
+            Some(comment) => {
+                set.push("feedback_comment = :comment");
+                update = update.expression_attribute_values(":comment", s(comment));
+            }
+            None => remove.push("feedback_comment"),
+        }
+        let mut expression = format!("SET {}", set.join(", "));
+        if !remove.is_empty() {
+            expression.push_str(&format!(" REMOVE {}", remove.join(", ")));
+        }
+        let result = update.update_expression(expression).send().await;
         or_if_condition_failed("UpdateItem", result, StoreError::NotFound("message")).map(|_| ())
     }
 
@@ -369,5 +453,16 @@ mod tests {
         let item = message_item(&account, &SessionId::generate(), &message, None);
         assert_eq!(read_s(&item, "type").expect("type"), "message");
         assert_eq!(message_from_item(&item).expect("valid"), message);
+        message.feedback = Some(
+            Feedback::new(
+                Rating::Down,
+                Some(FeedbackReason::Outdated),
+                Some("old price"),
+                crate::domain::now(),
+            )
+            .expect("valid"),
+        );
+        let rated = message_item(&account, &SessionId::generate(), &message, None);
+        assert_eq!(message_from_item(&rated).expect("valid"), message);
     }
 }

@@ -1,7 +1,8 @@
 //! Session items and `SessionStore`: create, get, and the listing of a visitor's sessions
 //! with one agent through `gsi1`. A session item also carries the sparse `gsi2` keys while
 //! it awaits a summary (`email_events`), and a `ttl` that every append moves to its last
-//! activity plus the account's retention (`messages`).
+//! activity plus the account's retention (`messages`). Its `title` is written by the append
+//! of the first visitor message; `handoff_requested_at` once, by the first handoff.
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -10,7 +11,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::DynamoStore;
 use super::codec::{
-    self, Item, key, millis, n, read_as, read_n, read_opt_string, read_time, s, set_opt,
+    self, Item, key, millis, n, or_if_condition_failed, read_as, read_n, read_opt_string,
+    read_opt_time, read_time, s, set_opt,
 };
 use super::keys::{
     GSI1, SESSION_SK, awaiting_summary_gsi2pk, session_gsi1sk, session_pk, visitor_gsi1pk,
@@ -19,6 +21,7 @@ use super::table::live_only;
 use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
+use chrono::{DateTime, Utc};
 
 /// A session item; `ttl` is its expiry (its last activity plus the account's retention).
 pub(super) fn session_item(session: &Session, ttl: Option<AttributeValue>) -> Item {
@@ -51,6 +54,12 @@ pub(super) fn session_item(session: &Session, ttl: Option<AttributeValue>) -> It
         "profile_id",
         session.profile_id.as_deref().map(s),
     );
+    set_opt(&mut item, "title", session.title.as_deref().map(s));
+    set_opt(
+        &mut item,
+        "handoff_requested_at",
+        session.handoff_requested_at.map(millis),
+    );
     // In `gsi2` only with both keys: `gsi2pk` until the summary is sent, `gsi2sk` (the
     // last activity) once there are messages.
     set_opt(
@@ -79,6 +88,8 @@ pub(super) fn session_from_item(item: &Item) -> Result<Session, StoreError> {
         message_count: read_n(item, "message_count")?,
         profile_id: read_opt_string(item, "profile_id")?,
         summary_status: read_as(item, "summary_status", SummaryStatus::parse)?,
+        title: read_opt_string(item, "title")?,
+        handoff_requested_at: read_opt_time(item, "handoff_requested_at")?,
     })
 }
 
@@ -132,6 +143,28 @@ impl SessionStore for DynamoStore {
             .await?
             .ok_or(StoreError::NotFound("session"))?;
         session_from_item(&item)
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %id))]
+    async fn mark_handoff_requested(
+        &self,
+        account: &AccountId,
+        id: &SessionId,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError> {
+        let result = self
+            .update(session_pk(account, id), SESSION_SK.to_owned())
+            .update_expression(
+                "SET handoff_requested_at = if_not_exists(handoff_requested_at, :at)",
+            )
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_values(":at", millis(at))
+            .return_values(aws_sdk_dynamodb::types::ReturnValue::UpdatedNew)
+            .send()
+            .await;
+        let output = or_if_condition_failed("UpdateItem", result, StoreError::NotFound("session"))?;
+        let attributes = output.attributes.unwrap_or_default();
+        Ok(read_opt_time(&attributes, "handoff_requested_at")?.unwrap_or(at))
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, agent = %agent))]
@@ -229,6 +262,8 @@ mod tests {
         let (account, visitor, agent, _) = ids();
         let mut session = Session::new(account, agent, visitor, crate::domain::now());
         session.profile_id = Some("profile-1".to_owned());
+        session.title = Some("Do you fit heat pumps?".to_owned());
+        session.handoff_requested_at = Some(crate::domain::now());
         let fresh = session_item(&session, None);
         assert_eq!(session_from_item(&fresh).expect("valid"), session);
         assert!(fresh.contains_key("gsi2pk") && !fresh.contains_key("gsi2sk"));

@@ -154,6 +154,9 @@ impl EmailEventStore for EmbeddedStore {
             if updated == 0 {
                 return Err(StoreError::NotFound("email event"));
             }
+            if !e.trigger.is_business_summary() {
+                return Ok(());
+            }
             // A sent summary stays sent whatever a later trigger's attempt does; once sent,
             // the session leaves `sessions_awaiting_summary`.
             execute(

@@ -214,6 +214,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX otp_challenges_by_expiry ON otp_challenges (expires_at);
     CREATE INDEX stream_leases_by_expiry ON stream_leases (expires_at);
 ",
+    r"
+    ALTER TABLE sessions ADD COLUMN title TEXT;
+    ALTER TABLE sessions ADD COLUMN handoff_requested_at INTEGER;
+    ALTER TABLE messages ADD COLUMN feedback_rating TEXT;
+    ALTER TABLE messages ADD COLUMN feedback_reason TEXT;
+    ALTER TABLE messages ADD COLUMN feedback_comment TEXT;
+    ALTER TABLE messages ADD COLUMN feedback_at INTEGER;
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

@@ -6,7 +6,10 @@ use async_trait::async_trait;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use super::rows::{Columns, integer, millis};
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::rows::{Columns, integer, millis, query_opt};
 use super::{EmbeddedStore, live};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId, now};
@@ -16,7 +19,8 @@ use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 /// them, as a literal for `concat!`.
 macro_rules! session_columns {
     () => {
-        "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status"
+        "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status, \
+         title, handoff_requested_at"
     };
 }
 pub(super) use session_columns;
@@ -33,6 +37,8 @@ pub(super) fn session(c: &mut Columns<'_, '_>) -> Result<Session, StoreError> {
         message_count: c.count("message count")?,
         profile_id: c.get()?,
         summary_status: c.parsed("summary status", SummaryStatus::parse)?,
+        title: c.get()?,
+        handoff_requested_at: c.opt_time()?,
     })
 }
 
@@ -63,7 +69,7 @@ impl SessionStore for EmbeddedStore {
                 concat!(
                     "INSERT INTO sessions (",
                     session_columns!(),
-                    ", expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+                    ", expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
                      ON CONFLICT DO NOTHING"
                 ),
                 (
@@ -76,6 +82,8 @@ impl SessionStore for EmbeddedStore {
                     integer(s.message_count),
                     s.profile_id.clone(),
                     s.summary_status.as_str(),
+                    s.title.clone(),
+                    s.handoff_requested_at.map(millis),
                     expires_at,
                 ),
             )
@@ -104,6 +112,28 @@ impl SessionStore for EmbeddedStore {
         )
         .await?
         .ok_or(StoreError::NotFound("session"))
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account, session = %id))]
+    async fn mark_handoff_requested(
+        &self,
+        account: &AccountId,
+        id: &SessionId,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError> {
+        let (account, id) = (account.to_string(), id.to_string());
+        let stored = self
+            .write(move |conn| {
+                query_opt(
+                    conn,
+                    "UPDATE sessions SET handoff_requested_at = COALESCE(handoff_requested_at, ?3) \
+                     WHERE account = ?1 AND id = ?2 RETURNING handoff_requested_at",
+                    params![account, id, millis(at)],
+                    |c| c.time(),
+                )
+            })
+            .await?;
+        stored.ok_or(StoreError::NotFound("session"))
     }
 
     #[tracing::instrument(skip_all, fields(account = %account, agent = %agent))]

@@ -1,0 +1,75 @@
+//! A visitor's rating of an answer: one per answer of their own session, replaced by the
+//! next. The caller has checked that the session is the visitor's.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Feedback, FeedbackError, FeedbackReason, MessageId, Rating, Session};
+use crate::error::{CodedError, ErrorCode};
+use crate::ports::{MessageStore, StoreError};
+
+/// What the visitor sent.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedbackInput<'a> {
+    /// The message rated, as it came in the path.
+    pub message: &'a str,
+    /// Up or down.
+    pub rating: Rating,
+    /// Why it is down.
+    pub reason: Option<FeedbackReason>,
+    /// The visitor's words.
+    pub comment: Option<&'a str>,
+}
+
+/// Why a rating was not stored.
+#[derive(Debug, thiserror::Error)]
+pub enum RateAnswerError {
+    /// The rating's values do not go together.
+    #[error(transparent)]
+    Invalid(#[from] FeedbackError),
+    /// The session has no answer with this id.
+    #[error("no answer with this id in this conversation")]
+    MessageNotFound,
+    /// Storage failed.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl CodedError for RateAnswerError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Invalid(_) => ErrorCode::InvalidRequest,
+            Self::MessageNotFound => ErrorCode::MessageNotFound,
+            Self::Store(err) => err.code(),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            Self::Invalid(err) => format!("The rating is not valid: {err}."),
+            Self::MessageNotFound => "No answer with this id in this conversation.".to_owned(),
+            Self::Store(err) => err.public_message(),
+        }
+    }
+}
+
+/// Stores the visitor's rating of an answer of `session` (replacing an earlier one); the
+/// rating as stored.
+pub async fn rate_answer(
+    messages: &dyn MessageStore,
+    session: &Session,
+    input: FeedbackInput<'_>,
+    now: DateTime<Utc>,
+) -> Result<Feedback, RateAnswerError> {
+    let feedback = Feedback::new(input.rating, input.reason, input.comment, now)?;
+    // An id that is not even a message id names no answer either.
+    let message = MessageId::parse(input.message).map_err(|_| RateAnswerError::MessageNotFound)?;
+    messages
+        .set_feedback(&session.account, &session.id, &message, &feedback)
+        .await
+        .map_err(|err| match err {
+            StoreError::NotFound("message") => RateAnswerError::MessageNotFound,
+            other => RateAnswerError::Store(other),
+        })?;
+    tracing::info!(account = %session.account, session = %session.id, message = %message, rating = feedback.rating.as_str(), "answer rated");
+    Ok(feedback)
+}
