@@ -162,9 +162,10 @@ function codeFlow(chat: Chat, host: HTMLElement, flow: CodeFlow): HTMLInputEleme
       chat.api.requestCode(address, flow.purpose).then(
         () => say(status, format(s.codeSent, { email: address })),
         (error) => {
-          say(status, chat.errorText(error), true);
-          if (error instanceof ApiError && error.retryAfterSeconds) {
-            until = Date.now() + error.retryAfterSeconds * 1000;
+          const wait = error instanceof ApiError && error.isRateLimited ? error.retryAfterSeconds : null;
+          say(status, wait ? format(s.codesTooFast, { seconds: wait }) : chat.errorText(error), true);
+          if (wait) {
+            until = Date.now() + wait * 1000;
             resend.setAttribute('aria-disabled', 'true');
             clearInterval(timer);
             timer = setInterval(tick, 1000);

@@ -71,6 +71,7 @@ export const DEFAULT_STRINGS = {
   verify: 'Confirm',
   resendCode: 'Resend code',
   resendIn: 'Resend code in {seconds} s',
+  codesTooFast: 'Too many codes were asked for. Please try again in {seconds} seconds.',
   verified: 'Verified',
   notVerified: 'Not verified',
   emailMe: 'Email me this conversation',
