@@ -12,6 +12,8 @@ prepare_browser_stack
 # A second origin embeds the widget cross-origin (site/tests/e2e/cross-origin.test.mjs);
 # the Northwind account lists it among its allowed origins.
 export SALIENT_E2E_EMBED_ORIGIN="http://localhost:$(free_port)"
+# Emails (one-time codes included) land in a fresh outbox the journey tests read codes from.
+export SALIENT__EMAIL__OUTBOX_DIR="$work/outbox" SALIENT_E2E_OUTBOX_DIR="$work/outbox"
 start_demo_stack "$work" 30 "$SALIENT_E2E_EMBED_ORIGIN"
 port="$DEMO_PORT"
 log "e2e against http://127.0.0.1:$port"

@@ -19,6 +19,7 @@ scripts/moto.sh install
 scripts/install-model.sh
 bash site/scripts/install-browser.sh
 build_site
+(cd site && npm run --silent size) # the widget stays within its gzipped size budgets
 
 log "formatting and lints"
 cargo fmt --all --check

@@ -8,11 +8,18 @@
 // deltas), "slow" (300 ms between deltas), and any "<script" / "javascript:" / "onerror" text
 // is echoed back in the answer so both directions of injection can be exercised.
 //
+// The visitor journey routes speak the same contract as the server: answer feedback, the
+// summary's `to`, handoff, session titles, one-time codes (export, delete, verify) and the
+// profile. Every email (codes included) is written as an .eml file into MOCK_OUTBOX_DIR
+// (default: a fresh temporary folder, printed at start), the way the local server's outbox
+// does, so tests read codes the same way from both.
+//
 //   node dev/mock-api.mjs            # PORT=8787 by default
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { randomBytes, randomInt } from 'node:crypto';
+import { createReadStream, mkdtempSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,21 +27,43 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const DELTA_DELAY_MS = Number(process.env.MOCK_DELTA_DELAY_MS ?? 30);
 const TURNS_PER_MINUTE = Number(process.env.MOCK_TURNS_PER_MINUTE ?? 30);
 
+export const OUTBOX_DIR = process.env.MOCK_OUTBOX_DIR || mkdtempSync(join(tmpdir(), 'salient-mock-outbox-'));
+const NORTHWIND_JOURNEY = {
+  turnstile_site_key: null,
+  profile_fields: ['name', 'email', 'phone', 'company'],
+  image_hosts: ['images.northwind-heating.example'],
+  retention_days: 365,
+  summary_enabled: true,
+};
+
 const AGENTS = {
   'northwind-heating/sales': {
     name: 'Nora, Northwind sales',
     greeting: "Hi, I'm Nora from Northwind Heating. Ask me about heat pumps, boilers, prices or booking a survey.",
     account_name: 'Northwind Heating',
+    ...NORTHWIND_JOURNEY,
+    starters: ['Do you install heat pumps?', 'How much does a new boiler cost?', 'Can I book a home survey?'],
+    handoff: { open_now: true, hours: 'Mon-Fri 09:00-17:30 (Europe/London)', message: 'Thanks! Someone from the team will reply within the hour.' },
   },
   'northwind-heating/support': {
     name: 'Northwind support',
     greeting: 'Hello! I can help with servicing, error codes, warranties and breakdowns.',
     account_name: 'Northwind Heating',
+    ...NORTHWIND_JOURNEY,
+    starters: [],
+    handoff: null,
   },
   'harbor-books/info': {
     name: 'Harbor Books info desk',
     greeting: 'Welcome to Harbor Books & Cafe! Ask me about books, events, the cafe or our opening hours.',
     account_name: 'Harbor Books',
+    turnstile_site_key: null,
+    starters: ['When are you open?'],
+    profile_fields: ['name', 'email'],
+    image_hosts: [],
+    retention_days: 0,
+    summary_enabled: false,
+    handoff: null,
   },
 };
 
@@ -42,6 +71,12 @@ const AGENTS = {
 const sessions = new Map();
 /** visitor id → timestamps of recent turns, for the rate limit */
 const recentTurns = new Map();
+/** `${account}/${visitor}` → profile {name, email, phone, company, verified, verified_at} */
+const profiles = new Map();
+/** `${account}/${visitor}/${email}/${purpose}` → {code, expires} */
+const codes = new Map();
+/** `${account}/${email}` → timestamps of code requests, for the rate limit */
+const codeRequests = new Map();
 
 const newId = () => randomBytes(16).toString('base64url'); // 22 URL-safe characters
 const now = () => new Date().toISOString();
@@ -113,8 +148,31 @@ function chunksOf(text) {
 }
 
 function message(role, content, status = 'complete', citations = []) {
-  return { id: `msg_${newId()}`, role, content, html: `<p>${escapeHtml(content)}</p>`, created_at: now(), status, citations };
+  return { id: `msg_${newId()}`, role, content, html: `<p>${escapeHtml(content)}</p>`, created_at: now(), status, citations, feedback: null };
 }
+
+/** The session title: the first question cut to 80 characters on a word boundary. */
+function titleOf(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 80) return flat;
+  const cut = flat.slice(0, 79);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+function storeTitle(record, text) {
+  record.session.title ??= titleOf(text);
+}
+
+/** Writes an email to the outbox as the server's file outbox does (one .eml per message). */
+async function deliver(to, subject, text) {
+  await mkdir(OUTBOX_DIR, { recursive: true });
+  const name = `${Date.now().toString().padStart(15, '0')}-${newId()}.eml`;
+  const eml = `From: Salient <no-reply@example.com>\r\nTo: ${to.join(', ')}\r\nSubject: ${subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text}\r\n`;
+  await writeFile(join(OUTBOX_DIR, name), eml);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function rateLimited(visitor) {
   const cutoff = Date.now() - 60_000;
@@ -129,6 +187,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function streamTurn(req, res, record, text, origin) {
   const user = message('user', text);
   record.messages.push(user);
+  storeTitle(record, text);
   const answer = answerFor(record.session.account, text, origin);
   const assistant = message('assistant', '', 'partial', []);
   record.messages.push(assistant);
@@ -163,7 +222,139 @@ async function streamTurn(req, res, record, text, origin) {
   record.session.last_active_at = now();
 }
 
+/** The routes of the visitor journey; null when the path is none of them. */
+async function handleJourney(req, res, url) {
+  const match = /^\/api\/([a-z0-9-]{1,64})\/([a-z0-9-]{1,64})\/(?:otp\/(request|verify|export|delete)|sessions\/([^/]+)\/(profile|summary|handoff|messages\/([^/]+)\/feedback))$/.exec(url.pathname);
+  if (!match) return false;
+  const [, account, agentName, otpAction, sessionId, sub, messageId] = match;
+  const agent = AGENTS[`${account}/${agentName}`];
+  if (!agent) return sendError(res, 404, 'agent_not_found', 'No such agent for this account.'), true;
+  const visitor = visitorOf(req);
+  const profileKey = `${account}/${visitor}`;
+  let record = null;
+  if (sessionId) {
+    record = sessions.get(sessionId);
+    if (!record || !visitor || record.visitor !== visitor || record.session.account !== account || record.session.agent !== agentName) {
+      return sendError(res, 404, 'session_not_found', 'No session with this id for this agent.'), true;
+    }
+    if (sub === 'profile') {
+      if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'Use GET.'), true;
+      return sendJson(res, 200, { profile: profiles.get(profileKey) ?? null }), true;
+    }
+  }
+  if (req.method !== 'POST') return sendError(res, 405, 'method_not_allowed', 'Use POST.'), true;
+  let body;
+  try {
+    body = await readJson(req);
+  } catch {
+    return sendError(res, 400, 'invalid_request', 'The body is not JSON.'), true;
+  }
+  if (!visitor) return sendError(res, 400, 'visitor_required', 'No visitor id.'), true;
+
+  if (otpAction) {
+    const email = String(body.email ?? '').trim().toLowerCase();
+    if (!EMAIL.test(email)) return sendError(res, 422, 'invalid_email', 'That is not an email address.'), true;
+    if (otpAction === 'request') {
+      const purpose = body.purpose ?? 'verify';
+      if (!['verify', 'export', 'delete'].includes(purpose)) return sendError(res, 400, 'invalid_request', 'Unknown purpose.'), true;
+      const recent = (codeRequests.get(`${account}/${email}`) ?? []).filter((t) => t > Date.now() - 3_600_000);
+      if (recent.length >= 5) {
+        const wait = Math.ceil((recent[0] + 3_600_000 - Date.now()) / 1000);
+        return sendError(res, 429, 'rate_limited', `Too many codes for this address; try again in ${wait} seconds.`, { 'Retry-After': String(wait) }), true;
+      }
+      codeRequests.set(`${account}/${email}`, [...recent, Date.now()]);
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      codes.set(`${account}/${visitor}/${email}/${purpose}`, { code, expires: Date.now() + 600_000, attempts: 0 });
+      await deliver([email], `Your code for ${agent.account_name}: ${code}`, `Your code is ${code}. It works for 10 minutes.`);
+      return sendJson(res, 202, { status: 'sent', purpose, expires_at: new Date(Date.now() + 600_000).toISOString(), message: 'If the address can receive email, a code is on its way.' }), true;
+    }
+    const purpose = otpAction === 'verify' ? 'verify' : otpAction;
+    if (!/^\d{6}$/.test(String(body.code ?? ''))) return sendError(res, 422, 'invalid_otp_code', 'A code is 6 digits.'), true;
+    const key = `${account}/${visitor}/${email}/${purpose}`;
+    const stored = codes.get(key);
+    if (!stored) return sendError(res, 422, 'otp_invalid', 'That code is not right.'), true;
+    if (stored.expires < Date.now()) return sendError(res, 422, 'otp_expired', 'That code has expired; ask for a new one.'), true;
+    if (stored.code !== body.code) {
+      stored.attempts += 1;
+      if (stored.attempts >= 5) codes.delete(key);
+      return sendError(res, 422, 'otp_invalid', `That code is not right; ${5 - stored.attempts} attempts left.`), true;
+    }
+    codes.delete(key);
+    const mine = [...sessions.values()].filter((r) => r.visitor === visitor && r.session.account === account);
+    if (otpAction === 'verify') {
+      const owned = sessions.get(String(body.session ?? ''));
+      if (!owned || owned.visitor !== visitor) return sendError(res, 404, 'session_not_found', 'No session with this id for this agent.'), true;
+      const profile = { name: null, phone: null, company: null, interests: [], ...profiles.get(profileKey), email, verified: true, verified_at: now() };
+      profiles.set(profileKey, profile);
+      return sendJson(res, 200, { profile }), true;
+    }
+    if (otpAction === 'export') {
+      return sendJson(res, 200, { export: { account, email, profiles: [profiles.get(profileKey)].filter(Boolean), sessions: mine.map((r) => ({ session: r.session, messages: r.messages, llm_requests: [], email_events: [] })) } }), true;
+    }
+    const counts = { profiles: profiles.has(profileKey) ? 1 : 0, sessions: mine.length, messages: mine.reduce((n, r) => n + r.messages.length, 0), email_events: 0 };
+    profiles.delete(profileKey);
+    for (const r of mine) sessions.delete(r.session.id);
+    return sendJson(res, 200, { deleted: counts }), true;
+  }
+
+  if (sub === 'summary') {
+    const to = body.to ?? 'team';
+    if (!record.messages.length) return sendError(res, 422, 'nothing_to_summarise', 'There are no messages to summarise yet.'), true;
+    const transcript = record.messages.map((m) => `${m.role}: ${m.content}`).join('\n');
+    if (to === 'me') {
+      const profile = profiles.get(profileKey);
+      if (!profile?.verified) return sendError(res, 409, 'email_not_verified', 'Confirm your email address first.'), true;
+      if (record.visitorCopySent) return sendJson(res, 200, { status: 'already_sent', visitor_copy: false }), true;
+      record.visitorCopySent = true;
+      await deliver([profile.email], `Your conversation with ${agent.account_name}`, transcript);
+      return sendJson(res, 200, { status: 'sent', visitor_copy: true }), true;
+    }
+    if (!agent.summary_enabled) return sendError(res, 409, 'summaries_disabled', 'Summaries are off for this agent.'), true;
+    if (record.session.summary_status === 'sent') return sendJson(res, 200, { status: 'already_sent', visitor_copy: false }), true;
+    record.session.summary_status = 'sent';
+    await deliver([`leads@${account}.example`], `Conversation summary (${agent.name})`, transcript);
+    return sendJson(res, 200, { status: 'sent', visitor_copy: false }), true;
+  }
+
+  if (sub === 'handoff') {
+    if (!agent.handoff) return sendError(res, 409, 'handoff_disabled', 'This agent does not hand conversations over.'), true;
+    const profile = profiles.get(profileKey) ?? {};
+    const name = body.name ?? profile.name;
+    const email = body.email ?? profile.email;
+    const phone = body.phone ?? profile.phone;
+    if (body.email !== undefined && !EMAIL.test(String(body.email))) return sendError(res, 422, 'invalid_email', 'That is not an email address.'), true;
+    if (!name || !(email || phone)) {
+      return sendError(res, 422, 'contact_required', !name ? 'Please give your name.' : 'Please give an email address or a phone number.'), true;
+    }
+    const unverified = { verified: false, verified_at: null, interests: [] };
+    profiles.set(profileKey, { ...unverified, ...profile, name, email: email ?? null, phone: phone ?? null, company: profile.company ?? null });
+    if (record.session.handoff_requested_at) {
+      return sendJson(res, 200, { status: 'already_requested', open_now: agent.handoff.open_now, message: agent.handoff.message }), true;
+    }
+    record.session.handoff_requested_at = now();
+    await deliver([`team@${account}.example`], `A visitor asks for a person: ${name}`, `${name} <${email ?? ''}> ${phone ?? ''}\n${body.note ?? ''}`);
+    return sendJson(res, 200, { status: 'requested', open_now: agent.handoff.open_now, message: agent.handoff.message }), true;
+  }
+
+  // Feedback on an answer.
+  const target = record.messages.find((m) => m.id === messageId);
+  if (!target || target.role !== 'assistant') return sendError(res, 404, 'message_not_found', 'No answer with this id in this session.'), true;
+  if (!['up', 'down'].includes(body.rating)) return sendError(res, 422, 'invalid_request', 'rating must be up or down.'), true;
+  if (body.rating === 'up' && (body.reason !== undefined || body.comment !== undefined)) {
+    return sendError(res, 422, 'invalid_request', 'reason and comment go only with down.'), true;
+  }
+  if (body.reason !== undefined && !['wrong', 'outdated', 'not_what_i_asked', 'other'].includes(body.reason)) {
+    return sendError(res, 422, 'invalid_request', 'Unknown reason.'), true;
+  }
+  if (body.comment !== undefined && (typeof body.comment !== 'string' || [...body.comment].length > 500)) {
+    return sendError(res, 422, 'invalid_request', 'comment is at most 500 characters.'), true;
+  }
+  target.feedback = { rating: body.rating, reason: body.reason ?? null, comment: body.comment ?? null };
+  return sendJson(res, 200, { feedback: { message_id: target.id, ...target.feedback, updated_at: now() } }), true;
+}
+
 async function handleApi(req, res, url) {
+  if (await handleJourney(req, res, url)) return;
   const match = /^\/api\/([a-z0-9-]{1,64})\/([a-z0-9-]{1,64})(?:\/sessions(?:\/([^/]+)(\/messages|\/stream|\/turns)?)?)?\/?$/.exec(url.pathname);
   if (!match) return sendError(res, 404, 'not_found', 'No such route.');
   const [, account, agentName, sessionId, sub] = match;
@@ -187,6 +378,7 @@ async function handleApi(req, res, url) {
       }
       const session = {
         id: newId(), account, agent: agentName, created_at: now(), last_active_at: now(), message_count: 0, summary_status: 'none',
+        title: null, handoff_requested_at: null,
       };
       sessions.set(session.id, { session, visitor, messages: [] });
       return sendJson(res, 201, { session, visitor_id: visitor }, headers);
@@ -196,7 +388,10 @@ async function handleApi(req, res, url) {
         .filter((r) => r.visitor === visitor && r.session.account === account && r.session.agent === agentName)
         .map((r) => r.session)
         .reverse();
-      return sendJson(res, 200, { sessions: mine, next: null });
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));
+      const offset = Number(url.searchParams.get('cursor') ?? 0) || 0;
+      const next = offset + limit < mine.length ? String(offset + limit) : null;
+      return sendJson(res, 200, { sessions: mine.slice(offset, offset + limit), next });
     }
     return sendError(res, 405, 'method_not_allowed', 'Use GET or POST.');
   }
@@ -231,6 +426,7 @@ async function handleApi(req, res, url) {
   }
   if (sub === '/stream') return streamTurn(req, res, record, body.message, origin);
   const answer = answerFor(account, body.message, origin);
+  storeTitle(record, body.message);
   const user = message('user', body.message);
   const assistant = message('assistant', answer.text, 'complete', answer.citations.map((c, i) => ({ n: i + 1, ...c })));
   record.messages.push(user, assistant);
@@ -286,5 +482,5 @@ export function startMockServer(port = Number(process.env.PORT ?? 8787), host = 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startMockServer();
   const { port } = server.address();
-  console.log(`mock API + site on http://127.0.0.1:${port} (development aid; see site/README.md)`);
+  console.log(`mock API + site on http://127.0.0.1:${port} (development aid; see site/README.md); emails in ${OUTBOX_DIR}`);
 }

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -136,4 +138,66 @@ export async function fulfilStreamOnce(page, body, { status = 200, headers = {} 
       body,
     });
   });
+}
+
+let axeSource = null;
+
+/**
+ * Runs axe-core over the page (it walks the widget's open shadow root too) and fails on any
+ * serious or critical violation; `label` names the state in the failure message.
+ */
+export async function assertAxeClean(page, label) {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated by the test harness, not injected as an inline script the site's CSP refuses.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${label}: ${JSON.stringify(serious, null, 2)}`);
+}
+
+/** Where the server (or the mock) writes every email as an .eml file. */
+export const OUTBOX_DIR = process.env.SALIENT_E2E_OUTBOX_DIR ?? '';
+
+/** The outbox's messages to `address` (oldest first): `{ file, to, subject, body }`. */
+export async function emailsTo(address) {
+  if (!OUTBOX_DIR) throw new Error('Set SALIENT_E2E_OUTBOX_DIR to the outbox folder of the server under test.');
+  const names = (await readdir(OUTBOX_DIR).catch(() => [])).filter((name) => name.endsWith('.eml')).sort();
+  const messages = [];
+  for (const file of names) {
+    const raw = await readFile(join(OUTBOX_DIR, file), 'utf8');
+    const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+    const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+    const header = (name) => decodeWords(new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1] ?? '');
+    const to = header('To');
+    if (to.toLowerCase().includes(address.toLowerCase())) messages.push({ file, to, subject: header('Subject'), body: rest.join('\n\n') });
+  }
+  return messages;
+}
+
+/** Decodes RFC 2047 encoded words (`=?utf-8?B?...?=`, `=?utf-8?Q?...?=`). */
+function decodeWords(value) {
+  return value.replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=\s*/g, (_, kind, text) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (__, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+  );
+}
+
+/** Waits for a new one-time code email to `address` (one more than `seen`) and returns its code. */
+export async function waitForCode(address, seen, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const codes = (await emailsTo(address)).map((m) => /(\d{6})\s*$/.exec(m.subject)?.[1]).filter(Boolean);
+    if (codes.length > seen) return codes[codes.length - 1];
+    if (Date.now() > deadline) throw new Error(`no code email to ${address} after ${seen} (outbox ${OUTBOX_DIR})`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** How many code emails `address` has received so far. */
+export async function codeCount(address) {
+  return (await emailsTo(address)).filter((m) => /\d{6}\s*$/.test(m.subject)).length;
 }

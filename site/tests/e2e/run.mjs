@@ -3,7 +3,8 @@
 // the tests at it: a development aid only, never the project's real e2e run. Other arguments
 // pick test files by part of their name (`run.mjs turnstile security`); none runs them all.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const env = { ...process.env };
 let mock = null;
 if (process.argv.includes('--mock')) {
+  // The mock writes every email (codes included) here, as the server's outbox does.
+  env.SALIENT_E2E_OUTBOX_DIR = process.env.MOCK_OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'salient-mock-outbox-'));
   const { startMockServer } = await import('../../dev/mock-api.mjs');
   mock = await startMockServer(0);
   env.SALIENT_E2E_BASE_URL = `http://127.0.0.1:${mock.address().port}`;

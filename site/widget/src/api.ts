@@ -9,6 +9,15 @@ export interface Citation {
   snippet?: string;
 }
 
+export type Rating = 'up' | 'down';
+export type FeedbackReason = 'wrong' | 'outdated' | 'not_what_i_asked' | 'other';
+
+export interface Feedback {
+  rating: Rating;
+  reason?: FeedbackReason | null;
+  comment?: string | null;
+}
+
 export interface Message {
   id: string;
   role: 'user' | 'assistant';
@@ -17,11 +26,34 @@ export interface Message {
   created_at: string;
   status: 'complete' | 'partial' | 'failed';
   citations: Citation[];
+  feedback?: Feedback | null;
 }
 
 export interface Session {
   id: string;
+  created_at?: string;
+  last_active_at?: string;
+  message_count?: number;
+  /** The first question, cut to 80 characters; null before any message. */
+  title?: string | null;
 }
+
+export interface Profile {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  verified?: boolean;
+}
+
+export interface Handoff {
+  open_now: boolean;
+  hours: string | null;
+  message: string;
+}
+
+export type OtpPurpose = 'verify' | 'export' | 'delete';
+export type SummaryStatus = 'sent' | 'already_sent' | 'in_progress';
 
 export interface AgentCard {
   account: string;
@@ -31,6 +63,12 @@ export interface AgentCard {
   account_name: string;
   /** Set when the account guards new sessions with Cloudflare Turnstile. */
   turnstile_site_key?: string | null;
+  starters?: string[];
+  profile_fields?: string[];
+  image_hosts?: string[];
+  retention_days?: number;
+  summary_enabled?: boolean;
+  handoff?: Handoff | null;
 }
 
 /** A non-2xx answer, carrying the API's stable error code. */
@@ -70,6 +108,7 @@ export class ChatApi {
   private readonly credentials: RequestCredentials;
   /** Where a cross-origin widget keeps the visitor id (null on the API's own origin). */
   private readonly visitorKey: string | null;
+  private readonly account: string;
 
   constructor(config: WidgetConfig) {
     this.agentPath = `${config.apiBase}/api/${config.account}/${config.agent}`;
@@ -78,6 +117,7 @@ export class ChatApi {
     // Browsers drop third-party cookies (SameSite=Lax, or blocked outright), so a widget on
     // another origin also keeps the visitor id itself and sends it as X-Salient-Visitor.
     this.visitorKey = config.crossOrigin ? `salient:visitor:${config.account}` : null;
+    this.account = config.account;
   }
 
   private visitorId(): string | null {
@@ -86,6 +126,15 @@ export class ChatApi {
       return localStorage.getItem(this.visitorKey);
     } catch {
       return null;
+    }
+  }
+
+  /** Forgets the visitor id this widget keeps (after the visitor's data was deleted). */
+  forgetVisitor(): void {
+    try {
+      localStorage.removeItem(`salient:visitor:${this.account}`);
+    } catch {
+      // Nothing was kept.
     }
   }
 
@@ -135,6 +184,51 @@ export class ChatApi {
       `/sessions/${encodeURIComponent(sessionId)}/messages${query}`,
     );
     return body.messages.slice().reverse();
+  }
+
+  /** A page of the visitor's sessions with this agent, newest first. */
+  listSessions(cursor: string | null, limit: number): Promise<{ sessions: Session[]; next: string | null }> {
+    const query = `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    return this.request(`/sessions${query}`);
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  private sessionPath(sessionId: string, rest: string): string {
+    return `/sessions/${encodeURIComponent(sessionId)}${rest}`;
+  }
+
+  async sendFeedback(sessionId: string, messageId: string, feedback: Feedback): Promise<Feedback> {
+    const path = this.sessionPath(sessionId, `/messages/${encodeURIComponent(messageId)}/feedback`);
+    return (await this.post<{ feedback: Feedback }>(path, feedback)).feedback;
+  }
+
+  async profile(sessionId: string): Promise<Profile | null> {
+    return (await this.request<{ profile: Profile | null }>(this.sessionPath(sessionId, '/profile'))).profile;
+  }
+
+  /** Emails the conversation to the team or to the visitor's verified address. */
+  async summary(sessionId: string, to: 'me' | 'team'): Promise<SummaryStatus> {
+    return (await this.post<{ status: SummaryStatus }>(this.sessionPath(sessionId, '/summary'), { to })).status;
+  }
+
+  handoff(sessionId: string, contact: Record<string, string>): Promise<{ status: string; open_now: boolean; message: string }> {
+    return this.post(this.sessionPath(sessionId, '/handoff'), contact);
+  }
+
+  requestCode(email: string, purpose: OtpPurpose): Promise<unknown> {
+    return this.post('/otp/request', { email, purpose });
+  }
+
+  async verifyCode(email: string, code: string, session: string): Promise<Profile> {
+    return (await this.post<{ profile: Profile }>('/otp/verify', { email, code, session })).profile;
+  }
+
+  /** `export` answers everything stored about the address; `delete` deletes it. */
+  useCode(purpose: 'export' | 'delete', email: string, code: string): Promise<Record<string, unknown>> {
+    return this.post(`/otp/${purpose}`, { email, code });
   }
 
   /** Starts a streamed turn; the caller reads the SSE body. Throws ApiError on a non-2xx answer. */

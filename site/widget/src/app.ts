@@ -2,9 +2,12 @@
  * widget-app.js: the chat pane, loaded by widget.js on first use. It resumes the visitor's
  * session, streams answers from the SSE endpoint, and renders everything as DOM nodes.
  */
-import { AgentCard, ApiError, ChatApi, Citation, Message } from './api';
+import { AgentCard, ApiError, ChatApi, Citation, Feedback, Message, Profile } from './api';
 import { ChallengeError, TurnstileChallenge } from './challenge';
 import type { AppContext, AppHandle } from './contract';
+import { button, el, uid } from './dom';
+import { feedbackControls } from './feedback';
+import { Chat, createJourney } from './journey';
 import { externalLink, renderMarkdown, safeLinkUrl } from './markdown';
 import { EventStreamParser } from './sse';
 import { format, Strings } from './strings';
@@ -41,13 +44,6 @@ function mark(name: string): void {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** localStorage can throw (private mode, disabled storage); the widget then forgets on reload. */
 class SessionStore {
   private memory: string | null = null;
@@ -70,17 +66,37 @@ class SessionStore {
   }
 }
 
+/**
+ * How relevant a source is, from its retrieval score (0 to 1): strong from 0.75, good from
+ * 0.5, weak below. Null when the API sent no score.
+ */
+function relevance(score: number | undefined, strings: Strings): string | null {
+  if (typeof score !== 'number' || !Number.isFinite(score)) return null;
+  return score >= 0.75 ? strings.relevanceStrong : score >= 0.5 ? strings.relevanceGood : strings.relevanceWeak;
+}
+
 /** One assistant message in the log, re-rendered from its markdown as deltas arrive. */
 class AssistantView {
   readonly root = el('div', 'msg assistant');
   private readonly bubble = el('div', 'bubble');
   private sources: HTMLElement | null = null;
   private note: HTMLElement | null = null;
+  private feedback: HTMLElement | null = null;
   text = '';
   citations = new Map<number, Citation>();
 
-  constructor(private readonly strings: Strings) {
+  constructor(
+    private readonly strings: Strings,
+    private readonly imageHosts: () => string[] = () => [],
+  ) {
     this.root.append(el('span', 'sr-only', strings.assistant), this.bubble);
+  }
+
+  /** The rating buttons, once the answer is stored under `messageId`. */
+  showFeedback(stored: Feedback | null | undefined, send: (feedback: Feedback) => Promise<Feedback>, errorText: (error: unknown) => string): void {
+    this.feedback?.remove();
+    this.feedback = feedbackControls(this.strings, stored, send, errorText);
+    this.root.append(this.feedback);
   }
 
   set status(status: AssistantStatus) {
@@ -95,7 +111,7 @@ class AssistantView {
       this.bubble.replaceChildren(typing);
       return;
     }
-    this.bubble.replaceChildren(renderMarkdown(this.text, { citations: this.citations, strings: this.strings }));
+    this.bubble.replaceChildren(renderMarkdown(this.text, { citations: this.citations, strings: this.strings, imageHosts: this.imageHosts() }));
   }
 
   setCitations(citations: Citation[]): void {
@@ -114,8 +130,23 @@ class AssistantView {
       const link = externalLink(safeLinkUrl(citation.url)!, this.strings);
       link.textContent = citation.title || citation.url;
       link.dataset.citation = String(citation.n);
-      if (citation.snippet) link.title = citation.snippet;
-      item.append(link);
+      item.append(el('span', 'rank', `[${citation.n}]`), ' ', link);
+      const hint = relevance(citation.score, this.strings);
+      if (hint) item.append(' ', el('span', 'relevance', `(${hint})`));
+      if (citation.snippet) {
+        // Shown on hover and on keyboard focus; Escape hides it until focus leaves.
+        const tip = el('span', 'tip', citation.snippet);
+        tip.id = uid('tip');
+        tip.setAttribute('role', 'tooltip');
+        link.setAttribute('aria-describedby', tip.id);
+        link.addEventListener('keydown', (event) => {
+          if (event.key !== 'Escape' || item.classList.contains('tip-off')) return;
+          event.stopPropagation();
+          item.classList.add('tip-off');
+        });
+        link.addEventListener('blur', () => item.classList.remove('tip-off'));
+        item.append(tip);
+      }
       list.append(item);
     }
     sources.append(heading, list);
@@ -126,20 +157,14 @@ class AssistantView {
   showNote(text: string, options: { error?: boolean; retry?: () => void; retryLabel?: string } = {}): void {
     this.note?.remove();
     this.note = noteElement(text, options);
-    this.root.append(this.note);
+    this.feedback ? this.feedback.before(this.note) : this.root.append(this.note);
   }
 }
 
 function noteElement(text: string, options: { error?: boolean; retry?: () => void; retryLabel?: string }): HTMLElement {
   const note = el('div', options.error ? 'note error' : 'note');
   note.append(el('span', undefined, text));
-  if (options.retry && options.retryLabel) {
-    const button = el('button', undefined, options.retryLabel);
-    button.type = 'button';
-    const retry = options.retry;
-    button.addEventListener('click', () => retry());
-    note.append(button);
-  }
+  if (options.retry && options.retryLabel) note.append(button(options.retryLabel, undefined, options.retry));
   return note;
 }
 
@@ -201,7 +226,7 @@ export function start(context: AppContext): AppHandle {
   const statusLine = el('div', 'status-line');
   statusLine.setAttribute('role', 'status');
 
-  const form = el('form');
+  const form = el('form', 'composer');
   form.noValidate = true;
   const label = el('label', 'sr-only', strings.inputLabel);
   label.htmlFor = 'salient-input';
@@ -240,6 +265,9 @@ export function start(context: AppContext): AppHandle {
   let initialised = false;
   let activeTurn: AbortController | null = null;
   let creatingSession: Promise<string> | null = null;
+  let starters: HTMLElement | null = null;
+  /** Bumped whenever the log switches conversation, so a late history load is dropped. */
+  let generation = 0;
 
   function setSending(sending: boolean): void {
     sendButton.dataset.state = sending ? 'stop' : 'send';
@@ -266,7 +294,7 @@ export function start(context: AppContext): AppHandle {
 
   function showGreeting(): void {
     greetingView?.root.remove();
-    greetingView = new AssistantView(strings);
+    greetingView = new AssistantView(strings, imageHosts);
     greetingView.text = config.greeting ?? card?.greeting ?? strings.greeting;
     greetingView.status = 'complete';
     greetingView.root.classList.add('greeting');
@@ -281,13 +309,23 @@ export function start(context: AppContext): AppHandle {
     return root;
   }
 
+  const imageHosts = () => (card?.image_hosts ?? []).map((host) => host.toLowerCase());
+
+  /** Offers the rating buttons under a stored answer of the current session. */
+  function offerFeedback(view: AssistantView, messageId: string | undefined, stored?: Feedback | null): void {
+    const sessionId = sessions.get();
+    if (!messageId || !sessionId) return;
+    view.showFeedback(stored, (feedback) => api.sendFeedback(sessionId, messageId, feedback), errorText);
+  }
+
   function appendAssistant(message?: Message): AssistantView {
-    const view = new AssistantView(strings);
+    const view = new AssistantView(strings, imageHosts);
     if (message) {
       view.text = message.content ?? '';
       view.status = message.status === 'complete' ? 'complete' : message.status;
       view.setCitations(Array.isArray(message.citations) ? message.citations : []);
       if (message.status !== 'complete') view.showNote(strings.interrupted);
+      if (message.status !== 'failed') offerFeedback(view, message.id, message.feedback);
     } else {
       view.status = 'streaming';
     }
@@ -335,12 +373,32 @@ export function start(context: AppContext): AppHandle {
     return creatingSession;
   }
 
+  /** The agent's suggested questions, before the first message of a conversation. */
+  function showStarters(): void {
+    starters?.remove();
+    starters = null;
+    const questions = (card?.starters ?? []).filter((q) => typeof q === 'string' && q.trim()).slice(0, 4);
+    if (!questions.length || log.querySelector('.msg.user')) return;
+    starters = el('div', 'starters');
+    starters.setAttribute('role', 'group');
+    starters.setAttribute('aria-label', strings.starters);
+    for (const question of questions) {
+      starters.append(button(question, 'starter', () => {
+        input.focus(); // the button goes away with the list
+        void send(question);
+      }));
+    }
+    log.append(starters);
+  }
+
   async function loadHistory(): Promise<void> {
     const sessionId = sessions.get();
     if (!sessionId) return;
+    const shown = generation;
     statusLine.textContent = strings.loading;
     try {
       const messages = await api.recentMessages(sessionId);
+      if (shown !== generation) return;
       for (const message of messages) {
         if (message.role === 'user') {
           const root = appendUser(message.content ?? '');
@@ -361,14 +419,26 @@ export function start(context: AppContext): AppHandle {
     }
   }
 
+  function loadProfile(): void {
+    const sessionId = sessions.get();
+    if (!sessionId) return;
+    api.profile(sessionId).then(
+      (profile) => (chat.profile = profile),
+      () => undefined, // details are asked for again when needed
+    );
+  }
+
   function initialise(): void {
     if (initialised) return;
     initialised = true;
     showGreeting();
+    const history = loadHistory();
+    loadProfile();
     void loadCard()
       .then((agentCard) => {
         if (!agentCard) return;
         card = agentCard;
+        void history.then(showStarters);
         // A visitor without a session will need a token: start the challenge now.
         if (!sessions.get()) challengeFor(agentCard)?.prepare();
         if (!config.title && agentCard.name) title.textContent = agentCard.name;
@@ -381,7 +451,6 @@ export function start(context: AppContext): AppHandle {
         }
       })
       .catch(() => undefined); // the defaults already shown are good enough
-    void loadHistory();
   }
 
   function errorText(error: unknown): string {
@@ -421,6 +490,8 @@ export function start(context: AppContext): AppHandle {
     const controller = new AbortController();
     activeTurn = controller;
     setSending(true);
+    starters?.remove();
+    starters = null;
     const userRoot = appendUser(text);
     const view = appendAssistant();
     scrollToEnd();
@@ -456,6 +527,7 @@ export function start(context: AppContext): AppHandle {
             view.setCitations(data.citations as Citation[]);
             changed = true;
           } else if (event.event === 'done') {
+            if (typeof data.message_id === 'string') view.root.dataset.messageId = data.message_id;
             finished = true;
           } else if (event.event === 'error') {
             throw new StreamError(String(data.code ?? 'stream_error'), String(data.message ?? ''));
@@ -471,6 +543,7 @@ export function start(context: AppContext): AppHandle {
       updateLog(() => {
         view.status = 'complete';
         view.render();
+        offerFeedback(view, view.root.dataset.messageId);
       });
     } catch (error) {
       updateLog(() => {
@@ -529,12 +602,46 @@ export function start(context: AppContext): AppHandle {
     if (!activeTurn) submit();
   });
   input.addEventListener('input', resizeInput);
-  newButton.addEventListener('click', () => {
+  /** Shows another of the visitor's sessions, or a new conversation for null. */
+  function switchTo(sessionId: string | null): void {
     activeTurn?.abort();
-    sessions.set(null);
+    generation++;
+    sessions.set(sessionId);
+    chat.profile = null;
     log.replaceChildren();
     showGreeting();
-    challenge?.prepare();
+    if (sessionId) {
+      void loadHistory().then(showStarters);
+      loadProfile();
+    } else {
+      showStarters();
+      challenge?.prepare();
+    }
+  }
+
+  const chat: Chat = {
+    api,
+    strings,
+    account: config.account,
+    lang: config.lang ?? undefined,
+    card: () => card,
+    sessionId: () => sessions.get(),
+    ensureSession,
+    switchTo,
+    send,
+    forgetAll() {
+      api.forgetVisitor();
+      switchTo(null);
+    },
+    errorText,
+    profile: null as Profile | null,
+    focusInput: () => input.focus(),
+  };
+  const journey = createJourney(chat, pane, [log, statusLine, form]);
+  newButton.before(journey.moreButton);
+
+  newButton.addEventListener('click', () => {
+    switchTo(null);
     input.focus();
   });
 
@@ -554,7 +661,10 @@ export function start(context: AppContext): AppHandle {
   }
   closeButton?.addEventListener('click', close);
   shadow.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape' && isOpen() && !inline) {
+    if ((event as KeyboardEvent).key !== 'Escape') return;
+    if (journey.escape()) {
+      event.stopPropagation();
+    } else if (isOpen() && !inline) {
       event.stopPropagation();
       close();
     }

@@ -2,7 +2,8 @@
  * A small markdown renderer that builds DOM nodes and never parses HTML: whatever the model or
  * the visitor writes, `<script>` and `<img onerror>` arrive as text, and only http(s) and mailto
  * links become anchors. Covers what chat answers use: paragraphs, headings, lists, GFM tables,
- * fenced code (with a copy button), blockquotes, rules, emphasis, links and `[n]` citations.
+ * fenced code (with a copy button), blockquotes, rules, emphasis, links, `[n]` citations and
+ * images, which load only over https from the agent card's `image_hosts` (others become links).
  * The server also sends sanitised `html`; the widget renders the markdown itself so that no
  * network text ever reaches innerHTML.
  */
@@ -12,6 +13,8 @@ import { format, Strings } from './strings';
 export interface RenderOptions {
   citations: Map<number, Citation>;
   strings: Strings;
+  /** Hosts markdown images may load from (the agent card's `image_hosts`), lowercase. */
+  imageHosts?: string[];
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+#.-]*)/;
@@ -265,6 +268,7 @@ const INLINE = new RegExp(
     /\*(?=[^\s*])([^*\n]+?)\*|\b_(?=[^\s_])([^_\n]+?)_\b/.source, // 10,11: emphasis
     /<((?:https?:\/\/|mailto:)[^>\s]+)>/.source, // 12: autolink
     /(https?:\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]])/.source, // 13: bare URL
+    /!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)/.source, // 14,15: image (found before its link part)
   ].join('|'),
   'g',
 );
@@ -287,8 +291,10 @@ export function renderInline(text: string, parent: Node, options: RenderOptions,
     if (index < last) continue;
     appendText(text.slice(last, index), parent);
     last = index + match[0].length;
-    const [whole, escaped, , code, linkText, linkUrl, citation, strong1, strong2, strike, em1, em2, autolink, bare] = match;
-    if (escaped !== undefined) {
+    const [whole, escaped, , code, linkText, linkUrl, citation, strong1, strong2, strike, em1, em2, autolink, bare, alt, imageUrl] = match;
+    if (imageUrl !== undefined) {
+      parent.appendChild(image(alt ?? '', imageUrl, options, insideLink));
+    } else if (escaped !== undefined) {
       parent.appendChild(document.createTextNode(escaped));
     } else if (code !== undefined) {
       const node = element('code');
@@ -322,6 +328,30 @@ export function renderInline(text: string, parent: Node, options: RenderOptions,
     }
   }
   appendText(text.slice(last), parent);
+}
+
+/** An image from an allowed https host; any other image is a link to it (or its alt text). */
+function image(alt: string, raw: string, options: RenderOptions, insideLink: boolean): Node {
+  let url: URL | null = null;
+  try {
+    url = new URL(raw.trim(), document.baseURI);
+  } catch {
+    // Not a URL: the alt text alone is shown.
+  }
+  const label = alt || options.strings.image;
+  if (url && url.protocol === 'https:' && (options.imageHosts ?? []).includes(url.hostname)) {
+    const img = element('img', 'md-image');
+    img.src = url.href;
+    img.alt = label;
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    return img;
+  }
+  const href = url && !insideLink ? safeLinkUrl(url.href) : null;
+  if (!href) return document.createTextNode(label);
+  const link = externalLink(href, options.strings);
+  link.textContent = label;
+  return link;
 }
 
 function citationMarker(n: number, raw: string, options: RenderOptions, insideLink: boolean): Node {

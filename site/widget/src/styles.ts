@@ -16,7 +16,7 @@ background:var(--bg);color:var(--text);border:1px solid var(--border);border-rad
 box-shadow:0 12px 40px rgba(15,23,42,.28);overflow:hidden;
 font:15px/1.5 var(--salient-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 text-align:left}
-.pane[hidden]{display:none}
+.pane[hidden],.pane [hidden]{display:none!important}
 slot[name=challenge]{display:flex;justify-content:center}
 ::slotted(*){margin:6px 12px 0;max-width:100%}
 .pane[data-position=left]{right:auto;left:var(--salient-offset,20px)}
@@ -77,12 +77,66 @@ background:var(--accent-text);color:var(--accent);font-weight:700}
 @keyframes salient-blink{0%,80%,100%{opacity:.3}40%{opacity:1}}
 .status-line{padding:4px 14px;font-size:13px;color:var(--muted)}
 .status-line:empty{display:none}
-form{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid var(--border);background:var(--bg)}
-textarea{flex:1;resize:none;font:inherit;color:var(--text);background:var(--bg);border:1px solid #64748b;border-radius:10px;padding:8px 10px;min-height:42px;max-height:140px;line-height:1.4}
+.composer{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid var(--border);background:var(--bg)}
+.composer textarea{flex:1;resize:none;min-height:42px;max-height:140px;border-radius:10px;padding:8px 10px}
+textarea,input{font:inherit;color:var(--text);background:var(--bg);border:1px solid #64748b;border-radius:8px;padding:6px 9px;line-height:1.4;max-width:100%}
 textarea::placeholder{color:#6b7280}
-form button{flex:none;width:42px;height:42px;border:0;border-radius:10px;background:var(--accent);color:var(--accent-text);display:flex;align-items:center;justify-content:center}
-form button svg{width:20px;height:20px}
-form button .i-stop,form button[data-state=stop] .i-send{display:none}
-form button[data-state=stop] .i-stop{display:block}
+.composer button{flex:none;width:42px;height:42px;border:0;border-radius:10px;background:var(--accent);color:var(--accent-text);display:flex;align-items:center;justify-content:center}
+.composer button svg{width:20px;height:20px}
+.composer button .i-stop,.composer button[data-state=stop] .i-send{display:none}
+.composer button[data-state=stop] .i-stop{display:block}
+.sources ol{list-style:none;padding:0}
+.sources li{position:relative}
+.rank{font-weight:600}
+.tip{display:none;position:absolute;left:0;bottom:100%;z-index:2;max-width:280px;padding:6px 9px;border-radius:8px;background:#0f172a;color:#f8fafc;font-size:12.5px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.sources li:hover .tip,.sources li:focus-within .tip{display:block}
+.sources li.tip-off .tip{display:none}
+.md-image{max-width:100%;height:auto;border-radius:8px}
+.starters{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start}
+.starter,.chip,.secondary,.primary,.danger{border:1px solid var(--accent);border-radius:999px;padding:5px 12px;background:var(--bg);color:var(--accent);font-size:14px;text-align:left}
+.primary{background:var(--accent);color:var(--accent-text);border-radius:8px}
+.secondary{border-radius:8px}
+.danger{background:var(--error);border-color:var(--error);color:#fff;border-radius:8px}
+.chip[aria-pressed=true]{background:var(--accent);color:var(--accent-text)}
+[aria-disabled=true]{opacity:.7;cursor:not-allowed}
+.feedback{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin-top:4px}
+.feedback>button{width:32px;height:32px;border:1px solid transparent;border-radius:8px;background:transparent;color:var(--muted);display:flex;align-items:center;justify-content:center}
+.feedback>button svg{width:16px;height:16px}
+.feedback>button[aria-pressed=true]{color:var(--accent);border-color:var(--accent);background:var(--assistant-bubble)}
+.reasons{flex-basis:100%;display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid var(--border);border-radius:10px;font-size:14px}
+.reasons fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:6px}
+.reasons legend{padding:0;margin-bottom:4px}
+.reasons .primary{align-self:flex-start}
+.flow-status{margin:6px 0 0;font-size:13px;color:var(--muted)}
+.flow-status:empty{display:none}
+.flow-status.error{color:var(--error)}
+.feedback .flow-status{margin:0 0 0 4px}
+.menu{position:absolute;right:8px;z-index:3;margin:0;padding:4px;list-style:none;background:var(--bg);border:1px solid var(--border);border-radius:10px;box-shadow:0 8px 24px rgba(15,23,42,.2);min-width:220px}
+.menu[hidden]{display:none}
+.menu button{display:block;width:100%;text-align:left;border:0;border-radius:6px;padding:8px 10px;background:transparent;color:var(--text)}
+.menu button:hover{background:var(--assistant-bubble)}
+.panel{flex:1;display:flex;flex-direction:column;min-height:0}
+.panel-head{display:flex;align-items:center;gap:6px;padding:8px 10px;border-bottom:1px solid var(--border)}
+.panel-head h3{margin:0;font-size:15px}
+.panel-head button{width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:var(--text);display:flex;align-items:center;justify-content:center}
+.panel-head svg{width:20px;height:20px}
+.panel-body{flex:1;overflow-y:auto;padding:12px 14px;display:flex;flex-direction:column;gap:10px;font-size:14px}
+.panel-body p{margin:0}
+.panel-body form{display:flex;flex-direction:column;gap:10px}
+.panel-body form>.primary{align-self:flex-start}
+.field{display:flex;flex-direction:column;gap:3px}
+.field label{font-weight:600}
+.hint{font-weight:400;color:var(--muted)}
+.actions{display:flex;flex-wrap:wrap;gap:8px}
+.details-card{border:1px solid var(--border);border-radius:10px;padding:10px 12px}
+.details-card h4{display:inline;margin:0 8px 0 0;font-size:15px}
+.badge{display:inline-block;font-size:12px;padding:1px 8px;border-radius:999px;background:#e2e8f0;color:var(--text)}
+.badge.verified{background:#166534;color:#fff}
+.details-card dl{margin:8px 0 0;display:grid;grid-template-columns:auto 1fr;gap:2px 10px}
+.details-card dt{color:var(--muted)}.details-card dd{margin:0;overflow-wrap:anywhere}
+.sessions{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
+.session{width:100%;display:flex;flex-direction:column;text-align:left;gap:2px;padding:8px 10px;border:1px solid var(--border);border-radius:8px;background:var(--bg);color:var(--text)}
+.session[aria-current=true]{border-color:var(--accent);border-width:2px}
+.session .date{font-size:12.5px;color:var(--muted)}
 .footer{padding:0 10px 6px;font-size:11.5px;color:var(--muted);text-align:center;background:var(--bg)}
 `;
