@@ -236,25 +236,17 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     // Card numbers never reach the store or the model; the last four digits stay.
     let masked = crate::privacy::mask_cards(text);
     let text = masked.as_ref();
-    // Nothing lost: the visitor's words are stored before the model is called, and the
-    // answer exists from the start (empty, partial), so a crash mid-answer leaves a trace.
-    // Both go in one write.
+    // Nothing lost: the visitor's words are stored before the model is called.
     let user_message = Message::new(Role::User, text, now());
-    let mut assistant = Message::new(Role::Assistant, "", now());
-    assistant.status = MessageStatus::Partial;
     ports
         .messages
-        .append_messages(
-            &input.account,
-            &input.session,
-            &[user_message.clone(), assistant.clone()],
-        )
+        .append_message(&input.account, &input.session, &user_message)
         .await?;
 
     // The budget is read beside the history: it costs the turn no extra round trip.
     let query = HistoryQuery::first(
         Order::NewestFirst,
-        settings.limits.history_messages.saturating_add(2),
+        settings.limits.history_messages.saturating_add(1),
     );
     let history = ports
         .messages
@@ -275,19 +267,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         }
     };
     let (history, budget) = tokio::join!(history, budget);
-    let history = match history {
-        Ok(page) => page.items,
-        Err(error) => {
-            // No answer will come: the placeholder says so rather than staying "partial".
-            let mut failed = assistant.clone();
-            failed.status = MessageStatus::Failed;
-            let _ = ports
-                .messages
-                .update_message(&input.account, &input.session, &failed)
-                .await;
-            return Err(error.into());
-        }
-    };
+    let history = history?.items;
     let mut reason = ExtractiveReason::NoModel;
     if let Some(budget) = budget {
         if !budget.warnings.is_empty() {
@@ -321,7 +301,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     }
     let earlier: Vec<Message> = history
         .into_iter()
-        .filter(|m| m.id != user_message.id && m.id != assistant.id)
+        .filter(|m| m.id != user_message.id)
         .collect();
     let prompt = context::assemble(
         &input.config.system_prompt,
@@ -330,6 +310,14 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         settings.limits.history_token_budget,
         settings.limits.history_messages as usize,
     );
+
+    // The answer exists from the start (empty, partial), so a crash mid-answer leaves a trace.
+    let mut assistant = Message::new(Role::Assistant, "", now());
+    assistant.status = MessageStatus::Partial;
+    ports
+        .messages
+        .append_message(&input.account, &input.session, &assistant)
+        .await?;
 
     let (tx, rx) = mpsc::channel(256);
     let meta = TurnEvent::Meta {

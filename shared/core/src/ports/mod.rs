@@ -201,23 +201,6 @@ pub trait MessageStore: Send + Sync {
         message: &Message,
     ) -> Result<(), StoreError>;
 
-    /// Appends several messages of one session in order, as [`append_message`] does each.
-    /// A store that can write them together does so in one write, all or none; by default
-    /// they are appended one after the other and an error stops the rest.
-    ///
-    /// [`append_message`]: MessageStore::append_message
-    async fn append_messages(
-        &self,
-        account: &AccountId,
-        session: &SessionId,
-        messages: &[Message],
-    ) -> Result<(), StoreError> {
-        for message in messages {
-            self.append_message(account, session, message).await?;
-        }
-        Ok(())
-    }
-
     /// Replaces an existing message's content, status and citations (a streamed answer
     /// growing, then ending complete or partial). `NotFound` if it does not exist.
     async fn update_message(

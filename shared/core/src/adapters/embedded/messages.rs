@@ -56,66 +56,6 @@ fn message(c: &mut Columns<'_, '_>) -> Result<Message, StoreError> {
     })
 }
 
-/// A message to insert, with what its row needs besides it.
-struct NewRow {
-    message: Message,
-    expires_at: Option<i64>,
-    citations: String,
-    title: Option<String>,
-}
-
-/// Bumps the session's count and inserts one message; the caller's savepoint undoes both
-/// when either fails. The session's expiry moves with its last activity (as the DynamoDB
-/// append's `ttl`).
-fn insert_message(
-    conn: &rusqlite::Connection,
-    account: &str,
-    session: &str,
-    row: &NewRow,
-) -> Result<(), StoreError> {
-    let m = &row.message;
-    let updated = execute(
-        conn,
-        "UPDATE sessions SET message_count = message_count + 1, \
-         expires_at = CASE WHEN ?3 >= last_active_at AND ?4 IS NOT NULL \
-           THEN ?4 ELSE expires_at END, \
-         last_active_at = MAX(last_active_at, ?3), \
-         title = COALESCE(title, ?5) \
-         WHERE account = ?1 AND id = ?2",
-        params![
-            account,
-            session,
-            millis(m.created_at),
-            row.expires_at,
-            row.title
-        ],
-    )?;
-    if updated == 0 {
-        return Err(StoreError::NotFound("session"));
-    }
-    let inserted = execute(
-        conn,
-        "INSERT INTO messages (account, session, id, role, content, status, created_at, citations, expires_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
-        params![
-            account,
-            session,
-            m.id.as_str(),
-            m.role.as_str(),
-            m.content,
-            m.status.as_str(),
-            millis(m.created_at),
-            row.citations,
-            row.expires_at,
-        ],
-    )?;
-    if inserted == 0 {
-        // The failed write's savepoint is rolled back: the count with it.
-        return Err(StoreError::AlreadyExists("message"));
-    }
-    Ok(())
-}
-
 #[async_trait]
 impl MessageStore for EmbeddedStore {
     #[tracing::instrument(skip_all, fields(account = %account, session = %session, message = %message.id))]
@@ -125,35 +65,49 @@ impl MessageStore for EmbeddedStore {
         session: &SessionId,
         message: &Message,
     ) -> Result<(), StoreError> {
-        self.append_messages(account, session, std::slice::from_ref(message))
-            .await
-    }
-
-    #[tracing::instrument(skip_all, fields(account = %account, session = %session, count = messages.len()))]
-    async fn append_messages(
-        &self,
-        account: &AccountId,
-        session: &SessionId,
-        messages: &[Message],
-    ) -> Result<(), StoreError> {
-        let rows = messages
-            .iter()
-            .map(|m| {
-                Ok(NewRow {
-                    expires_at: self.expires_at(account, m.created_at),
-                    citations: json(&m.citations)?,
-                    title: (m.role == Role::User)
-                        .then(|| session_title(&m.content))
-                        .flatten(),
-                    message: m.clone(),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let (account, session) = (account.to_string(), session.to_string());
-        // One savepoint on the store's thread: the counts and the messages go in together.
+        let expires_at = self.expires_at(account, message.created_at);
+        let (account, session, m) = (account.to_string(), session.to_string(), message.clone());
+        let citations = json(&m.citations)?;
+        let title = (m.role == Role::User)
+            .then(|| session_title(&m.content))
+            .flatten();
+        // One savepoint on the store's thread: the count and the message go in together. The
+        // session's expiry moves with its last activity (as the DynamoDB append's `ttl`).
         self.write(move |conn| {
-            rows.iter()
-                .try_for_each(|row| insert_message(conn, &account, &session, row))
+            let updated = execute(
+                conn,
+                "UPDATE sessions SET message_count = message_count + 1, \
+                 expires_at = CASE WHEN ?3 >= last_active_at AND ?4 IS NOT NULL \
+                   THEN ?4 ELSE expires_at END, \
+                 last_active_at = MAX(last_active_at, ?3), \
+                 title = COALESCE(title, ?5) \
+                 WHERE account = ?1 AND id = ?2",
+                params![account, session, millis(m.created_at), expires_at, title],
+            )?;
+            if updated == 0 {
+                return Err(StoreError::NotFound("session"));
+            }
+            let inserted = execute(
+                conn,
+                "INSERT INTO messages (account, session, id, role, content, status, created_at, citations, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+                params![
+                    account,
+                    session,
+                    m.id.as_str(),
+                    m.role.as_str(),
+                    m.content,
+                    m.status.as_str(),
+                    millis(m.created_at),
+                    citations,
+                    expires_at,
+                ],
+            )?;
+            if inserted == 0 {
+                // The failed write's savepoint is rolled back: the count with it.
+                return Err(StoreError::AlreadyExists("message"));
+            }
+            Ok(())
         })
         .await
     }
