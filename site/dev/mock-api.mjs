@@ -284,7 +284,9 @@ async function handleJourney(req, res, url) {
     if (otpAction === 'verify') {
       const owned = sessions.get(String(body.session ?? ''));
       if (!owned || owned.visitor !== visitor) return sendError(res, 404, 'session_not_found', 'No session with this id for this agent.'), true;
-      const profile = { name: null, phone: null, company: null, interests: [], ...profiles.get(profileKey), email, verified: true, verified_at: now() };
+      const details = body.details && typeof body.details === 'object' ? body.details : {};
+      if ('email' in details) return sendError(res, 422, 'invalid_request', 'The address is the one the code was sent to; leave it out of `details`.'), true;
+      const profile = { name: null, phone: null, company: null, interests: [], ...profiles.get(profileKey), ...details, email, verified: true, verified_at: now() };
       profiles.set(profileKey, profile);
       return sendJson(res, 200, { profile }), true;
     }

@@ -13,15 +13,18 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use salient_core::AppState;
 use salient_core::api::{
-    AgentScope, ApiError, ApiJson, ClientIp, ErrorCode, SessionPath, Visitor, id_error,
+    AgentScope, ApiError, ApiJson, ClientIp, ErrorCode, SessionPath, Visitor,
+    forget_visitor_cookie, id_error,
 };
 use salient_core::crm::data_rights::{self, DataRightsPorts};
-use salient_core::crm::{ProfileCard, profile_for_session, verify_email};
+use salient_core::crm::{
+    ProfileCard, apply_profile_tool, profile_for_session, save_profile_update, verify_email,
+};
 use salient_core::domain::{
     AgentId, EmailAddress, EmailHash, OtpKey, OtpPurpose, SessionId, VisitorId, now,
 };
@@ -113,6 +116,10 @@ struct VerifyBody {
     email: String,
     code: String,
     session: String,
+    /// What the visitor typed into "Leave your details" besides the address (the agent's
+    /// `profile.fields`: name, phone, company, interests), stored once the code is right.
+    #[serde(default)]
+    details: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -168,6 +175,19 @@ async fn verify(
         &visitor,
     )
     .await?;
+    // The details are checked before a code attempt is spent on them.
+    let profile_settings = &scope.config.settings.profile;
+    let details = body
+        .details
+        .as_ref()
+        .map(|details| apply_profile_tool(details, profile_settings))
+        .transpose()?;
+    if details.as_ref().is_some_and(|d| d.email.is_some()) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidRequest,
+            "The address is the one the code was sent to; leave it out of `details`.",
+        ));
+    }
     let email = prove(
         &state,
         &scope,
@@ -177,15 +197,26 @@ async fn verify(
         OtpPurpose::Verify,
     )
     .await?;
-    let profile = verify_email(
+    let mut profile = verify_email(
         state.store.as_ref(),
         state.store.as_ref(),
         &session,
         &email,
-        scope.config.settings.profile.max_interests,
+        profile_settings.max_interests,
         now(),
     )
     .await?;
+    if let Some(details) = details.filter(|d| !d.is_empty()) {
+        // The session now belongs to the verified profile: the details merge into it.
+        profile = save_profile_update(
+            state.store.as_ref(),
+            &session,
+            &details,
+            profile_settings.max_interests,
+            now(),
+        )
+        .await?;
+    }
     Ok(Json(json!({"profile": ProfileCard::from(&profile)})))
 }
 
@@ -248,7 +279,9 @@ async fn delete(
     let rate_subjects = [email_subject(&EmailHash::of(&email))];
     let ports = data_rights_ports(&state);
     let report = data_rights::erase(ports, &scope.account, &agents, &email, &rate_subjects).await?;
-    Ok(Json(json!({"deleted": report})))
+    // The browser's visitor id goes too: what comes next starts as a new visitor.
+    let forget = [(header::SET_COOKIE, forget_visitor_cookie().to_string())];
+    Ok((forget, Json(json!({"deleted": report}))))
 }
 
 /// `GET .../sessions/{session}/profile`: the profile card of the session (a verified

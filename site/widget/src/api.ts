@@ -222,8 +222,10 @@ export class ChatApi {
     return this.post('/otp/request', { email, purpose });
   }
 
-  async verifyCode(email: string, code: string, session: string): Promise<Profile> {
-    return (await this.post<{ profile: Profile }>('/otp/verify', { email, code, session })).profile;
+  /** `details`: the other fields of "Leave your details", stored once the code is right. */
+  async verifyCode(email: string, code: string, session: string, details?: Record<string, string | string[]>): Promise<Profile> {
+    const body = details && Object.keys(details).length ? { email, code, session, details } : { email, code, session };
+    return (await this.post<{ profile: Profile }>('/otp/verify', body)).profile;
   }
 
   /** `export` answers everything stored about the address; `delete` deletes it. */

@@ -223,24 +223,16 @@ function detailsPanel(chat: Chat, body: HTMLElement): void {
       email: profile?.email,
       done: async (email, code) => {
         const session = await chat.ensureSession();
-        const verified = await chat.api.verifyCode(email, code, session);
+        const details: Record<string, string | string[]> = {};
+        for (const [name, input] of inputs) {
+          const value = input.value.trim();
+          if (!value) continue;
+          details[name] = name === 'interests' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+        }
+        const verified = await chat.api.verifyCode(email, code, session, details);
         chat.profile = (await chat.api.profile(session).catch(() => null)) ?? verified;
         render(chat.profile);
         body.querySelector<HTMLElement>('h4')?.focus();
-        // No route stores these fields directly: the agent saves what the visitor tells it.
-        const given = inputs.filter(([name, input]) => input.value.trim() && input.value.trim() !== chat.profile?.[name as keyof Profile]);
-        if (!given.length) return;
-        const details = given.map(([name, input]) => `${fieldLabel(s, name)}: ${input.value.trim()}`).join(', ');
-        await chat.send(format(s.detailsMessage, { details }));
-        const updated = await chat.api.profile(session).catch(() => null);
-        if (updated && body.isConnected) {
-          chat.profile = updated;
-          const old = body.querySelector('.details-card');
-          const fresh = detailsCard(s, updated);
-          const hadFocus = old?.contains(old.getRootNode() instanceof ShadowRoot ? (old.getRootNode() as ShadowRoot).activeElement : null);
-          old?.replaceWith(fresh);
-          if (hadFocus) fresh.querySelector('h4')?.focus();
-        }
       },
     });
     (wrappers[0]?.querySelector('input') ?? first).focus();

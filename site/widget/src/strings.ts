@@ -64,7 +64,6 @@ export const DEFAULT_STRINGS = {
   fieldPhone: 'Phone',
   fieldCompany: 'Company',
   detailsIntro: "We'll send a 6-digit code to your email to confirm it's yours.",
-  detailsMessage: 'My details: {details}',
   sendCode: 'Send code',
   codeLabel: '6-digit code',
   codeSent: 'We sent a 6-digit code to {email}. It works for 10 minutes.',

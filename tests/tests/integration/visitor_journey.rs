@@ -25,6 +25,7 @@ salient_tests::on_each_backend! {
         the_first_visitor_message_titles_the_session,
         a_handoff_emails_the_team_once_and_marks_the_session,
         a_summary_to_me_goes_only_to_the_verified_address_once,
+        details_left_with_the_code_are_stored_once_it_is_right,
     }
 }
 
@@ -634,6 +635,108 @@ fn five_starters_are_refused_at_load() -> anyhow::Result<()> {
             && message.contains("widget.starters")
             && message.contains("at most 4 starters (found 5)"),
         "{message}"
+    );
+    Ok(())
+}
+
+async fn details_left_with_the_code_are_stored_once_it_is_right(
+    backend: Backend,
+) -> anyhow::Result<()> {
+    let app = app_on(backend).await?;
+    let session = app.new_session(ACCOUNT, AGENT).await?;
+    let address = "dee.visitor@example.com";
+    let right = app.emailed_code(&session, address, "verify").await?;
+    let verify = |details: Value, given: &str| json!({"email": address, "code": given, "session": session.id, "details": details});
+
+    // Bad details are refused before the code is tried: it still works afterwards.
+    let (status, body) = app
+        .otp(
+            &session,
+            "verify",
+            verify(json!({"shoe_size": "44"}), &right),
+        )
+        .await?;
+    assert_eq!((status, code(&body)), (400, Some("invalid_json")), "{body}");
+    let (status, body) = app
+        .otp(
+            &session,
+            "verify",
+            verify(json!({"email": "x@example.com"}), &right),
+        )
+        .await?;
+    assert_eq!(
+        (status, code(&body)),
+        (422, Some("invalid_request")),
+        "{body}"
+    );
+    let (status, body) = app
+        .otp(
+            &session,
+            "verify",
+            verify(
+                json!({"name": "Dee", "phone": "+44 113 496 0000"}),
+                "000000",
+            ),
+        )
+        .await?;
+    assert_eq!(status, 400, "a wrong code: {body}");
+    let card = app.profile_card(&session).await?;
+    assert!(
+        card["profile"].is_null(),
+        "stored before a right code: {card}"
+    );
+
+    let (status, body) = app
+        .otp(
+            &session,
+            "verify",
+            verify(
+                json!({"name": "Dee", "phone": "+44 113 496 0000", "company": "Dee Ltd"}),
+                &right,
+            ),
+        )
+        .await?;
+    assert_eq!(status, 200, "{body}");
+    let profile = &body["profile"];
+    assert_eq!(profile["verified"], json!(true), "{profile}");
+    assert_eq!(
+        (
+            &profile["name"],
+            &profile["phone"],
+            &profile["company"],
+            &profile["email"]
+        ),
+        (
+            &json!("Dee"),
+            &json!("+44 113 496 0000"),
+            &json!("Dee Ltd"),
+            &json!(address)
+        ),
+    );
+    // The card the widget reads afterwards says the same.
+    assert_eq!(
+        app.profile_card(&session).await?["profile"],
+        profile.clone()
+    );
+
+    // Deleting the data also makes the browser forget its visitor id.
+    let delete_code = app.emailed_code(&session, address, "delete").await?;
+    let response = session
+        .client
+        .post(app.url(&format!("/api/{ACCOUNT}/{AGENT}/otp/delete")))
+        .json(&json!({"email": address, "code": delete_code}))
+        .send()
+        .await?;
+    assert_eq!(response.status(), 200);
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        cookie.starts_with("salient_visitor=;") && cookie.contains("Max-Age=0"),
+        "{cookie}"
     );
     Ok(())
 }

@@ -25,4 +25,6 @@ pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
 pub use security_headers::{API_CSP, API_REFERRER_POLICY, SITE_CSP, SITE_REFERRER_POLICY};
 pub use views::{CitationView, FeedbackView, MessageView, SessionView, citation_views};
-pub use visitor::{MaybeVisitor, VISITOR_COOKIE, VISITOR_HEADER, Visitor, visitor_cookie};
+pub use visitor::{
+    MaybeVisitor, VISITOR_COOKIE, VISITOR_HEADER, Visitor, forget_visitor_cookie, visitor_cookie,
+};

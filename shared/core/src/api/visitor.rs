@@ -67,3 +67,15 @@ pub fn visitor_cookie(id: &VisitorId) -> Cookie<'static> {
         .max_age(time::Duration::days(365))
         .build()
 }
+
+/// The `Set-Cookie` that makes the browser forget its visitor id (after the visitor deleted
+/// their data): the same cookie, empty and already expired.
+pub fn forget_visitor_cookie() -> Cookie<'static> {
+    Cookie::build((VISITOR_COOKIE, ""))
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Lax)
+        .path("/api/")
+        .max_age(time::Duration::ZERO)
+        .build()
+}
