@@ -293,6 +293,35 @@ async fn check_summary_budget(
     }
 }
 
+/// Claims the session's send of `trigger` (a claim older than `stale_claim_minutes` is
+/// taken over): the attempt's number, or the answer when it is already sent or another
+/// request holds it.
+async fn claim_send(
+    ports: &SummaryPorts<'_>,
+    session: &Session,
+    trigger: EmailTrigger,
+    settings: &crate::config::SummarySettings,
+    now: DateTime<Utc>,
+) -> Result<Result<u32, SummaryOutcome>, SummaryError> {
+    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
+    let claim = ports
+        .events
+        .claim_email_send(
+            &session.account,
+            &session.id,
+            trigger,
+            now,
+            stale_before,
+            settings.max_send_attempts,
+        )
+        .await?;
+    Ok(match claim {
+        SendClaim::Claimed { attempt } => Ok(attempt),
+        SendClaim::AlreadySent(event) => Err(SummaryOutcome::AlreadySent(event)),
+        SendClaim::Busy(event) => Err(SummaryOutcome::Busy(event)),
+    })
+}
+
 /// Sends the session's summary to the visitor's verified address only (the widget's "email
 /// me this conversation"), at most once per session; the business gets nothing from it.
 pub async fn send_visitor_copy(
@@ -318,22 +347,9 @@ pub async fn send_visitor_copy(
     };
     check_summary_budget(ports, agent, session, now).await?;
     let trigger = EmailTrigger::VisitorCopy;
-    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
-    let claim = ports
-        .events
-        .claim_email_send(
-            &session.account,
-            &session.id,
-            trigger,
-            now,
-            stale_before,
-            settings.max_send_attempts,
-        )
-        .await?;
-    let attempt = match claim {
-        SendClaim::Claimed { attempt } => attempt,
-        SendClaim::AlreadySent(event) => return Ok(SummaryOutcome::AlreadySent(event)),
-        SendClaim::Busy(event) => return Ok(SummaryOutcome::Busy(event)),
+    let attempt = match claim_send(ports, session, trigger, settings, now).await? {
+        Ok(attempt) => attempt,
+        Err(outcome) => return Ok(outcome),
     };
     let card = profile.as_ref().map(ProfileCard::from);
     let account_name = agent.config.settings.account.name.as_str();
@@ -403,22 +419,9 @@ pub async fn send_summary(
     };
     // Checked before the claim, so a paused summary uses up none of its attempts.
     check_summary_budget(ports, agent, session, now).await?;
-    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
-    let claim = ports
-        .events
-        .claim_email_send(
-            &session.account,
-            &session.id,
-            trigger,
-            now,
-            stale_before,
-            settings.max_send_attempts,
-        )
-        .await?;
-    let attempt = match claim {
-        SendClaim::Claimed { attempt } => attempt,
-        SendClaim::AlreadySent(event) => return Ok(SummaryOutcome::AlreadySent(event)),
-        SendClaim::Busy(event) => return Ok(SummaryOutcome::Busy(event)),
+    let attempt = match claim_send(ports, session, trigger, settings, now).await? {
+        Ok(attempt) => attempt,
+        Err(outcome) => return Ok(outcome),
     };
     let card = profile.as_ref().map(ProfileCard::from);
     let result = compose_and_send(
