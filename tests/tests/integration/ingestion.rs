@@ -143,6 +143,8 @@ impl VectorIndex for MemoryIndex {
             .map(|c| ScoredChunk {
                 score: c.vector.iter().zip(&query.vector).map(|(a, b)| a * b).sum(),
                 record: c.record,
+                dense: None,
+                lexical: None,
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -498,14 +500,15 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
 
     let set = QuestionSet::load(&root.join("data/eval/kettle-co.yaml")).expect("question set");
     let k = 3;
-    let max_chunks_per_page = salient_core::config::RagSettings::default().max_chunks_per_page;
+    let rag = salient_core::config::RagSettings::default();
     let report = eval::run(
         embedder.as_ref(),
         index.as_ref(),
         &account,
         &set,
         k,
-        max_chunks_per_page,
+        &rag,
+        None,
     )
     .await
     .expect("the evaluation runs");
