@@ -418,7 +418,10 @@ async fn a_question_the_site_does_not_cover_is_answered_so_without_calling_the_m
     assert_eq!(body["answer_mode"], "model", "{body}");
     assert_eq!(standin.request_count(), calls + 1);
     let prompt = system_prompt(&standin.last_request().expect("a request"));
-    assert!(prompt.contains("Answer only from these numbered sources"), "{prompt}");
+    assert!(
+        prompt.contains("Answer only from these numbered sources"),
+        "{prompt}"
+    );
     assert_eq!(
         body["assistant_message"]["citations"][0]["url"],
         "https://northwind-heating.example/survey"
@@ -437,14 +440,21 @@ async fn without_a_model_a_question_the_site_does_not_cover_is_answered_so() -> 
     let content = body["assistant_message"]["content"]
         .as_str()
         .unwrap_or_default();
-    assert!(content.contains("Harbor Books & Cafe doesn't cover this"), "{content}");
+    assert!(
+        content.contains("Harbor Books & Cafe doesn't cover this"),
+        "{content}"
+    );
     assert!(content.contains("01632 960 414"), "{content}");
     // Harbor's agent hands over to no one: no pointer to a person.
     assert!(!content.contains("Talk to a person"), "{content}");
 
     // A question the account's lists answer is not abstained, however far the pages are.
     let (body, _) = app
-        .turn_in_new_session(NORTHWIND, "sales", "Is the Terra 8 ground source heat pump in stock?")
+        .turn_in_new_session(
+            NORTHWIND,
+            "sales",
+            "Is the Terra 8 ground source heat pump in stock?",
+        )
         .await?;
     assert_eq!(body["answer_mode"], "extractive", "{body}");
     Ok(())

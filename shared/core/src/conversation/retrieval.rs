@@ -202,12 +202,19 @@ pub(super) fn no_answer_text(settings: &Settings) -> String {
     } else {
         account.name.trim()
     };
-    let mut text = format!(
-        "*The website of {name} doesn't cover this, so I can't answer it reliably.*\n\n"
-    );
+    let mut text =
+        format!("*The website of {name} doesn't cover this, so I can't answer it reliably.*\n\n");
     match (
-        account.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()),
-        account.website.as_deref().map(str::trim).filter(|w| !w.is_empty()),
+        account
+            .contact
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty()),
+        account
+            .website
+            .as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty()),
     ) {
         (Some(contact), _) => text.push_str(&format!("To ask {name} directly: {contact}")),
         (None, Some(website)) => {

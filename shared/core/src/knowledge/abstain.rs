@@ -36,7 +36,9 @@ pub fn judge(hits: &[ScoredChunk], settings: &AbstainSettings) -> Option<Relevan
     let best = hits.first()?;
     let dense = pages_by(hits, |hit| hit.dense);
     let min_lexical = settings.min_lexical.max(f32::MIN_POSITIVE);
-    let lexical = pages_by(hits, |hit| hit.lexical.filter(|score| *score >= min_lexical));
+    let lexical = pages_by(hits, |hit| {
+        hit.lexical.filter(|score| *score >= min_lexical)
+    });
     let rank_in = |pages: &[&str]| {
         pages
             .iter()
@@ -143,7 +145,10 @@ mod tests {
             hit("/d/", 0.27, 0.20, 0.40),
         ];
         let verdict = judge(&hits, &settings()).expect("hits");
-        assert!(verdict.signals_agree, "/b/ is third by cosine, second lexically");
+        assert!(
+            verdict.signals_agree,
+            "/b/ is third by cosine, second lexically"
+        );
         assert!(verdict.relevant);
 
         let fused_only = AbstainSettings {

@@ -476,7 +476,10 @@ mod tests {
         assert_eq!(s.abstention_precision, Some(0.5));
         assert_eq!(s.abstention_recall, Some(0.5));
         let none = EvalReport::new(Vec::new(), 5).summary;
-        assert_eq!((none.abstention_precision, none.abstention_recall), (None, None));
+        assert_eq!(
+            (none.abstention_precision, none.abstention_recall),
+            (None, None)
+        );
     }
 
     #[test]

@@ -261,7 +261,11 @@ impl FlatIndex {
                 let at = slot as usize;
                 let row = &self.vectors[at * dims..(at + 1) * dims];
                 let cosine = dot(&query, row);
-                (DENSE_WEIGHT * cosine + LEXICAL_WEIGHT * lexical[at], slot, cosine)
+                (
+                    DENSE_WEIGHT * cosine + LEXICAL_WEIGHT * lexical[at],
+                    slot,
+                    cosine,
+                )
             })
             .collect();
         let k = top_k.min(scored.len());
