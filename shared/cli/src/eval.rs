@@ -1,7 +1,10 @@
 //! `salient eval <account> [--k 5]`: retrieval quality on the account's question set
 //! (`config/accounts/<account>/eval.yaml`), through the embedder and vector index that
-//! `knowledge:` configures, the same ones `salient ingest` fills. Prints hit@1, hit@k and
-//! the reciprocal rank per question, then the means.
+//! `knowledge:` configures, the same ones `salient ingest` fills. Prints per question its
+//! rank, the facts found in the extractive answer, what the relevance judgement saw (best
+//! fused score, the dense and lexical ranks of the best chunk's page, whether the signals
+//! agree) and whether the turn would abstain; then hit@1, hit@k, MRR, facts found and the
+//! abstention precision and recall.
 
 use std::path::{Path, PathBuf};
 
@@ -36,14 +39,23 @@ pub(crate) async fn run(
         chunks > 0,
         "{account} has no indexed chunks: run `salient ingest {account}` first"
     );
-    let max_chunks_per_page = catalog.app().knowledge.rag.max_chunks_per_page;
+    let rag = &catalog.app().knowledge.rag;
+    let directory = match salient_core::Directory::load(catalog.root(), &account) {
+        Ok(directory) if !directory.is_empty() => Some(directory),
+        Ok(_) => None,
+        Err(err) => {
+            eprintln!("warning: the account's lists were not loaded: {err}");
+            None
+        }
+    };
     let report = eval::run(
         embedder.as_ref(),
         index.as_ref(),
         &account,
         &set,
         k,
-        max_chunks_per_page,
+        rag,
+        directory.as_ref(),
     )
     .await?;
     let k = report.summary.k;
@@ -52,25 +64,65 @@ pub(crate) async fn run(
         report.summary.questions,
         embedder.model_id()
     );
-    println!("rank  hit@1  hit@{k:<2} RR     question");
+    println!(
+        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   dense lex agree  verdict      question"
+    );
+    let rank_text = |r: Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
     for score in &report.scores {
-        let rank = score.rank.map_or_else(|| "-".to_owned(), |r| r.to_string());
+        let rank = match (score.answerable, score.ranked) {
+            (false, _) => "none".to_owned(),
+            (true, false) => "list".to_owned(),
+            (true, true) => rank_text(score.rank),
+        };
+        let (fused, dense, lexical, agree) = score.relevance.as_ref().map_or_else(
+            || ("-".to_owned(), "-".to_owned(), "-".to_owned(), "-"),
+            |r| {
+                (
+                    format!("{:.3}  {:.3}", r.best_score, r.best_lexical),
+                    rank_text(r.dense_rank),
+                    rank_text(r.lexical_rank),
+                    if r.signals_agree { "yes" } else { "no" },
+                )
+            },
+        );
+        let verdict = match (score.answerable, score.abstained) {
+            (true, false) => "answered",
+            (true, true) => "WRONGLY-ABST",
+            (false, true) => "abstained",
+            (false, false) => "NOT-ABST",
+        };
         println!(
-            "{rank:>4}  {:>5.0}  {:>5.0}  {:.3}  {}",
+            "{rank:>4}  {:>5.0}  {:>5.0}  {:.3}  {:>2}/{:<2}  {fused}  {dense:>5} {lexical:>3} {agree:>5}  {verdict:<12} {}",
             score.hit_at_1(),
             score.hit_at(k),
             score.reciprocal_rank(),
+            score.facts_found,
+            score.facts,
             score.question
         );
-        if score.rank.is_none() {
+        if score.ranked && score.rank.is_none() {
             let first = score.retrieved.first().map_or("nothing", String::as_str);
             println!("                          (best was {first})");
         }
     }
     let s = report.summary;
+    let share = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
+    let facts = if s.facts == 0 {
+        0.0
+    } else {
+        s.facts_found as f64 / s.facts as f64
+    };
     println!(
-        "overall: hit@1 {:.3}  hit@{k} {:.3}  MRR {:.3}",
-        s.hit_at_1, s.hit_at_k, s.mrr
+        "overall ({} with pages): hit@1 {:.3}  hit@{k} {:.3}  MRR {:.3}  facts {}/{} ({facts:.3})",
+        s.ranked, s.hit_at_1, s.hit_at_k, s.mrr, s.facts_found, s.facts
+    );
+    println!(
+        "abstention ({} unanswerable): precision {}  recall {}  wrongly abstained {}/{}",
+        s.questions - s.answerable,
+        share(s.abstention_precision),
+        share(s.abstention_recall),
+        s.wrongly_abstained,
+        s.answerable
     );
     Ok(())
 }

@@ -41,7 +41,7 @@ pub use telemetry::init as init_telemetry;
 pub use conversation::context::warm_up as warm_up_tokenizer;
 pub use conversation::{challenge, feedback, ownership, sessions, turn};
 pub use email::{handoff, summary, sweep};
-pub use knowledge::eval;
+pub use knowledge::{abstain, eval};
 
 // Adapters and pieces that tools, benchmarks and tests build directly rather than through
 // the composition root.

@@ -143,6 +143,8 @@ impl VectorIndex for MemoryIndex {
             .map(|c| ScoredChunk {
                 score: c.vector.iter().zip(&query.vector).map(|(a, b)| a * b).sum(),
                 record: c.record,
+                dense: None,
+                lexical: None,
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -498,14 +500,15 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
 
     let set = QuestionSet::load(&root.join("data/eval/kettle-co.yaml")).expect("question set");
     let k = 3;
-    let max_chunks_per_page = salient_core::config::RagSettings::default().max_chunks_per_page;
+    let rag = salient_core::config::RagSettings::default();
     let report = eval::run(
         embedder.as_ref(),
         index.as_ref(),
         &account,
         &set,
         k,
-        max_chunks_per_page,
+        &rag,
+        None,
     )
     .await
     .expect("the evaluation runs");
@@ -517,6 +520,10 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
         "{chunks} chunks: hit@1 {:.3} hit@{k} {:.3} MRR {:.3}",
         s.hit_at_1, s.hit_at_k, s.mrr
     );
+    eprintln!(
+        "facts {}/{}, abstention precision {:?} recall {:?}, wrongly abstained {}",
+        s.facts_found, s.facts, s.abstention_precision, s.abstention_recall, s.wrongly_abstained
+    );
     assert_eq!(s.questions, set.questions.len());
     // The floor: the site has 9 chunks on 5 pages, so ranking chunks at random would give
     // a hit@1 of about 0.26 (the expected page's share of the chunks, averaged over the
@@ -526,6 +533,20 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
     assert!(s.hit_at_1 >= 0.75, "hit@1 {:.3}", s.hit_at_1);
     assert!(s.hit_at_k >= 0.875, "hit@{k} {:.3}", s.hit_at_k);
     assert!(s.mrr >= 0.8, "MRR {:.3}", s.mrr);
+    // The extractive answers hold the facts, and the turn says the site does not cover the
+    // questions it does not, without withholding an answer it has.
+    assert!(
+        s.facts_found * 8 >= s.facts * 7,
+        "facts {}/{}",
+        s.facts_found,
+        s.facts
+    );
+    assert_eq!(s.wrongly_abstained, 0, "answerable questions abstained");
+    assert!(
+        s.abstention_recall.unwrap_or_default() >= 0.5,
+        "abstention recall {:?}",
+        s.abstention_recall
+    );
 }
 
 #[tokio::test]

@@ -3,7 +3,8 @@
 //! ingestion stores them; the turn retrieves, numbers the sources in the prompt, and the
 //! answer carries citations in the JSON turn, as a `citations` SSE event, and as links in
 //! its HTML. Without a model the answer is extractive and labelled. One account's pages are
-//! never cited to another.
+//! never cited to another. A question the site does not cover is answered so, with the next
+//! step, without calling the model (`answer_mode: "no_answer"`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -249,7 +250,7 @@ async fn without_a_model_the_answer_quotes_the_site_and_says_so() -> anyhow::Res
     // The same over the stream.
     let session = app.new_session(NORTHWIND, "sales").await?;
     let events = app
-        .streamed_turn(&session, "Which areas do you cover?")
+        .streamed_turn(&session, "Do you install in York?")
         .await?;
     let done = events.iter().find(|e| e.name == "done").expect("done");
     assert_eq!(done.data["answer_mode"], "extractive");
@@ -326,7 +327,13 @@ async fn without_a_model_or_knowledge_the_turn_is_a_typed_error() -> anyhow::Res
 
 #[tokio::test]
 async fn another_accounts_pages_are_never_retrieved_or_cited() -> anyhow::Result<()> {
-    let (app, _dir) = app(true, Backend::Embedded).await?;
+    // Abstention off: the model is called, so its prompt shows what was retrieved.
+    let (app, _dir) = app_with(
+        true,
+        Backend::Embedded,
+        vec![setting("knowledge.rag.abstain.enabled", "false")],
+    )
+    .await?;
     // Harbor's unique words, asked of Northwind's agent.
     let question = "Tell me about the secret harbour lighthouse poetry evening, The Tidal Lamp";
     let (body, _) = app
@@ -356,6 +363,7 @@ async fn a_question_the_site_does_not_cover_gets_no_sources() -> anyhow::Result<
         overrides: vec![
             setting("knowledge.rag.enabled", "true"),
             setting("knowledge.rag.score_threshold", "0.5"),
+            setting("knowledge.rag.abstain.enabled", "false"),
         ],
         retriever: Some(retriever),
         ..AppOptions::default()
@@ -368,5 +376,86 @@ async fn a_question_the_site_does_not_cover_gets_no_sources() -> anyhow::Result<
     let prompt = system_prompt(&standin.last_request().expect("a request"));
     assert!(!prompt.contains("## Sources"), "{prompt}");
     assert_eq!(body["assistant_message"]["citations"], json!([]));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_question_the_site_does_not_cover_is_answered_so_without_calling_the_model()
+-> anyhow::Result<()> {
+    let (app, _dir) = app(true, Backend::Embedded).await?;
+    let standin = app.standin.as_ref().expect("stand-in");
+    let calls = standin.request_count();
+    let question = "What is the capital of Peru?";
+
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "no_answer", "{body}");
+    assert_eq!(body["reason"], json!(null));
+    let answer = &body["assistant_message"];
+    let content = answer["content"].as_str().unwrap_or_default();
+    assert!(content.contains("doesn't cover this"), "{content}");
+    // The next step: the account's contact and, with the handoff on, a person.
+    assert!(content.contains("01434 600 218"), "{content}");
+    assert!(content.contains("Talk to a person"), "{content}");
+    assert_eq!(answer["citations"], json!([]));
+    assert_eq!(answer["status"], "complete");
+    assert_eq!(standin.request_count(), calls, "the model was called");
+
+    // The same over the stream.
+    let session = app.new_session(NORTHWIND, "sales").await?;
+    let events = app.streamed_turn(&session, question).await?;
+    let done = events.iter().find(|e| e.name == "done").expect("done");
+    assert_eq!(done.data["answer_mode"], "no_answer", "{:?}", done.data);
+    assert_eq!(done.data["reason"], json!(null));
+    assert!(joined_deltas(&events).contains("doesn't cover this"));
+    assert_eq!(standin.request_count(), calls, "the model was called");
+
+    // A question the site answers still reaches the model, with its sources.
+    let (body, _) = app
+        .turn_in_new_session(NORTHWIND, "sales", "Is the home survey free?")
+        .await?;
+    assert_eq!(body["answer_mode"], "model", "{body}");
+    assert_eq!(standin.request_count(), calls + 1);
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(
+        prompt.contains("Answer only from these numbered sources"),
+        "{prompt}"
+    );
+    assert_eq!(
+        body["assistant_message"]["citations"][0]["url"],
+        "https://northwind-heating.example/survey"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn without_a_model_a_question_the_site_does_not_cover_is_answered_so() -> anyhow::Result<()> {
+    let (app, _dir) = app(false, Backend::Embedded).await?;
+    let (body, _) = app
+        .turn_in_new_session(HARBOR, "info", "What is the capital of Peru?")
+        .await?;
+    assert_eq!(body["answer_mode"], "no_answer", "{body}");
+    assert_eq!(body["reason"], json!(null));
+    let content = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        content.contains("Harbor Books & Cafe doesn't cover this"),
+        "{content}"
+    );
+    assert!(content.contains("01632 960 414"), "{content}");
+    // Harbor's agent hands over to no one: no pointer to a person.
+    assert!(!content.contains("Talk to a person"), "{content}");
+
+    // A question the account's lists answer is not abstained, however far the pages are.
+    let (body, _) = app
+        .turn_in_new_session(
+            NORTHWIND,
+            "sales",
+            "Is the Terra 8 ground source heat pump in stock?",
+        )
+        .await?;
+    assert_eq!(body["answer_mode"], "extractive", "{body}");
     Ok(())
 }

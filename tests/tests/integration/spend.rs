@@ -83,7 +83,7 @@ async fn at_the_cap_turns_quote_the_site_and_summaries_pause(
 
     // The same over the stream.
     let events = app
-        .streamed_turn(&second, "Which areas do you cover?")
+        .streamed_turn(&second, "Do you install in York?")
         .await?;
     let done = events.iter().find(|e| e.name == "done").context("done")?;
     assert_eq!(done.data["answer_mode"], "extractive", "{:?}", done.data);

@@ -135,6 +135,40 @@ pub struct RagSettings {
     pub score_threshold: f32,
     /// Token budget for retrieved chunks in the prompt.
     pub max_context_tokens: usize,
+    /// When the retrieved chunks count as not covering the question.
+    pub abstain: AbstainSettings,
+}
+
+/// Calibrated abstention: a question no retrieved chunk is relevant to gets a plain "the
+/// site doesn't cover that" with the next step, without calling the model. A retrieval
+/// is relevant when its best fused score reaches `min_score`, or when the dense and the
+/// lexical signal each rank the same page among their best `agree_within` pages (counting
+/// lexical matches scoring at least `min_lexical`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AbstainSettings {
+    /// Abstention on or off.
+    pub enabled: bool,
+    /// The fused score (0.65 × cosine + 0.35 × lexical) that alone makes a retrieval
+    /// relevant.
+    pub min_score: f32,
+    /// How many of each signal's best pages are compared; a page in both makes a retrieval
+    /// relevant whatever its fused score. 0: the fused score alone decides.
+    pub agree_within: usize,
+    /// The lexical score (0 to 1) a page needs to count in the lexical signal's ranking,
+    /// so a single common word shared with the question does not make an agreement.
+    pub min_lexical: f32,
+}
+
+impl Default for AbstainSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            min_score: 0.30,
+            agree_within: 1,
+            min_lexical: 0.3,
+        }
+    }
 }
 
 impl Default for RagSettings {
@@ -145,6 +179,7 @@ impl Default for RagSettings {
             max_chunks_per_page: 2,
             score_threshold: 0.2,
             max_context_tokens: 1500,
+            abstain: AbstainSettings::default(),
         }
     }
 }

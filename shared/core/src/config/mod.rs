@@ -30,8 +30,8 @@ pub use crm::{
 };
 pub use handoff::{BusinessHours, Day, HandoffSettings, MAX_HANDOFF_MESSAGE_CHARS};
 pub use knowledge::{
-    EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings, VectorBackend,
-    VectorStoreSettings,
+    AbstainSettings, EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings,
+    VectorBackend, VectorStoreSettings,
 };
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
 pub use settings::{

@@ -216,6 +216,9 @@ pub struct AccountSettings {
     pub allowed_origins: Vec<String>,
     /// Who receives conversation summaries.
     pub summary_recipients: Vec<String>,
+    /// How to reach the business, as the visitor reads it ("Call 01947 600 123 or email
+    /// hello@example.com"): the next step offered when the site does not cover a question.
+    pub contact: Option<String>,
     /// Cloudflare Turnstile on session creation (off without a site key).
     pub turnstile: TurnstileSettings,
 }

@@ -318,6 +318,16 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "knowledge.rag.max_context_tokens",
         "must be between 100 and 32000",
     );
+    check(
+        (-1.0..=1.0).contains(&rag.abstain.min_score),
+        "knowledge.rag.abstain.min_score",
+        "must be between -1 and 1",
+    );
+    check(
+        rag.abstain.agree_within <= 50,
+        "knowledge.rag.abstain.agree_within",
+        "must be between 0 and 50",
+    );
 }
 
 fn is_http_url(raw: &str) -> bool {

@@ -37,6 +37,8 @@ pub(super) struct TurnRun {
     pub(super) retrieval: Option<Retrieval>,
     pub(super) sources: Sources,
     pub(super) directory: Option<Arc<Directory>>,
+    /// What to answer when the site does not cover the question (abstention on).
+    pub(super) no_answer: Option<String>,
     /// The agent's profile fields, when it captures profiles.
     pub(super) profile: Option<crate::config::ProfileFieldSettings>,
     pub(super) max_tool_rounds: u32,
@@ -79,6 +81,29 @@ impl TurnRun {
                 let section = found.prompt_section();
                 self.prompt_tokens += count_tokens(&section);
                 system.content.push_str(&section);
+            }
+            let abstain = found.not_covered()
+                && !super::retrieval::lists_match(self.directory.as_deref(), &self.question);
+            if abstain && let Some(text) = self.no_answer.take() {
+                // The model is not called: it would only be asked to say the same.
+                tracing::info!(
+                    account = %self.account,
+                    session = %self.session,
+                    best_score = found.relevance.as_ref().map(|r| r.best_score),
+                    "the site does not cover the question; answering so without the model"
+                );
+                self.assistant.content = text;
+                super::retrieval::deliver(
+                    self.ports.messages.as_ref(),
+                    &self.account,
+                    &self.session,
+                    self.assistant,
+                    &self.tx,
+                    AnswerMode::NoAnswer,
+                    None,
+                )
+                .await;
+                return;
             }
             self.sources = found;
         }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use tokio::sync::mpsc;
 
 use super::turn::{AnswerMode, ExtractiveReason, TurnEvent};
-use crate::config::RagSettings;
+use crate::config::{RagSettings, Settings};
 use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
@@ -116,6 +116,8 @@ pub(super) struct ExtractiveTurn {
     /// The account's lists, when the agent has the directory tool on.
     pub(super) directory: Option<Arc<Directory>>,
     pub(super) reason: ExtractiveReason,
+    /// What to answer when the site does not cover the question (abstention on).
+    pub(super) no_answer: Option<String>,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
 }
@@ -130,6 +132,7 @@ impl ExtractiveTurn {
             retrieval,
             directory,
             reason,
+            no_answer,
             mut assistant,
             tx,
         } = self;
@@ -140,6 +143,29 @@ impl ExtractiveTurn {
         let listed = directory
             .as_deref()
             .and_then(|directory| directory.extractive_list(&question, EXTRACTIVE_ITEMS));
+        if listed.is_none()
+            && sources.not_covered()
+            && let Some(text) = no_answer
+        {
+            tracing::info!(
+                account = %account,
+                session = %session,
+                best_score = sources.relevance.as_ref().map(|r| r.best_score),
+                "the site does not cover the question; answering so"
+            );
+            assistant.content = text;
+            deliver(
+                messages.as_ref(),
+                &account,
+                &session,
+                assistant,
+                &tx,
+                AnswerMode::NoAnswer,
+                None,
+            )
+            .await;
+            return;
+        }
         let (lead, nothing_found) = reason.lead();
         assistant.content = match (&retrieval, listed) {
             (_, Some(listed)) => format!(
@@ -153,30 +179,97 @@ impl ExtractiveTurn {
                 .to_owned(),
         };
         assistant.citations = sources.all_citations();
-        assistant.status = MessageStatus::Complete;
-        if let Err(error) = messages
-            .update_message(&account, &session, &assistant)
-            .await
-        {
-            tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
-            let _ = tx
-                .send(TurnEvent::Error {
-                    code: ErrorCode::Internal,
-                    message: "The answer could not be stored. Please try again.".to_owned(),
-                })
-                .await;
-            return;
+        deliver(
+            messages.as_ref(),
+            &account,
+            &session,
+            assistant,
+            &tx,
+            AnswerMode::Extractive,
+            Some(reason),
+        )
+        .await;
+    }
+}
+
+/// What a turn answers when the site does not cover the question: that plainly, then the
+/// next step, the account's `contact` (its website without one) and, when the agent hands
+/// over to people, a pointer to "Talk to a person".
+pub(super) fn no_answer_text(settings: &Settings) -> String {
+    let account = &settings.account;
+    let name = if account.name.trim().is_empty() {
+        "the business"
+    } else {
+        account.name.trim()
+    };
+    let mut text =
+        format!("*The website of {name} doesn't cover this, so I can't answer it reliably.*\n\n");
+    match (
+        account
+            .contact
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty()),
+        account
+            .website
+            .as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty()),
+    ) {
+        (Some(contact), _) => text.push_str(&format!("To ask {name} directly: {contact}")),
+        (None, Some(website)) => {
+            text.push_str(&format!("To ask {name} directly, see {website}"));
         }
-        let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
+        (None, None) => text.push_str(&format!("Please ask {name} directly")),
+    }
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    if settings.handoff.enabled {
+        text.push_str(
+            "\n\nOr choose **Talk to a person** and someone from the team will get back to you.",
+        );
+    }
+    text
+}
+
+/// Whether the account's lists hold items matching the question: the directory tool could
+/// answer it, so the turn does not abstain.
+pub(super) fn lists_match(directory: Option<&Directory>, question: &str) -> bool {
+    directory.is_some_and(|directory| directory.extractive_list(question, 1).is_some())
+}
+
+/// Stores an answer the model did not write (complete) and sends it: the text, its
+/// citations and `Done` with how it was made.
+pub(super) async fn deliver(
+    messages: &dyn MessageStore,
+    account: &AccountId,
+    session: &SessionId,
+    mut assistant: Message,
+    tx: &mpsc::Sender<TurnEvent>,
+    mode: AnswerMode,
+    reason: Option<ExtractiveReason>,
+) {
+    assistant.status = MessageStatus::Complete;
+    if let Err(error) = messages.update_message(account, session, &assistant).await {
+        tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
         let _ = tx
-            .send(TurnEvent::Citations(assistant.citations.clone()))
-            .await;
-        let _ = tx
-            .send(TurnEvent::Done {
-                message: assistant,
-                mode: AnswerMode::Extractive,
-                reason: Some(reason),
+            .send(TurnEvent::Error {
+                code: ErrorCode::Internal,
+                message: "The answer could not be stored. Please try again.".to_owned(),
             })
             .await;
+        return;
     }
+    let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
+    let _ = tx
+        .send(TurnEvent::Citations(assistant.citations.clone()))
+        .await;
+    let _ = tx
+        .send(TurnEvent::Done {
+            message: assistant,
+            mode,
+            reason,
+        })
+        .await;
 }

@@ -174,6 +174,9 @@ pub enum AnswerMode {
     Model,
     /// The best passages of the site, quoted and labelled (see [`ExtractiveReason`]).
     Extractive,
+    /// The site does not cover the question: a plain answer saying so, with the next step;
+    /// the model is not called.
+    NoAnswer,
 }
 
 /// Why a turn was answered without the model.
@@ -328,6 +331,10 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
     let directory = ports.directory.clone().filter(|_| settings.tools.directory);
+    let no_answer = retrieval
+        .as_ref()
+        .filter(|r| r.settings.abstain.enabled)
+        .map(|_| super::retrieval::no_answer_text(settings));
     let Some(llm) = llm else {
         // Without the model: quote the site, clearly labelled with why.
         let turn = ExtractiveTurn {
@@ -338,6 +345,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             retrieval,
             directory,
             reason,
+            no_answer,
             assistant,
             tx,
         };
@@ -360,6 +368,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         retrieval,
         sources: Sources::default(),
         directory,
+        no_answer,
         profile: Some(settings.profile.clone()).filter(|p| p.capture && !p.fields.is_empty()),
         max_tool_rounds: settings.tools.max_rounds,
         max_tool_results: settings.tools.max_results,

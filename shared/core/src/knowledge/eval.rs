@@ -1,14 +1,23 @@
-//! Retrieval quality: a set of visitor questions per account, each with the pages that
-//! answer it, run through the embedder and vector index that ingestion filled, and scored
-//! by hit@1, hit@k and mean reciprocal rank (MRR).
+//! Retrieval and answer quality: a set of visitor questions per account, each with the
+//! pages that answer it and the facts an answer should hold, or marked as one the site does
+//! not answer. Each runs through the embedder and vector index that ingestion filled and is
+//! scored by hit@1, hit@k, mean reciprocal rank (MRR), the share of its facts the
+//! extractive answer holds, and whether the turn would abstain.
 //!
 //! A question's rank is the position (from 1) of the first retrieved chunk whose page is
 //! one of the expected ones, among the top k chunks, in the order the agent would put them
 //! into its prompt; chunks, not pages, because that is what retrieval hands over. Pages
 //! match by URL path, so a set written for `/demo/northwind-heating/faq/` holds whichever
 //! host and port the site was served from. hit@1 and hit@k are 1 or 0 per question; the
-//! reciprocal rank is `1 / rank`, or 0 when no expected page is in the top k. The overall
-//! figures are means over the questions.
+//! reciprocal rank is `1 / rank`, or 0 when no expected page is in the top k. These means
+//! are over the answerable questions.
+//!
+//! A fact is found when the extractive answer (the quoted passages and the matching items
+//! of the account's lists, as a turn without the model gives them) contains it, ignoring
+//! case. A question is abstained when the turn would answer `no_answer`: retrieval judged
+//! not relevant (`knowledge.rag.abstain`) and no item of the lists matches. Abstention
+//! precision is the share of abstentions that were on unanswerable questions; recall, the
+//! share of unanswerable questions abstained.
 //!
 //! The question file (`config/accounts/<account>/eval.yaml`):
 //!
@@ -16,14 +25,20 @@
 //! questions:
 //!   - question: How much is the Northwind Air 8?
 //!     expected: [/demo/northwind-heating/heat-pumps/]
+//!     facts: ["£9,850"]
+//!   - question: Do you repair cars?
+//!     expect: none
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::RagSettings;
+use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
-use crate::knowledge::retrieve::{PageCap, candidates};
+use crate::knowledge::abstain::Relevance;
+use crate::knowledge::retrieve::{PageCap, Sources, candidates};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
 
 /// An account's questions.
@@ -34,14 +49,37 @@ pub struct QuestionSet {
     pub questions: Vec<EvalQuestion>,
 }
 
-/// One question and the pages that answer it.
+/// One question and the pages that answer it, or `expect: none`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvalQuestion {
     /// What a visitor would type.
     pub question: String,
-    /// Paths (or full URLs) of the pages that answer it; any one counts.
+    /// Paths (or full URLs) of the pages that answer it; any one counts. Empty for a
+    /// question only the account's lists answer (it then names facts).
+    #[serde(default)]
     pub expected: Vec<String>,
+    /// Words or figures the answer should hold (each found ignoring case).
+    #[serde(default)]
+    pub facts: Vec<String>,
+    /// `none`: the site does not answer it, and the turn should say so.
+    #[serde(default)]
+    pub expect: Option<Expect>,
+}
+
+/// What a question expects besides pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expect {
+    /// No page answers it.
+    None,
+}
+
+impl EvalQuestion {
+    /// Whether the site answers it.
+    pub fn answerable(&self) -> bool {
+        self.expect.is_none()
+    }
 }
 
 /// Why an evaluation could not run.
@@ -76,9 +114,17 @@ impl QuestionSet {
             if q.question.trim().is_empty() {
                 return Err(EvalError::Invalid(format!("question {} is empty", n + 1)));
             }
-            if q.expected.iter().all(|e| e.trim().is_empty()) {
+            let names_a_page = q.expected.iter().any(|e| !e.trim().is_empty());
+            if q.answerable() && !names_a_page && q.facts.is_empty() {
                 return Err(EvalError::Invalid(format!(
-                    "question {} ({:?}) names no expected page",
+                    "question {} ({:?}) names no expected page or fact",
+                    n + 1,
+                    q.question
+                )));
+            }
+            if !q.answerable() && (names_a_page || !q.facts.is_empty()) {
+                return Err(EvalError::Invalid(format!(
+                    "question {} ({:?}) expects no answer but names pages or facts",
                     n + 1,
                     q.question
                 )));
@@ -128,6 +174,19 @@ pub struct QuestionScore {
     pub rank: Option<usize>,
     /// The URLs of the retrieved chunks, best first.
     pub retrieved: Vec<String>,
+    /// Whether it names expected pages (the hit and rank means are over these).
+    pub ranked: bool,
+    /// Whether the site or the lists answer it.
+    pub answerable: bool,
+    /// Whether the turn would answer `no_answer`.
+    pub abstained: bool,
+    /// How many facts it expects.
+    pub facts: usize,
+    /// How many of them the extractive answer holds.
+    pub facts_found: usize,
+    /// What the relevance judgement saw.
+    #[serde(skip)]
+    pub relevance: Option<Relevance>,
 }
 
 impl QuestionScore {
@@ -142,6 +201,12 @@ impl QuestionScore {
             question: question.to_owned(),
             rank,
             retrieved,
+            ranked: !expected.is_empty(),
+            answerable: !expected.is_empty(),
+            abstained: false,
+            facts: 0,
+            facts_found: 0,
+            relevance: None,
         }
     }
 
@@ -178,6 +243,22 @@ pub struct Summary {
     pub hit_at_k: f64,
     /// Mean reciprocal rank.
     pub mrr: f64,
+    /// Questions naming expected pages (the hit and rank means are over these).
+    pub ranked: usize,
+    /// Questions the site or the lists answer.
+    pub answerable: usize,
+    /// Facts expected over all questions.
+    pub facts: usize,
+    /// Of them, found in the extractive answers.
+    pub facts_found: usize,
+    /// Unanswerable questions abstained.
+    pub rightly_abstained: usize,
+    /// Answerable questions abstained.
+    pub wrongly_abstained: usize,
+    /// Share of abstentions on unanswerable questions (`None` without abstentions).
+    pub abstention_precision: Option<f64>,
+    /// Share of unanswerable questions abstained (`None` without such questions).
+    pub abstention_recall: Option<f64>,
 }
 
 /// A run's scores, per question and overall.
@@ -192,20 +273,37 @@ pub struct EvalReport {
 impl EvalReport {
     /// The report of these scores at `k`.
     pub fn new(scores: Vec<QuestionScore>, k: usize) -> Self {
-        let n = scores.len();
+        let ranked: Vec<&QuestionScore> = scores.iter().filter(|s| s.ranked).collect();
+        let n = ranked.len();
         let mean = |f: &dyn Fn(&QuestionScore) -> f64| {
             if n == 0 {
                 0.0
             } else {
-                scores.iter().map(f).sum::<f64>() / n as f64
+                ranked.iter().map(|s| f(s)).sum::<f64>() / n as f64
             }
         };
+        let answerable: Vec<&QuestionScore> = scores.iter().filter(|s| s.answerable).collect();
+        let unanswerable = scores.len() - answerable.len();
+        let rightly = scores
+            .iter()
+            .filter(|s| !s.answerable && s.abstained)
+            .count();
+        let wrongly = answerable.iter().filter(|s| s.abstained).count();
+        let share = |part: usize, whole: usize| (whole > 0).then(|| part as f64 / whole as f64);
         let summary = Summary {
-            questions: n,
+            questions: scores.len(),
             k,
             hit_at_1: mean(&QuestionScore::hit_at_1),
             hit_at_k: mean(&|s| s.hit_at(k)),
             mrr: mean(&QuestionScore::reciprocal_rank),
+            ranked: n,
+            answerable: answerable.len(),
+            facts: scores.iter().map(|s| s.facts).sum(),
+            facts_found: scores.iter().map(|s| s.facts_found).sum(),
+            rightly_abstained: rightly,
+            wrongly_abstained: wrongly,
+            abstention_precision: share(rightly, rightly + wrongly),
+            abstention_recall: share(rightly, unanswerable),
         };
         Self { scores, summary }
     }
@@ -213,15 +311,18 @@ impl EvalReport {
 
 /// Runs every question through `embedder` and `index` for `account` (hybrid: the
 /// question's vector and its text) and scores the answers: the top `k` chunks as the agent
-/// picks them, from three times as many candidates with at most `max_chunks_per_page` from
-/// one page (`knowledge.rag.max_chunks_per_page`).
+/// picks them, from three times as many candidates with at most
+/// `rag.max_chunks_per_page` from one page; the extractive answer the turn would quote
+/// (the best `rag.top_k` chunks and the matching items of `directory`); and whether the
+/// turn would abstain (`rag.abstain`).
 pub async fn run(
     embedder: &dyn Embedder,
     index: &dyn VectorIndex,
     account: &AccountId,
     set: &QuestionSet,
     k: usize,
-    max_chunks_per_page: usize,
+    rag: &RagSettings,
+    directory: Option<&Directory>,
 ) -> Result<EvalReport, EvalError> {
     let k = k.max(1);
     let texts: Vec<String> = set.questions.iter().map(|q| q.question.clone()).collect();
@@ -242,27 +343,46 @@ pub async fn run(
                 &VectorQuery {
                     vector,
                     text: question.question.clone(),
-                    top_k: candidates(k),
+                    top_k: candidates(k.max(rag.top_k)),
                     url_prefix: None,
                 },
             )
             .await?;
-        let mut cap = PageCap::new(max_chunks_per_page);
+        let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut retrieved = Vec::with_capacity(k);
-        for hit in hits {
+        for hit in &hits {
             if retrieved.len() == k {
                 break;
             }
             if cap.admits(&hit.record.url) {
                 cap.take(&hit.record.url);
-                retrieved.push(hit.record.url);
+                retrieved.push(hit.record.url.clone());
             }
         }
-        scores.push(QuestionScore::new(
-            &question.question,
-            &question.expected,
-            retrieved,
-        ));
+        let sources = Sources::from_hits(hits, rag);
+        let listed =
+            directory.and_then(|d| d.extractive_list(&question.question, EXTRACTIVE_ITEMS));
+        let answer = format!(
+            "{}\n{}",
+            listed.as_deref().unwrap_or_default(),
+            sources.quoted_passages(&question.question)
+        )
+        .to_lowercase();
+        let mut score = QuestionScore::new(&question.question, &question.expected, retrieved);
+        score.answerable = question.answerable();
+        score.abstained = rag.abstain.enabled && listed.is_none() && sources.not_covered();
+        score.facts = question.facts.len();
+        score.facts_found = if score.abstained {
+            0
+        } else {
+            question
+                .facts
+                .iter()
+                .filter(|fact| answer.contains(&fact.to_lowercase()))
+                .count()
+        };
+        score.relevance = sources.relevance;
+        scores.push(score);
     }
     Ok(EvalReport::new(scores, k))
 }
@@ -337,6 +457,43 @@ mod tests {
     }
 
     #[test]
+    fn abstention_is_scored_against_the_unanswerable_questions() {
+        let page = vec!["/a/".to_owned()];
+        let mut answered = QuestionScore::new("answered", &page, urls(&["/a/"]));
+        answered.facts = 2;
+        answered.facts_found = 1;
+        let mut wrongly = QuestionScore::new("wrongly", &page, urls(&["/b/"]));
+        wrongly.abstained = true;
+        let mut rightly = QuestionScore::new("rightly", &[], urls(&["/b/"]));
+        rightly.abstained = true;
+        let missed = QuestionScore::new("missed", &[], urls(&["/c/"]));
+        let s = EvalReport::new(vec![answered, wrongly, rightly, missed], 5).summary;
+        assert_eq!((s.questions, s.ranked, s.answerable), (4, 2, 2));
+        // Hits are over the two answerable questions only.
+        assert!((s.hit_at_k - 0.5).abs() < 1e-12);
+        assert_eq!((s.facts, s.facts_found), (2, 1));
+        assert_eq!((s.rightly_abstained, s.wrongly_abstained), (1, 1));
+        assert_eq!(s.abstention_precision, Some(0.5));
+        assert_eq!(s.abstention_recall, Some(0.5));
+        let none = EvalReport::new(Vec::new(), 5).summary;
+        assert_eq!(
+            (none.abstention_precision, none.abstention_recall),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn unanswerable_questions_parse_without_pages() {
+        let set = QuestionSet::from_yaml(
+            "questions:\n  - question: Do you repair cars?\n    expect: none\n  - question: How much?\n    expected: [/p/]\n    facts: [\"£5\"]\n",
+        )
+        .expect("valid");
+        assert!(!set.questions[0].answerable());
+        assert!(set.questions[1].answerable());
+        assert_eq!(set.questions[1].facts, vec!["£5".to_owned()]);
+    }
+
+    #[test]
     fn question_sets_parse_and_refuse_questions_without_pages() {
         let set = QuestionSet::from_yaml(
             "questions:\n  - question: How much?\n    expected: [/pricing/]\n",
@@ -348,6 +505,8 @@ mod tests {
             "questions:\n  - question: How much?\n    expected: []\n",
             "questions:\n  - question: ' '\n    expected: [/a/]\n",
             "questions:\n  - question: x\n    expected: [/a/]\n    answer: y\n",
+            "questions:\n  - question: x\n    expected: [/a/]\n    expect: none\n",
+            "questions:\n  - question: x\n    expect: maybe\n",
         ] {
             assert!(QuestionSet::from_yaml(bad).is_err(), "{bad}");
         }

@@ -1,6 +1,7 @@
 //! Knowledge: embeddings, vector indexes, retrieval, and the exact token counter. Site
 //! ingestion (crawl, extract, chunk, the ingest run) is the salient-ingestion crate, which
 //! writes through the ports these implement.
+pub mod abstain;
 pub(crate) mod embed;
 pub mod eval;
 pub(crate) mod quote;

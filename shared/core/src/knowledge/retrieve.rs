@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::RagSettings;
 use crate::conversation::context::count_tokens;
 use crate::domain::{AccountId, Citation};
+use crate::knowledge::abstain::{self, Relevance};
 use crate::knowledge::quote::{QUOTE_CHARS, QuestionTerms, quote};
 use crate::ports::knowledge::{
     EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
@@ -55,6 +56,9 @@ pub struct Passage {
 pub struct Sources {
     /// Pages, best first.
     pub pages: Vec<Source>,
+    /// Whether the index's answer is relevant to the question (see [`abstain`]); `None`
+    /// when the index returned nothing or was not asked.
+    pub relevance: Option<Relevance>,
 }
 
 impl Retriever {
@@ -142,9 +146,12 @@ impl Sources {
     /// `rag.top_k` chunks scoring at least `rag.score_threshold`, at most
     /// `rag.max_chunks_per_page` of them from one page, kept while their text fits in
     /// `rag.max_context_tokens`; grouped by page and numbered in order of each page's best
-    /// chunk.
+    /// chunk. The whole answer is judged for relevance first (`rag.abstain`).
     pub fn from_hits(hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
-        let mut sources = Sources::default();
+        let mut sources = Sources {
+            pages: Vec::new(),
+            relevance: abstain::judge(&hits, &rag.abstain),
+        };
         let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut kept = 0;
         let mut used = 0;
@@ -190,15 +197,21 @@ impl Sources {
         self.pages.is_empty()
     }
 
+    /// Whether retrieval judged the site not to cover the question: the index answered and
+    /// nothing it returned is relevant. A failed or empty retrieval is not such a verdict.
+    pub fn not_covered(&self) -> bool {
+        self.relevance.as_ref().is_some_and(|r| !r.relevant)
+    }
+
     /// The block appended to the system prompt: how to use and cite the sources, then each
     /// source with its number, title, URL and passages.
     pub fn prompt_section(&self) -> String {
         let mut out = String::from(
             "\n\n## Sources from this business's website\n\
-             Answer from these sources when they cover the question. Cite each fact with the \
-             source's number in square brackets, like [1]. Do not invent facts, prices or \
-             links that the sources do not contain; when they do not cover the question, say \
-             so and offer what you can.\n",
+             Answer only from these numbered sources. Cite each fact with the source's \
+             number in square brackets, like [1]. Do not invent facts, prices or links that \
+             the sources do not contain; when they do not cover the question, say plainly \
+             that the website does not cover it and offer how to contact the business.\n",
         );
         for page in &self.pages {
             out.push_str(&format!(
@@ -324,6 +337,7 @@ mod tests {
                 source(2, "https://x.example/b", "Surveys are free."),
                 source(3, "https://x.example/c", "We cover Leeds."),
             ],
+            relevance: None,
         }
     }
 
@@ -374,6 +388,8 @@ mod tests {
                 page_hash: String::new(),
             },
             score,
+            dense: None,
+            lexical: None,
         }
     }
 
@@ -460,7 +476,10 @@ mod tests {
                 score: 0.8,
             }],
         };
-        let sources = Sources { pages: vec![page] };
+        let sources = Sources {
+            pages: vec![page],
+            relevance: None,
+        };
         let answer = sources.extractive_answer("Is the home survey free?", "Quoted:", "None.");
         assert!(answer.contains("Our home survey is free."), "{answer}");
         let opening_only = sources.quoted_passages("Do you sell bicycles?");

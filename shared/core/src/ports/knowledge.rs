@@ -109,13 +109,18 @@ pub struct VectorQuery {
     pub url_prefix: Option<String>,
 }
 
-/// A retrieved chunk and its fused score (higher is better).
+/// A retrieved chunk and its fused score (higher is better), with the two signals the
+/// score was fused from when the index keeps them apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoredChunk {
     /// The chunk.
     pub record: ChunkRecord,
-    /// The score.
+    /// The fused score.
     pub score: f32,
+    /// The cosine similarity of the chunk's vector and the query's, when known.
+    pub dense: Option<f32>,
+    /// The normalised lexical (BM25) score, 0 to 1, when known.
+    pub lexical: Option<f32>,
 }
 
 /// Stores vectors per account and answers hybrid (dense + lexical) queries.

@@ -254,14 +254,18 @@ impl FlatIndex {
 
         // Exact scores for the rows that may be in the top k.
         let dims = self.dimensions;
-        let mut scored: Vec<(f32, u32)> = candidates
+        let mut scored: Vec<(f32, u32, f32)> = candidates
             .into_iter()
             .filter(|(upper, _)| *upper >= bar)
             .map(|(_, slot)| {
                 let at = slot as usize;
                 let row = &self.vectors[at * dims..(at + 1) * dims];
-                let fused = DENSE_WEIGHT * dot(&query, row) + LEXICAL_WEIGHT * lexical[at];
-                (fused, slot)
+                let cosine = dot(&query, row);
+                (
+                    DENSE_WEIGHT * cosine + LEXICAL_WEIGHT * lexical[at],
+                    slot,
+                    cosine,
+                )
             })
             .collect();
         let k = top_k.min(scored.len());
@@ -269,7 +273,8 @@ impl FlatIndex {
             return Ok(Vec::new());
         }
         // Best first; equal scores in slot order, so ties resolve the same every time.
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        let order =
+            |a: &(f32, u32, f32), b: &(f32, u32, f32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if scored.len() > k {
             scored.select_nth_unstable_by(k - 1, order);
             scored.truncate(k);
@@ -277,12 +282,14 @@ impl FlatIndex {
         scored.sort_by(order);
         Ok(scored
             .into_iter()
-            .filter_map(|(score, slot)| {
+            .filter_map(|(score, slot, cosine)| {
                 self.records[slot as usize]
                     .as_ref()
                     .map(|record| ScoredChunk {
                         record: record.clone(),
                         score,
+                        dense: Some(cosine),
+                        lexical: Some(lexical[slot as usize]),
                     })
             })
             .collect())

@@ -437,6 +437,9 @@ impl VectorIndex for PineconeIndex {
                     DENSE_WEIGHT * m.score
                 },
                 record: record_of(m.id, m.metadata),
+                // A sparse-dense query returns one dot product: its halves are not apart.
+                dense: (!self.sparse).then_some(m.score),
+                lexical: None,
             })
             .filter(|c| {
                 query
