@@ -143,27 +143,29 @@ fn text_field(
 ) -> Result<Option<String>, ProfileToolError> {
     match value {
         Value::Null => Ok(None),
-        Value::String(raw) => {
-            let cleaned: String = raw
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if cleaned.is_empty() {
-                Ok(None)
-            } else if cleaned.chars().count() > max {
-                Err(ProfileToolError::TooLong(field))
-            } else {
-                Ok(Some(cleaned))
-            }
-        }
+        Value::String(raw) => match one_line(raw) {
+            Some(cleaned) if cleaned.chars().count() > max => Err(ProfileToolError::TooLong(field)),
+            cleaned => Ok(cleaned),
+        },
         _ => Err(ProfileToolError::WrongType(field)),
     }
 }
 
-fn valid_phone(phone: &str) -> bool {
+/// A field on one line: control characters and runs of whitespace become one space;
+/// `None` when nothing is left.
+pub(crate) fn one_line(raw: &str) -> Option<String> {
+    let cleaned = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// A phone number: digits with the usual separators, 5 to 20 digits, at most 40 characters.
+pub(crate) fn valid_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (5..=20).contains(&digits)
         && phone.len() <= 40

@@ -6,12 +6,13 @@
 //! sends it once however many requests race; a failed send is recorded and the visitor's
 //! next request retries it (up to `email.summary.max_send_attempts`).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
-use super::send::finish_send;
+use super::send::{claim_send, finish_send};
 use super::summarise::transcript_lines;
 use super::view::{ContactCard, HandoffView, handoff_email};
 use crate::config::AgentConfig;
+use crate::crm::profile_tool::{one_line, valid_phone};
 use crate::crm::{ProfileUpdate, profile_for_session, save_profile_update};
 use crate::domain::{EmailAddress, EmailStatus, EmailTrigger, Session};
 use crate::error::{CodedError, ErrorCode};
@@ -154,30 +155,9 @@ struct Contact {
     note: Option<String>,
 }
 
-/// A field on one line (control characters and runs of spaces collapsed); `None` when blank.
-fn one_line(raw: Option<&str>) -> Option<String> {
-    let cleaned = raw?
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!cleaned.is_empty()).then_some(cleaned)
-}
-
-/// A phone number: digits with the usual separators, 5 to 20 digits.
-fn is_phone(phone: &str) -> bool {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    (5..=20).contains(&digits)
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'))
-}
-
 impl Contact {
     fn parse(request: &HandoffRequest) -> Result<Self, HandoffError> {
-        let name = one_line(request.name.as_deref());
+        let name = request.name.as_deref().and_then(one_line);
         if name
             .as_ref()
             .is_some_and(|n| n.chars().count() > MAX_NAME_CHARS)
@@ -186,12 +166,15 @@ impl Contact {
                 "`name` is longer than {MAX_NAME_CHARS} characters"
             )));
         }
-        let email = one_line(request.email.as_deref())
+        let email = request
+            .email
+            .as_deref()
+            .and_then(one_line)
             .map(|raw| EmailAddress::parse(&raw).map_err(|_| HandoffError::InvalidEmail))
             .transpose()?;
-        let phone = one_line(request.phone.as_deref());
+        let phone = request.phone.as_deref().and_then(one_line);
         if let Some(phone) = &phone
-            && (phone.chars().count() > MAX_PHONE_CHARS || !is_phone(phone))
+            && (phone.chars().count() > MAX_PHONE_CHARS || !valid_phone(phone))
         {
             return Err(HandoffError::Invalid(format!(
                 "`phone` must be a phone number of at most {MAX_PHONE_CHARS} characters"
@@ -292,18 +275,7 @@ pub async fn request_handoff(
 
     let email_settings = &config.settings.email.summary;
     let trigger = EmailTrigger::Handoff;
-    let stale_before = now - Duration::minutes(i64::from(email_settings.stale_claim_minutes));
-    let claim = ports
-        .events
-        .claim_email_send(
-            &session.account,
-            &session.id,
-            trigger,
-            now,
-            stale_before,
-            email_settings.max_send_attempts,
-        )
-        .await?;
+    let claim = claim_send(ports.events, session, trigger, email_settings, now).await?;
     let attempt = match claim {
         SendClaim::Claimed { attempt } => attempt,
         SendClaim::AlreadySent(_) => return Ok(outcome(HandoffStatus::AlreadyRequested)),

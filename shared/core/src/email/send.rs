@@ -1,11 +1,34 @@
-//! Recording how a claimed send ended, for the emails sent once per session and trigger
-//! (the visitor's copy, the handoff).
+//! Claiming a send and recording how it ended, for the emails sent once per session and
+//! trigger (the summary, the visitor's copy, the handoff).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::{EmailEvent, EmailStatus, EmailTrigger, Session};
 use crate::ports::StoreError;
-use crate::ports::crm::EmailEventStore;
+use crate::ports::crm::{EmailEventStore, SendClaim};
+
+/// Claims the session's send of `trigger` (a claim older than `stale_claim_minutes` is
+/// taken over, at most `max_send_attempts` times): the summary, the visitor's copy and the
+/// handoff are each sent once per session through it.
+pub(crate) async fn claim_send(
+    events: &dyn EmailEventStore,
+    session: &Session,
+    trigger: EmailTrigger,
+    settings: &crate::config::SummarySettings,
+    now: DateTime<Utc>,
+) -> Result<SendClaim, StoreError> {
+    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
+    events
+        .claim_email_send(
+            &session.account,
+            &session.id,
+            trigger,
+            now,
+            stale_before,
+            settings.max_send_attempts,
+        )
+        .await
+}
 
 /// Records the outcome of attempt `attempt` of `(session, trigger)`, claimed at
 /// `claimed_at`: `sent` with the transport's message id, or `failed` with the error (a

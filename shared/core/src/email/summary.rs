@@ -11,10 +11,10 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::send::finish_send;
+use super::send::{claim_send, finish_send};
 use super::summarise::{summarise, transcript};
 use super::view::{EmailParts, SummaryView, summary_email, visitor_copy_subject};
 use crate::config::AgentConfig;
@@ -241,7 +241,7 @@ async fn compose_and_send(
     let business = OutgoingEmail {
         from: ports.from.to_owned(),
         to: recipients,
-        subject: email.subject,
+        subject: email.subject.clone(),
         html: email.html.clone(),
         text: email.text.clone(),
     };
@@ -254,13 +254,12 @@ async fn compose_and_send(
         Some(address) => Some(
             ports
                 .mail
-                .send(&OutgoingEmail {
-                    from: ports.from.to_owned(),
-                    to: vec![address],
-                    subject: visitor_copy_subject(account_name),
-                    html: email.html,
-                    text: email.text,
-                })
+                .send(&visitor_copy_email(
+                    ports.from,
+                    address,
+                    account_name,
+                    email,
+                ))
                 .await
                 .map_err(|e| e.to_string()),
         ),
@@ -293,33 +292,38 @@ async fn check_summary_budget(
     }
 }
 
-/// Claims the session's send of `trigger` (a claim older than `stale_claim_minutes` is
-/// taken over): the attempt's number, or the answer when it is already sent or another
-/// request holds it.
-async fn claim_send(
+/// The visitor's copy of a summary, to their verified address.
+fn visitor_copy_email(
+    from: &str,
+    to: EmailAddress,
+    account_name: &str,
+    email: EmailParts,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        from: from.to_owned(),
+        to: vec![to],
+        subject: visitor_copy_subject(account_name),
+        html: email.html,
+        text: email.text,
+    }
+}
+
+/// The attempt's number once the send is claimed, or the answer when it is already sent
+/// or another request holds it.
+async fn claim_summary(
     ports: &SummaryPorts<'_>,
     session: &Session,
     trigger: EmailTrigger,
     settings: &crate::config::SummarySettings,
     now: DateTime<Utc>,
 ) -> Result<Result<u32, SummaryOutcome>, SummaryError> {
-    let stale_before = now - Duration::minutes(i64::from(settings.stale_claim_minutes));
-    let claim = ports
-        .events
-        .claim_email_send(
-            &session.account,
-            &session.id,
-            trigger,
-            now,
-            stale_before,
-            settings.max_send_attempts,
-        )
-        .await?;
-    Ok(match claim {
-        SendClaim::Claimed { attempt } => Ok(attempt),
-        SendClaim::AlreadySent(event) => Err(SummaryOutcome::AlreadySent(event)),
-        SendClaim::Busy(event) => Err(SummaryOutcome::Busy(event)),
-    })
+    Ok(
+        match claim_send(ports.events, session, trigger, settings, now).await? {
+            SendClaim::Claimed { attempt } => Ok(attempt),
+            SendClaim::AlreadySent(event) => Err(SummaryOutcome::AlreadySent(event)),
+            SendClaim::Busy(event) => Err(SummaryOutcome::Busy(event)),
+        },
+    )
 }
 
 /// Sends the session's summary to the visitor's verified address only (the widget's "email
@@ -347,7 +351,7 @@ pub async fn send_visitor_copy(
     };
     check_summary_budget(ports, agent, session, now).await?;
     let trigger = EmailTrigger::VisitorCopy;
-    let attempt = match claim_send(ports, session, trigger, settings, now).await? {
+    let attempt = match claim_summary(ports, session, trigger, settings, now).await? {
         Ok(attempt) => attempt,
         Err(outcome) => return Ok(outcome),
     };
@@ -356,13 +360,12 @@ pub async fn send_visitor_copy(
     let result = match compose(ports, agent, session, card.as_ref()).await {
         Ok(email) => ports
             .mail
-            .send(&OutgoingEmail {
-                from: ports.from.to_owned(),
-                to: vec![address],
-                subject: visitor_copy_subject(account_name),
-                html: email.html,
-                text: email.text,
-            })
+            .send(&visitor_copy_email(
+                ports.from,
+                address,
+                account_name,
+                email,
+            ))
             .await
             .map_err(|e| e.to_string()),
         Err(error) => Err(error),
@@ -419,7 +422,7 @@ pub async fn send_summary(
     };
     // Checked before the claim, so a paused summary uses up none of its attempts.
     check_summary_budget(ports, agent, session, now).await?;
-    let attempt = match claim_send(ports, session, trigger, settings, now).await? {
+    let attempt = match claim_summary(ports, session, trigger, settings, now).await? {
         Ok(attempt) => attempt,
         Err(outcome) => return Ok(outcome),
     };
