@@ -14,6 +14,11 @@ pub fn report(config: &Path) -> anyhow::Result<(String, usize)> {
     let mut out = String::new();
     let mut checked = std::collections::BTreeSet::new();
     let mut broken = 0;
+    writeln!(
+        out,
+        "ok  console: {} operator address(es)",
+        catalog.operators().count()
+    )?;
     for agent in catalog.agents() {
         writeln!(out, "ok  {}/{}", agent.account, agent.agent)?;
         if !checked.insert(agent.account.clone()) {

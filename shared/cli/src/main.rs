@@ -76,6 +76,11 @@ enum Command {
         /// The account, e.g. `northwind-heating`.
         account: String,
     },
+    /// The operator console.
+    Console {
+        #[command(subcommand)]
+        command: ConsoleCommand,
+    },
     /// Operator tasks.
     Admin {
         #[command(subcommand)]
@@ -91,6 +96,19 @@ enum AdminCommand {
     /// Add the inactivity sweep's index `gsi2` to a table made before it existed, and give
     /// the sessions already stored their place in it (once; safe to run again).
     AddSummaryIndex,
+    /// Add the console's index `gsi3` to a table made before it existed, and give the
+    /// sessions and profiles already stored their place in it (once; safe to run again).
+    AddConsoleIndex,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConsoleCommand {
+    /// Print a one-time sign-in link for an operator (no email needed): it works once,
+    /// for `console.login_link_ttl_secs`, on the server that shares this store.
+    Login {
+        /// The operator's address, as listed under `operators:`.
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,6 +166,19 @@ async fn main() -> anyhow::Result<()> {
         Command::Admin {
             command: AdminCommand::AddSummaryIndex,
         } => add_summary_index(&cli.config).await,
+        Command::Admin {
+            command: AdminCommand::AddConsoleIndex,
+        } => add_console_index(&cli.config).await,
+        Command::Console {
+            command: ConsoleCommand::Login { email },
+        } => {
+            let state = salient_core::build(Catalog::load(&cli.config, &[])?).await?;
+            println!(
+                "{}",
+                salient_cli::console::login_link(&state, &email).await?
+            );
+            Ok(())
+        }
         Command::Errors => {
             print!("{}", salient_core::api::error_table_markdown());
             Ok(())
@@ -177,6 +208,21 @@ async fn add_summary_index(root: &std::path::Path) -> anyhow::Result<()> {
         "table {} has index {}; {updated} sessions awaiting a summary added to it",
         storage.table,
         salient_core::dynamodb::GSI2
+    );
+    Ok(())
+}
+
+async fn add_console_index(root: &std::path::Path) -> anyhow::Result<()> {
+    let catalog = Catalog::load(root, &[])?;
+    let storage = &catalog.app().storage;
+    let client = salient_core::dynamodb_client(storage).await;
+    let updated = salient_core::dynamodb::add_console_index(&client, &storage.table)
+        .await
+        .with_context(|| format!("adding the console index to table {}", storage.table))?;
+    println!(
+        "table {} has index {}; {updated} sessions and profiles added to it",
+        storage.table,
+        salient_core::dynamodb::GSI3
     );
     Ok(())
 }

@@ -23,6 +23,7 @@ pub fn all_routes() -> Router<AppState> {
         .merge(salient_ingest::routes())
         .merge(salient_email::routes())
         .merge(salient_otp::routes())
+        .merge(salient_console::routes())
 }
 
 /// Every function's routes with the shared layers, and the built site at `/` when present.

@@ -131,6 +131,22 @@ error_codes! {
     ContactRequired = ("contact_required", 422, "A request for a person needs a name and an email address or phone number, in the body or the session's profile; the message says what is missing."),
     /// The agent does not hand conversations to a person.
     HandoffDisabled = ("handoff_disabled", 409, "The agent has no handoff to a person (`handoff.enabled` is false)."),
+    /// A console route was called without a live operator session.
+    SignInRequired = ("sign_in_required", 401, "The console route needs an operator session (the `__Host-salient_console` cookie): none was sent, or it expired (idle or absolute limit) or was signed out; sign in again."),
+    /// A state-changing console call without the session's CSRF token.
+    CsrfRequired = ("csrf_required", 403, "A state-changing console call must send the session's CSRF token (from sign-in or `GET /api/console/me`) in `X-CSRF-Token`; it was missing or did not match."),
+    /// The operator's role on the account does not allow the change.
+    ForbiddenRole = ("forbidden_role", 403, "The operator is a `viewer` of the account; changes and deletes need the `owner` role."),
+    /// No such account for this operator.
+    AccountNotFound = ("account_not_found", 404, "No account with this id that the signed-in operator may see (an unknown account and another operator's account answer alike)."),
+    /// No such conversation in the account.
+    ConversationNotFound = ("conversation_not_found", 404, "The account has no conversation with this id (unknown, expired or deleted)."),
+    /// No such lead in the account.
+    LeadNotFound = ("lead_not_found", 404, "The account has no lead (visitor profile) with this id."),
+    /// A profile id that is not a ULID.
+    InvalidProfileId = ("invalid_profile_id", 400, "The lead (profile) id is not a 26-character ULID."),
+    /// A console sign-in link that cannot be used.
+    SignInLinkInvalid = ("sign_in_link_invalid", 401, "The sign-in link is unknown, already used or expired (`console.login_link_ttl_secs`); print a new one with `salient console login <email>`."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -5,12 +5,14 @@
 //! The public surface is small on purpose. Five modules are the shared vocabulary:
 //! [`api`] (the route layer's extractors, views and the one error-to-HTTP mapping),
 //! [`config`], [`domain`], [`error`] (stable error codes) and [`ports`] (the traits the
-//! adapters implement). Three services are public modules, [`crm`], [`limits`] and [`otp`];
+//! adapters implement). Four services are public modules, [`console`], [`crm`], [`limits`]
+//! and [`otp`];
 //! the rest of what the function crates, the CLI and the tests use is re-exported below.
 //! Everything else is private to this crate.
 
 pub mod api;
 pub mod config;
+pub mod console;
 pub mod crm;
 pub mod domain;
 pub mod error;
@@ -61,6 +63,7 @@ pub use knowledge::vector::PineconeIndex;
 /// DynamoDB: the store and the table's administration (`salient admin`, tests).
 pub mod dynamodb {
     pub use crate::adapters::dynamodb::{
-        DynamoStore, GSI1, GSI2, add_awaiting_summary_index, create_table, delete_table,
+        DynamoStore, GSI1, GSI2, GSI3, add_awaiting_summary_index, add_console_index, create_table,
+        delete_table,
     };
 }

@@ -10,6 +10,7 @@ mod admin_ingest;
 mod chat;
 mod config;
 mod config_env;
+mod console;
 mod crash;
 mod crm_storage;
 mod directory;

@@ -24,10 +24,12 @@ use crate::domain::AccountId;
 /// CloudFront replaces `Host` with the origin's own domain.
 const FORWARDED_HOST: HeaderName = HeaderName::from_static("x-forwarded-host");
 
-/// The account of an `/api/{account}/...` path.
+/// The account of an `/api/{account}/...` path. The console's `/api/console/...` names
+/// none: it is served to this deployment's own origin only, never with CORS.
 fn account_in_path(path: &str) -> Option<AccountId> {
     path.strip_prefix("/api/")
         .and_then(|rest| rest.split('/').next())
+        .filter(|raw| *raw != crate::config::CONSOLE_ACCOUNT)
         .and_then(|raw| AccountId::parse(raw).ok())
 }
 

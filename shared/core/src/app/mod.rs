@@ -143,6 +143,18 @@ impl AppState {
             .get_or_init(|| OtpSecret::from_settings(&self.catalog.app().otp))
     }
 
+    /// What the operator console's calls share: its settings, operators, session store,
+    /// rate counters and key.
+    pub fn console(&self) -> crate::console::ConsoleContext<'_> {
+        crate::console::ConsoleContext {
+            settings: &self.catalog.app().console,
+            operators: self.catalog.operators(),
+            sessions: self.store.as_ref(),
+            rates: self.store.as_ref(),
+            secret: self.otp_secret(),
+        }
+    }
+
     /// The rate limiter over this state's counters, applying an agent's `rate_limits`.
     pub fn limiter<'a>(&'a self, settings: &'a RateLimitSettings) -> Limiter<'a> {
         Limiter::new(self.store.as_ref(), self.otp_secret(), settings)

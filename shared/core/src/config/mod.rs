@@ -5,6 +5,7 @@
 //! (or variable) and the key.
 
 pub mod compiled_out;
+mod console;
 mod crm;
 mod handoff;
 mod knowledge;
@@ -24,6 +25,7 @@ use figment::providers::{Env, Format as _, Serialized, Yaml};
 use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider, Source};
 
+pub use console::{CONSOLE_ACCOUNT, ConsoleSettings, OperatorEntry, OperatorRole, Operators};
 pub use crm::{
     DEFAULT_SUMMARY_PROMPT, EmailSettings, EmailTransportKind, OtpSettings, ProfileField,
     ProfileFieldSettings, SummarySettings,
@@ -86,6 +88,7 @@ pub struct Catalog {
     root: PathBuf,
     app: Settings,
     agents: BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
+    operators: Operators,
 }
 
 impl Catalog {
@@ -93,9 +96,16 @@ impl Catalog {
     /// secrets from SSM.
     pub fn load(root: &Path, secrets: &[SecretParameter]) -> Result<Self, ConfigError> {
         let app_figment = app_figment(root, secrets);
+        let discovered = discover(root)?;
+        // `operators:` first, so a bad entry is reported with the file it is in.
+        console::operators_in(&root.join("app.yaml"))?;
+        for (account, _) in &discovered {
+            let account_dir = root.join("accounts").join(account.as_str());
+            console::operators_in(&account_dir.join("account.yaml"))?;
+        }
         let app = extract(&app_figment)?;
         let mut agents = BTreeMap::new();
-        for (account, agent) in discover(root)? {
+        for (account, agent) in discovered {
             let figment = agent_figment(root, &account, &agent, secrets);
             let settings: Settings = extract(&figment)?;
             validate::validate(&settings, &figment)?;
@@ -113,11 +123,25 @@ impl Catalog {
         }
         check_shared_caps(&app, &agents)?;
         check_one_retention_per_account(&agents, root)?;
+        let operators = load_operators(root, &app, &agents)?;
         Ok(Self {
             root: root.to_owned(),
             app,
             agents,
+            operators,
         })
+    }
+
+    /// Who may sign in to the operator console, and their role on each account.
+    pub fn operators(&self) -> &Operators {
+        &self.operators
+    }
+
+    /// Every account, in order.
+    pub fn accounts(&self) -> Vec<AccountId> {
+        let mut accounts: Vec<AccountId> = self.agents().map(|a| a.account.clone()).collect();
+        accounts.dedup();
+        accounts
     }
 
     /// Deployment-wide settings (`app.yaml`, SSM, environment).
@@ -150,6 +174,59 @@ impl Catalog {
             },
         )
     }
+}
+
+/// The console's operators: `operators:` of `app.yaml` (through the cascade, so the
+/// environment can set them too) and of each `account.yaml`; an agent's file may not set
+/// them, no account may be called `console`, and the console's settings must be usable.
+fn load_operators(
+    root: &Path,
+    app: &Settings,
+    agents: &BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
+) -> Result<Operators, ConfigError> {
+    let console = &app.console;
+    if console.session_idle_secs == 0
+        || console.login_link_ttl_secs == 0
+        || console.audit_retention_days == 0
+    {
+        return Err(ConfigError::Invalid(
+            "app.yaml: key `console`: session_idle_secs, login_link_ttl_secs and \
+             audit_retention_days must be at least 1"
+                .to_owned(),
+        ));
+    }
+    if console.session_max_secs < console.session_idle_secs {
+        return Err(ConfigError::Invalid(
+            "app.yaml: key `console.session_max_secs`: must be at least `console.session_idle_secs`"
+                .to_owned(),
+        ));
+    }
+    let mut accounts = BTreeMap::new();
+    for config in agents.values() {
+        let account_dir = root.join("accounts").join(config.account.as_str());
+        if config.account.as_str() == CONSOLE_ACCOUNT {
+            return Err(ConfigError::Invalid(format!(
+                "{}: directory name: `{CONSOLE_ACCOUNT}` is reserved for the operator console",
+                account_dir.display()
+            )));
+        }
+        let agent_file = account_dir
+            .join("agents")
+            .join(format!("{}.yaml", config.agent));
+        if console::operators_in(&agent_file)?.is_some() {
+            return Err(ConfigError::Invalid(format!(
+                "{}: key `operators`: operators are set per account (account.yaml) or for the \
+                 deployment (app.yaml), not per agent",
+                agent_file.display()
+            )));
+        }
+        if !accounts.contains_key(&config.account) {
+            let own = console::operators_in(&account_dir.join("account.yaml"))?;
+            accounts.insert(config.account.clone(), own.unwrap_or_default());
+        }
+    }
+    let all_accounts = accounts.keys().cloned().collect();
+    Ok(Operators::new(&app.operators, accounts, all_accounts))
 }
 
 /// `retention.days` is one value per account (a profile and the sessions of every agent

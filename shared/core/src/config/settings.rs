@@ -51,6 +51,12 @@ pub struct Settings {
     pub widget: super::widget::WidgetSettings,
     /// Handing the conversation to a person: recipients, business hours, messages.
     pub handoff: super::handoff::HandoffSettings,
+    /// Who may sign in to the operator console (`app.yaml`: every account; `account.yaml`:
+    /// that account), each `{email, role: owner|viewer}`.
+    pub operators: Vec<super::console::OperatorEntry>,
+    /// The operator console's sessions, links, audit retention and sign-in limits
+    /// (`app.yaml`).
+    pub console: super::console::ConsoleSettings,
 }
 
 /// How long an account's conversations and visitor data are kept. One value per account:

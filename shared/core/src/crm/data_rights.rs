@@ -86,13 +86,12 @@ pub struct ErasureReport {
     pub email_events: usize,
 }
 
-/// The profiles and sessions that hold or hang off an address.
-async fn scope(
+/// The profiles that hold an address: its verified owner and every profile mentioning it.
+async fn profiles_of(
     ports: DataRightsPorts<'_>,
     account: &AccountId,
-    agents: &[AgentId],
     email: &EmailHash,
-) -> Result<(Vec<ProfileId>, Vec<SessionId>), StoreError> {
+) -> Result<BTreeSet<ProfileId>, StoreError> {
     let mut profiles: BTreeSet<ProfileId> = ports
         .profiles
         .email_mentions(account, email)
@@ -102,6 +101,27 @@ async fn scope(
     if let Some(owner) = ports.profiles.email_owner(account, email).await? {
         profiles.insert(owner);
     }
+    Ok(profiles)
+}
+
+/// The profiles and sessions that hold or hang off an address.
+async fn scope(
+    ports: DataRightsPorts<'_>,
+    account: &AccountId,
+    agents: &[AgentId],
+    email: &EmailHash,
+) -> Result<(Vec<ProfileId>, Vec<SessionId>), StoreError> {
+    let profiles = profiles_of(ports, account, email).await?;
+    scope_of_profiles(ports, account, agents, profiles).await
+}
+
+/// `profiles` and the sessions that hang off them (linked, or of a visitor linked to them).
+async fn scope_of_profiles(
+    ports: DataRightsPorts<'_>,
+    account: &AccountId,
+    agents: &[AgentId],
+    profiles: BTreeSet<ProfileId>,
+) -> Result<(Vec<ProfileId>, Vec<SessionId>), StoreError> {
     let mut sessions = BTreeSet::new();
     for profile in &profiles {
         sessions.extend(ports.profiles.profile_sessions(account, profile).await?);
@@ -190,21 +210,7 @@ pub async fn erase(
 ) -> Result<ErasureReport, StoreError> {
     let hash = EmailHash::of(email);
     let (profile_ids, session_ids) = scope(ports, account, agents, &hash).await?;
-    let mut report = ErasureReport::default();
-    for id in &session_ids {
-        // An expired session reads as gone but may still be stored (DynamoDB's TTL takes
-        // days): it is deleted all the same, only not counted.
-        if let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? {
-            report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
-            report.email_events += ports.events.email_events(account, id).await?.len();
-            report.sessions += 1;
-        }
-        ports.erasure.delete_session_data(account, id).await?;
-    }
-    for id in &profile_ids {
-        ports.erasure.delete_profile(account, id).await?;
-        report.profiles += 1;
-    }
+    let report = erase_scope(ports, account, &profile_ids, &session_ids).await?;
     ports
         .erasure
         .delete_email_data(account, &hash, rate_subjects)
@@ -216,5 +222,66 @@ pub async fn erase(
         messages = report.messages,
         "visitor data erased"
     );
+    Ok(report)
+}
+
+/// Deletes everything stored about one visitor profile on `account`, as the visitor's own
+/// delete would: when the profile holds an address, exactly what [`erase`] deletes for that
+/// address (every profile holding it, their sessions, what is keyed by the address;
+/// `rate_subjects_of` gives the address's rate counters), and the profile itself with its
+/// sessions in any case. `NotFound("profile")` when there is no such profile.
+pub async fn erase_profile(
+    ports: DataRightsPorts<'_>,
+    account: &AccountId,
+    agents: &[AgentId],
+    profile: &ProfileId,
+    rate_subjects_of: impl Fn(&EmailHash) -> Vec<String>,
+) -> Result<ErasureReport, StoreError> {
+    let found = ports.profiles.get_profile(account, profile).await?;
+    let hash = found.email.as_ref().map(EmailHash::of);
+    let mut profiles = BTreeSet::from([profile.clone()]);
+    if let Some(hash) = &hash {
+        profiles.extend(profiles_of(ports, account, hash).await?);
+    }
+    let (profile_ids, session_ids) = scope_of_profiles(ports, account, agents, profiles).await?;
+    let report = erase_scope(ports, account, &profile_ids, &session_ids).await?;
+    if let Some(hash) = &hash {
+        ports
+            .erasure
+            .delete_email_data(account, hash, &rate_subjects_of(hash))
+            .await?;
+    }
+    tracing::info!(
+        account = %account,
+        profiles = report.profiles,
+        sessions = report.sessions,
+        messages = report.messages,
+        "visitor profile erased"
+    );
+    Ok(report)
+}
+
+/// Deletes the sessions (with everything under them) and the profiles; what went.
+async fn erase_scope(
+    ports: DataRightsPorts<'_>,
+    account: &AccountId,
+    profile_ids: &[ProfileId],
+    session_ids: &[SessionId],
+) -> Result<ErasureReport, StoreError> {
+    let mut report = ErasureReport::default();
+    for id in session_ids {
+        // An expired session reads as gone but may still be stored (DynamoDB's TTL takes
+        // days): it is deleted all the same, only not counted.
+        if let Some(session) = unless_gone(ports.sessions.get_session(account, id).await)? {
+            report.messages += usize::try_from(session.message_count).unwrap_or(usize::MAX);
+            report.email_events += ports.events.email_events(account, id).await?.len();
+            report.sessions += 1;
+        }
+        ports.erasure.delete_session_data(account, id).await?;
+    }
+    for id in profile_ids {
+        ports.erasure.delete_profile(account, id).await?;
+        report.profiles += 1;
+    }
     Ok(report)
 }

@@ -17,6 +17,10 @@ pub enum OtpPurpose {
     Export,
     /// Delete everything stored about the address.
     Delete,
+    /// Sign an operator in to the console (never read from a request body: the visitor
+    /// routes cannot ask for it).
+    #[serde(skip_deserializing)]
+    ConsoleSignIn,
 }
 
 impl OtpPurpose {
@@ -26,6 +30,7 @@ impl OtpPurpose {
             Self::Verify => "verify",
             Self::Export => "export",
             Self::Delete => "delete",
+            Self::ConsoleSignIn => "console_sign_in",
         }
     }
 
@@ -35,6 +40,7 @@ impl OtpPurpose {
             "verify" => Some(Self::Verify),
             "export" => Some(Self::Export),
             "delete" => Some(Self::Delete),
+            "console_sign_in" => Some(Self::ConsoleSignIn),
             _ => None,
         }
     }

@@ -239,6 +239,7 @@ pub(crate) fn code_email(view: &CodeView<'_>) -> Result<EmailParts, ViewError> {
         OtpPurpose::Verify => "confirm your email address",
         OtpPurpose::Export => "download the data stored about you",
         OtpPurpose::Delete => "delete the data stored about you",
+        OtpPurpose::ConsoleSignIn => "sign in to the operator console",
     };
     let context = CodeContext {
         action,

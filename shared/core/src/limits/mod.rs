@@ -226,14 +226,14 @@ pub fn email_subject(action: Action, email: &EmailHash) -> String {
 }
 
 /// The start of the fixed window of `window_secs` that holds `now`.
-fn window_start(now: DateTime<Utc>, window_secs: u32) -> DateTime<Utc> {
+pub(crate) fn window_start(now: DateTime<Utc>, window_secs: u32) -> DateTime<Utc> {
     let secs = now.timestamp();
     let start = secs - secs.rem_euclid(i64::from(window_secs));
     DateTime::from_timestamp(start, 0).unwrap_or(now)
 }
 
 /// Whole seconds from `now` until the window that starts at `start` is over (at least 1).
-fn seconds_left(now: DateTime<Utc>, start: DateTime<Utc>, window_secs: u32) -> u64 {
+pub(crate) fn seconds_left(now: DateTime<Utc>, start: DateTime<Utc>, window_secs: u32) -> u64 {
     let end_ms = start.timestamp_millis() + i64::from(window_secs) * 1000;
     let left_ms = (end_ms - now.timestamp_millis()).max(1);
     u64::try_from(left_ms).unwrap_or(1).div_ceil(1000)

@@ -8,6 +8,7 @@
 //! with.
 
 pub mod challenge;
+pub mod console;
 pub mod crm;
 pub mod email;
 pub mod ingestion;
@@ -276,6 +277,7 @@ pub trait Store:
     + spend::SpendStore
     + crm::CrmStore
     + ingestion::IngestionStore
+    + console::ConsoleStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -288,6 +290,7 @@ impl<T> Store for T where
         + spend::SpendStore
         + crm::CrmStore
         + ingestion::IngestionStore
+        + console::ConsoleStore
         + ExpiryStore
         + std::fmt::Debug
 {

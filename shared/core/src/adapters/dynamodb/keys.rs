@@ -21,13 +21,19 @@
 //! | account spend | `A#{a}#SPEND` | `day#{yyyy-mm-dd}`, `month#{yyyy-mm}` |
 //! | agent spend | `A#{a}#SPEND#G#{agent}` | as above |
 //! | deployment spend | `DEPLOYMENT#SPEND` | as above |
+//! | audit entry | `A#{a}#AUDIT` | `{at ms:015}#{entry ulid}` |
+//! | operator session | `CONSOLE#SESSION#{sha256(token)}` | `SESSION` |
+//! | sign-in link | `CONSOLE#LINK#{sha256(token)}` | `LINK` |
 //!
-//! The deployment's spend counters are the one partition of no account: they add up every
-//! account's cost, and hold no account's data.
+//! The deployment's spend counters, operator sessions and sign-in links are the partitions of
+//! no account: the counters add up every account's cost, and an operator may see several
+//! accounts; none holds an account's data.
 //!
 //! Index keys: `gsi1` lists a visitor's sessions with one agent
 //! (`A#{a}#V#{visitor}#G#{agent}`, `{created ms:015}#{session}`); `gsi2` holds only the
-//! sessions awaiting a summary (`A#{a}#UNSUMMARISED`, `last_active_at` in ms, a number).
+//! sessions awaiting a summary (`A#{a}#UNSUMMARISED`, `last_active_at` in ms, a number);
+//! `gsi3` lists an account's sessions (`A#{a}#SESSIONS`) and profiles (`A#{a}#PROFILES`),
+//! each by `{created ms:015}#{id}`, for the console.
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
@@ -40,6 +46,8 @@ use crate::ports::spend::{SpendPeriod, SpendScope};
 pub const GSI1: &str = "gsi1";
 /// The sparse index of sessions awaiting a summary, read by the inactivity sweep.
 pub const GSI2: &str = "gsi2";
+/// The index of an account's sessions and profiles by creation time (the console).
+pub const GSI3: &str = "gsi3";
 
 pub(crate) const SESSION_SK: &str = "SESSION";
 pub(crate) const MESSAGE_PREFIX: &str = "M#";
@@ -77,6 +85,39 @@ pub(crate) fn visitor_gsi1pk(account: &AccountId, visitor: &VisitorId, agent: &A
 pub(crate) fn session_gsi1sk(created_at: DateTime<Utc>, session: &SessionId) -> String {
     let ms = u64::try_from(created_at.timestamp_millis()).unwrap_or(0);
     format!("{ms:015}#{session}")
+}
+
+/// The `gsi3` partition of an account's sessions.
+pub(crate) fn account_sessions_gsi3pk(account: &AccountId) -> String {
+    format!("A#{account}#SESSIONS")
+}
+
+/// The `gsi3` partition of an account's profiles.
+pub(crate) fn account_profiles_gsi3pk(account: &AccountId) -> String {
+    format!("A#{account}#PROFILES")
+}
+
+/// A `gsi3` sort key: creation time zero-padded like `gsi1sk`, then the id.
+pub(crate) fn created_gsi3sk(created_at: DateTime<Utc>, id: &str) -> String {
+    let ms = u64::try_from(created_at.timestamp_millis()).unwrap_or(0);
+    format!("{ms:015}#{id}")
+}
+
+pub(crate) fn audit_pk(account: &AccountId) -> String {
+    format!("A#{account}#AUDIT")
+}
+
+/// The sort key of an audit entry: its time, then its ULID.
+pub(crate) fn audit_sk(at: DateTime<Utc>, id: &str) -> String {
+    created_gsi3sk(at, id)
+}
+
+pub(crate) fn operator_session_pk(token_hash: &str) -> String {
+    format!("CONSOLE#SESSION#{token_hash}")
+}
+
+pub(crate) fn login_link_pk(token_hash: &str) -> String {
+    format!("CONSOLE#LINK#{token_hash}")
 }
 
 /// The `gsi2` partition of an account's sessions awaiting a summary.

@@ -15,6 +15,7 @@
 //! The semantics are those of `adapters::embedded`; both run the same conformance suite.
 
 mod codec;
+mod console;
 mod email_events;
 mod erasure;
 mod ingestion;
@@ -36,8 +37,8 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Utc};
 
-pub use keys::{GSI1, GSI2};
-pub use schema::{add_awaiting_summary_index, create_table, delete_table};
+pub use keys::{GSI1, GSI2, GSI3};
+pub use schema::{add_awaiting_summary_index, add_console_index, create_table, delete_table};
 
 use crate::domain::{AccountId, Retention};
 use crate::ports::{ExpiryStore, StoreError};

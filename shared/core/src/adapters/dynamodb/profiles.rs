@@ -12,8 +12,8 @@ use super::codec::{
 };
 use super::keys::{
     EMAIL_SK, MENTION_PREFIX, PROFILE_SESSION_PREFIX, PROFILE_SK, PROFILE_VISITOR_PREFIX,
-    SESSION_SK, email_pk, mention_sk, profile_pk, profile_session_sk, profile_visitor_sk,
-    session_pk, visitor_pk,
+    SESSION_SK, account_profiles_gsi3pk, created_gsi3sk, email_pk, mention_sk, profile_pk,
+    profile_session_sk, profile_visitor_sk, session_pk, visitor_pk,
 };
 use crate::domain::{AccountId, EmailAddress, SessionId, VisitorId, now};
 use crate::ports::StoreError;
@@ -26,6 +26,8 @@ fn profile_item(account: &AccountId, p: &VisitorProfile, ttl: Option<AttributeVa
         "profile",
         [
             ("id", s(p.id.as_str())),
+            ("gsi3pk", s(account_profiles_gsi3pk(account))),
+            ("gsi3sk", s(created_gsi3sk(p.created_at, p.id.as_str()))),
             ("interests", strings(&p.interests)),
             ("created_at", millis(p.created_at)),
             ("updated_at", millis(p.updated_at)),
@@ -40,7 +42,7 @@ fn profile_item(account: &AccountId, p: &VisitorProfile, ttl: Option<AttributeVa
     item
 }
 
-fn profile_from_item(item: &Item) -> Result<VisitorProfile, StoreError> {
+pub(super) fn profile_from_item(item: &Item) -> Result<VisitorProfile, StoreError> {
     Ok(VisitorProfile {
         id: read_as(item, "id", |r| ProfileId::parse(r).ok())?,
         name: read_opt_string(item, "name")?,

@@ -13,7 +13,10 @@ use aws_sdk_dynamodb::types::{
 };
 
 use super::codec::{Item, condition_failed, read_n, read_s, s};
-use super::keys::{GSI1, GSI2, awaiting_summary_gsi2pk};
+use super::keys::{
+    GSI1, GSI2, GSI3, account_profiles_gsi3pk, account_sessions_gsi3pk, awaiting_summary_gsi2pk,
+    created_gsi3sk,
+};
 use crate::domain::AccountId;
 
 fn attribute(name: &str, kind: ScalarAttributeType) -> anyhow::Result<AttributeDefinition> {
@@ -62,6 +65,21 @@ fn gsi2_key_schema() -> anyhow::Result<Vec<KeySchemaElement>> {
     ])
 }
 
+/// `gsi3`'s key attributes: an account's sessions or profiles, by creation time.
+fn gsi3_attributes() -> anyhow::Result<[AttributeDefinition; 2]> {
+    Ok([
+        attribute("gsi3pk", ScalarAttributeType::S)?,
+        attribute("gsi3sk", ScalarAttributeType::S)?,
+    ])
+}
+
+fn gsi3_key_schema() -> anyhow::Result<Vec<KeySchemaElement>> {
+    Ok(vec![
+        key_element("gsi3pk", KeyType::Hash)?,
+        key_element("gsi3sk", KeyType::Range)?,
+    ])
+}
+
 /// Creates the table with the layout this store expects: `pk`/`sk` strings, on-demand
 /// billing, `gsi1` and the sparse `gsi2` projecting every attribute, and TTL on `ttl` where
 /// the endpoint has it. Returns once the table is active.
@@ -71,6 +89,11 @@ pub async fn create_table(client: &Client, table_name: &str) -> anyhow::Result<(
     let gsi2 = GlobalSecondaryIndex::builder()
         .index_name(GSI2)
         .set_key_schema(Some(gsi2_key_schema()?))
+        .projection(all_attributes())
+        .build()?;
+    let gsi3 = GlobalSecondaryIndex::builder()
+        .index_name(GSI3)
+        .set_key_schema(Some(gsi3_key_schema()?))
         .projection(all_attributes())
         .build()?;
     client
@@ -86,12 +109,14 @@ pub async fn create_table(client: &Client, table_name: &str) -> anyhow::Result<(
             ]
             .into_iter()
             .chain(gsi2_attributes()?)
+            .chain(gsi3_attributes()?)
             .collect(),
         ))
         .key_schema(key_element("pk", KeyType::Hash)?)
         .key_schema(key_element("sk", KeyType::Range)?)
         .global_secondary_indexes(gsi1()?)
         .global_secondary_indexes(gsi2)
+        .global_secondary_indexes(gsi3)
         .send()
         .await
         .with_context(|| format!("creating DynamoDB table {table_name}"))?;
@@ -157,6 +182,93 @@ pub async fn add_awaiting_summary_index(client: &Client, table_name: &str) -> an
     }
     wait_for_index(client, table_name, GSI2).await?;
     backfill_awaiting_summary(client, table_name).await
+}
+
+/// Brings a table made before `gsi3` existed up to date, once: adds the console's index
+/// unless it is there, waits until it is active, then gives every session and profile item
+/// without them its `gsi3` keys (one `Scan`, one conditional `UpdateItem` per item). Safe to
+/// run again and while the service runs. Returns how many items it updated.
+pub async fn add_console_index(client: &Client, table_name: &str) -> anyhow::Result<u64> {
+    if index_status(client, table_name, GSI3).await?.is_none() {
+        let create = CreateGlobalSecondaryIndexAction::builder()
+            .index_name(GSI3)
+            .set_key_schema(Some(gsi3_key_schema()?))
+            .projection(all_attributes())
+            .build()?;
+        client
+            .update_table()
+            .table_name(table_name)
+            .set_attribute_definitions(Some(gsi3_attributes()?.into()))
+            .global_secondary_index_updates(
+                GlobalSecondaryIndexUpdate::builder().create(create).build(),
+            )
+            .send()
+            .await
+            .with_context(|| format!("adding index {GSI3} to DynamoDB table {table_name}"))?;
+    }
+    wait_for_index(client, table_name, GSI3).await?;
+    let mut updated = 0;
+    let mut start: Option<Item> = None;
+    loop {
+        let page = client
+            .scan()
+            .table_name(table_name)
+            .filter_expression(
+                "(#type = :session OR #type = :profile) AND attribute_not_exists(gsi3pk)",
+            )
+            .projection_expression("pk, sk, #type, account, id, created_at")
+            .expression_attribute_names("#type", "type")
+            .expression_attribute_values(":session", s("session"))
+            .expression_attribute_values(":profile", s("profile"))
+            .set_exclusive_start_key(start.take())
+            .send()
+            .await
+            .with_context(|| format!("scanning DynamoDB table {table_name}"))?;
+        for found in page.items() {
+            let pk = read_s(found, "pk")?;
+            // A profile item has no `account` attribute: its key names it (`A#{a}#P#...`).
+            let account = match found.get("account") {
+                Some(_) => read_s(found, "account")?,
+                None => pk
+                    .strip_prefix("A#")
+                    .and_then(|rest| rest.split('#').next())
+                    .unwrap_or_default(),
+            };
+            let account = AccountId::parse(account)?;
+            let created = read_n::<i64>(found, "created_at")?;
+            let created = chrono::DateTime::from_timestamp_millis(created).unwrap_or_default();
+            let gsi3pk = if read_s(found, "type")? == "session" {
+                account_sessions_gsi3pk(&account)
+            } else {
+                account_profiles_gsi3pk(&account)
+            };
+            let result = client
+                .update_item()
+                .table_name(table_name)
+                .key("pk", s(pk))
+                .key("sk", s(read_s(found, "sk")?))
+                .update_expression("SET gsi3pk = :pk, gsi3sk = :sk")
+                .condition_expression("attribute_exists(pk)")
+                .expression_attribute_values(":pk", s(gsi3pk))
+                .expression_attribute_values(
+                    ":sk",
+                    s(created_gsi3sk(created, read_s(found, "id")?)),
+                )
+                .send()
+                .await;
+            match result {
+                Ok(_) => updated += 1,
+                Err(err) if condition_failed(&err) => {}
+                Err(err) => {
+                    return Err(anyhow::Error::new(err).context("updating an item"));
+                }
+            }
+        }
+        match page.last_evaluated_key {
+            Some(last) if !last.is_empty() => start = Some(last),
+            _ => return Ok(updated),
+        }
+    }
 }
 
 /// The status of one of the table's indexes; `None` when the table has no such index.

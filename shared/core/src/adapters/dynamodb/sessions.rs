@@ -15,7 +15,8 @@ use super::codec::{
     read_opt_time, read_time, s, set_opt,
 };
 use super::keys::{
-    GSI1, SESSION_SK, awaiting_summary_gsi2pk, session_gsi1sk, session_pk, visitor_gsi1pk,
+    GSI1, SESSION_SK, account_sessions_gsi3pk, awaiting_summary_gsi2pk, created_gsi3sk,
+    session_gsi1sk, session_pk, visitor_gsi1pk,
 };
 use super::table::live_only;
 use crate::adapters::page_of;
@@ -39,6 +40,11 @@ pub(super) fn session_item(session: &Session, ttl: Option<AttributeValue>) -> It
                 )),
             ),
             ("gsi1sk", s(session_gsi1sk(session.created_at, &session.id))),
+            ("gsi3pk", s(account_sessions_gsi3pk(&session.account))),
+            (
+                "gsi3sk",
+                s(created_gsi3sk(session.created_at, session.id.as_str())),
+            ),
             ("account", s(session.account.as_str())),
             ("agent", s(session.agent.as_str())),
             ("id", s(session.id.as_str())),

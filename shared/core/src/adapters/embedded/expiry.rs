@@ -27,6 +27,11 @@ const RETENTION_DELETES: &[&str] = &[
     "DELETE FROM rate_counters WHERE expires_at <= ?1",
     "DELETE FROM spend_counters WHERE expires_at <= ?1",
     "DELETE FROM stream_leases WHERE expires_at <= ?1",
+    // The console's records past their own expiry (an idle operator session is deleted
+    // when it is next presented).
+    "DELETE FROM operator_sessions WHERE expires_at <= ?1",
+    "DELETE FROM login_links WHERE expires_at <= ?1",
+    "DELETE FROM audit_log WHERE expires_at <= ?1",
 ];
 
 /// One-time-code challenges a day past their expiry (`?1`: now in epoch milliseconds), as

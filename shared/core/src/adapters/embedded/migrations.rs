@@ -222,6 +222,38 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE messages ADD COLUMN feedback_comment TEXT;
     ALTER TABLE messages ADD COLUMN feedback_at INTEGER;
 ",
+    // The operator console (`console`): account-wide listings of sessions and profiles,
+    // operator sessions and sign-in links (hashed tokens), and the audit log.
+    r"
+    CREATE INDEX sessions_by_account ON sessions (account, created_at DESC, id DESC);
+    CREATE INDEX profiles_by_account ON profiles (account, created_at DESC, id DESC);
+    CREATE TABLE operator_sessions (
+        token_hash TEXT NOT NULL PRIMARY KEY,
+        email TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX operator_sessions_by_expiry ON operator_sessions (expires_at);
+    CREATE TABLE login_links (
+        token_hash TEXT NOT NULL PRIMARY KEY,
+        email TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX login_links_by_expiry ON login_links (expires_at);
+    CREATE TABLE audit_log (
+        account TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, at, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX audit_log_by_expiry ON audit_log (expires_at);
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

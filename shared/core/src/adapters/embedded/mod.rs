@@ -18,6 +18,7 @@
 //! (the `expiry` module) clears out.
 
 mod checkpoint;
+mod console;
 mod email_events;
 mod erasure;
 mod expiry;

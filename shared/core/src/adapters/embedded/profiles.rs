@@ -15,7 +15,7 @@ use crate::ports::crm::{EmailHash, ProfileId, ProfileStore, VisitorProfile};
 
 /// Reads a row of `id, name, email, phone, company, interests, verified_at, created_at,
 /// updated_at`.
-fn profile(c: &mut Columns<'_, '_>) -> Result<VisitorProfile, StoreError> {
+pub(super) fn profile(c: &mut Columns<'_, '_>) -> Result<VisitorProfile, StoreError> {
     Ok(VisitorProfile {
         id: c.parsed("profile id", |r| ProfileId::parse(r).ok())?,
         name: c.get()?,

@@ -1,0 +1,343 @@
+//! The console's ports on SQLite: `operator_sessions` and `login_links` (keyed by the
+//! token's hash), `audit_log` (per account, by time), and the account-wide listings of
+//! `sessions` (index `sessions_by_account`) and `profiles` (index `profiles_by_account`),
+//! newest first. Cursors carry the account, so one account's cursor is refused by another.
+
+use async_trait::async_trait;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::profiles::profile;
+use super::rows::{Columns, corrupt, execute, millis, query_opt};
+use super::sessions::{session, session_columns};
+use super::{EmbeddedStore, live};
+use crate::adapters::page_of;
+use crate::domain::{AccountId, EmailAddress, Session, VisitorProfile, now};
+use crate::ports::console::{
+    AccountListingStore, AuditEntry, AuditStore, ConversationFilter, LoginLink, OperatorSession,
+    OperatorSessionStore,
+};
+use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
+
+/// `{account}:{ms}:{id}`, URL-safe base64: where the next page of a listing starts.
+fn encode_cursor(account: &AccountId, at: DateTime<Utc>, id: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{account}:{}:{id}", millis(at)))
+}
+
+/// The time and id of a cursor of `account`'s listing.
+fn decode_cursor(cursor: &str, account: &AccountId) -> Result<(i64, String), StoreError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| StoreError::InvalidCursor)?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
+    let mut parts = text.splitn(3, ':');
+    let (Some(owner), Some(ms), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(StoreError::InvalidCursor);
+    };
+    if owner != account.as_str() || id.is_empty() {
+        return Err(StoreError::InvalidCursor);
+    }
+    let ms = ms.parse().map_err(|_| StoreError::InvalidCursor)?;
+    Ok((ms, id.to_owned()))
+}
+
+fn email(c: &mut Columns<'_, '_>) -> Result<EmailAddress, StoreError> {
+    // An address is never written into an error.
+    let raw: String = c.get()?;
+    EmailAddress::parse(&raw).map_err(|_| corrupt("operator email", "<redacted>"))
+}
+
+fn operator_session(c: &mut Columns<'_, '_>) -> Result<OperatorSession, StoreError> {
+    Ok(OperatorSession {
+        token_hash: c.get()?,
+        email: email(c)?,
+        csrf_token: c.get()?,
+        created_at: c.time()?,
+        last_seen_at: c.time()?,
+        expires_at: c.time()?,
+    })
+}
+
+fn audit_entry(c: &mut Columns<'_, '_>) -> Result<AuditEntry, StoreError> {
+    Ok(AuditEntry {
+        at: c.time()?,
+        id: c.get()?,
+        operator: c.get()?,
+        action: c.get()?,
+        target: c.get()?,
+    })
+}
+
+#[async_trait]
+impl OperatorSessionStore for EmbeddedStore {
+    #[tracing::instrument(skip_all)]
+    async fn put_operator_session(&self, session: &OperatorSession) -> Result<(), StoreError> {
+        let s = session.clone();
+        self.change(
+            "INSERT OR REPLACE INTO operator_sessions \
+             (token_hash, email, csrf_token, created_at, last_seen_at, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (
+                s.token_hash,
+                s.email.as_str().to_owned(),
+                s.csrf_token,
+                millis(s.created_at),
+                millis(s.last_seen_at),
+                millis(s.expires_at),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_operator_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OperatorSession>, StoreError> {
+        self.select_one(
+            "SELECT token_hash, email, csrf_token, created_at, last_seen_at, expires_at \
+             FROM operator_sessions WHERE token_hash = ?1 AND expires_at > ?2",
+            (token_hash.to_owned(), millis(now)),
+            operator_session,
+        )
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn touch_operator_session(
+        &self,
+        token_hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "UPDATE operator_sessions SET last_seen_at = MAX(last_seen_at, ?2) \
+             WHERE token_hash = ?1",
+            (token_hash.to_owned(), millis(at)),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_operator_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        self.change(
+            "DELETE FROM operator_sessions WHERE token_hash = ?1",
+            (token_hash.to_owned(),),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn put_login_link(&self, link: &LoginLink) -> Result<(), StoreError> {
+        self.change(
+            "INSERT OR REPLACE INTO login_links (token_hash, email, expires_at) \
+             VALUES (?1, ?2, ?3)",
+            (
+                link.token_hash.clone(),
+                link.email.as_str().to_owned(),
+                millis(link.expires_at),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn take_login_link(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<LoginLink>, StoreError> {
+        let token_hash = token_hash.to_owned();
+        let now = millis(now);
+        // One write on the store's thread: the read and the delete cannot interleave with
+        // another caller's.
+        self.write(move |conn| {
+            let link = query_opt(
+                conn,
+                "SELECT token_hash, email, expires_at FROM login_links \
+                 WHERE token_hash = ?1 AND expires_at > ?2",
+                params![token_hash, now],
+                |c| {
+                    Ok(LoginLink {
+                        token_hash: c.get()?,
+                        email: email(c)?,
+                        expires_at: c.time()?,
+                    })
+                },
+            )?;
+            execute(
+                conn,
+                "DELETE FROM login_links WHERE token_hash = ?1",
+                params![token_hash],
+            )?;
+            Ok(link)
+        })
+        .await
+    }
+}
+
+#[async_trait]
+impl AuditStore for EmbeddedStore {
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn append_audit(
+        &self,
+        account: &AccountId,
+        entry: &AuditEntry,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let e = entry.clone();
+        self.change(
+            "INSERT INTO audit_log (account, at, id, operator, action, target, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (
+                account.to_string(),
+                millis(e.at),
+                e.id,
+                e.operator,
+                e.action,
+                e.target,
+                millis(expires_at),
+            ),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn list_audit(
+        &self,
+        account: &AccountId,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<AuditEntry, String>, StoreError> {
+        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
+        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
+        let (start_ms, start_id) = start.unzip();
+        let entries = self
+            .select_all(
+                "SELECT at, id, operator, action, target FROM audit_log \
+                 WHERE account = ?1 AND expires_at > ?2 \
+                 AND (?3 IS NULL OR (at, id) < (?3, ?4)) \
+                 ORDER BY at DESC, id DESC LIMIT ?5",
+                (
+                    account.to_string(),
+                    millis(now()),
+                    start_ms,
+                    start_id,
+                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                ),
+                audit_entry,
+            )
+            .await?;
+        let owner = account.clone();
+        Ok(page_of(entries, limit, |last| {
+            encode_cursor(&owner, last.at, &last.id)
+        }))
+    }
+}
+
+#[async_trait]
+impl AccountListingStore for EmbeddedStore {
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn list_account_sessions(
+        &self,
+        account: &AccountId,
+        filter: &ConversationFilter,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<Session, String>, StoreError> {
+        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
+        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
+        let (start_ms, start_id) = start.unzip();
+        let sessions = self
+            .select_all(
+                concat!(
+                    "SELECT ",
+                    session_columns!(),
+                    " FROM sessions WHERE account = ?1 AND ",
+                    live!(2),
+                    " AND (?3 IS NULL OR agent = ?3) \
+                     AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5) \
+                     AND (?6 IS NULL OR (created_at, id) < (?6, ?7)) \
+                     ORDER BY created_at DESC, id DESC LIMIT ?8"
+                ),
+                (
+                    account.to_string(),
+                    millis(now()),
+                    filter.agent.as_ref().map(ToString::to_string),
+                    filter.from.map(millis),
+                    filter.to.map(millis),
+                    start_ms,
+                    start_id,
+                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                ),
+                session,
+            )
+            .await?;
+        let owner = account.clone();
+        Ok(page_of(sessions, limit, |last| {
+            encode_cursor(&owner, last.created_at, last.id.as_str())
+        }))
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn list_profiles(
+        &self,
+        account: &AccountId,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<VisitorProfile, String>, StoreError> {
+        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
+        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
+        let (start_ms, start_id) = start.unzip();
+        let profiles = self
+            .select_all(
+                concat!(
+                    "SELECT id, name, email, phone, company, interests, verified_at, created_at, \
+                     updated_at FROM profiles WHERE account = ?1 AND ",
+                    live!(2),
+                    " AND (?3 IS NULL OR (created_at, id) < (?3, ?4)) \
+                     ORDER BY created_at DESC, id DESC LIMIT ?5"
+                ),
+                (
+                    account.to_string(),
+                    millis(now()),
+                    start_ms,
+                    start_id,
+                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                ),
+                profile,
+            )
+            .await?;
+        let owner = account.clone();
+        Ok(page_of(profiles, limit, |last| {
+            encode_cursor(&owner, last.created_at, last.id.as_str())
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_is_refused_by_another_account() {
+        let a = AccountId::parse("a").expect("valid");
+        let b = AccountId::parse("b").expect("valid");
+        let cursor = encode_cursor(&a, now(), "x");
+        assert!(decode_cursor(&cursor, &a).is_ok());
+        assert!(matches!(
+            decode_cursor(&cursor, &b),
+            Err(StoreError::InvalidCursor)
+        ));
+        for garbage in ["", "%%", &URL_SAFE_NO_PAD.encode("a:notanumber:x")] {
+            assert!(decode_cursor(garbage, &a).is_err(), "{garbage:?}");
+        }
+    }
+}
