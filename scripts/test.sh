@@ -39,7 +39,7 @@ export SALIENT_TEST_SES_ENDPOINT
 log "moto at $SALIENT_TEST_SES_ENDPOINT"
 
 log "function binaries with the Lambda feature set (run by the entry-point tests)"
-cargo build --bins -p salient-chat -p salient-stream -p salient-ingest -p salient-email -p salient-otp
+cargo build --bins -p salient-chat -p salient-stream -p salient-ingest -p salient-email -p salient-otp -p salient-console
 
 log "workspace tests"
 cargo test --workspace --no-fail-fast

@@ -1010,3 +1010,52 @@ fn config_check_names_a_bad_operator_entry() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// The console is same-origin only: no origin is allowed by CORS, an account's allowed
+/// origins included, and a state-changing call from one is refused.
+#[tokio::test]
+async fn console_routes_send_no_cors_headers() -> anyhow::Result<()> {
+    let app = console_app(Backend::Embedded, &[]).await?;
+    let allowed = "https://northwind-heating.example";
+    let preflight = app
+        .client()
+        .request(reqwest::Method::OPTIONS, app.url("/api/console/me"))
+        .header("origin", allowed)
+        .header("access-control-request-method", "GET")
+        .send()
+        .await?;
+    let get = app
+        .client()
+        .get(app.url("/api/console/me"))
+        .header("origin", allowed)
+        .send()
+        .await?;
+    // Without these two a browser lets no other origin read an answer or send credentials.
+    for response in [&preflight, &get] {
+        for header in [
+            "access-control-allow-origin",
+            "access-control-allow-credentials",
+        ] {
+            assert!(
+                !response.headers().contains_key(header),
+                "{header}: {:?}",
+                response.headers()
+            );
+        }
+    }
+    let (status, body) = json_of(
+        app.client()
+            .post(app.url("/api/console/sign-in"))
+            .header("origin", allowed)
+            .json(&json!({"email": OWNER}))
+            .send()
+            .await?,
+    )
+    .await?;
+    assert_eq!(
+        (status, code_of(&body)),
+        (403, "origin_not_allowed"),
+        "{body}"
+    );
+    Ok(())
+}

@@ -220,6 +220,27 @@ fn every_function_route(session: &str) -> Vec<(reqwest::Method, String, Value)> 
             format!("/api/admin/{ACCOUNT}/ingest"),
             Value::Null,
         ),
+        (
+            Method::POST,
+            "/api/console/sign-in".to_owned(),
+            json!({"email": "ann@example.com"}),
+        ),
+        (
+            Method::POST,
+            "/api/console/sign-in/verify".to_owned(),
+            json!({"email": "ann@example.com", "code": "123456"}),
+        ),
+        (Method::GET, "/api/console/me".to_owned(), Value::Null),
+        (
+            Method::GET,
+            format!("/api/console/{ACCOUNT}/conversations"),
+            Value::Null,
+        ),
+        (
+            Method::DELETE,
+            format!("/api/console/{ACCOUNT}/leads/01JD0000000000000000000000"),
+            Value::Null,
+        ),
         (Method::OPTIONS, format!("{agent}/sessions"), Value::Null),
         (Method::GET, "/api/no/such/route".to_owned(), Value::Null),
         (Method::GET, "/no/such/path".to_owned(), Value::Null),
@@ -305,7 +326,7 @@ async fn each_lambda_router_checks_the_origin_secret() -> anyhow::Result<()> {
     .await?;
     let state: AppState = app.state.clone();
     let session = "AAAAAAAAAAAAAAAAAAAAAA";
-    let functions: [(&str, axum::Router, String); 5] = [
+    let functions: [(&str, axum::Router, String); 6] = [
         (
             "chat",
             salient_chat::app(state.clone()),
@@ -330,6 +351,11 @@ async fn each_lambda_router_checks_the_origin_secret() -> anyhow::Result<()> {
             "ingest",
             salient_ingest::app(state.clone()),
             format!("/api/admin/{ACCOUNT}/ingest"),
+        ),
+        (
+            "console",
+            salient_console::app(state.clone()),
+            "/api/console/sign-in".to_owned(),
         ),
     ];
     for (name, router, path) in functions {

@@ -104,12 +104,13 @@ fn function_binaries() -> &'static Path {
 }
 
 /// Every function crate's binary.
-const FUNCTIONS: [&str; 5] = [
+const FUNCTIONS: [&str; 6] = [
     "salient-chat",
     "salient-stream",
     "salient-ingest",
     "salient-email",
     "salient-otp",
+    "salient-console",
 ];
 
 /// A captured event payload from `tests/data/`.
@@ -566,6 +567,32 @@ async fn ingest_email_and_otp_binaries_start_and_answer_healthz() {
             "{function}"
         );
     }
+}
+
+#[tokio::test]
+async fn console_answers_sign_in_and_refuses_an_unknown_session_from_http_api_events() {
+    let console = Emulated::start("salient-console").await;
+
+    // An address that is no operator's: the same 202 an operator's gets, and nothing sent.
+    let result = buffered_result(&console, event("apigw-v2-post-console-sign-in.json")).await;
+    assert_eq!(result["statusCode"], 202, "{result}\n{}", console.logs());
+    assert_eq!(http_body(&result)["status"], "sent", "{result}");
+
+    // A cookie of no session: 401 in the JSON error shape, with no CORS headers.
+    let result = buffered_result(&console, event("apigw-v2-get-console-me.json")).await;
+    assert_eq!(result["statusCode"], 401, "{result}\n{}", console.logs());
+    assert_eq!(
+        http_body(&result)["error"]["code"],
+        "sign_in_required",
+        "{result}"
+    );
+    let headers = result["headers"].as_object().expect("headers");
+    assert!(
+        !headers
+            .keys()
+            .any(|name| name.starts_with("access-control-")),
+        "{result}"
+    );
 }
 
 /// Dimension of the Pinecone stand-in's index and embeddings.
