@@ -482,7 +482,19 @@ async fn conversation(
             message_view(m, calls)
         })
         .collect();
-    let profile = salient_core::crm::profile_for_session(store, &session).await?;
+    // The profile the session links to, read only: an operator's reading changes nothing.
+    let profile = match session
+        .profile_id
+        .as_deref()
+        .and_then(|raw| ProfileId::parse(raw).ok())
+    {
+        Some(id) => match store.get_profile(&account, &id).await {
+            Ok(profile) => Some(profile),
+            Err(StoreError::NotFound(_)) => None,
+            Err(err) => return Err(err.into()),
+        },
+        None => None,
+    };
     let total_cost: f64 = calls.iter().filter_map(|c| c.cost_usd).sum();
     Ok(Json(json!({
         "conversation": conversation_row(&session),
