@@ -12,7 +12,7 @@ use text_splitter::{ChunkConfig, ChunkSizer, MarkdownSplitter};
 
 /// The version of the chunking rules, part of each page's content hash: a change to the
 /// rules re-chunks every page on the next run.
-pub(crate) const CHUNKING_RULES: &str = "2";
+pub(crate) const CHUNKING_RULES: &str = "3";
 
 /// Chunk sizes, in tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
