@@ -189,6 +189,7 @@ async fn retrieval(size: usize) -> anyhow::Result<()> {
                 heading_path: vec!["Bench".to_owned()],
                 text: chunk_text(&mut rng, 60, i),
                 page_hash: "h".to_owned(),
+                date: None,
             },
             vector: rng.unit_vector(),
         });

@@ -149,6 +149,10 @@ fn citation(n: u8) -> Citation {
         url: format!("https://example.com/page-{n}"),
         score: f32::from(n) / 8.0 + 0.013,
         snippet: format!("Passage {n}: «quoted» text"),
+        // Every other citation has its page's date, so both forms round-trip.
+        date: (n % 2 == 0).then(|| {
+            chrono::NaiveDate::from_ymd_opt(2026, 11, u32::from(n % 28) + 1).expect("a day")
+        }),
     }
 }
 

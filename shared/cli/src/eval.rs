@@ -2,7 +2,7 @@
 //! (`config/accounts/<account>/eval.yaml`), through the embedder and vector index that
 //! `knowledge:` configures, the same ones `salient ingest` fills. Prints per question its
 //! rank, the facts found in the extractive answer, what the relevance judgement saw (best
-//! fused score, the dense and lexical ranks of the best chunk's page, whether the signals
+//! fused score, the question's coverage by the best page, the dense and lexical ranks of the best chunk's page, whether the signals
 //! agree) and whether the turn would abstain; then hit@1, hit@k, MRR, facts found and the
 //! abstention precision and recall.
 
@@ -65,7 +65,7 @@ pub(crate) async fn run(
         embedder.model_id()
     );
     println!(
-        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   dense lex agree  verdict      question"
+        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   cover dense lex agree  verdict      question"
     );
     let rank_text = |r: Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
     for score in &report.scores {
@@ -78,7 +78,10 @@ pub(crate) async fn run(
             || ("-".to_owned(), "-".to_owned(), "-".to_owned(), "-"),
             |r| {
                 (
-                    format!("{:.3}  {:.3}", r.best_score, r.best_lexical),
+                    format!(
+                        "{:.3}  {:.3}  {:.3}",
+                        r.best_score, r.best_lexical, r.coverage
+                    ),
                     rank_text(r.dense_rank),
                     rank_text(r.lexical_rank),
                     if r.signals_agree { "yes" } else { "no" },

@@ -11,8 +11,8 @@ use salient_core::{SliceCounter, count_tokens};
 use text_splitter::{ChunkConfig, ChunkSizer, MarkdownSplitter};
 
 /// The version of the chunking rules, part of each page's content hash: a change to the
-/// rules re-chunks every page on the next run.
-pub(crate) const CHUNKING_RULES: &str = "2";
+/// rules (or to the tokens and metadata chunks carry) re-chunks every page on the next run.
+pub(crate) const CHUNKING_RULES: &str = "3";
 
 /// Chunk sizes, in tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

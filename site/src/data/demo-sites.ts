@@ -41,6 +41,7 @@ export const DEMO_SITES: DemoSite[] = [
       { path: 'installation/', navLabel: 'Installation', lastmod: '2026-11-03' },
       { path: 'faq/', navLabel: 'FAQ', lastmod: '2026-11-15' },
       { path: 'contact/', navLabel: 'Contact', lastmod: '2026-11-01' },
+      { path: 'news/boiler-service-price/', navLabel: 'News', lastmod: '2026-11-25' },
     ],
     widget: { 'data-title': 'Northwind Heating', 'data-color-accent': '#0b5d3b' },
     address: 'Unit 4, Tyne Valley Trade Park, Hexham NE46 3PU',

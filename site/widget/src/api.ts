@@ -7,6 +7,8 @@ export interface Citation {
   url: string;
   score?: number;
   snippet?: string;
+  /** The page's date, YYYY-MM-DD, when the site gives one. */
+  date?: string;
 }
 
 export type Rating = 'up' | 'down';

@@ -133,6 +133,7 @@ class AssistantView {
       item.append(el('span', 'rank', `[${citation.n}]`), ' ', link);
       const hint = relevance(citation.score, this.strings);
       if (hint) item.append(' ', el('span', 'relevance', `(${hint})`));
+      if (citation.date) item.append(' ', el('time', 'date', citation.date));
       if (citation.snippet) {
         // Shown on hover and on keyboard focus; Escape hides it until focus leaves.
         const tip = el('span', 'tip', citation.snippet);

@@ -453,6 +453,7 @@ async fn local_minilm_with_the_embedded_index_answers_questions_and_skus() {
                 heading_path: vec![],
                 text: text.clone(),
                 page_hash: "h".to_owned(),
+                date: None,
             },
             vector,
         })

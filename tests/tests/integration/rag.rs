@@ -79,6 +79,7 @@ async fn knowledge_base(dir: &tempfile::TempDir) -> anyhow::Result<Retriever> {
                     heading_path: vec![page.title.to_owned()],
                     text: page.text.to_owned(),
                     page_hash: format!("hash{i}"),
+                    date: None,
                 },
                 vector,
             })

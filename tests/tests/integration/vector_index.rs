@@ -37,6 +37,7 @@ fn chunk(id: &str, url: &str, text: &str, vector: Vec<f32>) -> IndexedChunk {
             heading_path: vec!["Northwind Heating".to_owned(), "Heat pumps".to_owned()],
             text: text.to_owned(),
             page_hash: format!("hash-of-{url}"),
+            date: None,
         },
         vector,
     }
@@ -116,16 +117,18 @@ impl IndexUnderTest {
 
 async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &IndexUnderTest) {
     let acme = account("acme");
+    let mut dated = chunk(
+        "p1#0",
+        "https://acme.test/a",
+        "Air source heat pumps",
+        axis(0),
+    );
+    dated.record.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
     backend
         .put(
             &acme,
             &[
-                chunk(
-                    "p1#0",
-                    "https://acme.test/a",
-                    "Air source heat pumps",
-                    axis(0),
-                ),
+                dated,
                 chunk("p2#0", "https://acme.test/b", "Boiler servicing", axis(1)),
             ],
         )
@@ -138,6 +141,10 @@ async fn upsert_then_query_returns_the_chunk_with_its_metadata(backend: &IndexUn
     assert_eq!(record.heading_path, vec!["Northwind Heating", "Heat pumps"]);
     assert_eq!(record.text, "Air source heat pumps");
     assert_eq!(record.page_hash, "hash-of-https://acme.test/a");
+    assert_eq!(record.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 25));
+    let undated = backend.search(&acme, &query(axis(1), "", 1)).await;
+    assert_eq!(ids(&undated), vec!["p2#0"]);
+    assert_eq!(undated[0].record.date, None);
     backend.assert_wire_format_kept();
 }
 

@@ -356,6 +356,7 @@ mod tests {
             url: url.to_owned(),
             score: 0.5,
             snippet: String::new(),
+            date: None,
         }
     }
 

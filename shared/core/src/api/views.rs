@@ -62,6 +62,9 @@ pub struct CitationView<'a> {
     pub score: f32,
     /// Passage.
     pub snippet: &'a str,
+    /// The page's date (`YYYY-MM-DD`), when known; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Citations with the number the answer uses for each (`[n]`); citations stored without a
@@ -80,6 +83,7 @@ pub fn citation_views(citations: &[Citation]) -> Vec<CitationView<'_>> {
             url: &c.url,
             score: c.score,
             snippet: &c.snippet,
+            date: c.date,
         })
         .collect()
 }

@@ -197,6 +197,10 @@ pub struct Citation {
     pub score: f32,
     /// The passage used.
     pub snippet: String,
+    /// The day the page says it was published or last updated (or its sitemap `lastmod`),
+    /// when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// One message of a conversation.

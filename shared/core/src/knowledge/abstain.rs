@@ -8,8 +8,21 @@
 //! signals pointing at one page is evidence even when neither is strong. Pages, not chunks,
 //! because a page's chunks share the answer's topic. Without the separate signals (a
 //! sparse-dense Pinecone query) only the fused score decides.
+//!
+//! Either way the best page must also hold enough of the question: its coverage, the
+//! share of the question's content words (the lexical tokeniser's stemmed terms) found in
+//! the retrieved chunks of the best fused chunk's page, each word weighed by its inverse
+//! document frequency over all the retrieved chunks, must reach `min_coverage`. A question
+//! that meets the site on one common word or a place name ("Can I pay with
+//! cryptocurrency?", "a good restaurant in Hexham") covers little of itself, because its
+//! distinctive words are found nowhere; a word found in no retrieved chunk weighs as one
+//! found in a single chunk, so a common verb the site never uses ("bring") does not
+//! outweigh the noun it does ("dog").
+
+use std::collections::HashSet;
 
 use crate::config::AbstainSettings;
+use crate::knowledge::vector::lexical::{idf, tokenize};
 use crate::ports::knowledge::ScoredChunk;
 
 /// What the judgement saw, for the turn's decision and for measuring the rule.
@@ -26,13 +39,20 @@ pub struct Relevance {
     pub lexical_rank: Option<usize>,
     /// Whether a page is among both signals' best `agree_within` pages.
     pub signals_agree: bool,
+    /// The IDF-weighted share (0 to 1) of the question's terms that the best page's
+    /// retrieved chunks hold; 1 for a question without content words.
+    pub coverage: f32,
     /// The verdict: relevant by the score or by the agreement.
     pub relevant: bool,
 }
 
-/// Judges an index's answer (best first); `None` when it returned nothing (an empty index
-/// is not evidence that the site lacks the answer).
-pub fn judge(hits: &[ScoredChunk], settings: &AbstainSettings) -> Option<Relevance> {
+/// Judges an index's answer (best first) to `question`; `None` when it returned nothing (an
+/// empty index is not evidence that the site lacks the answer).
+pub fn judge(
+    question: &str,
+    hits: &[ScoredChunk],
+    settings: &AbstainSettings,
+) -> Option<Relevance> {
     let best = hits.first()?;
     let dense = pages_by(hits, |hit| hit.dense);
     let min_lexical = settings.min_lexical.max(f32::MIN_POSITIVE);
@@ -52,6 +72,7 @@ pub fn judge(hits: &[ScoredChunk], settings: &AbstainSettings) -> Option<Relevan
             .take(within)
             .any(|url| lexical.iter().take(within).any(|other| other == url));
     let best_score = best.score;
+    let coverage = coverage(question, hits, &best.record.url);
     Some(Relevance {
         best_score,
         best_lexical: hits
@@ -61,8 +82,43 @@ pub fn judge(hits: &[ScoredChunk], settings: &AbstainSettings) -> Option<Relevan
         dense_rank: rank_in(&dense),
         lexical_rank: rank_in(&lexical),
         signals_agree,
-        relevant: best_score >= settings.min_score || signals_agree,
+        coverage,
+        relevant: (best_score >= settings.min_score || signals_agree)
+            && coverage >= settings.min_coverage,
     })
+}
+
+/// The IDF-weighted share of the question's terms found in the chunks of the page at
+/// `url` (title, headings and text), IDF taken over every hit as a document.
+fn coverage(question: &str, hits: &[ScoredChunk], url: &str) -> f32 {
+    let terms: HashSet<String> = tokenize(question).into_iter().collect();
+    if terms.is_empty() {
+        return 1.0;
+    }
+    let docs: Vec<(bool, HashSet<String>)> = hits
+        .iter()
+        .map(|hit| {
+            let r = &hit.record;
+            let text = format!("{}\n{}\n{}", r.title, r.heading_path.join("\n"), r.text);
+            (r.url == url, tokenize(&text).into_iter().collect())
+        })
+        .collect();
+    let (mut held, mut total) = (0.0, 0.0);
+    for term in &terms {
+        let containing = docs
+            .iter()
+            .filter(|(_, words)| words.contains(term))
+            .count();
+        let weight = idf(docs.len(), containing.max(1));
+        total += weight;
+        if docs
+            .iter()
+            .any(|(on_page, words)| *on_page && words.contains(term))
+        {
+            held += weight;
+        }
+    }
+    if total > 0.0 { held / total } else { 1.0 }
 }
 
 /// The pages of `hits` ordered by their best score on one signal, best first; chunks
@@ -94,6 +150,7 @@ mod tests {
                 heading_path: Vec::new(),
                 text: String::new(),
                 page_hash: String::new(),
+                date: None,
             },
             score: fused,
             dense: Some(dense),
@@ -107,13 +164,14 @@ mod tests {
             min_score: 0.45,
             agree_within: 3,
             min_lexical: 0.0,
+            min_coverage: 0.0,
         }
     }
 
     #[test]
     fn a_fused_score_at_the_bar_is_relevant() {
         let hits = [hit("/a/", 0.45, 0.69, 0.0), hit("/b/", 0.30, 0.46, 0.0)];
-        let verdict = judge(&hits, &settings()).expect("hits");
+        let verdict = judge("", &hits, &settings()).expect("hits");
         assert!(verdict.relevant);
         assert!(!verdict.signals_agree);
         assert_eq!(verdict.dense_rank, Some(1));
@@ -130,7 +188,7 @@ mod tests {
             hit("/d/", 0.27, 0.20, 0.40),
             hit("/e/", 0.26, 0.19, 0.38),
         ];
-        let verdict = judge(&hits, &settings()).expect("hits");
+        let verdict = judge("", &hits, &settings()).expect("hits");
         assert!(!verdict.relevant);
         assert_eq!(verdict.lexical_rank, None);
         assert_eq!(verdict.best_score, 0.30);
@@ -144,7 +202,7 @@ mod tests {
             hit("/c/", 0.28, 0.43, 0.0),
             hit("/d/", 0.27, 0.20, 0.40),
         ];
-        let verdict = judge(&hits, &settings()).expect("hits");
+        let verdict = judge("", &hits, &settings()).expect("hits");
         assert!(
             verdict.signals_agree,
             "/b/ is third by cosine, second lexically"
@@ -155,12 +213,12 @@ mod tests {
             agree_within: 0,
             ..settings()
         };
-        assert!(!judge(&hits, &fused_only).expect("hits").relevant);
+        assert!(!judge("", &hits, &fused_only).expect("hits").relevant);
         let tighter = AbstainSettings {
             agree_within: 1,
             ..settings()
         };
-        assert!(!judge(&hits, &tighter).expect("hits").relevant);
+        assert!(!judge("", &hits, &tighter).expect("hits").relevant);
     }
 
     #[test]
@@ -168,14 +226,60 @@ mod tests {
         let mut weak = hit("/a/", 0.30, 0.0, 0.0);
         weak.dense = None;
         weak.lexical = None;
-        let verdict = judge(&[weak.clone()], &settings()).expect("hits");
+        let verdict = judge("", &[weak.clone()], &settings()).expect("hits");
         assert!(!verdict.relevant);
         weak.score = 0.6;
-        assert!(judge(&[weak], &settings()).expect("hits").relevant);
+        assert!(judge("", &[weak], &settings()).expect("hits").relevant);
+    }
+
+    fn with_text(mut hit: ScoredChunk, text: &str) -> ScoredChunk {
+        hit.record.text = text.to_owned();
+        hit
+    }
+
+    #[test]
+    fn coverage_weighs_the_questions_words_by_rarity_and_can_veto() {
+        let hits = [
+            with_text(
+                hit("/cafe/", 0.40, 0.5, 0.5),
+                "Dogs are welcome in the cafe.",
+            ),
+            with_text(
+                hit("/visit/", 0.30, 0.4, 0.3),
+                "Pay by card or cash. Parking nearby.",
+            ),
+            with_text(hit("/books/", 0.28, 0.4, 0.2), "Pay at the till for books."),
+        ];
+        let loose = judge("Can I bring my dog?", &hits, &settings()).expect("hits");
+        // "dog" (stemmed from "dogs") is on the best page; "bring" is nowhere.
+        assert!((loose.coverage - 0.5).abs() < 1e-6, "{}", loose.coverage);
+        assert!(loose.relevant);
+        let all = judge("Are dogs welcome?", &hits, &settings()).expect("hits");
+        assert_eq!(all.coverage, 1.0);
+
+        let strict = AbstainSettings {
+            min_coverage: 0.6,
+            ..settings()
+        };
+        assert!(
+            !judge("Can I bring my dog?", &hits, &strict)
+                .expect("hits")
+                .relevant
+        );
+        assert!(
+            judge("Are dogs welcome?", &hits, &strict)
+                .expect("hits")
+                .relevant
+        );
+        // A question without content words is not vetoed.
+        assert_eq!(
+            judge("Can you?", &hits, &strict).expect("hits").coverage,
+            1.0
+        );
     }
 
     #[test]
     fn an_empty_answer_is_no_verdict() {
-        assert_eq!(judge(&[], &settings()), None);
+        assert_eq!(judge("", &[], &settings()), None);
     }
 }

@@ -38,7 +38,7 @@ use crate::config::RagSettings;
 use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
 use crate::knowledge::abstain::Relevance;
-use crate::knowledge::retrieve::{PageCap, Sources, candidates};
+use crate::knowledge::retrieve::{PageCap, Sources, by_recency_prior, candidates};
 use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
 
 /// An account's questions.
@@ -348,6 +348,7 @@ pub async fn run(
                 },
             )
             .await?;
+        let hits = by_recency_prior(hits);
         let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut retrieved = Vec::with_capacity(k);
         for hit in &hits {
@@ -359,7 +360,7 @@ pub async fn run(
                 retrieved.push(hit.record.url.clone());
             }
         }
-        let sources = Sources::from_hits(hits, rag);
+        let sources = Sources::from_hits(&question.question, hits, rag);
         let listed =
             directory.and_then(|d| d.extractive_list(&question.question, EXTRACTIVE_ITEMS));
         let answer = format!(

@@ -2,8 +2,8 @@
 //! a character budget, that best covers the question's terms, chosen across every passage
 //! retrieved from that page.
 //!
-//! Terms are the lexical tokeniser's (`vector::lexical::tokenize`), a trailing plural `s`
-//! folded so `surveys` meets `survey`. Each question term weighs its inverse sentence
+//! Terms are the lexical tokeniser's (`vector::lexical::tokenize`, stemmed, so `surveys`
+//! meets `survey`). Each question term weighs its inverse sentence
 //! frequency over all the passages being quoted (BM25's idf, sentences as documents), so a
 //! word found in every sentence counts for little and a rare one for much. A window's score
 //! is the sum of the weights of the distinct question terms it holds. The window starts at
@@ -18,7 +18,7 @@ use super::retrieve::snippet;
 use super::vector::lexical::{idf, tokenize};
 
 /// Longest quote from one page, in characters.
-pub(crate) const QUOTE_CHARS: usize = 600;
+pub(crate) const QUOTE_CHARS: usize = 800;
 
 /// The question's terms and their weights over the quoted passages.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +29,7 @@ pub(crate) struct QuestionTerms {
 impl QuestionTerms {
     /// The terms of `question`, weighed over the sentences of `passages`.
     pub(crate) fn new<'a>(question: &str, passages: impl IntoIterator<Item = &'a str>) -> Self {
-        let terms: HashSet<String> = tokenize(question).iter().map(|t| fold(t)).collect();
+        let terms: HashSet<String> = tokenize(question).into_iter().collect();
         if terms.is_empty() {
             return Self::default();
         }
@@ -180,17 +180,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, us
     spans.push((start + lead, start + lead + trimmed.len()));
 }
 
-/// The distinct folded terms of a text.
+/// The distinct terms of a text.
 fn terms_in(text: &str) -> HashSet<String> {
-    tokenize(text).iter().map(|t| fold(t)).collect()
-}
-
-/// A term with a trailing plural `s` dropped (`surveys` → `survey`; `glass` stays).
-fn fold(term: &str) -> String {
-    match term.strip_suffix('s') {
-        Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-        _ => term.to_owned(),
-    }
+    tokenize(text).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -202,9 +194,9 @@ mod tests {
         quote(passages, &terms, QUOTE_CHARS)
     }
 
-    /// About 700 characters of text about other things, in whole sentences.
+    /// About 960 characters of text about other things, in whole sentences.
     fn filler() -> String {
-        "We have fitted heating systems across Yorkshire since 1998. ".repeat(12)
+        "We have fitted heating systems across Yorkshire since 1998. ".repeat(16)
     }
 
     #[test]

@@ -2,9 +2,16 @@
 //! hybrid query, and the best chunks become numbered sources — one number per page, so the
 //! answer's `[n]` markers and the citations it carries agree. The same sources make the
 //! extractive answer when the model is not called.
+//!
+//! Pages carry their date (published or last updated) into the prompt and the citations,
+//! and a small recency prior breaks near-ties in favour of the newer dated page, so that
+//! when an old page and a newer post disagree the newer is the first source the model reads
+//! (and the prompt tells it to prefer the newer one on a conflict).
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use crate::config::RagSettings;
 use crate::conversation::context::count_tokens;
@@ -17,6 +24,12 @@ use crate::ports::knowledge::{
 
 /// Longest snippet a citation carries, in characters.
 const SNIPPET_CHARS: usize = 280;
+
+/// The most a page's date adds to its chunks' fused score when ordering them: the newest
+/// dated page of a retrieval gains this much, the oldest nothing, the others in proportion
+/// to their date, undated pages nothing. Small against the spread of fused scores (about
+/// 0.1 to 0.9), it only reorders chunks whose scores nearly tie.
+pub(crate) const RECENCY_PRIOR: f32 = 0.05;
 
 /// Embeds queries and reads the index.
 #[derive(Debug, Clone)]
@@ -34,6 +47,8 @@ pub struct Source {
     pub title: String,
     /// Page URL.
     pub url: String,
+    /// The day the page was published or last updated, when known.
+    pub date: Option<NaiveDate>,
     /// Best score among its passages.
     pub score: f32,
     /// Passages, best first, each with its heading path.
@@ -104,7 +119,7 @@ impl Retriever {
                 },
             )
             .await?;
-        Ok(Sources::from_hits(hits, rag))
+        Ok(Sources::from_hits(question, hits, rag))
     }
 }
 
@@ -146,12 +161,14 @@ impl Sources {
     /// `rag.top_k` chunks scoring at least `rag.score_threshold`, at most
     /// `rag.max_chunks_per_page` of them from one page, kept while their text fits in
     /// `rag.max_context_tokens`; grouped by page and numbered in order of each page's best
-    /// chunk. The whole answer is judged for relevance first (`rag.abstain`).
-    pub fn from_hits(hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
+    /// chunk. The whole answer is judged for relevance first (`rag.abstain`); the order
+    /// then takes the pages' dates into account ([`RECENCY_PRIOR`]).
+    pub fn from_hits(question: &str, hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
         let mut sources = Sources {
             pages: Vec::new(),
-            relevance: abstain::judge(&hits, &rag.abstain),
+            relevance: abstain::judge(question, &hits, &rag.abstain),
         };
+        let hits = by_recency_prior(hits);
         let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut kept = 0;
         let mut used = 0;
@@ -183,6 +200,7 @@ impl Sources {
                         number,
                         title: hit.record.title,
                         url: hit.record.url,
+                        date: hit.record.date,
                         score: hit.score,
                         passages: vec![passage],
                     });
@@ -211,12 +229,18 @@ impl Sources {
              Answer only from these numbered sources. Cite each fact with the source's \
              number in square brackets, like [1]. Do not invent facts, prices or links that \
              the sources do not contain; when they do not cover the question, say plainly \
-             that the website does not cover it and offer how to contact the business.\n",
+             that the website does not cover it and offer how to contact the business. \
+             A source's date is when its page was published or last updated: when two \
+             sources disagree, prefer the newer one and say it is the more recent.\n",
         );
         for page in &self.pages {
             out.push_str(&format!(
-                "\n[{}] {} <{}>\n",
-                page.number, page.title, page.url
+                "\n[{}] {} <{}>{}\n",
+                page.number,
+                page.title,
+                page.url,
+                page.date
+                    .map_or_else(String::new, |date| format!(" (updated {date})"))
             ));
             for passage in &page.passages {
                 if !passage.heading_path.is_empty() {
@@ -261,7 +285,7 @@ impl Sources {
         format!("*{lead}*\n{}", self.quoted_passages(question))
     }
 
-    /// For each page, the run of its sentences that best matches `question` (up to 600
+    /// For each page, the run of its sentences that best matches `question` (up to 800
     /// characters, from any of its retrieved passages; its opening when nothing matches),
     /// quoted under its title with its source number, each block starting with a blank
     /// line; empty without pages.
@@ -276,9 +300,13 @@ impl Sources {
         for page in &self.pages {
             let passages: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
             out.push_str(&format!(
-                "\n**{}** [{}]\n\n> {}\n",
+                "\n**{}** [{}]{}\n\n> {}\n",
                 page.title,
                 page.number,
+                page.date.map_or_else(String::new, |date| format!(
+                    " (updated {})",
+                    human_date(date)
+                )),
                 quote(&passages, &terms, QUOTE_CHARS).replace('\n', "\n> ")
             ));
         }
@@ -297,8 +325,34 @@ impl Source {
                 self.passages.first().map_or("", |p| p.text.as_str()),
                 SNIPPET_CHARS,
             ),
+            date: self.date,
         }
     }
+}
+
+/// "3 November 2026".
+fn human_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The hits reordered by their fused score plus the recency prior of their page's date
+/// (stable: equal totals keep the index's order). The scores themselves are unchanged.
+pub(crate) fn by_recency_prior(mut hits: Vec<ScoredChunk>) -> Vec<ScoredChunk> {
+    let dates = hits.iter().filter_map(|hit| hit.record.date);
+    let (Some(oldest), Some(newest)) = (dates.clone().min(), dates.max()) else {
+        return hits;
+    };
+    let span = (newest - oldest).num_days() as f32;
+    if span <= 0.0 {
+        return hits;
+    }
+    let prior = |hit: &ScoredChunk| {
+        hit.record.date.map_or(0.0, |date| {
+            RECENCY_PRIOR * (date - oldest).num_days() as f32 / span
+        })
+    };
+    hits.sort_by(|a, b| (b.score + prior(b)).total_cmp(&(a.score + prior(a))));
+    hits
 }
 
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis when cut.
@@ -321,6 +375,7 @@ mod tests {
             number,
             title: format!("Page {number}"),
             url: url.to_owned(),
+            date: None,
             score: 0.9 - number as f32 / 10.0,
             passages: vec![Passage {
                 heading_path: vec!["Pricing".to_owned()],
@@ -386,6 +441,7 @@ mod tests {
                 heading_path: Vec::new(),
                 text: format!("Chunk {index} of {url}."),
                 page_hash: String::new(),
+                date: None,
             },
             score,
             dense: None,
@@ -404,7 +460,7 @@ mod tests {
             hit("/contact/", 0, 0.70),
         ];
         let rag = RagSettings::default();
-        let sources = Sources::from_hits(hits, &rag);
+        let sources = Sources::from_hits("", hits, &rag);
         let pages: Vec<(u32, &str, usize)> = sources
             .pages
             .iter()
@@ -415,6 +471,51 @@ mod tests {
             [(1, "/pricing/", 2), (2, "/faq/", 1), (3, "/contact/", 1)]
         );
         assert_eq!(sources.pages[0].passages[1].text, "Chunk 1 of /pricing/.");
+    }
+
+    fn dated(mut hit: ScoredChunk, date: &str) -> ScoredChunk {
+        hit.record.date = Some(date.parse().expect("a day"));
+        hit
+    }
+
+    #[test]
+    fn on_near_tied_scores_the_newer_dated_page_comes_first() {
+        // The old prices page scores a little higher than the newer post correcting it.
+        let hits = vec![
+            dated(hit("/boilers/", 0, 0.62), "2026-10-30"),
+            dated(hit("/news/service-price/", 1, 0.60), "2026-11-25"),
+            hit("/faq/", 2, 0.40),
+        ];
+        let sources = Sources::from_hits("", hits, &RagSettings::default());
+        let urls: Vec<&str> = sources.pages.iter().map(|p| p.url.as_str()).collect();
+        assert_eq!(urls, ["/news/service-price/", "/boilers/", "/faq/"]);
+        assert_eq!(
+            sources.pages[0].score, 0.60,
+            "the score shown is the fused one"
+        );
+        let section = sources.prompt_section();
+        assert!(
+            section
+                .contains("[1] /news/service-price/ </news/service-price/> (updated 2026-11-25)"),
+            "{section}"
+        );
+        assert!(section.contains("prefer the newer one"), "{section}");
+        let cited = sources.all_citations();
+        assert_eq!(cited[0].date, "2026-11-25".parse().ok());
+        assert_eq!(cited[2].date, None);
+        assert!(
+            sources
+                .quoted_passages("service")
+                .contains("[1] (updated 25 November 2026)")
+        );
+
+        // A clear lead is not overturned by a date.
+        let hits = vec![
+            dated(hit("/boilers/", 0, 0.70), "2026-10-30"),
+            dated(hit("/news/service-price/", 1, 0.60), "2026-11-25"),
+        ];
+        let sources = Sources::from_hits("", hits, &RagSettings::default());
+        assert_eq!(sources.pages[0].url, "/boilers/");
     }
 
     #[test]
@@ -437,7 +538,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            kept(&Sources::from_hits(hits.clone(), &rag)),
+            kept(&Sources::from_hits("", hits.clone(), &rag)),
             [
                 "Chunk 0 of /a/.",
                 "Chunk 1 of /a/.",
@@ -452,7 +553,7 @@ mod tests {
             ..RagSettings::default()
         };
         assert_eq!(
-            kept(&Sources::from_hits(hits, &roomy)),
+            kept(&Sources::from_hits("", hits, &roomy)),
             [
                 "Chunk 0 of /a/.",
                 "Chunk 1 of /a/.",
@@ -464,11 +565,12 @@ mod tests {
 
     #[test]
     fn the_extractive_answer_quotes_the_sentences_matching_the_question() {
-        let opening = "We have fitted heating systems across Yorkshire since 1998. ".repeat(12);
+        let opening = "We have fitted heating systems across Yorkshire since 1998. ".repeat(16);
         let page = Source {
             number: 1,
             title: "FAQ".to_owned(),
             url: "/faq/".to_owned(),
+            date: None,
             score: 0.8,
             passages: vec![Passage {
                 heading_path: Vec::new(),

@@ -85,6 +85,9 @@ pub struct ChunkRecord {
     pub text: String,
     /// Hash of the page content the chunk came from.
     pub page_hash: String,
+    /// The day the page says it was published or last updated, else its sitemap `lastmod`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// A chunk with its vector, ready to upsert.

@@ -9,13 +9,16 @@
 //! or consent banners, and keeping headings, paragraphs, lists, tables (one readable line
 //! per row, each cell named by its column header), `<details>` bodies under their summary
 //! (written as a heading, so each question is chunked with its answer), definition lists
-//! (a FAQ-like one as headings too) and image alt text. Boilerplate that survives (a promo strip in a plain
+//! (a FAQ-like one as headings too) and image alt text. The page's date is read too
+//! ([`date`]). Boilerplate that survives (a promo strip in a plain
 //! `<div>` on every page) is removed across pages by [`Boilerplate`].
 
 mod boilerplate;
+mod date;
 mod walker;
 
 pub use boilerplate::{Boilerplate, without_boilerplate};
+pub use date::parse_day;
 
 use scraper::{Html, Selector};
 use url::Url;
@@ -58,6 +61,8 @@ pub struct ExtractedPage {
     pub noindex: bool,
     /// The main content.
     pub blocks: Vec<Block>,
+    /// The day the page says it was published or last updated (see [`date`]), if it says.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl ExtractedPage {
@@ -120,6 +125,8 @@ struct Selectors {
     main: Selector,
     article: Selector,
     body: Selector,
+    date_meta: Selector,
+    time: Selector,
 }
 
 fn selectors() -> &'static Selectors {
@@ -132,6 +139,10 @@ fn selectors() -> &'static Selectors {
         main: selector(r#"main, [role="main"]"#),
         article: selector("article"),
         body: selector("body"),
+        date_meta: selector(
+            r#"meta[property="article:modified_time" i][content], meta[property="article:published_time" i][content]"#,
+        ),
+        time: selector("time[datetime]"),
     })
 }
 
@@ -177,11 +188,13 @@ pub fn extract(html: &str, page_url: &Url) -> ExtractedPage {
     } else if let Some(body) = document.select(&sel.body).next() {
         walker.container(body, false);
     }
+    let date = date::page_date(&document, landmark, &walker.blocks);
     ExtractedPage {
         title,
         canonical,
         noindex,
         blocks: walker.blocks,
+        date,
     }
 }
 

@@ -92,6 +92,12 @@ pub(super) async fn discover(
     if pages.len() > sources.max_pages as usize {
         pages.sort_by(|a, b| b.1.cmp(&a.1));
     }
+    for (loc, lastmod) in &pages {
+        if let Some(day) = lastmod.as_deref().and_then(extract::parse_day) {
+            let loc = loc.split('#').next().unwrap_or_default();
+            run.lastmod.insert(loc.to_owned(), day);
+        }
+    }
     let mut seen = HashSet::new();
     pages
         .into_iter()

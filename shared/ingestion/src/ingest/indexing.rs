@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::PageRecord;
 use salient_core::ports::knowledge::{ChunkRecord, EmbedKind, IndexedChunk, KnowledgeError};
@@ -22,10 +22,11 @@ impl Ingestor {
         url: &str,
         title: &str,
         markdown: &str,
+        date: Option<NaiveDate>,
         stored: Option<&PageRecord>,
     ) -> Result<PageOutcome, IngestError> {
         let now = Utc::now();
-        let content_hash = self.content_hash(title, markdown);
+        let content_hash = self.content_hash(title, markdown, date);
         if let Some(stored) = stored.filter(|s| s.content_hash == content_hash) {
             let mut seen = stored.clone();
             seen.last_seen = now;
@@ -62,6 +63,7 @@ impl Ingestor {
                     heading_path: chunk.heading_path.clone(),
                     text: chunk.text.clone(),
                     page_hash: content_hash.clone(),
+                    date,
                 };
                 indexed.push(IndexedChunk { record, vector });
             }
@@ -100,10 +102,11 @@ impl Ingestor {
         })
     }
 
-    /// SHA-256 over what the chunks depend on: the content, the model, the chunking rules
-    /// and the chunk sizes.
-    fn content_hash(&self, title: &str, markdown: &str) -> String {
+    /// SHA-256 over what the chunks depend on: the content, the model, the chunking rules,
+    /// the chunk sizes and the page's date.
+    fn content_hash(&self, title: &str, markdown: &str, date: Option<NaiveDate>) -> String {
         let mut hasher = Sha256::new();
+        let date = date.map(|d| d.to_string()).unwrap_or_default();
         for part in [
             self.embedder.model_id(),
             crate::chunk::CHUNKING_RULES,
@@ -111,6 +114,7 @@ impl Ingestor {
             &self.chunk_settings.overlap_tokens.to_string(),
             title,
             markdown,
+            &date,
         ] {
             hasher.update(part.as_bytes());
             hasher.update([0u8]);

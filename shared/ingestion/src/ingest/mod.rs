@@ -264,6 +264,11 @@ impl Ingestor {
                     &page.key,
                     &page.page.title,
                     &markdown,
+                    page.page.date.or_else(|| {
+                        [&page.requested, &page.key]
+                            .into_iter()
+                            .find_map(|url| run.lastmod.get(url.as_str()).copied())
+                    }),
                     stored.get(&page.key),
                 )
                 .await
@@ -333,6 +338,9 @@ struct RunState {
     errors: Vec<String>,
     pages: Vec<(String, PageOutcome)>,
     discovery_complete: bool,
+    /// Each sitemap page's `lastmod` day, by URL as listed: a page's date when the page
+    /// itself gives none.
+    lastmod: HashMap<String, chrono::NaiveDate>,
 }
 
 impl RunState {

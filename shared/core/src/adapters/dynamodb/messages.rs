@@ -37,13 +37,17 @@ fn citations_value(citations: &[Citation]) -> AttributeValue {
         citations
             .iter()
             .map(|c| {
-                AttributeValue::M(HashMap::from([
+                let mut map = HashMap::from([
                     ("number".to_owned(), n(c.number)),
                     ("title".to_owned(), s(&c.title)),
                     ("url".to_owned(), s(&c.url)),
                     ("score".to_owned(), n(c.score)),
                     ("snippet".to_owned(), s(&c.snippet)),
-                ]))
+                ]);
+                if let Some(date) = c.date {
+                    map.insert("date".to_owned(), s(date.to_string()));
+                }
+                AttributeValue::M(map)
             })
             .collect(),
     )
@@ -64,6 +68,10 @@ fn citations_from(item: &Item) -> Result<Vec<Citation>, StoreError> {
                 url: read_string(c, "url")?,
                 score: read_n(c, "score")?,
                 snippet: read_string(c, "snippet")?,
+                date: read_opt_string(c, "date")?
+                    .map(|date| date.parse())
+                    .transpose()
+                    .map_err(|_| corrupt("citation date", c.get("date")))?,
             })
         })
         .collect()
@@ -449,6 +457,7 @@ mod tests {
             url: "https://example.com/pricing".to_owned(),
             score: 0.8731,
             snippet: "From £99".to_owned(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 3),
         });
         let item = message_item(&account, &SessionId::generate(), &message, None);
         assert_eq!(read_s(&item, "type").expect("type"), "message");

@@ -21,7 +21,8 @@ use crate::ports::knowledge::{
 };
 
 /// Schema migrations of the vector file, applied in order (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
     CREATE TABLE vector_chunks (
         account TEXT NOT NULL,
         id TEXT NOT NULL,
@@ -39,7 +40,11 @@ const MIGRATIONS: &[&str] = &[r"
         account TEXT NOT NULL PRIMARY KEY,
         generation INTEGER NOT NULL
     ) WITHOUT ROWID;
-"];
+",
+    r"
+    ALTER TABLE vector_chunks ADD COLUMN date TEXT;
+",
+];
 
 /// One account's loaded index and the generation it reflects.
 #[derive(Debug)]
@@ -188,7 +193,7 @@ impl EmbeddedIndex {
             {
                 let mut stmt = tx
                     .prepare(
-                        "SELECT id, url, title, heading_path, text, page_hash, vector
+                        "SELECT id, url, title, heading_path, text, page_hash, vector, date
                          FROM vector_chunks WHERE account = ?1 ORDER BY id",
                     )
                     .map_err(sql)?;
@@ -202,6 +207,12 @@ impl EmbeddedIndex {
                         heading_path: serde_json::from_str(&heading_path).map_err(fatal)?,
                         text: row.get(4).map_err(sql)?,
                         page_hash: row.get(5).map_err(sql)?,
+                        date: row
+                            .get::<_, Option<String>>(7)
+                            .map_err(sql)?
+                            .map(|date| date.parse())
+                            .transpose()
+                            .map_err(fatal)?,
                     };
                     let bytes: Vec<u8> = row.get(6).map_err(sql)?;
                     index.insert_new(record, &decode_vector(&bytes)?)?;
@@ -306,8 +317,8 @@ impl VectorIndex for EmbeddedIndex {
                         .prepare_cached(
                             "INSERT OR REPLACE INTO vector_chunks
                              (account, id, url, title, heading_path, text, page_hash,
-                              dimensions, vector)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              dimensions, vector, date)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                         )
                         .map_err(sql)?;
                     for chunk in &rows {
@@ -322,6 +333,7 @@ impl VectorIndex for EmbeddedIndex {
                             r.page_hash,
                             dims as i64,
                             encode_vector(&chunk.vector),
+                            r.date.map(|date| date.to_string()),
                         ])
                         .map_err(sql)?;
                     }

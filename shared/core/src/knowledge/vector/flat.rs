@@ -403,6 +403,7 @@ mod tests {
                 heading_path: vec![],
                 text: text.to_owned(),
                 page_hash: "h".to_owned(),
+                date: None,
             },
             vector,
         }

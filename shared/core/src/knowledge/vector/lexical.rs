@@ -6,7 +6,9 @@
 //! or `,` is kept whole (`aero-7`, `7.5kw`, `£7495`) and also split into its parts
 //! (`aero`, `7`), so `AERO-7`, `aero 7` and `Aero-7 price` all meet. Thousands separators
 //! are dropped (`£7,495` → `£7495` and `7495`), so a price matches with or without
-//! the currency sign and the comma.
+//! the currency sign and the comma. Words of letters alone are reduced to their Snowball
+//! (Porter 2) English stem, so `dog` meets `dogs` and `deliver` meets `delivery`; words
+//! holding digits or signs are kept as written.
 
 /// BM25 term-frequency saturation.
 pub(crate) const BM25_K1: f32 = 1.2;
@@ -22,6 +24,21 @@ const STOPWORDS: &[&str] = &[
 ];
 
 const CURRENCY: &[char] = &['£', '$', '€', '¥'];
+
+/// The English Snowball stemmer, built once.
+fn stemmer() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
+/// A word's stem when it is letters alone; else the word as it is.
+fn stem(word: &str) -> String {
+    if word.chars().all(char::is_alphabetic) {
+        stemmer().stem(word).into_owned()
+    } else {
+        word.to_owned()
+    }
+}
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '.' | '/' | ',' | '_' | '\'' | '’')
@@ -91,7 +108,7 @@ fn push_token(raw: &[char], out: &mut Vec<String>) {
         }
         for part in parts {
             if !STOPWORDS.contains(&part) {
-                out.push(part.to_owned());
+                out.push(stem(part));
             }
         }
     }
@@ -192,7 +209,7 @@ mod tests {
     fn skus_prices_and_numbers_are_tokens() {
         let tokens = tokenize("The AERO-7 costs £7,495 (7.5kW), fitted.");
         for expected in [
-            "aero-7", "aero", "7", "£7495", "7495", "7.5kw", "5kw", "fitted",
+            "aero-7", "aero", "7", "£7495", "7495", "7.5kw", "5kw", "fit",
         ] {
             assert!(
                 tokens.contains(&expected.to_owned()),
@@ -216,7 +233,17 @@ mod tests {
 
     #[test]
     fn commas_between_words_split_them() {
-        assert_eq!(tokenize("boilers,radiators"), vec!["boilers", "radiators"]);
+        assert_eq!(tokenize("boilers,radiators"), vec!["boiler", "radiat"]);
+    }
+
+    #[test]
+    fn words_meet_their_other_forms() {
+        assert_eq!(tokenize("Can I bring my dog?"), tokenize("We bring dogs"));
+        assert_eq!(tokenize("delivery"), tokenize("deliveries"));
+        assert_eq!(tokenize("installing"), tokenize("installation"));
+        // Codes and figures are not stemmed.
+        assert!(tokenize("AERO-7s").contains(&"aero-7s".to_owned()));
+        assert!(tokenize("£7,495").contains(&"£7495".to_owned()));
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //!   by page (a page's chunks share the prefix `<url id>#`);
 //! - count and stats: `POST {host}/describe_index_stats` (the namespace's `vectorCount`).
 //!
-//! Metadata carries `url`, `title`, `heading_path`, `text`, `page_hash`, and
+//! Metadata carries `url`, `title`, `heading_path`, `text`, `page_hash`, `date` (the page's
+//! day as `YYYY-MM-DD`, only when known: Pinecone takes no null values), and
 //! `url_prefixes` (the URL's directory ancestors): Pinecone filters have no prefix
 //! operator, so a `url_prefix` query filters on the nearest directory with `$in`, then
 //! keeps exact prefix matches.
@@ -167,14 +168,18 @@ fn directory_of(prefix: &str) -> Option<String> {
 }
 
 fn metadata_of(record: &ChunkRecord) -> Value {
-    json!({
+    let mut metadata = json!({
         "url": record.url,
         "title": record.title,
         "heading_path": record.heading_path,
         "text": record.text,
         "page_hash": record.page_hash,
         "url_prefixes": url_prefixes(&record.url),
-    })
+    });
+    if let (Some(date), Some(fields)) = (record.date, metadata.as_object_mut()) {
+        fields.insert("date".to_owned(), Value::String(date.to_string()));
+    }
+    metadata
 }
 
 fn record_of(id: String, metadata: Option<Value>) -> ChunkRecord {
@@ -201,6 +206,8 @@ fn record_of(id: String, metadata: Option<Value>) -> ChunkRecord {
             .unwrap_or_default(),
         text: text("text"),
         page_hash: text("page_hash"),
+        // A date this code did not write is no date, not a failed query.
+        date: text("date").parse().ok(),
         id,
     }
 }
