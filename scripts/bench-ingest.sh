@@ -71,7 +71,7 @@ process = sum(float(part) * 60**i for i, part in enumerate(reversed(clock.split(
 wall = summary["wall_ms"] / 1000
 chunks = summary["chunks_written"]
 print(
-    f"{label:<7} wall {wall:7.1f} s  pages {summary['indexed']:>5} indexed "
+    f"{label:<7} wall {wall:7.1f} s  pages {summary['added'] + summary['updated'] + summary['unchanged']:>5} "
     f"({summary['added']} added, {summary['unchanged']} unchanged, {summary['skipped']} skipped, "
     f"{summary['failed']} failed)  chunks {chunks + summary['chunks_kept']:>6} "
     f"({chunks} embedded)  {chunks / wall if wall else 0:6.1f} chunks/s  "
