@@ -1,77 +1,51 @@
-//! Indexing one page: skipped when its content hash is the stored one, else chunked,
-//! embedded in batches, upserted, its stale chunks deleted and its record written.
-
-use std::sync::Arc;
+//! Indexing one page: its embedded chunks upserted, its stale chunks deleted and its
+//! record written; and the content hash that decides whether a page is embedded at all.
 
 use chrono::{NaiveDate, Utc};
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::PageRecord;
-use salient_core::ports::knowledge::{ChunkRecord, EmbedKind, IndexedChunk, KnowledgeError};
+use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk};
 use sha2::{Digest as _, Sha256};
 
+use super::pipeline::Embedded;
 use super::{IngestError, Ingestor, PageOutcome};
 
-/// Texts per embedding call.
-const EMBED_BATCH: usize = 64;
-
 impl Ingestor {
-    /// Indexes one page unless its content hash is the stored one.
-    pub(super) async fn index_page(
+    /// Writes one new or changed page, its chunks embedded: upserts them under ids derived
+    /// from its URL, deletes the chunks of its stored version that are no longer written,
+    /// then writes its record (last, so a page whose writes failed is embedded again next run).
+    pub(super) async fn write_page(
         &self,
         account: &AccountId,
-        url: &str,
-        title: &str,
-        markdown: &str,
-        date: Option<NaiveDate>,
-        stored: Option<&PageRecord>,
+        page: Embedded,
     ) -> Result<PageOutcome, IngestError> {
         let now = Utc::now();
-        let content_hash = self.content_hash(title, markdown, date);
-        if let Some(stored) = stored.filter(|s| s.content_hash == content_hash) {
-            let mut seen = stored.clone();
-            seen.last_seen = now;
-            self.records.put_page(account, &seen).await?;
-            return Ok(PageOutcome::Unchanged {
-                chunks: stored.chunk_ids.len(),
-            });
-        }
-        let chunks = {
-            let chunker = Arc::clone(&self.chunker);
-            let (title, markdown) = (title.to_owned(), markdown.to_owned());
-            tokio::task::spawn_blocking(move || chunker.chunk(&title, &markdown))
-                .await
-                .map_err(|e| KnowledgeError::fatal(anyhow::anyhow!("chunking panicked: {e}")))?
-        };
-        let url_id = url_id(url);
-        let mut indexed = Vec::with_capacity(chunks.len());
-        for batch in chunks.chunks(EMBED_BATCH) {
-            let texts: Vec<String> = batch.iter().map(|c| c.embedding_text()).collect();
-            let vectors = self.embedder.embed(&texts, EmbedKind::Passage).await?;
-            if vectors.len() != batch.len() {
-                return Err(KnowledgeError::fatal(anyhow::anyhow!(
-                    "the embedder returned {} vectors for {} texts",
-                    vectors.len(),
-                    batch.len()
-                ))
-                .into());
-            }
-            for (chunk, vector) in batch.iter().zip(vectors) {
-                let record = ChunkRecord {
-                    id: format!("{url_id}#{}", indexed.len()),
-                    url: url.to_owned(),
-                    title: title.to_owned(),
-                    heading_path: chunk.heading_path.clone(),
-                    text: chunk.text.clone(),
-                    page_hash: content_hash.clone(),
-                    date,
-                };
-                indexed.push(IndexedChunk { record, vector });
-            }
-        }
+        let Embedded { page, vectors } = page;
+        let url = page.key;
+        let url_id = url_id(&url);
+        let indexed: Vec<IndexedChunk> = page
+            .chunks
+            .into_iter()
+            .zip(vectors)
+            .enumerate()
+            .map(|(position, (chunk, vector))| IndexedChunk {
+                record: ChunkRecord {
+                    id: format!("{url_id}#{position}"),
+                    url: url.clone(),
+                    title: page.title.clone(),
+                    heading_path: chunk.heading_path,
+                    text: chunk.text,
+                    page_hash: page.content_hash.clone(),
+                    date: page.date,
+                },
+                vector,
+            })
+            .collect();
         self.index.upsert(account, &indexed).await?;
-        let chunk_ids: Vec<String> = indexed.iter().map(|c| c.record.id.clone()).collect();
+        let chunk_ids: Vec<String> = indexed.into_iter().map(|c| c.record.id).collect();
         let written = chunk_ids.len();
-        if let Some(stored) = stored {
+        let stored = page.stored;
+        if let Some(stored) = &stored {
             let stale: Vec<String> = stored
                 .chunk_ids
                 .iter()
@@ -86,9 +60,9 @@ impl Ingestor {
             .put_page(
                 account,
                 &PageRecord {
-                    url: url.to_owned(),
-                    title: title.to_owned(),
-                    content_hash,
+                    url,
+                    title: page.title,
+                    content_hash: page.content_hash,
                     chunk_ids,
                     last_seen: now,
                     updated_at: now,
@@ -104,7 +78,12 @@ impl Ingestor {
 
     /// SHA-256 over what the chunks depend on: the content, the model, the chunking rules,
     /// the chunk sizes and the page's date.
-    fn content_hash(&self, title: &str, markdown: &str, date: Option<NaiveDate>) -> String {
+    pub(super) fn content_hash(
+        &self,
+        title: &str,
+        markdown: &str,
+        date: Option<NaiveDate>,
+    ) -> String {
         let mut hasher = Sha256::new();
         let date = date.map(|d| d.to_string()).unwrap_or_default();
         for part in [

@@ -4,6 +4,9 @@
 //! hash with the stored one: only new and changed pages are chunked, embedded and upserted;
 //! pages gone from the site are deleted from the index. Every run is recorded.
 //!
+//! Fetching, embedding and index writes overlap (see [`pipeline`]): a site's wall time
+//! approaches its embedding time, and only a bounded number of pages is in memory at once.
+//!
 //! Idempotent: a second run over an unchanged site embeds nothing and changes nothing in
 //! the index. Safe on partial failure: a page that fails transiently keeps its old chunks,
 //! and when a sitemap cannot be read (other than a 404) nothing is removed that run.
@@ -11,6 +14,9 @@
 mod crawling;
 mod indexing;
 mod outcome;
+mod pipeline;
+#[cfg(test)]
+mod tests;
 
 pub use indexing::url_id;
 pub use outcome::{IngestError, NoProgress, PageOutcome, Progress, RunReport, SkipReason};
@@ -20,22 +26,19 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use futures::StreamExt as _;
 use salient_core::config::SourcesSettings;
 use salient_core::domain::AccountId;
 use salient_core::ports::ingestion::{
     IngestionRun, IngestionStore, MAX_RUN_ERRORS, PageRecord, RunCounts, RunTrigger,
 };
-use salient_core::ports::knowledge::{Embedder, KnowledgeError, VectorIndex};
+use salient_core::ports::knowledge::{Embedder, VectorIndex};
 
 use crate::chunk::{ChunkSettings, Chunker};
-use crate::crawl::fetch::{FetchError, Fetcher};
+use crate::crawl::fetch::Fetcher;
 use crate::crawl::robots::RobotsRules;
 use crate::crawl::{path_allowed, ssrf};
-use crate::extract::{self, Boilerplate, ExtractedPage};
-use crawling::{
-    ExtractedOrSkip, Pacer, allowed_hosts, canonical_key, discover, fetch_and_extract, robots_for,
-};
+use crawling::{Pacer, allowed_hosts, discover, robots_for};
+use pipeline::{Crawl, Outcomes, Pipeline};
 
 /// Runs ingestions through an embedder, an index and the ingestion records.
 #[derive(Debug, Clone)]
@@ -45,13 +48,7 @@ pub struct Ingestor {
     records: Arc<dyn IngestionStore>,
     chunker: Arc<Chunker>,
     chunk_settings: ChunkSettings,
-}
-
-/// A page fetched and extracted, waiting for the boilerplate pass.
-struct Extracted {
-    requested: String,
-    key: String,
-    page: ExtractedPage,
+    boilerplate_sample: usize,
 }
 
 impl Ingestor {
@@ -77,7 +74,15 @@ impl Ingestor {
             records,
             chunker: Arc::new(Chunker::new(chunk_settings)?),
             chunk_settings,
+            boilerplate_sample: pipeline::BOILERPLATE_SAMPLE,
         })
+    }
+
+    /// This ingestor, deciding a run's boilerplate from `pages` of its pages.
+    #[cfg(test)]
+    pub(crate) fn with_boilerplate_sample(mut self, pages: usize) -> Self {
+        self.boilerplate_sample = pages.max(1);
+        self
     }
 
     /// The ingestion records this ingestor writes.
@@ -149,28 +154,11 @@ impl Ingestor {
         }
         progress.planned(to_fetch.len());
 
-        // Fetch and extract, a few at a time, paced per host.
         let crawl_delay = robots
             .values()
             .filter_map(RobotsRules::delay_ms)
             .max()
             .unwrap_or(0);
-        let pacer = Pacer::new(Duration::from_millis(sources.delay_ms.max(crawl_delay)));
-        let results: Vec<(String, Result<ExtractedOrSkip, FetchError>)> =
-            futures::stream::iter(to_fetch)
-                .map(|url| {
-                    let fetcher = &fetcher;
-                    let pacer = &pacer;
-                    async move {
-                        pacer.wait(&url).await;
-                        let result = fetch_and_extract(fetcher, &url).await;
-                        (url, result)
-                    }
-                })
-                .buffer_unordered(sources.concurrency.max(1) as usize)
-                .collect()
-                .await;
-
         let stored: HashMap<String, PageRecord> = self
             .records
             .list_pages(account)
@@ -178,115 +166,25 @@ impl Ingestor {
             .into_iter()
             .map(|page| (page.url.clone(), page))
             .collect();
-        let mut extracted: Vec<Extracted> = Vec::new();
-        // 404 and 410: an indexed page is reported as removed below; any other, as failed.
-        let mut gone: Vec<(String, String)> = Vec::new();
-        let mut retained: HashSet<String> = kept_beyond_cap;
-        for (url, result) in results {
-            match result {
-                Ok(ExtractedOrSkip::Page(final_url, page)) => {
-                    // The page may redirect or point its canonical elsewhere: that URL must
-                    // pass the same rules.
-                    let key = canonical_key(&fetcher, &final_url, page.canonical.as_ref(), sources);
-                    if !robots_for(&fetcher, &mut robots, &final_url)
-                        .await
-                        .allowed(final_url.as_str())
-                    {
-                        run.finish(progress, url, PageOutcome::Skipped(SkipReason::Robots));
-                    } else if page.noindex {
-                        run.finish(progress, url, PageOutcome::Skipped(SkipReason::NoIndex));
-                    } else {
-                        extracted.push(Extracted {
-                            requested: url,
-                            key,
-                            page,
-                        });
-                    }
-                }
-                Ok(ExtractedOrSkip::Skip(reason)) => {
-                    run.finish(progress, url, PageOutcome::Skipped(reason));
-                }
-                Err(err) if err.is_gone() => gone.push((url, err.to_string())),
-                Err(err) => {
-                    if err.is_transient() {
-                        // Keep whatever we had of it.
-                        retained.insert(url.clone());
-                    }
-                    let outcome = match err {
-                        FetchError::TooLarge(_) => PageOutcome::Skipped(SkipReason::TooLarge),
-                        FetchError::Refused(refusal) => {
-                            PageOutcome::Skipped(SkipReason::Refused(refusal.to_string()))
-                        }
-                        FetchError::OffHost(host) => PageOutcome::Skipped(SkipReason::Refused(
-                            format!("redirect off the allowed hosts to {host}"),
-                        )),
-                        other => PageOutcome::Failed(other.to_string()),
-                    };
-                    run.finish(progress, url, outcome);
-                }
-            }
+        let crawl = Crawl {
+            fetcher,
+            pacer: Pacer::new(Duration::from_millis(sources.delay_ms.max(crawl_delay))),
+            fetches: tokio::sync::Semaphore::new(sources.concurrency.max(1) as usize),
+            sources: sources.clone(),
+            lastmod: std::mem::take(&mut run.lastmod),
+        };
+        let outcomes = Outcomes::new(run, progress);
+        let seen = Pipeline {
+            ingestor: self,
+            account,
+            outcomes: &outcomes,
         }
-
-        // Boilerplate across this run's pages.
-        let mut boilerplate = Boilerplate::default();
-        for page in &extracted {
-            boilerplate.add(&page.page.blocks);
-        }
-        let repeated = boilerplate.repeated();
-
-        for (url, why) in gone {
-            if !stored.contains_key(&url) {
-                run.finish(progress, url, PageOutcome::Failed(why));
-            }
-        }
-        let mut present: HashSet<String> = HashSet::new();
-        extracted.sort_by(|a, b| a.requested.cmp(&b.requested));
-        for page in extracted {
-            if !present.insert(page.key.clone()) {
-                let outcome = PageOutcome::Skipped(SkipReason::DuplicateOf(page.key));
-                run.finish(progress, page.requested, outcome);
-                continue;
-            }
-            let blocks = extract::without_boilerplate(&page.page.blocks, &repeated);
-            let markdown = extract::to_markdown(&blocks);
-            if markdown.trim().is_empty() {
-                present.remove(&page.key);
-                run.finish(
-                    progress,
-                    page.requested,
-                    PageOutcome::Skipped(SkipReason::Empty),
-                );
-                continue;
-            }
-            let outcome = match self
-                .index_page(
-                    account,
-                    &page.key,
-                    &page.page.title,
-                    &markdown,
-                    page.page.date.or_else(|| {
-                        [&page.requested, &page.key]
-                            .into_iter()
-                            .find_map(|url| run.lastmod.get(url.as_str()).copied())
-                    }),
-                    stored.get(&page.key),
-                )
-                .await
-            {
-                Ok(outcome) => outcome,
-                Err(err) => {
-                    tracing::warn!(url = %page.key, error = %err, "indexing a page failed");
-                    if let IngestError::Knowledge(KnowledgeError::Invalid(_))
-                    | IngestError::Store(_) = err
-                    {
-                        // Not the page's fault and likely every page's: stop here.
-                        return Err(err);
-                    }
-                    PageOutcome::Failed(err.to_string())
-                }
-            };
-            run.finish(progress, page.requested, outcome);
-        }
+        .run(crawl, stored.clone(), robots, to_fetch)
+        .await?;
+        let mut run = outcomes.into_inner();
+        let present = seen.present;
+        let mut retained = seen.retained;
+        retained.extend(kept_beyond_cap);
 
         // Pages the store has that this run no longer found.
         if run.discovery_complete {
