@@ -300,8 +300,8 @@ impl Bert {
                         let word = &self.word[ids[t] as usize * h..][..h];
                         let pos = &self.position[positions[t] * h..][..h];
                         let ty = &self.token_type[type_ids[t] as usize * h..][..h];
-                        for i in 0..h {
-                            row[i] = word[i] + pos[i] + ty[i];
+                        for (((v, w), p), t) in row.iter_mut().zip(word).zip(pos).zip(ty) {
+                            *v = w + p + t;
                         }
                         layer_norm(row, &self.embedding_norm, self.eps);
                     }
@@ -453,8 +453,8 @@ fn residual_norm(
         .for_each(|(xs, ps)| {
             arch.dispatch(|| {
                 for (row, p) in xs.chunks_exact_mut(h).zip(ps.chunks_exact(h)) {
-                    for i in 0..h {
-                        row[i] += p[i] + bias[i];
+                    for ((v, p), b) in row.iter_mut().zip(p).zip(bias) {
+                        *v += p + b;
                     }
                     layer_norm(row, norm, eps);
                 }
@@ -476,8 +476,8 @@ fn sum_lanes(values: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     let mut lanes = [0f32; 16];
     let mut chunks = values.chunks_exact(16);
     for chunk in &mut chunks {
-        for i in 0..16 {
-            lanes[i] += f(chunk[i]);
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane += f(v);
         }
     }
     let mut total: f32 = lanes.iter().sum();
@@ -503,8 +503,8 @@ fn max_lanes(values: &[f32]) -> f32 {
     let mut lanes = [f32::NEG_INFINITY; 16];
     let mut chunks = values.chunks_exact(16);
     for chunk in &mut chunks {
-        for i in 0..16 {
-            lanes[i] = lanes[i].max(chunk[i]);
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane = lane.max(v);
         }
     }
     let mut best = lanes.iter().copied().fold(f32::NEG_INFINITY, f32::max);
@@ -529,6 +529,7 @@ fn softmax(row: &mut [f32]) {
 /// `eˣ` for f32, branch-free so loops over it vectorise: 2ⁿ·e^r with r in [-ln2/2, ln2/2]
 /// and a degree-6 polynomial for e^r (Cephes' `expf`; relative error below 2e-7).
 #[inline(always)]
+#[allow(clippy::excessive_precision)] // the published coefficients, as printed
 fn exp(x: f32) -> f32 {
     const LOG2E: f32 = std::f32::consts::LOG2_E;
     const LN2_HI: f32 = 0.693_359_4;
@@ -553,6 +554,7 @@ fn exp(x: f32) -> f32 {
 /// Numerical Recipes Chebyshev fit (relative error below 1.2e-7 everywhere), written
 /// branch-free so the loop vectorises.
 #[inline(always)]
+#[allow(clippy::excessive_precision)] // the published coefficients, as printed
 fn gelu(row: &mut [f32]) {
     for v in row.iter_mut() {
         let x = *v;
@@ -594,8 +596,8 @@ pub(crate) mod tests {
 
     /// A tiny BERT with seeded random weights, as the checkpoint would store it.
     pub(crate) struct TinyModel {
-        pub config: BertConfig,
-        pub tensors: Vec<(String, Vec<usize>, Vec<f32>)>,
+        pub(crate) config: BertConfig,
+        pub(crate) tensors: Vec<(String, Vec<usize>, Vec<f32>)>,
     }
 
     pub(crate) fn tiny_model(seed: u64) -> TinyModel {
@@ -703,6 +705,7 @@ pub(crate) mod tests {
             &self.tensors.iter().find(|t| t.0 == name).expect("tensor").2
         }
 
+        #[allow(clippy::needless_range_loop)] // textbook indices, on purpose
         /// The textbook forward pass, in f64: every text padded to the batch's longest
         /// and the padding masked out of attention (as PyTorch BERT runs it).
         pub(crate) fn padded_reference(&self, texts: &[Vec<u32>]) -> Vec<Vec<Vec<f64>>> {
@@ -737,7 +740,6 @@ pub(crate) mod tests {
                     *v = (*v - mean) / (var + 1e-12).sqrt() * g[i] as f64 + b[i] as f64;
                 }
             };
-            let erf = |x: f64| erf_reference(x);
             let mut outputs = Vec::new();
             for text in texts {
                 let mut ids = text.clone();
@@ -799,7 +801,7 @@ pub(crate) mod tests {
                     let mut inner = lin(&x, &format!("{p}.intermediate.dense"));
                     for row in &mut inner {
                         for v in row.iter_mut() {
-                            *v = 0.5 * *v * (1.0 + erf(*v / std::f64::consts::SQRT_2));
+                            *v = 0.5 * *v * (1.0 + erf_reference(*v / std::f64::consts::SQRT_2));
                         }
                     }
                     let out = lin(&inner, &format!("{p}.output.dense"));
