@@ -1,6 +1,6 @@
 //! Embeddings and retrieval:
 //!
-//! 1. local embedding throughput: all-MiniLM-L6-v2 in candle on the CPU, chunks of about
+//! 1. local embedding throughput: all-MiniLM-L6-v2 in process on the CPU, chunks of about
 //!    200 tokens, in the batches ingestion sends (needs `scripts/install-model.sh`);
 //! 2. retrieval latency on the embedded index at 10k and 100k chunks of one account
 //!    (random unit 384-d vectors, generated text with SKUs and prices): hybrid queries
@@ -165,7 +165,7 @@ fn embedding_throughput() -> anyhow::Result<()> {
     }
     let elapsed = started.elapsed();
     println!(
-        "local embedding (all-MiniLM-L6-v2, candle CPU): model load {:.0} ms; {} chunks of ~200 tokens in {:.2} s: {:.1} chunks/s",
+        "local embedding (all-MiniLM-L6-v2, CPU): model load {:.0} ms; {} chunks of ~200 tokens in {:.2} s: {:.1} chunks/s",
         load.as_secs_f64() * 1e3,
         EMBED_CHUNKS,
         elapsed.as_secs_f64(),

@@ -1,5 +1,5 @@
 //! Backends a build can leave out. salient-core's cargo features `embedded` (the SQLite
-//! store and vector index) and `local-embeddings` (MiniLM in candle) are on for the CLI and
+//! store and vector index) and `local-embeddings` (the in-process MiniLM) are on for the CLI and
 //! the tests and off for the Lambda functions; a configuration that names a backend the
 //! build lacks fails at start-up with this error, naming the setting and what to use.
 

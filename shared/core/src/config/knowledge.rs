@@ -24,8 +24,9 @@ pub struct KnowledgeSettings {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum EmbeddingProvider {
-    /// all-MiniLM-L6-v2 run in-process with candle from `local_model_dir`: no cloud, no
-    /// download at run time (`scripts/install-model.sh` installs the files).
+    /// all-MiniLM-L6-v2 (or another sentence-transformers BERT model) run in-process from
+    /// `local_model_dir`: no cloud, no download at run time (`scripts/install-model.sh`
+    /// installs MiniLM's files).
     #[default]
     Local,
     /// Any OpenAI-compatible `POST {base_url}/embeddings`.

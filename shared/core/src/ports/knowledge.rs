@@ -1,5 +1,5 @@
 //! Knowledge ports: what ingestion writes and retrieval reads. Embedding providers and
-//! vector indexes are traits so the local default (candle MiniLM + an exact embedded index)
+//! vector indexes are traits so the local default (in-process MiniLM + an exact embedded index)
 //! and the cloud ones (OpenAI-compatible `/embeddings`, Pinecone Inference, Pinecone's data
 //! plane) are interchangeable. Every call is scoped by account: in Pinecone the account is
 //! the namespace; in the embedded index it is part of every key.

@@ -3,6 +3,8 @@
 //! (`app::compose`) builds the configured one.
 
 #[cfg(feature = "local-embeddings")]
+pub(crate) mod bert;
+#[cfg(feature = "local-embeddings")]
 pub(crate) mod local;
 pub(crate) mod openai;
 pub(crate) mod pinecone;
