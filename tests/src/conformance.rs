@@ -150,7 +150,7 @@ fn citation(n: u8) -> Citation {
         score: f32::from(n) / 8.0 + 0.013,
         snippet: format!("Passage {n}: «quoted» text"),
         // Every other citation has its page's date, so both forms round-trip.
-        date: (n % 2 == 0).then(|| {
+        date: n.is_multiple_of(2).then(|| {
             chrono::NaiveDate::from_ymd_opt(2026, 11, u32::from(n % 28) + 1).expect("a day")
         }),
     }
