@@ -15,6 +15,9 @@
 //! sign_in_required`); every state-changing one also the session's `X-CSRF-Token` (`403
 //! csrf_required`). An account the operator may not see answers `404 account_not_found`.
 
+mod config;
+mod health;
+
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -63,6 +66,11 @@ pub fn routes() -> Router<AppState> {
             delete(delete_lead),
         )
         .route("/api/console/{account}/audit", get(audit))
+        .route("/api/console/metrics", get(health::metrics))
+        .route("/api/console/errors", get(health::deployment_errors))
+        .route("/api/console/{account}/errors", get(health::account_errors))
+        .route("/api/console/{account}/config", get(config::show))
+        .route("/api/console/{account}/config/{file}", get(config::yaml))
 }
 
 /// The routes with the shared layers and state bound.

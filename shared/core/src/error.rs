@@ -147,6 +147,10 @@ error_codes! {
     InvalidProfileId = ("invalid_profile_id", 400, "The lead (profile) id is not a 26-character ULID."),
     /// A console sign-in link that cannot be used.
     SignInLinkInvalid = ("sign_in_link_invalid", 401, "The sign-in link is unknown, already used or expired (`console.login_link_ttl_secs`); print a new one with `salient console login <email>`."),
+    /// A dependency of the deep health check did not answer in time.
+    DependencyTimeout = ("dependency_timeout", 503, "A dependency checked by `GET /healthz?deep=1` (the store, the vector index) did not answer within its timeout; named in the check, not sent as an error body."),
+    /// The vector index failed the deep health check.
+    VectorStoreUnavailable = ("vector_store_unavailable", 503, "The vector index (`knowledge.vector_store`) answered the deep health check (`GET /healthz?deep=1`) with an error; named in the check, not sent as an error body."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -61,6 +61,8 @@ pub struct AppState {
     pub challenges: Arc<dyn ChallengeVerifier>,
     /// The key one-time codes are hashed with, made on first use.
     otp_secret: Arc<OnceLock<OtpSecret>>,
+    /// Counts every answered request and keeps error events, off the request path.
+    pub recorder: crate::monitoring::RequestRecorder,
 }
 
 impl AppState {
@@ -113,6 +115,11 @@ impl AppState {
             .get_or_try_init(|| async { open_knowledge(settings) })
             .await
             .cloned()
+    }
+
+    /// The knowledge base, if it is open already (never opens it).
+    pub fn open_knowledge_base(&self) -> Option<Knowledge> {
+        self.knowledge.get().cloned()
     }
 
     /// What a turn of this agent needs: the storage ports, its model, retrieval and the

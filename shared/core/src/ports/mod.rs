@@ -13,6 +13,7 @@ pub mod crm;
 pub mod email;
 pub mod ingestion;
 pub mod knowledge;
+pub mod metrics;
 pub mod model;
 pub mod spend;
 
@@ -278,6 +279,8 @@ pub trait Store:
     + crm::CrmStore
     + ingestion::IngestionStore
     + console::ConsoleStore
+    + metrics::MetricsStore
+    + metrics::StoreProbe
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -291,6 +294,8 @@ impl<T> Store for T where
         + crm::CrmStore
         + ingestion::IngestionStore
         + console::ConsoleStore
+        + metrics::MetricsStore
+        + metrics::StoreProbe
         + ExpiryStore
         + std::fmt::Debug
 {
