@@ -14,6 +14,7 @@ pub mod email;
 pub mod ingestion;
 pub mod knowledge;
 pub mod model;
+pub mod rollups;
 pub mod spend;
 
 use async_trait::async_trait;
@@ -278,6 +279,7 @@ pub trait Store:
     + crm::CrmStore
     + ingestion::IngestionStore
     + console::ConsoleStore
+    + rollups::RollupStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -291,6 +293,7 @@ impl<T> Store for T where
         + crm::CrmStore
         + ingestion::IngestionStore
         + console::ConsoleStore
+        + rollups::RollupStore
         + ExpiryStore
         + std::fmt::Debug
 {

@@ -25,6 +25,7 @@ mod messages;
 mod otp;
 mod profiles;
 mod rate_limits;
+mod rollups;
 mod schema;
 mod sessions;
 mod spend;

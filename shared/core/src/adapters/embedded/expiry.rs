@@ -32,6 +32,10 @@ const RETENTION_DELETES: &[&str] = &[
     "DELETE FROM operator_sessions WHERE expires_at <= ?1",
     "DELETE FROM login_links WHERE expires_at <= ?1",
     "DELETE FROM audit_log WHERE expires_at <= ?1",
+    // The overview's day rollups and their markers, past their own expiry.
+    "DELETE FROM rollups WHERE expires_at <= ?1",
+    "DELETE FROM rollup_visitors WHERE expires_at <= ?1",
+    "DELETE FROM rating_marks WHERE expires_at <= ?1",
 ];
 
 /// One-time-code challenges a day past their expiry (`?1`: now in epoch milliseconds), as
