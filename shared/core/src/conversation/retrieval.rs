@@ -14,6 +14,7 @@ use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
+use crate::rollups::TurnTally;
 
 /// The retriever and the agent's RAG settings, for agents with RAG on.
 #[derive(Debug)]
@@ -120,6 +121,8 @@ pub(super) struct ExtractiveTurn {
     pub(super) no_answer: Option<String>,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
 }
 
 impl ExtractiveTurn {
@@ -135,6 +138,7 @@ impl ExtractiveTurn {
             no_answer,
             mut assistant,
             tx,
+            tally,
         } = self;
         let sources = match &retrieval {
             Some(retrieval) => retrieval.sources(&account, &session, &question).await,
@@ -162,6 +166,7 @@ impl ExtractiveTurn {
                 &tx,
                 AnswerMode::NoAnswer,
                 None,
+                &tally,
             )
             .await;
             return;
@@ -187,6 +192,7 @@ impl ExtractiveTurn {
             &tx,
             AnswerMode::Extractive,
             Some(reason),
+            &tally,
         )
         .await;
     }
@@ -249,10 +255,12 @@ pub(super) async fn deliver(
     tx: &mpsc::Sender<TurnEvent>,
     mode: AnswerMode,
     reason: Option<ExtractiveReason>,
+    tally: &TurnTally,
 ) {
     assistant.status = MessageStatus::Complete;
     if let Err(error) = messages.update_message(account, session, &assistant).await {
         tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+        tally.failed(ErrorCode::Internal, None).await;
         let _ = tx
             .send(TurnEvent::Error {
                 code: ErrorCode::Internal,
@@ -261,9 +269,13 @@ pub(super) async fn deliver(
             .await;
         return;
     }
+    let first_token = tally.elapsed();
     let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
     let _ = tx
         .send(TurnEvent::Citations(assistant.citations.clone()))
+        .await;
+    tally
+        .answered(mode, Some(first_token), !assistant.citations.is_empty())
         .await;
     let _ = tx
         .send(TurnEvent::Done {
