@@ -100,8 +100,6 @@ impl TurnRun {
                 self.assistant.content = text;
                 super::retrieval::deliver(
                     self.ports.messages.as_ref(),
-                    &self.account,
-                    &self.session,
                     self.assistant,
                     &self.tx,
                     AnswerMode::NoAnswer,
