@@ -12,6 +12,7 @@ mod config;
 mod config_env;
 mod console;
 mod console_health;
+mod console_overview;
 mod crash;
 mod crm_storage;
 mod directory;

@@ -135,6 +135,7 @@ impl AppState {
             directory: self.directory(account).cloned(),
             spend: Arc::clone(&self.store) as Arc<dyn SpendStore>,
             mail: Arc::clone(&self.mail),
+            rollups: Arc::clone(&self.store) as Arc<dyn crate::ports::rollups::RollupStore>,
         }
     }
 

@@ -19,6 +19,7 @@ use crate::domain::{
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::Sources;
 use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
+use crate::rollups::TurnTally;
 
 /// How often a growing answer is stored while it streams: a crash loses at most about this
 /// much of what the visitor saw.
@@ -50,6 +51,10 @@ pub(super) struct TurnRun {
     pub(super) tx: mpsc::Sender<TurnEvent>,
     /// The record of the model call under way, stored as `started` when it began.
     pub(super) call: Option<LlmRequestId>,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
+    /// How long the first words took, once they went out.
+    pub(super) first_token: Option<Duration>,
 }
 
 /// How the answer ended, before it is stored.
@@ -95,12 +100,11 @@ impl TurnRun {
                 self.assistant.content = text;
                 super::retrieval::deliver(
                     self.ports.messages.as_ref(),
-                    &self.account,
-                    &self.session,
                     self.assistant,
                     &self.tx,
                     AnswerMode::NoAnswer,
                     None,
+                    &self.tally,
                 )
                 .await;
                 return;
@@ -163,6 +167,9 @@ impl TurnRun {
                     Err(_) => break 'rounds Ending::TimedOut,
                     Ok(None) => break,
                     Ok(Some(Ok(LlmEvent::Delta(text)))) => {
+                        if self.first_token.is_none() && !text.is_empty() {
+                            self.first_token = Some(self.tally.elapsed());
+                        }
                         self.assistant.content.push_str(&text);
                         if tx.send(TurnEvent::Delta(text)).await.is_err() {
                             break 'rounds Ending::Cancelled;
@@ -297,6 +304,7 @@ impl TurnRun {
     async fn store_call(&self, record: &LlmRequest) {
         super::record::record_llm_call(
             self.ports.llm_records.as_ref(),
+            self.ports.rollups.as_ref(),
             &self.account,
             &self.agent,
             record,
@@ -321,6 +329,7 @@ impl TurnRun {
             Ok(update) => update,
             Err(error) => return serde_json::json!({ "saved": false, "error": error.to_string() }),
         };
+        let at = now();
         let saved = match self
             .ports
             .sessions
@@ -333,17 +342,32 @@ impl TurnRun {
                     &session,
                     &update,
                     settings.max_interests,
-                    now(),
+                    at,
                 )
                 .await
             }
             Err(error) => Err(error),
         };
         match saved {
-            Ok(profile) => serde_json::json!({
+            Ok(profile) => {
+                if profile.created_at == at {
+                    // A new profile: a lead captured.
+                    let delta = crate::ports::rollups::RollupDelta::new()
+                        .add(crate::ports::rollups::counter::LEADS_CAPTURED, 1);
+                    crate::rollups::record(
+                        self.ports.rollups.as_ref(),
+                        &self.account,
+                        &self.agent,
+                        at,
+                        delta,
+                    )
+                    .await;
+                }
+                serde_json::json!({
                 "saved": true,
                 "profile": crm::ProfileCard::from(&profile),
-            }),
+                })
+            }
             Err(error) => {
                 tracing::warn!(account = %self.account, session = %self.session, error = ?error, "saving the visitor profile failed");
                 serde_json::json!({ "saved": false, "error": "the profile could not be saved right now" })
@@ -427,6 +451,13 @@ impl TurnRun {
         };
         match failure {
             None if matches!(ending, Ending::Complete) => {
+                self.tally
+                    .answered(
+                        AnswerMode::Model,
+                        self.first_token,
+                        !self.assistant.citations.is_empty(),
+                    )
+                    .await;
                 let _ = self
                     .tx
                     .send(TurnEvent::Citations(self.assistant.citations.clone()))
@@ -443,6 +474,7 @@ impl TurnRun {
             }
             None => {}
             Some((code, message)) => {
+                self.tally.failed(code, self.first_token).await;
                 let _ = self
                     .tx
                     .send(TurnEvent::Error {

@@ -14,6 +14,7 @@ use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
+use crate::rollups::TurnTally;
 
 /// The retriever and the agent's RAG settings, for agents with RAG on.
 #[derive(Debug)]
@@ -120,6 +121,8 @@ pub(super) struct ExtractiveTurn {
     pub(super) no_answer: Option<String>,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
 }
 
 impl ExtractiveTurn {
@@ -135,6 +138,7 @@ impl ExtractiveTurn {
             no_answer,
             mut assistant,
             tx,
+            tally,
         } = self;
         let sources = match &retrieval {
             Some(retrieval) => retrieval.sources(&account, &session, &question).await,
@@ -156,12 +160,11 @@ impl ExtractiveTurn {
             assistant.content = text;
             deliver(
                 messages.as_ref(),
-                &account,
-                &session,
                 assistant,
                 &tx,
                 AnswerMode::NoAnswer,
                 None,
+                &tally,
             )
             .await;
             return;
@@ -181,12 +184,11 @@ impl ExtractiveTurn {
         assistant.citations = sources.all_citations();
         deliver(
             messages.as_ref(),
-            &account,
-            &session,
             assistant,
             &tx,
             AnswerMode::Extractive,
             Some(reason),
+            &tally,
         )
         .await;
     }
@@ -240,19 +242,21 @@ pub(super) fn lists_match(directory: Option<&Directory>, question: &str) -> bool
 }
 
 /// Stores an answer the model did not write (complete) and sends it: the text, its
-/// citations and `Done` with how it was made.
+/// citations and `Done` with how it was made; counted in the turn's `tally` (whose account
+/// and session it is).
 pub(super) async fn deliver(
     messages: &dyn MessageStore,
-    account: &AccountId,
-    session: &SessionId,
     mut assistant: Message,
     tx: &mpsc::Sender<TurnEvent>,
     mode: AnswerMode,
     reason: Option<ExtractiveReason>,
+    tally: &TurnTally,
 ) {
+    let (account, session) = (tally.account(), tally.session());
     assistant.status = MessageStatus::Complete;
     if let Err(error) = messages.update_message(account, session, &assistant).await {
         tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+        tally.failed(ErrorCode::Internal, None).await;
         let _ = tx
             .send(TurnEvent::Error {
                 code: ErrorCode::Internal,
@@ -261,9 +265,13 @@ pub(super) async fn deliver(
             .await;
         return;
     }
+    let first_token = tally.elapsed();
     let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
     let _ = tx
         .send(TurnEvent::Citations(assistant.citations.clone()))
+        .await;
+    tally
+        .answered(mode, Some(first_token), !assistant.citations.is_empty())
         .await;
     let _ = tx
         .send(TurnEvent::Done {

@@ -22,8 +22,10 @@ use crate::limits::spend::{check_budget, send_warnings};
 use crate::ports::crm::ProfileStore;
 use crate::ports::email::EmailTransport;
 use crate::ports::model::{ChatModel, Usage};
+use crate::ports::rollups::RollupStore;
 use crate::ports::spend::SpendStore;
 use crate::ports::{HistoryQuery, LlmRequestStore, MessageStore, Order, SessionStore, StoreError};
+use crate::rollups::TurnTally;
 
 /// What a turn needs: the storage ports it writes, and the agent's model, knowledge and
 /// lists. The routes get it from the state (`AppState::turn_ports`).
@@ -47,6 +49,8 @@ pub struct TurnPorts {
     pub spend: Arc<dyn SpendStore>,
     /// Where spend warnings go out.
     pub mail: Arc<dyn EmailTransport>,
+    /// The console's day rollups and session flags.
+    pub rollups: Arc<dyn RollupStore>,
 }
 
 impl std::fmt::Debug for TurnPorts {
@@ -202,6 +206,20 @@ pub struct StartedTurn {
 /// Validates and stores the visitor's message, then starts the answer. Errors here happen
 /// before anything is streamed, so they become plain JSON errors.
 pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
+    let (account, agent) = (input.account.clone(), input.agent.clone());
+    let started = start_turn(ports, input).await;
+    if let Err(error) = &started {
+        let delta = crate::ports::rollups::RollupDelta::new().add(
+            crate::ports::rollups::error_counter(error.code().as_str()),
+            1,
+        );
+        crate::rollups::record(ports.rollups.as_ref(), &account, &agent, now(), delta).await;
+    }
+    started
+}
+
+async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
+    let turn_started = std::time::Instant::now();
     let settings = &input.config.settings;
     let text = input.text.trim();
     if text.is_empty() {
@@ -269,7 +287,9 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             None => None,
         }
     };
-    let (history, budget) = tokio::join!(history, budget);
+    let counted =
+        crate::rollups::record_turn_start(ports.rollups.as_ref(), &session, &input.visitor, now());
+    let (history, budget, ()) = tokio::join!(history, budget, counted);
     let history = history?.items;
     let mut reason = ExtractiveReason::NoModel;
     if let Some(budget) = budget {
@@ -331,6 +351,13 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
     let directory = ports.directory.clone().filter(|_| settings.tools.directory);
+    let tally = TurnTally::new(
+        Arc::clone(&ports.rollups),
+        input.account.clone(),
+        input.agent.clone(),
+        input.session.clone(),
+        turn_started,
+    );
     let no_answer = retrieval
         .as_ref()
         .filter(|r| r.settings.abstain.enabled)
@@ -348,6 +375,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             no_answer,
             assistant,
             tx,
+            tally,
         };
         tokio::spawn(turn.answer());
         return Ok(StartedTurn {
@@ -376,6 +404,8 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         earlier_usage: Usage::default(),
         call: None,
         tx,
+        tally,
+        first_token: None,
     };
     tokio::spawn(run.answer(prompt.messages));
     Ok(StartedTurn {

@@ -15,6 +15,7 @@ pub mod ingestion;
 pub mod knowledge;
 pub mod metrics;
 pub mod model;
+pub mod rollups;
 pub mod spend;
 
 use async_trait::async_trait;
@@ -281,6 +282,7 @@ pub trait Store:
     + console::ConsoleStore
     + metrics::MetricsStore
     + metrics::StoreProbe
+    + rollups::RollupStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -296,6 +298,7 @@ impl<T> Store for T where
         + console::ConsoleStore
         + metrics::MetricsStore
         + metrics::StoreProbe
+        + rollups::RollupStore
         + ExpiryStore
         + std::fmt::Debug
 {

@@ -31,6 +31,7 @@ pub(crate) mod migrations;
 mod otp;
 mod profiles;
 mod rate_limits;
+mod rollups;
 mod rows;
 mod sessions;
 mod spend;
