@@ -92,8 +92,7 @@ pub(crate) async fn resolve(
     if group.len() != 26 || !group.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(not_found());
     }
-    let resolved = match salient_core::gaps::resolve(state.store.as_ref(), &account, &group).await
-    {
+    let resolved = match salient_core::gaps::resolve(state.store.as_ref(), &account, &group).await {
         Ok(resolved) => resolved,
         Err(StoreError::NotFound(_)) => return Err(not_found()),
         Err(err) => return Err(err.into()),

@@ -33,10 +33,9 @@ const MAX_QUESTION_CHARS: usize = 1_000;
 /// A knowledge base failure as the console answers it.
 fn knowledge_error(err: KnowledgeError) -> ApiError {
     match err {
-        KnowledgeError::Invalid(message) if message.contains("cursor") => ApiError::new(
-            ErrorCode::InvalidCursor,
-            "The paging cursor is not valid.",
-        ),
+        KnowledgeError::Invalid(message) if message.contains("cursor") => {
+            ApiError::new(ErrorCode::InvalidCursor, "The paging cursor is not valid.")
+        }
         KnowledgeError::Backend {
             retryable: true, ..
         } => ApiError::new(
@@ -77,8 +76,8 @@ fn run_error(raw: &str) -> Value {
 /// failed as a whole records nothing, see docs/architecture.md).
 fn run_view(run: &IngestionRun) -> Value {
     let counts = &run.counts;
-    let finished = run.started_at
-        + Duration::milliseconds(i64::try_from(run.duration_ms).unwrap_or(i64::MAX));
+    let finished =
+        run.started_at + Duration::milliseconds(i64::try_from(run.duration_ms).unwrap_or(i64::MAX));
     let errors: Vec<Value> = run
         .errors
         .iter()
@@ -152,8 +151,11 @@ pub(crate) async fn pages(
     let limit = page_size(query.limit)?;
     let after = cursor(query.cursor.as_deref())?;
     let knowledge = state.knowledge().await.map_err(|err| {
-        ApiError::new(ErrorCode::KnowledgeNotConfigured, "The knowledge base is not configured.")
-            .with_source(err)
+        ApiError::new(
+            ErrorCode::KnowledgeNotConfigured,
+            "The knowledge base is not configured.",
+        )
+        .with_source(err)
     })?;
     record(&state, &account, &operator, "knowledge.pages", None).await?;
     let listed = knowledge
@@ -261,8 +263,11 @@ pub(crate) async fn search(
         .ok_or_else(|| ApiError::new(ErrorCode::AgentNotFound, "The account has no such agent."))?;
     let rag = agent.settings.knowledge.rag.clone();
     let knowledge = state.knowledge().await.map_err(|err| {
-        ApiError::new(ErrorCode::KnowledgeNotConfigured, "The knowledge base is not configured.")
-            .with_source(err)
+        ApiError::new(
+            ErrorCode::KnowledgeNotConfigured,
+            "The knowledge base is not configured.",
+        )
+        .with_source(err)
     })?;
     record(&state, &account, &operator, "knowledge.search", None).await?;
     let k = SEARCH_RESULTS.max(rag.top_k);

@@ -73,7 +73,10 @@ pub fn routes() -> Router<AppState> {
             post(gaps::resolve),
         )
         .route("/api/console/{account}/knowledge", get(knowledge::overview))
-        .route("/api/console/{account}/knowledge/pages", get(knowledge::pages))
+        .route(
+            "/api/console/{account}/knowledge/pages",
+            get(knowledge::pages),
+        )
         .route(
             "/api/console/{account}/knowledge/recrawl",
             post(knowledge::recrawl),

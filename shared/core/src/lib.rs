@@ -19,8 +19,8 @@ pub mod error;
 pub mod gaps;
 pub mod limits;
 pub mod otp;
-pub mod recrawl;
 pub mod ports;
+pub mod recrawl;
 
 mod adapters;
 mod app;

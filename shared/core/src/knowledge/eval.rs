@@ -314,7 +314,11 @@ impl EvalReport {
 /// The top `k` of `hits` (already ordered with the recency prior) as the agent picks them:
 /// in order, at most `rag.max_chunks_per_page` from one page. What `salient eval` ranks
 /// and the console's retrieval test shows.
-pub fn top_chunks<'a>(hits: &'a [ScoredChunk], k: usize, rag: &RagSettings) -> Vec<&'a ScoredChunk> {
+pub fn top_chunks<'a>(
+    hits: &'a [ScoredChunk],
+    k: usize,
+    rag: &RagSettings,
+) -> Vec<&'a ScoredChunk> {
     let mut cap = PageCap::new(rag.max_chunks_per_page);
     let mut top = Vec::with_capacity(k);
     for hit in hits {

@@ -247,15 +247,21 @@ impl RunState {
         match &outcome {
             PageOutcome::Added { chunks } => {
                 counts.added += 1;
-                counts.chunks = counts.chunks.saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
             }
             PageOutcome::Updated { chunks } => {
                 counts.updated += 1;
-                counts.chunks = counts.chunks.saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
             }
             PageOutcome::Unchanged { chunks } => {
                 counts.unchanged += 1;
-                counts.chunks = counts.chunks.saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
             }
             PageOutcome::Removed => counts.removed += 1,
             PageOutcome::Skipped(_) => counts.skipped += 1,

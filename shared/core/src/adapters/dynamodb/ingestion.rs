@@ -7,8 +7,8 @@ use async_trait::async_trait;
 
 use super::DynamoStore;
 use super::codec::{
-    self, Item, backend, millis, n, read_as, read_n, read_opt_n, read_string, read_strings, read_time, s,
-    strings,
+    self, Item, backend, millis, n, read_as, read_n, read_opt_n, read_string, read_strings,
+    read_time, s, strings,
 };
 use super::keys::{PAGE_PREFIX, RUN_PREFIX, page_sk, pages_pk, run_sk, runs_pk};
 use crate::domain::AccountId;
