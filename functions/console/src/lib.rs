@@ -19,6 +19,9 @@
 mod config;
 mod health;
 mod overview;
+mod gaps;
+mod knowledge;
+pub mod lambda_trigger;
 
 use std::collections::BTreeMap;
 
@@ -75,6 +78,24 @@ pub fn routes() -> Router<AppState> {
         .route("/api/console/{account}/config", get(config::show))
         .route("/api/console/{account}/config/{file}", get(config::yaml))
         .route("/api/console/{account}/overview", get(overview::overview))
+        .route("/api/console/{account}/gaps", get(gaps::list))
+        .route(
+            "/api/console/{account}/gaps/{group}/resolve",
+            post(gaps::resolve),
+        )
+        .route("/api/console/{account}/knowledge", get(knowledge::overview))
+        .route(
+            "/api/console/{account}/knowledge/pages",
+            get(knowledge::pages),
+        )
+        .route(
+            "/api/console/{account}/knowledge/recrawl",
+            post(knowledge::recrawl),
+        )
+        .route(
+            "/api/console/{account}/knowledge/search",
+            post(knowledge::search),
+        )
 }
 
 /// The routes with the shared layers and state bound.

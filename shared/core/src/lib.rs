@@ -16,10 +16,12 @@ pub mod console;
 pub mod crm;
 pub mod domain;
 pub mod error;
+pub mod gaps;
 pub mod limits;
 pub mod monitoring;
 pub mod otp;
 pub mod ports;
+pub mod recrawl;
 
 mod adapters;
 mod app;

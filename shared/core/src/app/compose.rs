@@ -95,6 +95,7 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
         challenges,
         otp_secret: Arc::new(OnceLock::new()),
         recorder,
+        ingest_trigger: None,
     };
     Ok(with_configured_knowledge(state))
 }

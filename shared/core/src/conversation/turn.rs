@@ -51,6 +51,8 @@ pub struct TurnPorts {
     pub mail: Arc<dyn EmailTransport>,
     /// The console's day rollups and session flags.
     pub rollups: Arc<dyn RollupStore>,
+    /// Where content gaps (questions not answered well) are recorded.
+    pub gaps: Arc<dyn crate::ports::gaps::GapStore>,
 }
 
 impl std::fmt::Debug for TurnPorts {
@@ -326,8 +328,19 @@ async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, 
         .into_iter()
         .filter(|m| m.id != user_message.id)
         .collect();
+    // Content gaps: the model marks an answer that says the site does not cover the
+    // question (the marker is stripped as the answer streams).
+    let system_prompt = if settings.knowledge.gaps.enabled {
+        std::borrow::Cow::Owned(format!(
+            "{}\n\n{}",
+            input.config.system_prompt.trim_end(),
+            crate::gaps::MARKER_INSTRUCTION
+        ))
+    } else {
+        std::borrow::Cow::Borrowed(input.config.system_prompt.as_str())
+    };
     let prompt = context::assemble(
-        &input.config.system_prompt,
+        &system_prompt,
         &earlier,
         text,
         settings.limits.history_token_budget,
@@ -358,6 +371,11 @@ async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, 
         input.session.clone(),
         turn_started,
     );
+    let gaps = crate::gaps::GapRecorder {
+        store: Arc::clone(&ports.gaps),
+        embedder: ports.retriever.as_ref().map(|r| r.parts().0),
+        settings: settings.knowledge.gaps.clone(),
+    };
     let no_answer = retrieval
         .as_ref()
         .filter(|r| r.settings.abstain.enabled)
@@ -366,6 +384,8 @@ async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, 
         // Without the model: quote the site, clearly labelled with why.
         let turn = ExtractiveTurn {
             messages: Arc::clone(&ports.messages),
+            gaps,
+            agent: input.agent,
             account: input.account,
             session: input.session,
             question: text.to_owned(),
@@ -403,6 +423,8 @@ async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, 
         price: settings.spend.fallback_price,
         earlier_usage: Usage::default(),
         call: None,
+        gaps,
+        marker: crate::gaps::MarkerFilter::default(),
         tx,
         tally,
         first_token: None,

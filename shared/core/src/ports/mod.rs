@@ -11,6 +11,8 @@ pub mod challenge;
 pub mod console;
 pub mod crm;
 pub mod email;
+pub mod gaps;
+pub mod ingest_trigger;
 pub mod ingestion;
 pub mod knowledge;
 pub mod metrics;
@@ -283,6 +285,7 @@ pub trait Store:
     + metrics::MetricsStore
     + metrics::StoreProbe
     + rollups::RollupStore
+    + gaps::GapStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -299,6 +302,7 @@ impl<T> Store for T where
         + metrics::MetricsStore
         + metrics::StoreProbe
         + rollups::RollupStore
+        + gaps::GapStore
         + ExpiryStore
         + std::fmt::Debug
 {
