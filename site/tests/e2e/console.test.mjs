@@ -363,6 +363,60 @@ describe('operator console', () => {
     await context.close();
   });
 
+  test('an owner deletes a lead after confirming in a dialog, by keyboard; a viewer has no delete', async (t) => {
+    const { context, page } = await newPage(browser, { ...DESKTOP, storageState: signedIn });
+    await openPage(page, 'leads');
+    const row = page.locator('#lead-list tr', { hasText: seeded.email });
+    await row.waitFor();
+    const remove = row.getByRole('button', { name: /^Delete Ada/ });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog.confirm[open]');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /This cannot be undone/);
+    assert.equal((await focused(page)).text, 'Cancel', 'focus starts on Cancel');
+    await assertAxeClean(page, 'delete dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.match((await focused(page)).text, /^Delete$/, 'focus returns to the Delete button');
+    assert.equal(await row.count(), 1, 'Escape deletes nothing');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Delete lead');
+    const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE');
+    await page.keyboard.press('Enter');
+    const answer = await deleted;
+    assert.equal(answer.status(), 200);
+    assert.ok(answer.request().headers()['x-csrf-token'], 'the delete carries the CSRF token');
+    await page.locator('#console-status', { hasText: /^Deleted Ada/ }).waitFor();
+    assert.equal(await row.count(), 0);
+    const gone = await page.evaluate((session) => fetch(`/api/console/northwind-heating/conversations/${session}`).then((r) => r.status), seeded.question.session);
+    assert.equal(gone, 404, 'its conversation went with it');
+    await context.close();
+
+    const binary = join(process.env.TARGET_DIR ?? '', 'local', 'salient');
+    if (!process.env.TARGET_DIR || !existsSync(binary) || !process.env.SALIENT_CONFIG_DIR) {
+      t.diagnostic('viewer: no salient binary in the environment to make a sign-in link; viewer not checked');
+      return;
+    }
+    const { stdout } = await promisify(execFile)(binary, ['console', 'login', 'viewer@northwind-heating.example'], { env: process.env });
+    const viewer = await newPage(browser, DESKTOP);
+    await viewer.page.goto(`/console/?login=${/\?login=([A-Za-z0-9_-]+)/.exec(stdout)[1]}`);
+    await viewer.page.waitForURL(/\/console\/overview\//);
+    await openPage(viewer.page, 'leads');
+    await viewer.page.locator('#lead-list').waitFor();
+    await viewer.page.waitForLoadState('networkidle');
+    assert.equal(await viewer.page.locator('#lead-list button').count(), 0, 'a viewer has no Delete');
+    if (routes.knowledge) {
+      await openPage(viewer.page, 'knowledge');
+      await viewer.page.locator('#runs-title').waitFor();
+      await viewer.page.waitForLoadState('networkidle');
+      assert.ok(await viewer.page.locator('#recrawl').isHidden(), 'a viewer has no Re-crawl');
+    }
+    await viewer.context.close();
+  });
+
   test('a `salient console login` link signs in once and leaves the address', async (t) => {
     const binary = join(process.env.TARGET_DIR ?? '', 'local', 'salient');
     if (!process.env.TARGET_DIR || !existsSync(binary) || !process.env.SALIENT_CONFIG_DIR) {
