@@ -116,10 +116,10 @@ export function number(value) {
 }
 
 /** A table with a caption, head and rows (each row an array of cells: text or nodes). */
-export function table(caption, headings, rows, { label } = {}) {
+export function table(caption, headings, rows, { label, className } = {}) {
   const body = el('tbody');
   for (const row of rows) body.append(el('tr', {}, row.map((cell, i) => el(i === 0 && cell?.rowHeader ? 'th' : 'td', i === 0 && cell?.rowHeader ? { scope: 'row' } : {}, cell?.rowHeader ? cell.value : cell))));
-  const node = el('table', {}, el('caption', { text: caption }), el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col', text: h })))), body);
+  const node = el('table', { className }, el('caption', { text: caption }), el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col', text: h })))), body);
   return scroll(node, label ?? caption);
 }
 

@@ -18,12 +18,12 @@ function barChart(id, title, days, value, format) {
   const width = 600;
   const height = 140;
   const bar = width / Math.max(days.length, 1);
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 18}`, role: 'img', 'aria-labelledby': `${id}-title`, class: 'chart', preserveAspectRatio: 'none' });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-title`, class: 'chart', preserveAspectRatio: 'none' });
   const label = svg('title', { id: `${id}-title` });
   const total = values.reduce((a, b) => a + b, 0);
   label.textContent = `${title} per day, ${days[0]?.date ?? ''} to ${days.at(-1)?.date ?? ''}: highest ${format(max)}, total ${format(total)}`;
   chart.append(label);
-  chart.append(svg('line', { x1: 0, y1: height, x2: width, y2: height, class: 'axis' }));
+  chart.append(svg('line', { x1: 0, y1: height - 0.5, x2: width, y2: height - 0.5, class: 'axis' }));
   days.forEach((day, i) => {
     const h = max > 0 ? Math.max((values[i] / max) * (height - 6), values[i] > 0 ? 2 : 0) : 0;
     const rect = svg('rect', { x: i * bar + 1, y: height - h, width: Math.max(bar - 2, 1), height: h, class: 'bar' });
@@ -32,12 +32,8 @@ function barChart(id, title, days, value, format) {
     rect.append(tip);
     chart.append(rect);
   });
-  const first = svg('text', { x: 0, y: height + 14, class: 'tick' });
-  first.textContent = days[0]?.date ?? '';
-  const last = svg('text', { x: width, y: height + 14, class: 'tick', 'text-anchor': 'end' });
-  last.textContent = days.at(-1)?.date ?? '';
-  chart.append(first, last);
-  return el('figure', { className: 'chart-figure' }, el('figcaption', { text: `${title} (highest ${format(max)})` }), chart);
+  const range = el('p', { className: 'chart-range', 'aria-hidden': 'true' }, el('span', { text: days[0]?.date ?? '' }), el('span', { text: days.at(-1)?.date ?? '' }));
+  return el('figure', { className: 'chart-figure' }, el('figcaption', { text: `${title} (highest ${format(max)})` }), chart, range);
 }
 
 /** Today's spend against a cap: text first, the bar only repeats it. */
@@ -93,7 +89,7 @@ start(async ({ account, agent }) => {
       barChart('chart-cost', 'Model cost', days, (d) => d.cost_usd ?? 0, usd),
     ),
     table(
-      'Figures per day',
+      'Figures per day, newest first',
       ['Day', 'Conversations', 'Turns', 'Visitors', 'Leads', 'Helpful / not', 'Answer modes', 'TTFT p50 / p95', 'Errors', 'Tokens in / out', 'Cost'],
       [...days].reverse().map((d) => [
         rowHeader(d.date),
@@ -108,6 +104,7 @@ start(async ({ account, agent }) => {
         `${number(d.tokens?.prompt)} / ${number(d.tokens?.completion)}`,
         usd(d.cost_usd),
       ]),
+      { className: 'figures' },
     ),
   );
 });
