@@ -3,6 +3,7 @@
 //! a new rating replaces the old. Counted against `rate_limits.feedback` first.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -12,6 +13,7 @@ use salient_core::api::{ApiError, ApiJson, ClientIp, SessionPath, Visitor};
 use salient_core::domain::{FeedbackReason, Rating, now};
 use salient_core::feedback::{FeedbackInput, rate_answer};
 use salient_core::limits::Action;
+use salient_core::ports::MessageStore;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -51,6 +53,13 @@ pub(crate) async fn rate(
         now(),
     )
     .await?;
+    salient_core::feedback::record_not_helpful(
+        Arc::clone(&state.store) as Arc<dyn MessageStore>,
+        state.gap_recorder(&path.scope.config.settings.knowledge.gaps),
+        &session,
+        message,
+        &feedback,
+    );
     Ok(Json(json!({
         "feedback": {
             "message_id": message,

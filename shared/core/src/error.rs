@@ -147,6 +147,12 @@ error_codes! {
     InvalidProfileId = ("invalid_profile_id", 400, "The lead (profile) id is not a 26-character ULID."),
     /// A console sign-in link that cannot be used.
     SignInLinkInvalid = ("sign_in_link_invalid", 401, "The sign-in link is unknown, already used or expired (`console.login_link_ttl_secs`); print a new one with `salient console login <email>`."),
+    /// No such content gap group in the account.
+    GapNotFound = ("gap_not_found", 404, "The account has no content gap group with this id."),
+    /// An ingestion run of the account is already going.
+    IngestRunning = ("ingest_running", 409, "An ingestion run of this account is already in progress; try again when it has finished."),
+    /// The deployment cannot start an ingestion run from the console.
+    RecrawlUnavailable = ("recrawl_unavailable", 503, "This deployment cannot start an ingestion run from the console (no ingest function configured)."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

@@ -16,8 +16,10 @@ pub mod console;
 pub mod crm;
 pub mod domain;
 pub mod error;
+pub mod gaps;
 pub mod limits;
 pub mod otp;
+pub mod recrawl;
 pub mod ports;
 
 mod adapters;

@@ -91,6 +91,7 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
         mail,
         challenges,
         otp_secret: Arc::new(OnceLock::new()),
+        ingest_trigger: None,
     };
     Ok(with_configured_knowledge(state))
 }

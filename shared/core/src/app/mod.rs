@@ -61,6 +61,8 @@ pub struct AppState {
     pub challenges: Arc<dyn ChallengeVerifier>,
     /// The key one-time codes are hashed with, made on first use.
     otp_secret: Arc<OnceLock<OtpSecret>>,
+    /// Starts an account's ingestion run from the console, when this host can.
+    ingest_trigger: Option<Arc<dyn crate::ports::ingest_trigger::IngestTrigger>>,
 }
 
 impl AppState {
@@ -128,6 +130,17 @@ impl AppState {
             directory: self.directory(account).cloned(),
             spend: Arc::clone(&self.store) as Arc<dyn SpendStore>,
             mail: Arc::clone(&self.mail),
+            gaps: Arc::clone(&self.store) as Arc<dyn crate::ports::gaps::GapStore>,
+        }
+    }
+
+    /// Where content gaps are recorded, with an agent's `knowledge.gaps` settings (questions
+    /// that come without their query vector are embedded with the deployment's embedder).
+    pub fn gap_recorder(&self, settings: &crate::config::GapSettings) -> crate::gaps::GapRecorder {
+        crate::gaps::GapRecorder {
+            store: Arc::clone(&self.store) as Arc<dyn crate::ports::gaps::GapStore>,
+            embedder: self.retriever.as_ref().map(|r| r.parts().0),
+            settings: settings.clone(),
         }
     }
 
@@ -164,6 +177,23 @@ impl AppState {
     /// request that took it).
     pub fn rate_store(&self) -> Arc<dyn RateLimitStore> {
         Arc::clone(&self.store) as Arc<dyn RateLimitStore>
+    }
+
+    /// How this host starts an ingestion run from the console ("Re-crawl now"): set by the
+    /// console function's `main.rs` (the ingest function, invoked asynchronously) and by
+    /// `salient serve` (a task of the process).
+    #[must_use]
+    pub fn with_ingest_trigger(
+        mut self,
+        trigger: Arc<dyn crate::ports::ingest_trigger::IngestTrigger>,
+    ) -> Self {
+        self.ingest_trigger = Some(trigger);
+        self
+    }
+
+    /// The ingest trigger, when this host has one.
+    pub fn ingest_trigger(&self) -> Option<&dyn crate::ports::ingest_trigger::IngestTrigger> {
+        self.ingest_trigger.as_deref()
     }
 
     /// Replaces the email transport (tests).

@@ -18,6 +18,8 @@ pub struct KnowledgeSettings {
     pub vector_store: VectorStoreSettings,
     /// Retrieval-augmented answers.
     pub rag: RagSettings,
+    /// Recording and grouping the questions the agent could not answer well.
+    pub gaps: GapSettings,
 }
 
 /// The embedding provider.
@@ -185,6 +187,32 @@ impl Default for RagSettings {
             score_threshold: 0.2,
             max_context_tokens: 1500,
             abstain: AbstainSettings::default(),
+        }
+    }
+}
+
+/// Content gaps (`knowledge.gaps`): questions answered from no source, quoted instead of
+/// written, rated not helpful, or answered by the model with "the site doesn't say", each
+/// recorded in the group of similar questions of its account and agent.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GapSettings {
+    /// Recording on or off.
+    pub enabled: bool,
+    /// The cosine similarity (of the questions' embeddings) at or above which a question
+    /// joins an existing group.
+    pub similarity: f32,
+    /// Most open groups an account keeps; a new group beyond it drops the open group
+    /// seen longest ago.
+    pub max_open_groups: u32,
+}
+
+impl Default for GapSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            similarity: 0.8,
+            max_open_groups: 500,
         }
     }
 }

@@ -32,7 +32,8 @@ pub use crm::{
 };
 pub use handoff::{BusinessHours, Day, HandoffSettings, MAX_HANDOFF_MESSAGE_CHARS};
 pub use knowledge::{
-    AbstainSettings, EmbeddingProvider, EmbeddingSettings, KnowledgeSettings, RagSettings,
+    AbstainSettings, EmbeddingProvider, EmbeddingSettings, GapSettings, KnowledgeSettings,
+    RagSettings,
     VectorBackend, VectorStoreSettings,
 };
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};

@@ -297,6 +297,16 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "knowledge.vector_store.timeout_secs",
         "must be between 1 and 300",
     );
+    check(
+        (0.0..=1.0).contains(&knowledge.gaps.similarity),
+        "knowledge.gaps.similarity",
+        "must be between 0 and 1",
+    );
+    check(
+        (1..=10_000).contains(&knowledge.gaps.max_open_groups),
+        "knowledge.gaps.max_open_groups",
+        "must be between 1 and 10000",
+    );
     let rag = &knowledge.rag;
     check(
         (1..=50).contains(&rag.top_k),

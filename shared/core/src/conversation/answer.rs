@@ -18,6 +18,7 @@ use crate::domain::{
 };
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::Sources;
+use crate::ports::gaps::GapReason;
 use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
 
 /// How often a growing answer is stored while it streams: a crash loses at most about this
@@ -50,6 +51,10 @@ pub(super) struct TurnRun {
     pub(super) tx: mpsc::Sender<TurnEvent>,
     /// The record of the model call under way, stored as `started` when it began.
     pub(super) call: Option<LlmRequestId>,
+    /// Where a question the answer says the site does not cover is recorded.
+    pub(super) gaps: crate::gaps::GapRecorder,
+    /// Keeps the "not covered" marker out of what the visitor sees and what is stored.
+    pub(super) marker: crate::gaps::MarkerFilter,
 }
 
 /// How the answer ended, before it is stored.
@@ -93,6 +98,15 @@ impl TurnRun {
                     "the site does not cover the question; answering so without the model"
                 );
                 self.assistant.content = text;
+                self.gaps
+                    .spawn_record(super::retrieval::gap_question(
+                        &self.account,
+                        &self.agent,
+                        &self.session,
+                        &self.question,
+                        GapReason::NoSource,
+                        &found,
+                    ));
                 super::retrieval::deliver(
                     self.ports.messages.as_ref(),
                     &self.account,
@@ -161,8 +175,23 @@ impl TurnRun {
                 };
                 match next {
                     Err(_) => break 'rounds Ending::TimedOut,
-                    Ok(None) => break,
+                    Ok(None) => {
+                        // What was held back as a possible start of the marker was not.
+                        let rest = self.marker.finish();
+                        if !rest.is_empty() {
+                            self.assistant.content.push_str(&rest);
+                            if tx.send(TurnEvent::Delta(rest)).await.is_err() {
+                                break 'rounds Ending::Cancelled;
+                            }
+                        }
+                        break;
+                    }
                     Ok(Some(Ok(LlmEvent::Delta(text)))) => {
+                        // The marker never reaches the visitor or the store.
+                        let text = self.marker.push(&text);
+                        if text.is_empty() {
+                            continue;
+                        }
                         self.assistant.content.push_str(&text);
                         if tx.send(TurnEvent::Delta(text)).await.is_err() {
                             break 'rounds Ending::Cancelled;
@@ -391,6 +420,21 @@ impl TurnRun {
             }
         };
         self.assistant.status = status;
+        if self.marker.seen() {
+            // The marker is cut out as it streams; the space the model put before it goes.
+            let trimmed = self.assistant.content.trim_end().len();
+            self.assistant.content.truncate(trimmed);
+            if matches!(ending, Ending::Complete) {
+                self.gaps.spawn_record(super::retrieval::gap_question(
+                    &self.account,
+                    &self.agent,
+                    &self.session,
+                    &self.question,
+                    GapReason::ModelSaidUnknown,
+                    &self.sources,
+                ));
+            }
+        }
         if has_text {
             self.assistant.citations = self.sources.citations_for(&self.assistant.content);
         }

@@ -73,3 +73,53 @@ pub async fn rate_answer(
     tracing::info!(account = %session.account, session = %session.id, message = %message, rating = feedback.rating.as_str(), "answer rated");
     Ok(feedback)
 }
+
+/// A "not helpful" rating makes the question the answer replied to a content gap: the
+/// visitor's message just before the rated answer is recorded (in a task of its own; a
+/// failure is logged and the rating stands).
+pub fn record_not_helpful(
+    messages: std::sync::Arc<dyn MessageStore>,
+    gaps: crate::gaps::GapRecorder,
+    session: &Session,
+    message: &str,
+    feedback: &Feedback,
+) {
+    if feedback.rating != crate::domain::Rating::Down || !gaps.settings.enabled {
+        return;
+    }
+    let Ok(message) = MessageId::parse(message) else {
+        return;
+    };
+    let session = session.clone();
+    let at = feedback.updated_at;
+    tokio::spawn(async move {
+        let query = crate::ports::HistoryQuery {
+            order: crate::ports::Order::NewestFirst,
+            after: Some(message),
+            limit: 1,
+        };
+        let before = match messages
+            .history(&session.account, &session.id, &query)
+            .await
+        {
+            Ok(page) => page.items.into_iter().next(),
+            Err(error) => {
+                tracing::warn!(account = %session.account, session = %session.id, error = ?error, "reading the rated answer's question failed");
+                return;
+            }
+        };
+        let Some(question) = before.filter(|m| m.role == crate::domain::Role::User) else {
+            return;
+        };
+        gaps.record(crate::gaps::GapQuestion {
+            account: session.account.clone(),
+            agent: session.agent.clone(),
+            session: session.id.clone(),
+            question: question.content,
+            reason: crate::ports::gaps::GapReason::NotHelpful,
+            vector: None,
+            at,
+        })
+        .await;
+    });
+}

@@ -14,6 +14,7 @@ use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
+use crate::ports::gaps::GapReason;
 
 /// The retriever and the agent's RAG settings, for agents with RAG on.
 #[derive(Debug)]
@@ -109,6 +110,9 @@ impl ExtractiveReason {
 /// label.
 pub(super) struct ExtractiveTurn {
     pub(super) messages: Arc<dyn MessageStore>,
+    /// Where a question answered without a written answer is recorded.
+    pub(super) gaps: crate::gaps::GapRecorder,
+    pub(super) agent: crate::domain::AgentId,
     pub(super) account: AccountId,
     pub(super) session: SessionId,
     pub(super) question: String,
@@ -126,6 +130,8 @@ impl ExtractiveTurn {
     pub(super) async fn answer(self) {
         let Self {
             messages,
+            gaps,
+            agent,
             account,
             session,
             question,
@@ -154,6 +160,14 @@ impl ExtractiveTurn {
                 "the site does not cover the question; answering so"
             );
             assistant.content = text;
+            let gap = gap_question(
+                &account,
+                &agent,
+                &session,
+                &question,
+                GapReason::NoSource,
+                &sources,
+            );
             deliver(
                 messages.as_ref(),
                 &account,
@@ -164,6 +178,7 @@ impl ExtractiveTurn {
                 None,
             )
             .await;
+            gaps.spawn_record(gap);
             return;
         }
         let (lead, nothing_found) = reason.lead();
@@ -179,6 +194,14 @@ impl ExtractiveTurn {
                 .to_owned(),
         };
         assistant.citations = sources.all_citations();
+        let gap = gap_question(
+            &account,
+            &agent,
+            &session,
+            &question,
+            GapReason::Extractive,
+            &sources,
+        );
         deliver(
             messages.as_ref(),
             &account,
@@ -189,6 +212,27 @@ impl ExtractiveTurn {
             Some(reason),
         )
         .await;
+        gaps.spawn_record(gap);
+    }
+}
+
+/// The gap a turn's question makes, with the query vector retrieval already computed.
+pub(super) fn gap_question(
+    account: &AccountId,
+    agent: &crate::domain::AgentId,
+    session: &SessionId,
+    question: &str,
+    reason: GapReason,
+    sources: &Sources,
+) -> crate::gaps::GapQuestion {
+    crate::gaps::GapQuestion {
+        account: account.clone(),
+        agent: agent.clone(),
+        session: session.clone(),
+        question: question.to_owned(),
+        reason,
+        vector: sources.query_vector.clone(),
+        at: crate::domain::now(),
     }
 }
 

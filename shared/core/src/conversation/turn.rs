@@ -47,6 +47,8 @@ pub struct TurnPorts {
     pub spend: Arc<dyn SpendStore>,
     /// Where spend warnings go out.
     pub mail: Arc<dyn EmailTransport>,
+    /// Where content gaps (questions not answered well) are recorded.
+    pub gaps: Arc<dyn crate::ports::gaps::GapStore>,
 }
 
 impl std::fmt::Debug for TurnPorts {
@@ -306,8 +308,19 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         .into_iter()
         .filter(|m| m.id != user_message.id)
         .collect();
+    // Content gaps: the model marks an answer that says the site does not cover the
+    // question (the marker is stripped as the answer streams).
+    let system_prompt = if settings.knowledge.gaps.enabled {
+        std::borrow::Cow::Owned(format!(
+            "{}\n\n{}",
+            input.config.system_prompt.trim_end(),
+            crate::gaps::MARKER_INSTRUCTION
+        ))
+    } else {
+        std::borrow::Cow::Borrowed(input.config.system_prompt.as_str())
+    };
     let prompt = context::assemble(
-        &input.config.system_prompt,
+        &system_prompt,
         &earlier,
         text,
         settings.limits.history_token_budget,
@@ -331,6 +344,11 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
     // The channel is new and has room: this cannot fail.
     let _ = tx.try_send(meta);
     let directory = ports.directory.clone().filter(|_| settings.tools.directory);
+    let gaps = crate::gaps::GapRecorder {
+        store: Arc::clone(&ports.gaps),
+        embedder: ports.retriever.as_ref().map(|r| r.parts().0),
+        settings: settings.knowledge.gaps.clone(),
+    };
     let no_answer = retrieval
         .as_ref()
         .filter(|r| r.settings.abstain.enabled)
@@ -339,6 +357,8 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         // Without the model: quote the site, clearly labelled with why.
         let turn = ExtractiveTurn {
             messages: Arc::clone(&ports.messages),
+            gaps,
+            agent: input.agent,
             account: input.account,
             session: input.session,
             question: text.to_owned(),
@@ -375,6 +395,8 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         price: settings.spend.fallback_price,
         earlier_usage: Usage::default(),
         call: None,
+        gaps,
+        marker: crate::gaps::MarkerFilter::default(),
         tx,
     };
     tokio::spawn(run.answer(prompt.messages));

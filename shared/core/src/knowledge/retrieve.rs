@@ -74,6 +74,9 @@ pub struct Sources {
     /// Whether the index's answer is relevant to the question (see [`abstain`]); `None`
     /// when the index returned nothing or was not asked.
     pub relevance: Option<Relevance>,
+    /// The question's embedding as the index was queried with it (content gaps group
+    /// questions by it without embedding them again).
+    pub query_vector: Option<Vec<f32>>,
 }
 
 impl Retriever {
@@ -112,14 +115,16 @@ impl Retriever {
             .query(
                 account,
                 &VectorQuery {
-                    vector,
+                    vector: vector.clone(),
                     text: question.to_owned(),
                     top_k: candidates(rag.top_k),
                     url_prefix: None,
                 },
             )
             .await?;
-        Ok(Sources::from_hits(question, hits, rag))
+        let mut sources = Sources::from_hits(question, hits, rag);
+        sources.query_vector = Some(vector);
+        Ok(sources)
     }
 }
 
@@ -167,6 +172,7 @@ impl Sources {
         let mut sources = Sources {
             pages: Vec::new(),
             relevance: abstain::judge(question, &hits, &rag.abstain),
+            query_vector: None,
         };
         let hits = by_recency_prior(hits);
         let mut cap = PageCap::new(rag.max_chunks_per_page);
@@ -229,7 +235,9 @@ impl Sources {
              Answer only from these numbered sources. Cite each fact with the source's \
              number in square brackets, like [1]. Do not invent facts, prices or links that \
              the sources do not contain; when they do not cover the question, say plainly \
-             that the website does not cover it and offer how to contact the business. \
+             that the website does not cover it and offer how to contact the business, \
+             and end that answer with the exact text [[not-covered]] (it is removed before \
+             the visitor sees the answer; never write it otherwise). \
              A source's date is when its page was published or last updated: when two \
              sources disagree, prefer the newer one and say it is the more recent.\n",
         );
@@ -393,6 +401,7 @@ mod tests {
                 source(3, "https://x.example/c", "We cover Leeds."),
             ],
             relevance: None,
+            query_vector: None,
         }
     }
 
@@ -581,6 +590,7 @@ mod tests {
         let sources = Sources {
             pages: vec![page],
             relevance: None,
+            query_vector: None,
         };
         let answer = sources.extractive_answer("Is the home survey free?", "Quoted:", "None.");
         assert!(answer.contains("Our home survey is free."), "{answer}");

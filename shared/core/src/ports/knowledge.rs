@@ -149,4 +149,43 @@ pub trait VectorIndex: Send + Sync + std::fmt::Debug {
     async fn count(&self, account: &AccountId) -> Result<u64, KnowledgeError>;
     /// Deletes everything of an account (data deletion requests, tests).
     async fn delete_account(&self, account: &AccountId) -> Result<(), KnowledgeError>;
+    /// One page of the account's indexed pages with their chunk counts, in the index's
+    /// own order; `after` is the previous page's opaque cursor. An index that cannot list
+    /// says so with `Invalid`.
+    async fn list_pages(
+        &self,
+        account: &AccountId,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<IndexedPages, KnowledgeError> {
+        let _ = (account, after, limit);
+        Err(KnowledgeError::Invalid(
+            "this vector index cannot list its pages".to_owned(),
+        ))
+    }
+}
+
+/// A page as the index holds it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexedPage {
+    /// The page's id in chunk ids (`sha256(url)[..16]`, the part before `#`).
+    pub url_id: String,
+    /// Its URL, when the index keeps it where a listing can read it (the embedded index;
+    /// Pinecone lists ids only, so its pages' URLs come from the ingestion records).
+    pub url: Option<String>,
+    /// Its title, likewise.
+    pub title: Option<String>,
+    /// How many chunks it has in the index.
+    pub chunks: u64,
+    /// The page's date, when known.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// One page of a listing of indexed pages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexedPages {
+    /// The pages.
+    pub pages: Vec<IndexedPage>,
+    /// Pass back for the next page; `None` on the last.
+    pub next: Option<String>,
 }

@@ -11,6 +11,8 @@ pub mod challenge;
 pub mod console;
 pub mod crm;
 pub mod email;
+pub mod gaps;
+pub mod ingest_trigger;
 pub mod ingestion;
 pub mod knowledge;
 pub mod model;
@@ -278,6 +280,7 @@ pub trait Store:
     + crm::CrmStore
     + ingestion::IngestionStore
     + console::ConsoleStore
+    + gaps::GapStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -291,6 +294,7 @@ impl<T> Store for T where
         + crm::CrmStore
         + ingestion::IngestionStore
         + console::ConsoleStore
+        + gaps::GapStore
         + ExpiryStore
         + std::fmt::Debug
 {

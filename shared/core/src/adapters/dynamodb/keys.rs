@@ -22,6 +22,7 @@
 //! | agent spend | `A#{a}#SPEND#G#{agent}` | as above |
 //! | deployment spend | `DEPLOYMENT#SPEND` | as above |
 //! | audit entry | `A#{a}#AUDIT` | `{at ms:015}#{entry ulid}` |
+//! | content gap group | `A#{a}#GAPS` | `G#{group ulid}` |
 //! | operator session | `CONSOLE#SESSION#{sha256(token)}` | `SESSION` |
 //! | sign-in link | `CONSOLE#LINK#{sha256(token)}` | `LINK` |
 //!
@@ -33,7 +34,8 @@
 //! (`A#{a}#V#{visitor}#G#{agent}`, `{created ms:015}#{session}`); `gsi2` holds only the
 //! sessions awaiting a summary (`A#{a}#UNSUMMARISED`, `last_active_at` in ms, a number);
 //! `gsi3` lists an account's sessions (`A#{a}#SESSIONS`) and profiles (`A#{a}#PROFILES`),
-//! each by `{created ms:015}#{id}`, for the console.
+//! each by `{created ms:015}#{id}`, for the console, and its content gap groups per status
+//! (`A#{a}#GAPS#{open|resolved}`) by `{last seen ms:015}#{group}`.
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
@@ -199,6 +201,21 @@ pub(crate) fn runs_pk(account: &AccountId) -> String {
 
 pub(crate) fn run_sk(id: &str) -> String {
     format!("{RUN_PREFIX}{id}")
+}
+
+pub(crate) const GAP_PREFIX: &str = "G#";
+
+pub(crate) fn gaps_pk(account: &AccountId) -> String {
+    format!("A#{account}#GAPS")
+}
+
+pub(crate) fn gap_sk(id: &str) -> String {
+    format!("{GAP_PREFIX}{id}")
+}
+
+/// `gsi3`'s partition of the account's gap groups of one status.
+pub(crate) fn gaps_gsi3pk(account: &AccountId, status: &str) -> String {
+    format!("A#{account}#GAPS#{status}")
 }
 
 #[cfg(test)]

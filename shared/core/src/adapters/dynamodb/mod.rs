@@ -18,6 +18,7 @@ mod codec;
 mod console;
 mod email_events;
 mod erasure;
+mod gaps;
 mod ingestion;
 mod keys;
 mod llm_requests;

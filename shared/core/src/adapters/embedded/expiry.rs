@@ -22,6 +22,7 @@ const RETENTION_DELETES: &[&str] = &[
     "DELETE FROM email_claims WHERE expires_at IS NOT NULL AND expires_at <= ?1",
     "DELETE FROM email_mentions WHERE expires_at IS NOT NULL AND expires_at <= ?1",
     "DELETE FROM profiles WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+    "DELETE FROM gap_groups WHERE expires_at IS NOT NULL AND expires_at <= ?1",
     // Counters past their own expiry: a counter of a past window is never read again (its
     // window start is in its key), so it only takes space until this sweep.
     "DELETE FROM rate_counters WHERE expires_at <= ?1",

@@ -254,6 +254,22 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX audit_log_by_expiry ON audit_log (expires_at);
 ",
+    // Content gaps (`gaps`): questions the agent could not answer well, grouped by meaning.
+    r"
+    CREATE TABLE gap_groups (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        status TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        expires_at INTEGER,
+        PRIMARY KEY (account, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX gap_groups_by_seen ON gap_groups (account, status, last_seen DESC, id DESC);
+    CREATE INDEX gap_groups_by_expiry ON gap_groups (expires_at) WHERE expires_at IS NOT NULL;
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

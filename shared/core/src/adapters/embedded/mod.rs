@@ -22,6 +22,7 @@ mod console;
 mod email_events;
 mod erasure;
 mod expiry;
+mod gaps;
 mod ingestion;
 mod leases;
 mod llm_requests;

@@ -17,7 +17,8 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use super::flat::FlatIndex;
 use crate::domain::AccountId;
 use crate::ports::knowledge::{
-    ChunkRecord, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
+    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk,
+    VectorIndex, VectorQuery,
 };
 
 /// Schema migrations of the vector file, applied in order (`PRAGMA user_version`).
@@ -432,6 +433,76 @@ impl VectorIndex for EmbeddedIndex {
                     )
                     .map_err(sql)?;
                 Ok(u64::try_from(count).unwrap_or(0))
+            })
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn list_pages(
+        &self,
+        account: &AccountId,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<IndexedPages, KnowledgeError> {
+        let account = account.clone();
+        let after = after
+            .map(|cursor| {
+                base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, cursor)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .ok_or_else(|| KnowledgeError::Invalid("invalid paging cursor".to_owned()))
+            })
+            .transpose()?;
+        let limit = limit.clamp(1, 100);
+        self.blocking(move |this| {
+            this.with_conn(|conn| {
+                // One pass over `vector_chunks_by_url`: pages in URL order after the cursor.
+                let mut statement = conn
+                    .prepare_cached(
+                        "SELECT url, MIN(id), MIN(title), COUNT(*), MAX(date) FROM vector_chunks
+                         WHERE account = ?1 AND (?2 IS NULL OR url > ?2)
+                         GROUP BY url ORDER BY url LIMIT ?3",
+                    )
+                    .map_err(sql)?;
+                let rows = statement
+                    .query_map(
+                        params![account.as_str(), after, i64::try_from(limit + 1).unwrap_or(101)],
+                        |row| {
+                            Ok((
+                                row.get::<_, String>(0)?,
+                                row.get::<_, String>(1)?,
+                                row.get::<_, String>(2)?,
+                                row.get::<_, i64>(3)?,
+                                row.get::<_, Option<String>>(4)?,
+                            ))
+                        },
+                    )
+                    .map_err(sql)?;
+                let mut pages = Vec::new();
+                for row in rows {
+                    let (url, id, title, chunks, date) = row.map_err(sql)?;
+                    pages.push(IndexedPage {
+                        url_id: id.split('#').next().unwrap_or_default().to_owned(),
+                        url: Some(url),
+                        title: Some(title),
+                        chunks: u64::try_from(chunks).unwrap_or(0),
+                        date: date.and_then(|d| d.parse().ok()),
+                    });
+                }
+                let more = pages.len() > limit;
+                pages.truncate(limit);
+                let next = if more {
+                    pages.last().and_then(|p| p.url.as_deref()).map(|url| {
+                        base64::Engine::encode(
+                            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                            url,
+                        )
+                    })
+                } else {
+                    None
+                };
+                Ok(IndexedPages { pages, next })
             })
         })
         .await

@@ -37,7 +37,8 @@ use super::{DENSE_WEIGHT, LEXICAL_WEIGHT};
 use crate::domain::AccountId;
 use crate::knowledge::embed::remote;
 use crate::ports::knowledge::{
-    ChunkRecord, IndexedChunk, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
+    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk,
+    VectorIndex, VectorQuery,
 };
 
 /// The API version whose OpenAPI (`db_data_2025-10.oas.yaml`) the shapes follow.
@@ -272,37 +273,48 @@ impl PineconeIndex {
         let mut ids = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let mut url = url::Url::parse(&format!("{}/vectors/list", self.host))
-                .map_err(KnowledgeError::fatal)?;
-            {
-                let mut query = url.query_pairs_mut();
-                query.append_pair("namespace", account.as_str());
-                query.append_pair("limit", &PAGE.to_string());
-                if let Some(prefix) = prefix {
-                    query.append_pair("prefix", prefix);
-                }
-                if let Some(token) = &token {
-                    query.append_pair("paginationToken", token);
-                }
-            }
-            let page: ListResponse = remote::call::<(), _>(
-                &self.client,
-                reqwest::Method::GET,
-                url.as_str(),
-                &[
-                    ("Api-Key", self.api_key.expose_secret()),
-                    ("X-Pinecone-Api-Version", API_VERSION),
-                ],
-                None,
-                "pinecone list",
-            )
-            .await?;
+            let page = self.list_page(account, prefix, token.as_deref()).await?;
             ids.extend(page.vectors.into_iter().map(|v| v.id));
             token = page.pagination.and_then(|p| p.next);
             if token.is_none() {
                 return Ok(ids);
             }
         }
+    }
+
+    /// One `GET /vectors/list` page of the account's ids (byte order) starting with
+    /// `prefix`, from `token`.
+    async fn list_page(
+        &self,
+        account: &AccountId,
+        prefix: Option<&str>,
+        token: Option<&str>,
+    ) -> Result<ListResponse, KnowledgeError> {
+        let mut url = url::Url::parse(&format!("{}/vectors/list", self.host))
+            .map_err(KnowledgeError::fatal)?;
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("namespace", account.as_str());
+            query.append_pair("limit", &PAGE.to_string());
+            if let Some(prefix) = prefix {
+                query.append_pair("prefix", prefix);
+            }
+            if let Some(token) = token {
+                query.append_pair("paginationToken", token);
+            }
+        }
+        remote::call::<(), _>(
+            &self.client,
+            reqwest::Method::GET,
+            url.as_str(),
+            &[
+                ("Api-Key", self.api_key.expose_secret()),
+                ("X-Pinecone-Api-Version", API_VERSION),
+            ],
+            None,
+            "pinecone list",
+        )
+        .await
     }
 
     /// The upsert bodies: at most [`UPSERT_BATCH`] vectors and under 2 MB each.
@@ -347,6 +359,81 @@ impl PineconeIndex {
 
 #[async_trait]
 impl VectorIndex for PineconeIndex {
+    /// Pages from the id listing: chunk ids are `<url id>#<n>` in byte order, so a page's
+    /// chunks are adjacent; each page's chunks are then counted with a listing of its
+    /// prefix. The cursor is the list's pagination token of the id page the next page
+    /// starts in, and the last page already returned (skipped when read again). URLs and
+    /// titles are not in a listing: the caller takes them from the ingestion records.
+    #[tracing::instrument(skip_all, fields(account = %account))]
+    async fn list_pages(
+        &self,
+        account: &AccountId,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<IndexedPages, KnowledgeError> {
+        let limit = limit.clamp(1, 100);
+        let invalid = || KnowledgeError::Invalid("invalid paging cursor".to_owned());
+        let (mut token, mut last) = match after {
+            None => (None, None),
+            Some(cursor) => {
+                let bytes = base64::Engine::decode(
+                    &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                    cursor,
+                )
+                .map_err(|_| invalid())?;
+                let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+                let (token, last) = text.split_once('|').ok_or_else(invalid)?;
+                (
+                    Some(token.to_owned()).filter(|t| !t.is_empty()),
+                    Some(last.to_owned()).filter(|l| !l.is_empty()),
+                )
+            }
+        };
+        let cursor = |token: Option<&str>, last: &str| {
+            base64::Engine::encode(
+                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                format!("{}|{last}", token.unwrap_or_default()),
+            )
+        };
+        let mut url_ids: Vec<String> = Vec::new();
+        let mut next = None;
+        'listing: loop {
+            let page = self.list_page(account, None, token.as_deref()).await?;
+            for item in page.vectors {
+                let url_id = item.id.split('#').next().unwrap_or_default().to_owned();
+                if last.as_ref().is_some_and(|last| url_id <= *last) {
+                    continue;
+                }
+                if url_ids.len() == limit {
+                    // A page beyond this one: the next listing starts in this id page.
+                    next = url_ids.last().map(|l| cursor(token.as_deref(), l));
+                    break 'listing;
+                }
+                last = Some(url_id.clone());
+                url_ids.push(url_id);
+            }
+            token = page.pagination.and_then(|p| p.next);
+            if token.is_none() {
+                break;
+            }
+        }
+        let mut pages = Vec::with_capacity(url_ids.len());
+        for url_id in url_ids {
+            let chunks = self
+                .list_ids(account, Some(&format!("{url_id}#")))
+                .await?
+                .len();
+            pages.push(IndexedPage {
+                url_id,
+                url: None,
+                title: None,
+                chunks: u64::try_from(chunks).unwrap_or(u64::MAX),
+                date: None,
+            });
+        }
+        Ok(IndexedPages { pages, next })
+    }
+
     #[tracing::instrument(skip_all, fields(account = %account, chunks = chunks.len()))]
     async fn upsert(
         &self,
