@@ -153,6 +153,10 @@ error_codes! {
     IngestRunning = ("ingest_running", 409, "An ingestion run of this account is already in progress; try again when it has finished."),
     /// The deployment cannot start an ingestion run from the console.
     RecrawlUnavailable = ("recrawl_unavailable", 503, "This deployment cannot start an ingestion run from the console (no ingest function configured)."),
+    /// A dependency of the deep health check did not answer in time.
+    DependencyTimeout = ("dependency_timeout", 503, "A dependency checked by `GET /healthz?deep=1` (the store, the vector index) did not answer within its timeout; named in the check, not sent as an error body."),
+    /// The vector index failed the deep health check.
+    VectorStoreUnavailable = ("vector_store_unavailable", 503, "The vector index (`knowledge.vector_store`) answered the deep health check (`GET /healthz?deep=1`) with an error; named in the check, not sent as an error body."),
 }
 
 /// What a service error tells the edge: its stable code, what the caller may read, and when a

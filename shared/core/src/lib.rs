@@ -5,8 +5,8 @@
 //! The public surface is small on purpose. Five modules are the shared vocabulary:
 //! [`api`] (the route layer's extractors, views and the one error-to-HTTP mapping),
 //! [`config`], [`domain`], [`error`] (stable error codes) and [`ports`] (the traits the
-//! adapters implement). Four services are public modules, [`console`], [`crm`], [`limits`]
-//! and [`otp`];
+//! adapters implement). Five services are public modules, [`console`], [`crm`], [`limits`],
+//! [`monitoring`] and [`otp`];
 //! the rest of what the function crates, the CLI and the tests use is re-exported below.
 //! Everything else is private to this crate.
 
@@ -18,6 +18,7 @@ pub mod domain;
 pub mod error;
 pub mod gaps;
 pub mod limits;
+pub mod monitoring;
 pub mod otp;
 pub mod recrawl;
 pub mod ports;

@@ -120,6 +120,8 @@ impl IntoResponse for ApiError {
             tracing::debug!(code = self.code.as_str(), message = %self.message, "request refused");
         }
         let mut response = (status, Json(self.body())).into_response();
+        // The code travels with the answer so the request metrics count it (`request_metrics`).
+        response.extensions_mut().insert(self.code);
         let retry_after = match self.retry_after_secs {
             Some(secs) => Some(secs.max(1)),
             None if self.code == ErrorCode::RateLimited

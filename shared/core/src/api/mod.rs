@@ -7,6 +7,7 @@ mod extract;
 mod origin;
 mod origin_secret;
 mod render;
+mod request_metrics;
 mod router;
 mod scope;
 mod security_headers;
@@ -21,6 +22,7 @@ pub use error::{
 pub use extract::{ApiJson, ApiQuery};
 pub use origin_secret::ORIGIN_SECRET_HEADER;
 pub use render::{BASIC_TAGS, RawHtml, answer_html};
+pub use request_metrics::{REQUEST_ID_HEADER, function_of};
 pub use router::{finish, finish_serving_site, healthz};
 pub use scope::{AgentScope, SessionPath};
 pub use security_headers::{API_CSP, API_REFERRER_POLICY, SITE_CSP, SITE_REFERRER_POLICY};

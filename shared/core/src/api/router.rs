@@ -24,14 +24,43 @@ use tower_http::trace::TraceLayer;
 use super::error::{ApiError, ErrorCode};
 use super::origin::{allowed_for_path, check_origin};
 use super::origin_secret::{OriginSecret, check_origin_secret};
+use super::request_metrics;
 use super::security_headers;
 use super::visitor::VISITOR_HEADER;
 use crate::app::AppState;
 use crate::config::Catalog;
 
-/// `GET /healthz`.
-pub async fn healthz() -> impl IntoResponse {
-    axum::Json(serde_json::json!({"status": "ok"}))
+/// The query of `GET /healthz`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct HealthQuery {
+    /// `1` (or `true`): also check the store and the vector index.
+    #[serde(default)]
+    deep: Option<String>,
+}
+
+/// `GET /healthz`: `{"status": "ok"}` without looking at anything. With `?deep=1`, one
+/// cheap read of the store and, when the knowledge base is open, of the vector index, each
+/// within a timeout: `200` with each check's latency, or `503` naming the failed
+/// dependency's stable code (`monitoring::deep_check`).
+pub async fn healthz(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<HealthQuery>,
+) -> Response {
+    if !matches!(query.deep.as_deref(), Some("1" | "true")) {
+        return axum::Json(serde_json::json!({"status": "ok"})).into_response();
+    }
+    let knowledge = state.open_knowledge_base();
+    let report = crate::monitoring::deep_check(
+        state.store.as_ref(),
+        knowledge.as_ref().map(|k| k.index.as_ref()),
+    )
+    .await;
+    let status = if report.is_ok() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(report)).into_response()
 }
 
 async fn route_not_found() -> ApiError {
@@ -129,8 +158,14 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .as_ref()
         .map(OriginSecret::new);
     let cors = cors_layer(Arc::clone(&state.catalog));
+    let recorder = state.recorder.clone();
     routes
         .route("/healthz", get(healthz))
+        // Notes each matched route's template and account for the request metrics.
+        .route_layer(middleware::from_fn_with_state(
+            Arc::clone(&state.catalog),
+            request_metrics::note_route,
+        ))
         // Every route's answer is a visitor's or an operator's data (static files are not
         // routes, so they stay cacheable).
         .route_layer(SetResponseHeaderLayer::overriding(
@@ -156,6 +191,11 @@ fn layered(routes: Router<AppState>, state: AppState) -> Router {
         // Every answer, refusals and panics included, carries the security headers.
         .layer(middleware::map_response(security_headers::with_api_headers))
         .layer(CatchPanicLayer::custom(panic_response))
+        // Outside the panic catcher, so a panic's 500 is counted too.
+        .layer(middleware::from_fn_with_state(
+            recorder,
+            request_metrics::count_request,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -81,6 +81,9 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
         crate::adapters::turnstile::TurnstileVerifier::new()
             .context("building the Turnstile siteverify client")?,
     );
+    let recorder = crate::monitoring::RequestRecorder::new(
+        Arc::clone(&store) as Arc<dyn crate::ports::metrics::MetricsStore>
+    );
     let state = AppState {
         catalog,
         store,
@@ -92,6 +95,7 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
         challenges,
         otp_secret: Arc::new(OnceLock::new()),
         ingest_trigger: None,
+        recorder,
     };
     Ok(with_configured_knowledge(state))
 }

@@ -63,6 +63,8 @@ pub struct AppState {
     otp_secret: Arc<OnceLock<OtpSecret>>,
     /// Starts an account's ingestion run from the console, when this host can.
     ingest_trigger: Option<Arc<dyn crate::ports::ingest_trigger::IngestTrigger>>,
+    /// Counts every answered request and keeps error events, off the request path.
+    pub recorder: crate::monitoring::RequestRecorder,
 }
 
 impl AppState {
@@ -115,6 +117,11 @@ impl AppState {
             .get_or_try_init(|| async { open_knowledge(settings) })
             .await
             .cloned()
+    }
+
+    /// The knowledge base, if it is open already (never opens it).
+    pub fn open_knowledge_base(&self) -> Option<Knowledge> {
+        self.knowledge.get().cloned()
     }
 
     /// What a turn of this agent needs: the storage ports, its model, retrieval and the

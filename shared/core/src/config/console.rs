@@ -155,6 +155,12 @@ impl Operators {
         access
     }
 
+    /// Whether `email` is one of the deployment's operators (`operators:` of `app.yaml`),
+    /// who alone see the deployment's own pages (request metrics, its error events).
+    pub fn is_deployment_operator(&self, email: &EmailAddress) -> bool {
+        self.deployment.contains_key(&key_of(email))
+    }
+
     /// Whether `email` may sign in at all.
     pub fn is_operator(&self, email: &EmailAddress) -> bool {
         !self.access(email).is_empty()

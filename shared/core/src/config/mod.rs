@@ -10,6 +10,7 @@ mod crm;
 mod handoff;
 mod knowledge;
 mod rate_limits;
+mod runtime;
 mod settings;
 mod sources;
 mod spend;
@@ -37,6 +38,7 @@ pub use knowledge::{
     VectorBackend, VectorStoreSettings,
 };
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
+pub use runtime::{RuntimeInfo, runtime_info};
 pub use settings::{
     AccountSettings, AdminSettings, AgentSettings, LimitSettings, LlmSettings, LogFormat,
     MAX_RETENTION_DAYS, RetentionSettings, SECRET_KEYS, ServerSettings, Settings, StorageBackend,
@@ -90,6 +92,8 @@ pub struct Catalog {
     app: Settings,
     agents: BTreeMap<(AccountId, AgentId), Arc<AgentConfig>>,
     operators: Operators,
+    /// The SSM parameters it was loaded with, so [`Catalog::explain`] names the same sources.
+    secrets: Vec<SecretParameter>,
 }
 
 impl Catalog {
@@ -130,7 +134,18 @@ impl Catalog {
             app,
             agents,
             operators,
+            secrets: secrets.to_vec(),
         })
+    }
+
+    /// One agent's effective configuration key by key, as [`explain`] gives it, over the
+    /// files and SSM parameters this catalog was loaded from and the process's environment.
+    pub fn explain(
+        &self,
+        account: &AccountId,
+        agent: &AgentId,
+    ) -> Result<Vec<ExplainedKey>, ConfigError> {
+        explain(&self.root, account, agent, &self.secrets)
     }
 
     /// Who may sign in to the operator console, and their role on each account.
@@ -296,14 +311,87 @@ fn check_shared_caps(
 }
 
 /// A key of the effective configuration, its value (secrets masked) and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExplainedKey {
     /// Dotted key, e.g. `llm.model`.
     pub key: String,
     /// The value as JSON; secrets are `"********"`.
     pub value: String,
+    /// The same value, parsed.
+    pub json: serde_json::Value,
     /// A file path, an environment variable, an SSM parameter, or `built-in default`.
     pub source: String,
+    /// Which level of the cascade set it.
+    pub level: KeySource,
+}
+
+/// The level of the cascade a key's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    /// The built-in default.
+    Default,
+    /// `app.yaml`.
+    App,
+    /// The account's `account.yaml`.
+    Account,
+    /// The agent's `<agent>.yaml`.
+    Agent,
+    /// An SSM parameter (in AWS).
+    Ssm,
+    /// A `SALIENT__...` environment variable.
+    Env,
+}
+
+impl KeySource {
+    /// The level's name (`default`, `app`, `account`, `agent`, `ssm`, `env`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::App => "app",
+            Self::Account => "account",
+            Self::Agent => "agent",
+            Self::Ssm => "ssm",
+            Self::Env => "env",
+        }
+    }
+}
+
+/// The mask a secret's value is shown as.
+pub const MASKED: &str = "********";
+
+/// The explained keys as one nested document (`llm.model` under `llm:`), secrets masked as
+/// in each key: the effective configuration as YAML shows it.
+pub fn nested(keys: &[ExplainedKey]) -> serde_json::Value {
+    fn insert(
+        node: &mut serde_json::Map<String, serde_json::Value>,
+        path: &[&str],
+        value: serde_json::Value,
+    ) {
+        match path {
+            [] => {}
+            [last] => {
+                node.insert((*last).to_owned(), value);
+            }
+            [first, rest @ ..] => {
+                let child = node
+                    .entry((*first).to_owned())
+                    .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+                if !child.is_object() {
+                    *child = serde_json::Value::Object(serde_json::Map::new());
+                }
+                if let serde_json::Value::Object(map) = child {
+                    insert(map, rest, value);
+                }
+            }
+        }
+    }
+    let mut root = serde_json::Map::new();
+    for key in keys {
+        let path: Vec<&str> = key.key.split('.').collect();
+        insert(&mut root, &path, key.json.clone());
+    }
+    serde_json::Value::Object(root)
 }
 
 /// The effective configuration of one agent, key by key, with where each value came from.
@@ -330,22 +418,42 @@ pub fn explain(
     Ok(keys
         .into_iter()
         .map(|(key, value)| {
-            let shown = if SECRET_KEYS.contains(&key.as_str()) {
-                "\"********\"".to_owned()
+            let json = if SECRET_KEYS.contains(&key.as_str()) {
+                serde_json::Value::String(MASKED.to_owned())
             } else {
                 value
             };
             let source = source_of(&figment, &key);
+            let level = level_of(&figment, &key, root);
             ExplainedKey {
                 key,
-                value: shown,
+                value: json.to_string(),
+                json,
                 source,
+                level,
             }
         })
         .collect())
 }
 
-fn flatten(value: &Value, prefix: String, out: &mut Vec<(String, String)>) {
+/// Which level of the cascade set a key (see [`source_of`]).
+fn level_of(figment: &Figment, key: &str, root: &Path) -> KeySource {
+    let Some(metadata) = figment.find_metadata(key) else {
+        return KeySource::Default;
+    };
+    match &metadata.source {
+        Some(Source::File(path)) if path == &root.join("app.yaml") => KeySource::App,
+        Some(Source::File(path)) if path.file_name().is_some_and(|n| n == "account.yaml") => {
+            KeySource::Account
+        }
+        Some(Source::File(_)) => KeySource::Agent,
+        _ if metadata.name.contains("environment") => KeySource::Env,
+        _ if metadata.name == DEFAULTS_NAME => KeySource::Default,
+        _ => KeySource::Ssm,
+    }
+}
+
+fn flatten(value: &Value, prefix: String, out: &mut Vec<(String, serde_json::Value)>) {
     match value {
         Value::Dict(_, dict) if !dict.is_empty() => {
             for (key, child) in dict {
@@ -358,7 +466,8 @@ fn flatten(value: &Value, prefix: String, out: &mut Vec<(String, String)>) {
             }
         }
         other => {
-            let json = serde_json::to_string(other).unwrap_or_else(|_| "?".to_owned());
+            let json = serde_json::to_value(other)
+                .unwrap_or_else(|_| serde_json::Value::String("?".to_owned()));
             out.push((prefix, json));
         }
     }

@@ -15,6 +15,7 @@ pub mod gaps;
 pub mod ingest_trigger;
 pub mod ingestion;
 pub mod knowledge;
+pub mod metrics;
 pub mod model;
 pub mod spend;
 
@@ -281,6 +282,8 @@ pub trait Store:
     + ingestion::IngestionStore
     + console::ConsoleStore
     + gaps::GapStore
+    + metrics::MetricsStore
+    + metrics::StoreProbe
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -295,6 +298,8 @@ impl<T> Store for T where
         + ingestion::IngestionStore
         + console::ConsoleStore
         + gaps::GapStore
+        + metrics::MetricsStore
+        + metrics::StoreProbe
         + ExpiryStore
         + std::fmt::Debug
 {

@@ -23,6 +23,7 @@ mod ingestion;
 mod keys;
 mod llm_requests;
 mod messages;
+mod metrics;
 mod otp;
 mod profiles;
 mod rate_limits;

@@ -33,6 +33,9 @@ const RETENTION_DELETES: &[&str] = &[
     "DELETE FROM operator_sessions WHERE expires_at <= ?1",
     "DELETE FROM login_links WHERE expires_at <= ?1",
     "DELETE FROM audit_log WHERE expires_at <= ?1",
+    // Request metrics and error events past their own expiry.
+    "DELETE FROM request_metrics WHERE expires_at <= ?1",
+    "DELETE FROM error_events WHERE expires_at <= ?1",
 ];
 
 /// One-time-code challenges a day past their expiry (`?1`: now in epoch milliseconds), as

@@ -270,6 +270,33 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX gap_groups_by_seen ON gap_groups (account, status, last_seen DESC, id DESC);
     CREATE INDEX gap_groups_by_expiry ON gap_groups (expires_at) WHERE expires_at IS NOT NULL;
 ",
+    // Request metrics per function and UTC hour (one row per counter: `n`, `b{bucket}`,
+    // `e_{code}`) and the last error events of each account (`scope`, '' for the
+    // deployment's), see `metrics`.
+    r"
+    CREATE TABLE request_metrics (
+        function TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        counter TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (hour, function, counter)
+    ) WITHOUT ROWID;
+    CREATE INDEX request_metrics_by_expiry ON request_metrics (expires_at);
+    CREATE TABLE error_events (
+        scope TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        function TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (scope, at, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX error_events_by_expiry ON error_events (expires_at);
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

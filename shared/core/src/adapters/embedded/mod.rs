@@ -27,6 +27,7 @@ mod ingestion;
 mod leases;
 mod llm_requests;
 mod messages;
+mod metrics;
 pub(crate) mod migrations;
 mod otp;
 mod profiles;
