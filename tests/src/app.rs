@@ -263,6 +263,23 @@ impl TestApp {
         self.start(addr).await
     }
 
+    /// Serves `change(state)` from now on, on the same port and over the same stores (a
+    /// test giving the state a part only it builds, such as an ingest trigger).
+    pub async fn map_state(
+        &mut self,
+        change: impl FnOnce(AppState) -> AppState,
+    ) -> anyhow::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.context("the server task failed")?;
+        }
+        let addr = self.addr;
+        self.state = change(self.state.clone());
+        self.start(addr).await
+    }
+
     /// `http://127.0.0.1:<port>` + `path`.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)

@@ -479,7 +479,21 @@ async fn chat_completions(
         Some(result) => answer_from_tool(result),
         None => answer_text(&scenario, &user_text, first_source(&body).as_ref()),
     };
-    let parts = pieces(&text);
+    let parts = if scenario == "not-covered" {
+        // Like a model told to mark an answer the site does not cover: the marker arrives
+        // split over three chunks.
+        [
+            "The website ",
+            "does not say ",
+            "whether we do that. [[not",
+            "-cove",
+            "red]]",
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        pieces(&text)
+    };
     let delay = Duration::from_millis(state.token_delay_ms.load(Ordering::Relaxed) as u64);
     let slow = scenario == "slow";
     let state_for_stream = Arc::clone(&state);

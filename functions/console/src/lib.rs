@@ -15,6 +15,10 @@
 //! sign_in_required`); every state-changing one also the session's `X-CSRF-Token` (`403
 //! csrf_required`). An account the operator may not see answers `404 account_not_found`.
 
+mod gaps;
+mod knowledge;
+pub mod lambda_trigger;
+
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -63,6 +67,24 @@ pub fn routes() -> Router<AppState> {
             delete(delete_lead),
         )
         .route("/api/console/{account}/audit", get(audit))
+        .route("/api/console/{account}/gaps", get(gaps::list))
+        .route(
+            "/api/console/{account}/gaps/{group}/resolve",
+            post(gaps::resolve),
+        )
+        .route("/api/console/{account}/knowledge", get(knowledge::overview))
+        .route(
+            "/api/console/{account}/knowledge/pages",
+            get(knowledge::pages),
+        )
+        .route(
+            "/api/console/{account}/knowledge/recrawl",
+            post(knowledge::recrawl),
+        )
+        .route(
+            "/api/console/{account}/knowledge/search",
+            post(knowledge::search),
+        )
 }
 
 /// The routes with the shared layers and state bound.

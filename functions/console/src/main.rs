@@ -2,6 +2,10 @@
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let state = salient_core::bootstrap().await?;
+    let mut state = salient_core::bootstrap().await?;
+    // "Re-crawl now" invokes the ingest function the template names.
+    if let Some(trigger) = salient_console::lambda_trigger::LambdaIngestTrigger::from_env().await {
+        state = state.with_ingest_trigger(std::sync::Arc::new(trigger));
+    }
     lambda_http::run(salient_console::app(state)).await
 }

@@ -188,6 +188,19 @@ pub async fn run_scheduled(
         }),
         summary: format!("{err:#}"),
     })?;
+    if let Some(raw) = &event.detail.account {
+        // One account, started from the console: its run gives the ingest lease back.
+        let account = AccountId::parse(raw).map_err(|_| ScheduledError {
+            failed: 1,
+            retryable: false,
+            summary: "the event names an invalid account".to_owned(),
+        })?;
+        let outcome = run_account(state, &ingestor, &account).await;
+        if let Some(holder) = &event.detail.run {
+            salient_core::recrawl::finish(state.store.as_ref(), &account, holder).await;
+        }
+        return outcome.map(|run| vec![(account, run)]);
+    }
     let mut done = Vec::new();
     let mut failures = Vec::new();
     let mut retryable = false;
@@ -212,6 +225,81 @@ pub async fn run_scheduled(
             retryable,
             summary: failures.join("; "),
         })
+    }
+}
+
+/// One account's run, started by an operator (console or admin route).
+async fn run_account(
+    state: &AppState,
+    ingestor: &Ingestor,
+    account: &AccountId,
+) -> Result<IngestionRun, ScheduledError> {
+    let failed = |retryable: bool, summary: String| ScheduledError {
+        failed: 1,
+        retryable,
+        summary,
+    };
+    let sources = account_sources(&state.catalog, account)
+        .ok_or_else(|| failed(false, format!("{account}: no such account")))?;
+    match ingestor
+        .run(account, &sources, RunTrigger::Admin, &NoProgress)
+        .await
+    {
+        Ok(report) => Ok(report.run),
+        Err(err) => {
+            tracing::error!(%account, error = %err, "ingestion started from the console failed");
+            Err(failed(err.is_retryable(), format!("{account}: {err}")))
+        }
+    }
+}
+
+/// "Re-crawl now" in `salient serve` (and the tests): the run is a task of this process,
+/// over the same state's knowledge base and records; it gives the ingest lease back when
+/// it ends. The state is handed over once built ([`LocalIngestTrigger::attach`]).
+#[derive(Debug, Clone, Default)]
+pub struct LocalIngestTrigger {
+    state: std::sync::Arc<std::sync::OnceLock<AppState>>,
+}
+
+impl LocalIngestTrigger {
+    /// A trigger with no state yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Gives the trigger the state its runs use, and the state the trigger.
+    pub fn attach(self, state: AppState) -> AppState {
+        let state = state.with_ingest_trigger(std::sync::Arc::new(self.clone()));
+        let _ = self.state.set(state.clone());
+        state
+    }
+}
+
+#[async_trait::async_trait]
+impl salient_core::ports::ingest_trigger::IngestTrigger for LocalIngestTrigger {
+    async fn start(
+        &self,
+        account: &AccountId,
+        holder: &str,
+    ) -> Result<(), salient_core::ports::ingest_trigger::TriggerError> {
+        let state = self.state.get().cloned().ok_or_else(|| {
+            salient_core::ports::ingest_trigger::TriggerError(anyhow::anyhow!(
+                "the local ingest trigger has no state"
+            ))
+        })?;
+        let (account, holder) = (account.clone(), holder.to_owned());
+        tokio::spawn(async move {
+            match build_ingestor(&state).await {
+                Ok(ingestor) => {
+                    let _ = run_account(&state, &ingestor, &account).await;
+                }
+                Err(err) => {
+                    tracing::error!(%account, error = %format!("{err:#}"), "the knowledge base could not be opened for ingestion");
+                }
+            }
+            salient_core::recrawl::finish(state.store.as_ref(), &account, &holder).await;
+        });
+        Ok(())
     }
 }
 

@@ -43,6 +43,8 @@ pub async fn run(config_dir: &Path, port: Option<u16>) -> anyhow::Result<()> {
     salient_core::init_telemetry(&catalog.app().telemetry);
     let server = catalog.app().server.clone();
     let state = AppState::from_catalog(catalog).await?;
+    // The console's "Re-crawl now" runs the ingestion in this process.
+    let state = salient_ingest::LocalIngestTrigger::new().attach(state);
     // Load the tokenizer in the background so the first turn does not wait for it.
     tokio::task::spawn_blocking(salient_core::warm_up_tokenizer);
     tokio::spawn(sweep_expired(Arc::clone(&state.store), EXPIRY_SWEEP_EVERY));

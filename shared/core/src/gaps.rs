@@ -341,7 +341,10 @@ pub fn strip_marker(answer: &str) -> (String, bool) {
     if !answer.contains(UNKNOWN_MARKER) {
         return (answer.to_owned(), false);
     }
-    (answer.replace(UNKNOWN_MARKER, "").trim_end().to_owned(), true)
+    (
+        answer.replace(UNKNOWN_MARKER, "").trim_end().to_owned(),
+        true,
+    )
 }
 
 #[cfg(test)]
@@ -369,7 +372,10 @@ mod tests {
         }
         let chars: Vec<String> = answer.chars().map(String::from).collect();
         let pieces: Vec<&str> = chars.iter().map(String::as_str).collect();
-        assert_eq!(filtered(&pieces), ("The site doesn't say. ".to_owned(), true));
+        assert_eq!(
+            filtered(&pieces),
+            ("The site doesn't say. ".to_owned(), true)
+        );
     }
 
     #[test]
@@ -395,6 +401,9 @@ mod tests {
     fn cosine_and_grouping_by_words() {
         assert!((cosine(&[1.0, 0.0], &[1.0, 0.0]) - 1.0).abs() < 1e-6);
         assert!(cosine(&[1.0, 0.0], &[0.0, 1.0]).abs() < 1e-6);
-        assert_eq!(normalised("Do you service  Hexham?"), "do you service hexham");
+        assert_eq!(
+            normalised("Do you service  Hexham?"),
+            "do you service hexham"
+        );
     }
 }

@@ -20,8 +20,8 @@ pub mod gaps;
 pub mod limits;
 pub mod monitoring;
 pub mod otp;
-pub mod recrawl;
 pub mod ports;
+pub mod recrawl;
 
 mod adapters;
 mod app;

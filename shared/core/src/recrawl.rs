@@ -111,10 +111,7 @@ pub async fn running(
 
 /// Gives back the lease `holder` took (the run ended); logged, never failing the run.
 pub async fn finish(leases: &dyn RateLimitStore, account: &AccountId, holder: &str) {
-    if let Err(error) = leases
-        .release_lease(account, INGEST_LEASE, 0, holder)
-        .await
-    {
+    if let Err(error) = leases.release_lease(account, INGEST_LEASE, 0, holder).await {
         tracing::warn!(account = %account, error = ?error, "giving back the ingest lease failed; it frees itself at its expiry");
     }
 }

@@ -40,6 +40,13 @@ pub struct ScheduledEvent {
 pub struct ScheduledDetail {
     /// The job's name.
     pub task: String,
+    /// Only this account (the console's "Re-crawl now"); every scheduled account when
+    /// absent.
+    #[serde(default)]
+    pub account: Option<String>,
+    /// The holder of the account's ingest lease, given back when the run ends.
+    #[serde(default)]
+    pub run: Option<String>,
 }
 
 /// Why a scheduled job failed, and whether running it again may pass.

@@ -79,6 +79,7 @@ fn run(id: &str, added: u32) -> IngestionRun {
             removed: 3,
             skipped: 4,
             failed: 5,
+            chunks: 9,
         },
         errors: vec!["https://x.test/a: HTTP 500".to_owned()],
     }

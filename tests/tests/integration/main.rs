@@ -11,6 +11,7 @@ mod chat;
 mod config;
 mod config_env;
 mod console;
+mod console_gaps;
 mod crash;
 mod crm_storage;
 mod directory;

@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 const NORTHWIND: &str = "northwind-heating";
 const HARBOR: &str = "harbor-books";
 
-fn model_dir() -> PathBuf {
+pub(crate) fn model_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/models/all-MiniLM-L6-v2")
 }
 

@@ -34,8 +34,7 @@ pub use crm::{
 pub use handoff::{BusinessHours, Day, HandoffSettings, MAX_HANDOFF_MESSAGE_CHARS};
 pub use knowledge::{
     AbstainSettings, EmbeddingProvider, EmbeddingSettings, GapSettings, KnowledgeSettings,
-    RagSettings,
-    VectorBackend, VectorStoreSettings,
+    RagSettings, VectorBackend, VectorStoreSettings,
 };
 pub use rate_limits::{RateLimitSettings, RateWindow, RateWindows, ScopedLimits, StreamLimits};
 pub use runtime::{RuntimeInfo, runtime_info};

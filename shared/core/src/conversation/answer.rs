@@ -98,15 +98,14 @@ impl TurnRun {
                     "the site does not cover the question; answering so without the model"
                 );
                 self.assistant.content = text;
-                self.gaps
-                    .spawn_record(super::retrieval::gap_question(
-                        &self.account,
-                        &self.agent,
-                        &self.session,
-                        &self.question,
-                        GapReason::NoSource,
-                        &found,
-                    ));
+                self.gaps.spawn_record(super::retrieval::gap_question(
+                    &self.account,
+                    &self.agent,
+                    &self.session,
+                    &self.question,
+                    GapReason::NoSource,
+                    &found,
+                ));
                 super::retrieval::deliver(
                     self.ports.messages.as_ref(),
                     &self.account,

@@ -39,7 +39,9 @@ use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
 use crate::knowledge::abstain::Relevance;
 use crate::knowledge::retrieve::{PageCap, Sources, by_recency_prior, candidates};
-use crate::ports::knowledge::{EmbedKind, Embedder, KnowledgeError, VectorIndex, VectorQuery};
+use crate::ports::knowledge::{
+    EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
+};
 
 /// An account's questions.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -309,6 +311,60 @@ impl EvalReport {
     }
 }
 
+/// The top `k` of `hits` (already ordered with the recency prior) as the agent picks them:
+/// in order, at most `rag.max_chunks_per_page` from one page. What `salient eval` ranks
+/// and the console's retrieval test shows.
+pub fn top_chunks<'a>(
+    hits: &'a [ScoredChunk],
+    k: usize,
+    rag: &RagSettings,
+) -> Vec<&'a ScoredChunk> {
+    let mut cap = PageCap::new(rag.max_chunks_per_page);
+    let mut top = Vec::with_capacity(k);
+    for hit in hits {
+        if top.len() == k {
+            break;
+        }
+        if cap.admits(&hit.record.url) {
+            cap.take(&hit.record.url);
+            top.push(hit);
+        }
+    }
+    top
+}
+
+/// One question ranked exactly as [`run`] ranks it: embedded as a query, the index asked
+/// for three times `max(k, rag.top_k)` candidates, the recency prior applied, then
+/// [`top_chunks`].
+pub async fn search(
+    embedder: &dyn Embedder,
+    index: &dyn VectorIndex,
+    account: &AccountId,
+    question: &str,
+    k: usize,
+    rag: &RagSettings,
+) -> Result<Vec<ScoredChunk>, KnowledgeError> {
+    let k = k.max(1);
+    let vector = embedder
+        .embed(&[question.to_owned()], EmbedKind::Query)
+        .await?
+        .pop()
+        .ok_or_else(|| KnowledgeError::fatal(anyhow::anyhow!("the embedder returned no vector")))?;
+    let hits = index
+        .query(
+            account,
+            &VectorQuery {
+                vector,
+                text: question.to_owned(),
+                top_k: candidates(k.max(rag.top_k)),
+                url_prefix: None,
+            },
+        )
+        .await?;
+    let hits = by_recency_prior(hits);
+    Ok(top_chunks(&hits, k, rag).into_iter().cloned().collect())
+}
+
 /// Runs every question through `embedder` and `index` for `account` (hybrid: the
 /// question's vector and its text) and scores the answers: the top `k` chunks as the agent
 /// picks them, from three times as many candidates with at most
@@ -349,17 +405,10 @@ pub async fn run(
             )
             .await?;
         let hits = by_recency_prior(hits);
-        let mut cap = PageCap::new(rag.max_chunks_per_page);
-        let mut retrieved = Vec::with_capacity(k);
-        for hit in &hits {
-            if retrieved.len() == k {
-                break;
-            }
-            if cap.admits(&hit.record.url) {
-                cap.take(&hit.record.url);
-                retrieved.push(hit.record.url.clone());
-            }
-        }
+        let retrieved = top_chunks(&hits, k, rag)
+            .into_iter()
+            .map(|hit| hit.record.url.clone())
+            .collect();
         let sources = Sources::from_hits(&question.question, hits, rag);
         let listed =
             directory.and_then(|d| d.extractive_list(&question.question, EXTRACTIVE_ITEMS));

@@ -75,6 +75,10 @@ pub struct RunCounts {
     pub skipped: u32,
     /// URLs that could not be fetched or indexed.
     pub failed: u32,
+    /// Chunks of the run's indexed pages (added, updated and unchanged); 0 in runs
+    /// recorded before it was counted.
+    #[serde(default)]
+    pub chunks: u32,
 }
 
 /// One ingestion run of one account.

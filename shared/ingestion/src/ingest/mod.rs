@@ -245,9 +245,24 @@ impl RunState {
     fn finish(&mut self, progress: &dyn Progress, url: String, outcome: PageOutcome) {
         let counts = &mut self.counts;
         match &outcome {
-            PageOutcome::Added { .. } => counts.added += 1,
-            PageOutcome::Updated { .. } => counts.updated += 1,
-            PageOutcome::Unchanged { .. } => counts.unchanged += 1,
+            PageOutcome::Added { chunks } => {
+                counts.added += 1;
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+            }
+            PageOutcome::Updated { chunks } => {
+                counts.updated += 1;
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+            }
+            PageOutcome::Unchanged { chunks } => {
+                counts.unchanged += 1;
+                counts.chunks = counts
+                    .chunks
+                    .saturating_add(u32::try_from(*chunks).unwrap_or(u32::MAX));
+            }
             PageOutcome::Removed => counts.removed += 1,
             PageOutcome::Skipped(_) => counts.skipped += 1,
             PageOutcome::Failed(why) => {

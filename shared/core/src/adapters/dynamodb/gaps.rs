@@ -117,10 +117,7 @@ impl DynamoStore {
                 .table_name(&self.table)
                 .index_name(GSI3)
                 .key_condition_expression("gsi3pk = :pk")
-                .expression_attribute_values(
-                    ":pk",
-                    s(gaps_gsi3pk(account, status.as_str())),
-                )
+                .expression_attribute_values(":pk", s(gaps_gsi3pk(account, status.as_str())))
                 .scan_index_forward(!newest_first),
         )
     }

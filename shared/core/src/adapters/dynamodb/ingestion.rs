@@ -7,8 +7,8 @@ use async_trait::async_trait;
 
 use super::DynamoStore;
 use super::codec::{
-    self, Item, backend, millis, n, read_as, read_n, read_string, read_strings, read_time, s,
-    strings,
+    self, Item, backend, millis, n, read_as, read_n, read_opt_n, read_string, read_strings,
+    read_time, s, strings,
 };
 use super::keys::{PAGE_PREFIX, RUN_PREFIX, page_sk, pages_pk, run_sk, runs_pk};
 use crate::domain::AccountId;
@@ -59,6 +59,7 @@ fn run_item(account: &AccountId, run: &IngestionRun) -> Item {
             ("removed", n(counts.removed)),
             ("skipped", n(counts.skipped)),
             ("failed", n(counts.failed)),
+            ("chunks", n(counts.chunks)),
             ("errors", strings(&run.errors)),
         ],
     )
@@ -77,6 +78,7 @@ fn run_from_item(item: &Item) -> Result<IngestionRun, StoreError> {
             removed: read_n(item, "removed")?,
             skipped: read_n(item, "skipped")?,
             failed: read_n(item, "failed")?,
+            chunks: read_opt_n(item, "chunks")?.unwrap_or(0),
         },
         errors: read_strings(item, "errors")?,
     })
@@ -162,6 +164,7 @@ mod tests {
                 removed: 4,
                 skipped: 5,
                 failed: 6,
+                chunks: 7,
             },
             errors: vec!["x: HTTP 500".to_owned()],
         };

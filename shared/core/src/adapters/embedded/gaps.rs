@@ -11,9 +11,7 @@ use super::EmbeddedStore;
 use super::rows::{Columns, json, millis};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, now};
-use crate::ports::gaps::{
-    GapExample, GapFilter, GapGroup, GapReasons, GapStatus, GapStore,
-};
+use crate::ports::gaps::{GapExample, GapFilter, GapGroup, GapReasons, GapStatus, GapStore};
 use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
 
 /// What the `body` column holds.
@@ -45,8 +43,6 @@ fn group(c: &mut Columns<'_, '_>) -> Result<GapGroup, StoreError> {
         centroid: body.centroid,
     })
 }
-
-
 
 /// A listing's cursor: the last group's `last_seen` and id, tied to the account.
 fn encode_cursor(account: &AccountId, group: &GapGroup) -> String {
@@ -207,6 +203,3 @@ impl GapStore for EmbeddedStore {
         Ok(page_of(groups, limit, |last| encode_cursor(&owner, last)))
     }
 }
-
-
-

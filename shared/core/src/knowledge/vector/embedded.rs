@@ -17,8 +17,8 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use super::flat::FlatIndex;
 use crate::domain::AccountId;
 use crate::ports::knowledge::{
-    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk,
-    VectorIndex, VectorQuery,
+    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk, VectorIndex,
+    VectorQuery,
 };
 
 /// Schema migrations of the vector file, applied in order (`PRAGMA user_version`).
@@ -467,7 +467,11 @@ impl VectorIndex for EmbeddedIndex {
                     .map_err(sql)?;
                 let rows = statement
                     .query_map(
-                        params![account.as_str(), after, i64::try_from(limit + 1).unwrap_or(101)],
+                        params![
+                            account.as_str(),
+                            after,
+                            i64::try_from(limit + 1).unwrap_or(101)
+                        ],
                         |row| {
                             Ok((
                                 row.get::<_, String>(0)?,

@@ -37,8 +37,8 @@ use super::{DENSE_WEIGHT, LEXICAL_WEIGHT};
 use crate::domain::AccountId;
 use crate::knowledge::embed::remote;
 use crate::ports::knowledge::{
-    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk,
-    VectorIndex, VectorQuery,
+    ChunkRecord, IndexedChunk, IndexedPage, IndexedPages, KnowledgeError, ScoredChunk, VectorIndex,
+    VectorQuery,
 };
 
 /// The API version whose OpenAPI (`db_data_2025-10.oas.yaml`) the shapes follow.
