@@ -87,6 +87,7 @@ export function el(tag, attrs = {}, ...children) {
 
 /** A link only to an http(s) address; anything else is shown as text. */
 export function safeLink(url, label) {
+  if (!url) return el('span', { text: label || '' });
   try {
     const parsed = new URL(url, location.origin);
     if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return el('a', { href: parsed.href, rel: 'noopener noreferrer' }, label || url);

@@ -17,7 +17,7 @@ function runsTable(runs) {
       number(r.failed),
       r.duration_ms === null || r.duration_ms === undefined ? '–' : `${(r.duration_ms / 1000).toFixed(1)} s`,
       r.errors?.length
-        ? el('details', {}, el('summary', { text: `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` }), el('ul', {}, r.errors.map((e) => el('li', {}, safeLink(e.url), ` ${e.code}: `, el('span', { text: e.message })))))
+        ? el('details', {}, el('summary', { text: `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` }), el('ul', {}, r.errors.map((e) => el('li', {}, e.url ? [safeLink(e.url), ' '] : null, `${e.code}: `, el('span', { text: e.message })))))
         : '–',
     ]),
     { label: 'Ingest runs' },
