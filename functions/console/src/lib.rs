@@ -18,6 +18,8 @@
 mod gaps;
 mod knowledge;
 pub mod lambda_trigger;
+mod config;
+mod health;
 
 use std::collections::BTreeMap;
 
@@ -85,6 +87,11 @@ pub fn routes() -> Router<AppState> {
             "/api/console/{account}/knowledge/search",
             post(knowledge::search),
         )
+        .route("/api/console/metrics", get(health::metrics))
+        .route("/api/console/errors", get(health::deployment_errors))
+        .route("/api/console/{account}/errors", get(health::account_errors))
+        .route("/api/console/{account}/config", get(config::show))
+        .route("/api/console/{account}/config/{file}", get(config::yaml))
 }
 
 /// The routes with the shared layers and state bound.

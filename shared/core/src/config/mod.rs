@@ -393,6 +393,12 @@ pub fn nested(keys: &[ExplainedKey]) -> serde_json::Value {
     serde_json::Value::Object(root)
 }
 
+/// The explained keys as a YAML document ([`nested`]), secrets masked.
+pub fn effective_yaml(keys: &[ExplainedKey]) -> Result<String, ConfigError> {
+    serde_norway::to_string(&nested(keys))
+        .map_err(|err| ConfigError::Invalid(format!("the configuration as YAML: {err}")))
+}
+
 /// The effective configuration of one agent, key by key, with where each value came from.
 pub fn explain(
     root: &Path,

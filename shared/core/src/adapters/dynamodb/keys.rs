@@ -25,6 +25,8 @@
 //! | content gap group | `A#{a}#GAPS` | `G#{group ulid}` |
 //! | operator session | `CONSOLE#SESSION#{sha256(token)}` | `SESSION` |
 //! | sign-in link | `CONSOLE#LINK#{sha256(token)}` | `LINK` |
+//! | request metrics | `DEPLOYMENT#METRICS#{function}` | `H#{yyyy-mm-ddThh}` (in `metrics`) |
+//! | error event | `A#{a}#ERRORS`, `DEPLOYMENT#ERRORS` | `E#{slot:03}`, `SEQ` (in `metrics`) |
 //!
 //! The deployment's spend counters, operator sessions and sign-in links are the partitions of
 //! no account: the counters add up every account's cost, and an operator may see several
