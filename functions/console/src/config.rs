@@ -97,7 +97,8 @@ pub(crate) async fn yaml(
         Some(agent.as_str()),
     )
     .await?;
-    let body = effective_yaml(&agent_keys(&state, &account, &agent)?).map_err(ApiError::internal)?;
+    let body =
+        effective_yaml(&agent_keys(&state, &account, &agent)?).map_err(ApiError::internal)?;
     let body = format!("# effective configuration of {account}/{agent} (secrets masked)\n{body}");
     let mut response = body.into_response();
     let headers = response.headers_mut();
@@ -105,9 +106,9 @@ pub(crate) async fn yaml(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/yaml; charset=utf-8"),
     );
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"{account}-{agent}.yaml\""
-    )) {
+    if let Ok(value) =
+        HeaderValue::from_str(&format!("attachment; filename=\"{account}-{agent}.yaml\""))
+    {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     Ok(response)

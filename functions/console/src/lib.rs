@@ -15,11 +15,11 @@
 //! sign_in_required`); every state-changing one also the session's `X-CSRF-Token` (`403
 //! csrf_required`). An account the operator may not see answers `404 account_not_found`.
 
+mod config;
 mod gaps;
+mod health;
 mod knowledge;
 pub mod lambda_trigger;
-mod config;
-mod health;
 
 use std::collections::BTreeMap;
 
