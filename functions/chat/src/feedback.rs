@@ -43,6 +43,7 @@ pub(crate) async fn rate(
     let message = params.get("message").map_or("", String::as_str);
     let feedback = rate_answer(
         state.store.as_ref(),
+        state.store.as_ref(),
         &session,
         FeedbackInput {
             message,

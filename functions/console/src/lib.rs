@@ -9,7 +9,8 @@
 //! - `GET /api/console/me`;
 //! - `GET /api/console/{account}/conversations`, `.../conversations/{session}`;
 //! - `GET /api/console/{account}/leads`, `.../leads.csv`, `DELETE .../leads/{profile}`;
-//! - `GET /api/console/{account}/audit`.
+//! - `GET /api/console/{account}/audit`;
+//! - `GET /api/console/{account}/overview` (`overview`).
 //!
 //! Every route but the sign-in ones needs the `__Host-salient_console` session (`401
 //! sign_in_required`); every state-changing one also the session's `X-CSRF-Token` (`403
@@ -20,6 +21,7 @@ mod gaps;
 mod health;
 mod knowledge;
 pub mod lambda_trigger;
+mod overview;
 
 use std::collections::BTreeMap;
 
@@ -45,6 +47,7 @@ use salient_core::domain::{
 };
 use salient_core::otp::{OtpCode, email_subject};
 use salient_core::ports::console::ConversationFilter;
+use salient_core::ports::rollups::SessionFlag;
 use salient_core::ports::{HistoryQuery, MAX_PAGE_SIZE, Order, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -92,6 +95,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/console/{account}/errors", get(health::account_errors))
         .route("/api/console/{account}/config", get(config::show))
         .route("/api/console/{account}/config/{file}", get(config::yaml))
+        .route("/api/console/{account}/overview", get(overview::overview))
 }
 
 /// The routes with the shared layers and state bound.
@@ -356,6 +360,7 @@ struct ConversationQuery {
     agent: Option<String>,
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
+    flag: Option<String>,
     cursor: Option<String>,
     limit: Option<u32>,
 }
@@ -373,6 +378,13 @@ fn conversation_row(session: &Session) -> Value {
         // is two messages; a turn still being answered counts too.
         "turns": session.message_count.div_ceil(2),
         "has_lead": session.profile_id.is_some(),
+        "flags": {
+            "not_helpful": session.flags.not_helpful,
+            "no_sources": session.flags.no_sources,
+            "extractive": session.flags.extractive,
+            "person_asked": session.handoff_requested_at.is_some(),
+            "has_lead": session.profile_id.is_some(),
+        },
         "handoff_requested_at": session.handoff_requested_at,
         "summary_status": session.summary_status,
     })
@@ -399,6 +411,19 @@ async fn conversations(
             "`from` must be before `to`.",
         ));
     }
+    let flag = query
+        .flag
+        .as_deref()
+        .map(|raw| {
+            SessionFlag::parse(raw).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidQuery,
+                    "`flag` must be one of not_helpful, no_sources, extractive, person_asked, \
+                     has_lead.",
+                )
+            })
+        })
+        .transpose()?;
     let limit = page_size(query.limit)?;
     let after = cursor(query.cursor.as_deref())?;
     record(&state, &account, &operator, "conversations.list", None).await?;
@@ -406,6 +431,7 @@ async fn conversations(
         agent,
         from: query.from,
         to: query.to,
+        flag,
     };
     let page = state
         .store

@@ -57,6 +57,7 @@ fn summary_ports(state: &AppState) -> SummaryPorts<'_> {
         events: store,
         llm_records: store,
         spend: store,
+        rollups: store,
         mail: state.mail.as_ref(),
         from: &state.catalog.app().email.from,
     }

@@ -200,6 +200,7 @@ async fn verify(
     let mut profile = verify_email(
         state.store.as_ref(),
         state.store.as_ref(),
+        state.store.as_ref(),
         &session,
         &email,
         profile_settings.max_interests,

@@ -31,6 +31,7 @@ mod email;
 mod knowledge;
 mod llm;
 mod privacy;
+mod rollups;
 mod telemetry;
 
 // The application state and its composition root, which builds every adapter.

@@ -12,6 +12,7 @@ mod config;
 mod config_env;
 mod console;
 mod console_gaps;
+mod console_overview;
 mod crash;
 mod crm_storage;
 mod directory;

@@ -138,6 +138,7 @@ impl AppState {
             spend: Arc::clone(&self.store) as Arc<dyn SpendStore>,
             mail: Arc::clone(&self.mail),
             gaps: Arc::clone(&self.store) as Arc<dyn crate::ports::gaps::GapStore>,
+            rollups: Arc::clone(&self.store) as Arc<dyn crate::ports::rollups::RollupStore>,
         }
     }
 

@@ -7,6 +7,8 @@
 //! The console's own records (sign-in codes and their rate counters) live under the
 //! reserved account id [`CONSOLE_ACCOUNT`], which no account may take.
 
+pub mod overview;
+
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 

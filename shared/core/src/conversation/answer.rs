@@ -20,6 +20,7 @@ use crate::error::ErrorCode;
 use crate::knowledge::retrieve::Sources;
 use crate::ports::gaps::GapReason;
 use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
+use crate::rollups::TurnTally;
 
 /// How often a growing answer is stored while it streams: a crash loses at most about this
 /// much of what the visitor saw.
@@ -55,6 +56,10 @@ pub(super) struct TurnRun {
     pub(super) gaps: crate::gaps::GapRecorder,
     /// Keeps the "not covered" marker out of what the visitor sees and what is stored.
     pub(super) marker: crate::gaps::MarkerFilter,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
+    /// How long the first words took, once they went out.
+    pub(super) first_token: Option<Duration>,
 }
 
 /// How the answer ended, before it is stored.
@@ -114,6 +119,7 @@ impl TurnRun {
                     &self.tx,
                     AnswerMode::NoAnswer,
                     None,
+                    &self.tally,
                 )
                 .await;
                 return;
@@ -178,6 +184,9 @@ impl TurnRun {
                         // What was held back as a possible start of the marker was not.
                         let rest = self.marker.finish();
                         if !rest.is_empty() {
+                            if self.first_token.is_none() {
+                                self.first_token = Some(self.tally.elapsed());
+                            }
                             self.assistant.content.push_str(&rest);
                             if tx.send(TurnEvent::Delta(rest)).await.is_err() {
                                 break 'rounds Ending::Cancelled;
@@ -190,6 +199,9 @@ impl TurnRun {
                         let text = self.marker.push(&text);
                         if text.is_empty() {
                             continue;
+                        }
+                        if self.first_token.is_none() {
+                            self.first_token = Some(self.tally.elapsed());
                         }
                         self.assistant.content.push_str(&text);
                         if tx.send(TurnEvent::Delta(text)).await.is_err() {
@@ -325,6 +337,7 @@ impl TurnRun {
     async fn store_call(&self, record: &LlmRequest) {
         super::record::record_llm_call(
             self.ports.llm_records.as_ref(),
+            self.ports.rollups.as_ref(),
             &self.account,
             &self.agent,
             record,
@@ -349,6 +362,7 @@ impl TurnRun {
             Ok(update) => update,
             Err(error) => return serde_json::json!({ "saved": false, "error": error.to_string() }),
         };
+        let at = now();
         let saved = match self
             .ports
             .sessions
@@ -361,17 +375,32 @@ impl TurnRun {
                     &session,
                     &update,
                     settings.max_interests,
-                    now(),
+                    at,
                 )
                 .await
             }
             Err(error) => Err(error),
         };
         match saved {
-            Ok(profile) => serde_json::json!({
+            Ok(profile) => {
+                if profile.created_at == at {
+                    // A new profile: a lead captured.
+                    let delta = crate::ports::rollups::RollupDelta::new()
+                        .add(crate::ports::rollups::counter::LEADS_CAPTURED, 1);
+                    crate::rollups::record(
+                        self.ports.rollups.as_ref(),
+                        &self.account,
+                        &self.agent,
+                        at,
+                        delta,
+                    )
+                    .await;
+                }
+                serde_json::json!({
                 "saved": true,
                 "profile": crm::ProfileCard::from(&profile),
-            }),
+                })
+            }
             Err(error) => {
                 tracing::warn!(account = %self.account, session = %self.session, error = ?error, "saving the visitor profile failed");
                 serde_json::json!({ "saved": false, "error": "the profile could not be saved right now" })
@@ -470,6 +499,13 @@ impl TurnRun {
         };
         match failure {
             None if matches!(ending, Ending::Complete) => {
+                self.tally
+                    .answered(
+                        AnswerMode::Model,
+                        self.first_token,
+                        !self.assistant.citations.is_empty(),
+                    )
+                    .await;
                 let _ = self
                     .tx
                     .send(TurnEvent::Citations(self.assistant.citations.clone()))
@@ -486,6 +522,7 @@ impl TurnRun {
             }
             None => {}
             Some((code, message)) => {
+                self.tally.failed(code, self.first_token).await;
                 let _ = self
                     .tx
                     .send(TurnEvent::Error {

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Feedback, FeedbackError, FeedbackReason, MessageId, Rating, Session};
 use crate::error::{CodedError, ErrorCode};
+use crate::ports::rollups::RollupStore;
 use crate::ports::{MessageStore, StoreError};
 
 /// What the visitor sent.
@@ -52,10 +53,11 @@ impl CodedError for RateAnswerError {
     }
 }
 
-/// Stores the visitor's rating of an answer of `session` (replacing an earlier one); the
-/// rating as stored.
+/// Stores the visitor's rating of an answer of `session` (replacing an earlier one) and
+/// counts it in the day rollups (a changed rating moves the count); the rating as stored.
 pub async fn rate_answer(
     messages: &dyn MessageStore,
+    rollups: &dyn RollupStore,
     session: &Session,
     input: FeedbackInput<'_>,
     now: DateTime<Utc>,
@@ -71,6 +73,7 @@ pub async fn rate_answer(
             other => RateAnswerError::Store(other),
         })?;
     tracing::info!(account = %session.account, session = %session.id, message = %message, rating = feedback.rating.as_str(), "answer rated");
+    crate::rollups::record_rating(rollups, session, &message, feedback.rating, now).await;
     Ok(feedback)
 }
 

@@ -4,6 +4,7 @@ use crate::config::TokenPrice;
 use crate::domain::{AccountId, AgentId, LlmRequest};
 use crate::limits::spend::charge_of;
 use crate::ports::LlmRequestStore;
+use crate::ports::rollups::{RollupDelta, RollupStore, counter};
 
 /// Stores a call to the model as `started` as it is made, so a process that dies
 /// during the call leaves a record of it; [`record_llm_call`] replaces it with the figures.
@@ -24,6 +25,7 @@ pub(crate) async fn record_llm_start(
 /// write; a failed write is logged, never fatal.
 pub(crate) async fn record_llm_call(
     records: &dyn LlmRequestStore,
+    rollups: &dyn RollupStore,
     account: &AccountId,
     agent: &AgentId,
     record: &LlmRequest,
@@ -45,11 +47,26 @@ pub(crate) async fn record_llm_call(
         purpose,
         "llm request"
     );
-    let charge = charge_of(record, agent, price, crate::domain::now());
+    let at = crate::domain::now();
+    let charge = charge_of(record, agent, price, at);
     if let Err(error) = records
         .finish_llm_request(account, record, charge.as_ref())
         .await
     {
         tracing::error!(account = %account, session = %record.session, error = ?error, "recording the LLM request failed");
+        return;
     }
+    // The day's tokens and cost, beside the spend counters.
+    let cost = charge.as_ref().map_or(0, |c| c.micro_usd);
+    let delta = RollupDelta::new()
+        .add(counter::PROMPT_TOKENS, i64::from(record.prompt_tokens))
+        .add(
+            counter::COMPLETION_TOKENS,
+            i64::from(record.completion_tokens),
+        )
+        .add(
+            counter::COST_MICRO_USD,
+            i64::try_from(cost).unwrap_or(i64::MAX),
+        );
+    crate::rollups::record(rollups, account, agent, at, delta).await;
 }

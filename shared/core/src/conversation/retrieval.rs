@@ -15,6 +15,7 @@ use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
 use crate::ports::gaps::GapReason;
+use crate::rollups::TurnTally;
 
 /// The retriever and the agent's RAG settings, for agents with RAG on.
 #[derive(Debug)]
@@ -124,6 +125,8 @@ pub(super) struct ExtractiveTurn {
     pub(super) no_answer: Option<String>,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
 }
 
 impl ExtractiveTurn {
@@ -141,6 +144,7 @@ impl ExtractiveTurn {
             no_answer,
             mut assistant,
             tx,
+            tally,
         } = self;
         let sources = match &retrieval {
             Some(retrieval) => retrieval.sources(&account, &session, &question).await,
@@ -176,6 +180,7 @@ impl ExtractiveTurn {
                 &tx,
                 AnswerMode::NoAnswer,
                 None,
+                &tally,
             )
             .await;
             gaps.spawn_record(gap);
@@ -210,6 +215,7 @@ impl ExtractiveTurn {
             &tx,
             AnswerMode::Extractive,
             Some(reason),
+            &tally,
         )
         .await;
         gaps.spawn_record(gap);
@@ -293,10 +299,12 @@ pub(super) async fn deliver(
     tx: &mpsc::Sender<TurnEvent>,
     mode: AnswerMode,
     reason: Option<ExtractiveReason>,
+    tally: &TurnTally,
 ) {
     assistant.status = MessageStatus::Complete;
     if let Err(error) = messages.update_message(account, session, &assistant).await {
         tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");
+        tally.failed(ErrorCode::Internal, None).await;
         let _ = tx
             .send(TurnEvent::Error {
                 code: ErrorCode::Internal,
@@ -305,9 +313,13 @@ pub(super) async fn deliver(
             .await;
         return;
     }
+    let first_token = tally.elapsed();
     let _ = tx.send(TurnEvent::Delta(assistant.content.clone())).await;
     let _ = tx
         .send(TurnEvent::Citations(assistant.citations.clone()))
+        .await;
+    tally
+        .answered(mode, Some(first_token), !assistant.citations.is_empty())
         .await;
     let _ = tx
         .send(TurnEvent::Done {

@@ -22,8 +22,10 @@ use crate::limits::spend::{check_budget, send_warnings};
 use crate::ports::crm::ProfileStore;
 use crate::ports::email::EmailTransport;
 use crate::ports::model::{ChatModel, Usage};
+use crate::ports::rollups::RollupStore;
 use crate::ports::spend::SpendStore;
 use crate::ports::{HistoryQuery, LlmRequestStore, MessageStore, Order, SessionStore, StoreError};
+use crate::rollups::TurnTally;
 
 /// What a turn needs: the storage ports it writes, and the agent's model, knowledge and
 /// lists. The routes get it from the state (`AppState::turn_ports`).
@@ -49,6 +51,8 @@ pub struct TurnPorts {
     pub mail: Arc<dyn EmailTransport>,
     /// Where content gaps (questions not answered well) are recorded.
     pub gaps: Arc<dyn crate::ports::gaps::GapStore>,
+    /// The console's day rollups and session flags.
+    pub rollups: Arc<dyn RollupStore>,
 }
 
 impl std::fmt::Debug for TurnPorts {
@@ -204,6 +208,20 @@ pub struct StartedTurn {
 /// Validates and stores the visitor's message, then starts the answer. Errors here happen
 /// before anything is streamed, so they become plain JSON errors.
 pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
+    let (account, agent) = (input.account.clone(), input.agent.clone());
+    let started = start_turn(ports, input).await;
+    if let Err(error) = &started {
+        let delta = crate::ports::rollups::RollupDelta::new().add(
+            crate::ports::rollups::error_counter(error.code().as_str()),
+            1,
+        );
+        crate::rollups::record(ports.rollups.as_ref(), &account, &agent, now(), delta).await;
+    }
+    started
+}
+
+async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
+    let turn_started = std::time::Instant::now();
     let settings = &input.config.settings;
     let text = input.text.trim();
     if text.is_empty() {
@@ -271,7 +289,9 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             None => None,
         }
     };
-    let (history, budget) = tokio::join!(history, budget);
+    let counted =
+        crate::rollups::record_turn_start(ports.rollups.as_ref(), &session, &input.visitor, now());
+    let (history, budget, ()) = tokio::join!(history, budget, counted);
     let history = history?.items;
     let mut reason = ExtractiveReason::NoModel;
     if let Some(budget) = budget {
@@ -349,6 +369,13 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         embedder: ports.retriever.as_ref().map(|r| r.parts().0),
         settings: settings.knowledge.gaps.clone(),
     };
+    let tally = TurnTally::new(
+        Arc::clone(&ports.rollups),
+        input.account.clone(),
+        input.agent.clone(),
+        input.session.clone(),
+        turn_started,
+    );
     let no_answer = retrieval
         .as_ref()
         .filter(|r| r.settings.abstain.enabled)
@@ -368,6 +395,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             no_answer,
             assistant,
             tx,
+            tally,
         };
         tokio::spawn(turn.answer());
         return Ok(StartedTurn {
@@ -398,6 +426,8 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         gaps,
         marker: crate::gaps::MarkerFilter::default(),
         tx,
+        tally,
+        first_token: None,
     };
     tokio::spawn(run.answer(prompt.messages));
     Ok(StartedTurn {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::domain::{EmailAddress, EmailHash, ProfileId, Session, VisitorProfile};
 use crate::ports::StoreError;
 use crate::ports::crm::{ErasureStore, ProfileStore};
+use crate::ports::rollups::{RollupDelta, counter};
 
 pub use profile_tool::{
     PROFILE_TOOL_NAME, ProfileToolError, ProfileUpdate, apply_profile_tool, profile_tool_schema,
@@ -142,6 +143,7 @@ pub async fn save_profile_update(
 pub async fn verify_email(
     profiles: &dyn ProfileStore,
     erasure: &dyn ErasureStore,
+    rollups: &dyn crate::ports::rollups::RollupStore,
     session: &Session,
     email: &EmailAddress,
     max_interests: usize,
@@ -172,6 +174,12 @@ pub async fn verify_email(
             profile
         }
         (None, current) => {
+            // The address is verified for the first time: a verified lead, and a captured
+            // one too when the session had no profile yet. Counted once the claim is won.
+            let mut counted = RollupDelta::new().add(counter::LEADS_VERIFIED, 1);
+            if current.is_none() {
+                counted = counted.add(counter::LEADS_CAPTURED, 1);
+            }
             let mut profile = current.unwrap_or_else(|| VisitorProfile::new(now));
             profile.email = Some(email.clone());
             profile.verified_at = Some(now);
@@ -183,6 +191,7 @@ pub async fn verify_email(
                 return Box::pin(verify_email(
                     profiles,
                     erasure,
+                    rollups,
                     session,
                     email,
                     max_interests,
@@ -190,6 +199,7 @@ pub async fn verify_email(
                 ))
                 .await;
             }
+            crate::rollups::record(rollups, account, &session.agent, now, counted).await;
             profile
         }
     };

@@ -68,6 +68,21 @@ pub struct Session {
     pub title: Option<String>,
     /// When the visitor first asked for a person (handoff).
     pub handoff_requested_at: Option<DateTime<Utc>>,
+    /// What the console's list filters look for, kept as the events happen.
+    #[serde(default)]
+    pub flags: SessionFlags,
+}
+
+/// Marks a session gets as its turns and ratings happen (the console's list filters; a
+/// handoff and a lead show in `handoff_requested_at` and `profile_id`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionFlags {
+    /// An answer is rated not helpful (and not re-rated since).
+    pub not_helpful: bool,
+    /// An answer came with no source to cite.
+    pub no_sources: bool,
+    /// An answer was quoted from the site instead of written by the model.
+    pub extractive: bool,
 }
 
 impl Session {
@@ -85,6 +100,7 @@ impl Session {
             summary_status: SummaryStatus::Pending,
             title: None,
             handoff_requested_at: None,
+            flags: SessionFlags::default(),
         }
     }
 }

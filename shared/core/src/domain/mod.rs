@@ -14,7 +14,7 @@ mod retention;
 
 pub use conversation::{
     Citation, LlmOutcome, LlmRequest, MAX_TITLE_CHARS, Message, MessageStatus, Role, Session,
-    SummaryStatus, now, session_title,
+    SessionFlags, SummaryStatus, now, session_title,
 };
 pub use email::{EmailAddress, EmailError};
 pub use email_event::{EmailEvent, EmailStatus, EmailTrigger};

@@ -75,6 +75,7 @@ pub(super) async fn transcript(
 pub(super) async fn summarise(
     model: Option<&dyn ChatModel>,
     records: &dyn LlmRequestStore,
+    rollups: &dyn crate::ports::rollups::RollupStore,
     config: &AgentConfig,
     session: &Session,
     transcript: String,
@@ -136,6 +137,7 @@ pub(super) async fn summarise(
     };
     record_llm_call(
         records,
+        rollups,
         &config.account,
         &config.agent,
         &record,

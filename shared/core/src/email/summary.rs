@@ -44,6 +44,8 @@ pub struct SummaryPorts<'a> {
     pub llm_records: &'a dyn LlmRequestStore,
     /// The spend counters the budget check reads.
     pub spend: &'a dyn SpendStore,
+    /// The console's day rollups (model calls, summaries sent).
+    pub rollups: &'a dyn crate::ports::rollups::RollupStore,
     /// The email transport.
     pub mail: &'a dyn EmailTransport,
     /// The sender of every summary (`email.from`).
@@ -210,6 +212,7 @@ async fn compose(
     let summary = summarise(
         agent.model.as_deref(),
         ports.llm_records,
+        ports.rollups,
         config,
         session,
         text,
@@ -464,6 +467,16 @@ pub async fn send_summary(
                 None => false,
             };
             tracing::info!(account = %session.account, session = %session.id, trigger = trigger.as_str(), attempt, "summary sent");
+            let delta = crate::ports::rollups::RollupDelta::new()
+                .add(crate::ports::rollups::counter::SUMMARIES_SENT, 1);
+            crate::rollups::record(
+                ports.rollups,
+                &session.account,
+                &session.agent,
+                finished,
+                delta,
+            )
+            .await;
             SummaryOutcome::Sent {
                 message_id,
                 visitor_copy,

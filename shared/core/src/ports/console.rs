@@ -65,6 +65,8 @@ pub struct ConversationFilter {
     pub from: Option<DateTime<Utc>>,
     /// Started before.
     pub to: Option<DateTime<Utc>>,
+    /// Only those with this flag.
+    pub flag: Option<super::rollups::SessionFlag>,
 }
 
 /// Operator sessions and sign-in links.

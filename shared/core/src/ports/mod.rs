@@ -17,6 +17,7 @@ pub mod ingestion;
 pub mod knowledge;
 pub mod metrics;
 pub mod model;
+pub mod rollups;
 pub mod spend;
 
 use async_trait::async_trait;
@@ -284,6 +285,7 @@ pub trait Store:
     + gaps::GapStore
     + metrics::MetricsStore
     + metrics::StoreProbe
+    + rollups::RollupStore
     + ExpiryStore
     + std::fmt::Debug
 {
@@ -300,6 +302,7 @@ impl<T> Store for T where
         + gaps::GapStore
         + metrics::MetricsStore
         + metrics::StoreProbe
+        + rollups::RollupStore
         + ExpiryStore
         + std::fmt::Debug
 {

@@ -27,7 +27,9 @@ use crate::ports::console::{
     AccountListingStore, AuditEntry, AuditStore, ConversationFilter, LoginLink, OperatorSession,
     OperatorSessionStore,
 };
+use crate::ports::rollups::SessionFlag;
 use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
+use aws_sdk_dynamodb::types::AttributeValue;
 
 const LINK_SK: &str = "LINK";
 
@@ -310,9 +312,35 @@ impl AccountListingStore for DynamoStore {
                 .expression_attribute_names("#agent", "agent")
                 .expression_attribute_values(":agent", s(agent.as_str()));
         }
-        let sessions = self
-            .query_up_to(query, start, Some(limit + 1))
-            .await?
+        let items = match filter.flag {
+            None => self.query_up_to(query, start, Some(limit + 1)).await?,
+            Some(flag) => {
+                // No index holds a flag's sessions: `gsi3` is read with the flag as a
+                // filter, page after page until this page is full.
+                let shown = query.get_filter_expression().clone().unwrap_or_default();
+                let query = match flag {
+                    SessionFlag::NotHelpful => query
+                        .filter_expression(format!("{shown} AND not_helpful_count > :zero"))
+                        .expression_attribute_values(":zero", n(0)),
+                    SessionFlag::NoSources => query
+                        .filter_expression(format!("{shown} AND no_sources = :yes"))
+                        .expression_attribute_values(":yes", AttributeValue::Bool(true)),
+                    SessionFlag::Extractive => query
+                        .filter_expression(format!("{shown} AND extractive = :yes"))
+                        .expression_attribute_values(":yes", AttributeValue::Bool(true)),
+                    SessionFlag::PersonAsked => query.filter_expression(format!(
+                        "{shown} AND attribute_exists(handoff_requested_at)"
+                    )),
+                    SessionFlag::HasLead => {
+                        query.filter_expression(format!("{shown} AND attribute_exists(profile_id)"))
+                    }
+                };
+                let mut items = self.query_filtered_up_to(query, start, limit + 1).await?;
+                items.truncate(limit + 1);
+                items
+            }
+        };
+        let sessions = items
             .iter()
             .map(session_from_item)
             .collect::<Result<Vec<_>, _>>()?;

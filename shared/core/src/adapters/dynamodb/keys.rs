@@ -1,4 +1,5 @@
-//! Every key of the table, in one place (see `docs/data-model.md`). Each partition key
+//! Every key of the table, in one place (see `docs/data-model.md`; the rollups' keys are
+//! built in `rollups.rs`). Each partition key
 //! starts with `A#{account}#`; key parts are parsed ids, none of which can contain `#`.
 //!
 //! | item | `pk` | `sk` |
@@ -23,6 +24,10 @@
 //! | deployment spend | `DEPLOYMENT#SPEND` | as above |
 //! | audit entry | `A#{a}#AUDIT` | `{at ms:015}#{entry ulid}` |
 //! | content gap group | `A#{a}#GAPS` | `G#{group ulid}` |
+//! | agent's day rollup | `A#{a}#ROLLUP#G#{agent}` | `D#{yyyy-mm-dd}` |
+//! | account's day rollup | `A#{a}#ROLLUP` | `D#{yyyy-mm-dd}` |
+//! | visitor marker | `A#{a}#VD#{yyyy-mm-dd}#{visitor}` | `G#{agent}`, `ACCOUNT` |
+//! | rating marker | `A#{a}#RM#{session}` | `M#{message}` |
 //! | operator session | `CONSOLE#SESSION#{sha256(token)}` | `SESSION` |
 //! | sign-in link | `CONSOLE#LINK#{sha256(token)}` | `LINK` |
 //! | request metrics | `DEPLOYMENT#METRICS#{function}` | `H#{yyyy-mm-ddThh}` (in `metrics`) |

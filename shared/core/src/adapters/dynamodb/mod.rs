@@ -27,6 +27,7 @@ mod metrics;
 mod otp;
 mod profiles;
 mod rate_limits;
+mod rollups;
 mod schema;
 mod sessions;
 mod spend;

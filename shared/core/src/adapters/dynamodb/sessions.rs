@@ -11,8 +11,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::DynamoStore;
 use super::codec::{
-    self, Item, key, millis, n, or_if_condition_failed, read_as, read_n, read_opt_string,
-    read_opt_time, read_time, s, set_opt,
+    self, Item, key, millis, n, or_if_condition_failed, read_as, read_n, read_opt_n,
+    read_opt_string, read_opt_time, read_time, s, set_opt,
 };
 use super::keys::{
     GSI1, SESSION_SK, account_sessions_gsi3pk, awaiting_summary_gsi2pk, created_gsi3sk,
@@ -20,7 +20,9 @@ use super::keys::{
 };
 use super::table::live_only;
 use crate::adapters::page_of;
-use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId};
+use crate::domain::{
+    AccountId, AgentId, Session, SessionFlags, SessionId, SummaryStatus, VisitorId,
+};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -79,8 +81,35 @@ pub(super) fn session_item(session: &Session, ttl: Option<AttributeValue>) -> It
         "gsi2sk",
         (session.message_count > 0).then(|| millis(session.last_active_at)),
     );
+    // The console's flags, sparse: absent is false (`rollups` sets them later).
+    set_opt(
+        &mut item,
+        "not_helpful_count",
+        session.flags.not_helpful.then(|| n(1)),
+    );
+    set_opt(
+        &mut item,
+        "no_sources",
+        session
+            .flags
+            .no_sources
+            .then_some(AttributeValue::Bool(true)),
+    );
+    set_opt(
+        &mut item,
+        "extractive",
+        session
+            .flags
+            .extractive
+            .then_some(AttributeValue::Bool(true)),
+    );
     set_opt(&mut item, "ttl", ttl);
     item
+}
+
+/// A boolean flag of a session item: absent is false.
+fn read_flag(item: &Item, name: &str) -> bool {
+    matches!(item.get(name), Some(AttributeValue::Bool(true)))
 }
 
 pub(super) fn session_from_item(item: &Item) -> Result<Session, StoreError> {
@@ -96,6 +125,11 @@ pub(super) fn session_from_item(item: &Item) -> Result<Session, StoreError> {
         summary_status: read_as(item, "summary_status", SummaryStatus::parse)?,
         title: read_opt_string(item, "title")?,
         handoff_requested_at: read_opt_time(item, "handoff_requested_at")?,
+        flags: SessionFlags {
+            not_helpful: read_opt_n::<i64>(item, "not_helpful_count")?.unwrap_or(0) > 0,
+            no_sources: read_flag(item, "no_sources"),
+            extractive: read_flag(item, "extractive"),
+        },
     })
 }
 
@@ -270,6 +304,8 @@ mod tests {
         session.profile_id = Some("profile-1".to_owned());
         session.title = Some("Do you fit heat pumps?".to_owned());
         session.handoff_requested_at = Some(crate::domain::now());
+        session.flags.not_helpful = true;
+        session.flags.extractive = true;
         let fresh = session_item(&session, None);
         assert_eq!(session_from_item(&fresh).expect("valid"), session);
         assert!(fresh.contains_key("gsi2pk") && !fresh.contains_key("gsi2sk"));

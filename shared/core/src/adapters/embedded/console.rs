@@ -19,6 +19,7 @@ use crate::ports::console::{
     AccountListingStore, AuditEntry, AuditStore, ConversationFilter, LoginLink, OperatorSession,
     OperatorSessionStore,
 };
+use crate::ports::rollups::SessionFlag;
 use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
 
 /// `{account}:{ms}:{id}`, URL-safe base64: where the next page of a listing starts.
@@ -41,6 +42,29 @@ fn decode_cursor(cursor: &str, account: &AccountId) -> Result<(i64, String), Sto
     }
     let ms = ms.parse().map_err(|_| StoreError::InvalidCursor)?;
     Ok((ms, id.to_owned()))
+}
+
+/// The account-wide session listing through `index` (`sessions_by_account`, or the partial
+/// index of one flag, whose condition `flag` repeats so that the index applies), newest
+/// first: `?1` account, `?2` now, `?3` agent, `?4`/`?5` from/to, `?6`/`?7` the cursor's
+/// time and id, `?8` the limit.
+macro_rules! account_sessions_query {
+    ($index:literal, $flag:literal) => {
+        concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions INDEXED BY ",
+            $index,
+            " WHERE account = ?1 AND ",
+            $flag,
+            " AND ",
+            live!(2),
+            " AND (?3 IS NULL OR agent = ?3) \
+             AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5) \
+             AND (?6 IS NULL OR (created_at, id) < (?6, ?7)) \
+             ORDER BY created_at DESC, id DESC LIMIT ?8"
+        )
+    };
 }
 
 fn email(c: &mut Columns<'_, '_>) -> Result<EmailAddress, StoreError> {
@@ -255,18 +279,27 @@ impl AccountListingStore for EmbeddedStore {
         let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
         let start = after.map(|c| decode_cursor(c, account)).transpose()?;
         let (start_ms, start_id) = start.unzip();
+        let statement = match filter.flag {
+            None => account_sessions_query!("sessions_by_account", "1 = 1"),
+            Some(SessionFlag::NotHelpful) => {
+                account_sessions_query!("sessions_not_helpful", "not_helpful_count > 0")
+            }
+            Some(SessionFlag::NoSources) => {
+                account_sessions_query!("sessions_no_sources", "no_sources = 1")
+            }
+            Some(SessionFlag::Extractive) => {
+                account_sessions_query!("sessions_extractive", "extractive = 1")
+            }
+            Some(SessionFlag::PersonAsked) => {
+                account_sessions_query!("sessions_person_asked", "handoff_requested_at IS NOT NULL")
+            }
+            Some(SessionFlag::HasLead) => {
+                account_sessions_query!("sessions_has_lead", "profile_id IS NOT NULL")
+            }
+        };
         let sessions = self
             .select_all(
-                concat!(
-                    "SELECT ",
-                    session_columns!(),
-                    " FROM sessions WHERE account = ?1 AND ",
-                    live!(2),
-                    " AND (?3 IS NULL OR agent = ?3) \
-                     AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5) \
-                     AND (?6 IS NULL OR (created_at, id) < (?6, ?7)) \
-                     ORDER BY created_at DESC, id DESC LIMIT ?8"
-                ),
+                statement,
                 (
                     account.to_string(),
                     millis(now()),

@@ -36,6 +36,10 @@ const RETENTION_DELETES: &[&str] = &[
     // Request metrics and error events past their own expiry.
     "DELETE FROM request_metrics WHERE expires_at <= ?1",
     "DELETE FROM error_events WHERE expires_at <= ?1",
+    // The overview's day rollups and their markers, past their own expiry.
+    "DELETE FROM rollups WHERE expires_at <= ?1",
+    "DELETE FROM rollup_visitors WHERE expires_at <= ?1",
+    "DELETE FROM rating_marks WHERE expires_at <= ?1",
 ];
 
 /// One-time-code challenges a day past their expiry (`?1`: now in epoch milliseconds), as

@@ -297,6 +297,53 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX error_events_by_expiry ON error_events (expires_at);
 ",
+    // The console's overview (`rollups`): per-day counters of each agent and of the whole
+    // account (`agent = ''`), the visitor and rating markers, and the sessions' flags with
+    // one partial index per flag for the list filter.
+    r"
+    CREATE TABLE rollups (
+        account TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, agent, day, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX rollups_by_expiry ON rollups (expires_at);
+    CREATE TABLE rollup_visitors (
+        account TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        day TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, agent, day, visitor)
+    ) WITHOUT ROWID;
+    CREATE INDEX rollup_visitors_by_expiry ON rollup_visitors (expires_at);
+    CREATE TABLE rating_marks (
+        account TEXT NOT NULL,
+        session TEXT NOT NULL,
+        message TEXT NOT NULL,
+        rating TEXT NOT NULL,
+        day TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account, session, message)
+    ) WITHOUT ROWID;
+    CREATE INDEX rating_marks_by_expiry ON rating_marks (expires_at);
+    ALTER TABLE sessions ADD COLUMN not_helpful_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN no_sources INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN extractive INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX sessions_not_helpful ON sessions (account, created_at DESC, id DESC)
+        WHERE not_helpful_count > 0;
+    CREATE INDEX sessions_no_sources ON sessions (account, created_at DESC, id DESC)
+        WHERE no_sources = 1;
+    CREATE INDEX sessions_extractive ON sessions (account, created_at DESC, id DESC)
+        WHERE extractive = 1;
+    CREATE INDEX sessions_person_asked ON sessions (account, created_at DESC, id DESC)
+        WHERE handoff_requested_at IS NOT NULL;
+    CREATE INDEX sessions_has_lead ON sessions (account, created_at DESC, id DESC)
+        WHERE profile_id IS NOT NULL;
+",
 ];
 
 /// Applies the migrations the file has not seen yet, in one `BEGIN IMMEDIATE` transaction.

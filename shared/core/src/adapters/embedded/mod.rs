@@ -32,6 +32,7 @@ pub(crate) mod migrations;
 mod otp;
 mod profiles;
 mod rate_limits;
+mod rollups;
 mod rows;
 mod sessions;
 mod spend;

@@ -12,7 +12,9 @@ use rusqlite::params;
 use super::rows::{Columns, integer, millis, query_opt};
 use super::{EmbeddedStore, live};
 use crate::adapters::page_of;
-use crate::domain::{AccountId, AgentId, Session, SessionId, SummaryStatus, VisitorId, now};
+use crate::domain::{
+    AccountId, AgentId, Session, SessionFlags, SessionId, SummaryStatus, VisitorId, now,
+};
 use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 
 /// The `sessions` columns every session query selects, in the order [`session`] reads
@@ -20,7 +22,7 @@ use crate::ports::{MAX_PAGE_SIZE, Page, SessionStore, StoreError};
 macro_rules! session_columns {
     () => {
         "account, agent, id, visitor, created_at, last_active_at, message_count, profile_id, summary_status, \
-         title, handoff_requested_at"
+         title, handoff_requested_at, not_helpful_count, no_sources, extractive"
     };
 }
 pub(super) use session_columns;
@@ -39,6 +41,11 @@ pub(super) fn session(c: &mut Columns<'_, '_>) -> Result<Session, StoreError> {
         summary_status: c.parsed("summary status", SummaryStatus::parse)?,
         title: c.get()?,
         handoff_requested_at: c.opt_time()?,
+        flags: SessionFlags {
+            not_helpful: c.get::<i64>()? > 0,
+            no_sources: c.get::<i64>()? != 0,
+            extractive: c.get::<i64>()? != 0,
+        },
     })
 }
 
@@ -69,7 +76,7 @@ impl SessionStore for EmbeddedStore {
                 concat!(
                     "INSERT INTO sessions (",
                     session_columns!(),
-                    ", expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+                    ", expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
                      ON CONFLICT DO NOTHING"
                 ),
                 (
@@ -84,6 +91,9 @@ impl SessionStore for EmbeddedStore {
                     s.summary_status.as_str(),
                     s.title.clone(),
                     s.handoff_requested_at.map(millis),
+                    i64::from(s.flags.not_helpful),
+                    i64::from(s.flags.no_sources),
+                    i64::from(s.flags.extractive),
                     expires_at,
                 ),
             )
