@@ -533,6 +533,84 @@ async fn the_list_filters_on_flags_kept_as_events_happen(backend: Backend) -> an
     Ok(())
 }
 
+async fn the_rollup_store_adds_atomically_and_counts_markers_once(
+    backend: Backend,
+) -> anyhow::Result<()> {
+    let store = store_factory(backend).await?.open()?;
+    let (acme, other) = (AccountId::parse("acme")?, AccountId::parse("other")?);
+    let (sales, support) = (AgentId::parse("sales")?, AgentId::parse("support")?);
+    let day = now().date_naive();
+    let one_turn = RollupDelta::new().add(counter::TURNS, 1);
+    // Concurrent additions are never lost.
+    let adds = (0..40).map(|_| store.add_to_rollup(&acme, &sales, day, &one_turn));
+    for added in futures::future::join_all(adds).await {
+        added?;
+    }
+    store.add_to_rollup(&other, &sales, day, &one_turn).await?;
+    // A visitor counts once a day per agent and once for the account, however often.
+    let visitor = salient_core::domain::VisitorId::generate();
+    let marks = (0..5).map(|_| store.mark_visitor(&acme, &sales, day, &visitor));
+    for marked in futures::future::join_all(marks).await {
+        marked?;
+    }
+    store.mark_visitor(&acme, &support, day, &visitor).await?;
+    let read = |agent: Option<AgentId>| {
+        let store = store.clone();
+        let acme = acme.clone();
+        async move {
+            let days = store
+                .read_rollups(&acme, agent.as_ref(), day - Duration::days(3), day)
+                .await?;
+            anyhow::Ok(days)
+        }
+    };
+    let days = read(Some(sales.clone())).await?;
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0].day, day);
+    assert_eq!(days[0].get(counter::TURNS), 40);
+    assert_eq!(days[0].get(counter::VISITORS), 1);
+    let days = read(Some(support.clone())).await?;
+    assert_eq!(
+        (days[0].get(counter::TURNS), days[0].get(counter::VISITORS)),
+        (0, 1)
+    );
+    let days = read(None).await?;
+    assert_eq!(
+        (days[0].get(counter::TURNS), days[0].get(counter::VISITORS)),
+        (40, 1)
+    );
+    // A rating marker hands back the rating it replaces and keeps its first day.
+    let session = SessionId::generate();
+    let message = salient_core::domain::MessageId::generate();
+    let up = salient_core::domain::Rating::Up;
+    let down = salient_core::domain::Rating::Down;
+    assert_eq!(
+        store
+            .swap_rating_mark(&acme, &session, &message, up, day - Duration::days(1))
+            .await?,
+        None
+    );
+    let old = store
+        .swap_rating_mark(&acme, &session, &message, down, day)
+        .await?
+        .context("the first rating")?;
+    assert_eq!((old.rating, old.day), (up, day - Duration::days(1)));
+    let old = store
+        .swap_rating_mark(&acme, &session, &message, up, day)
+        .await?
+        .context("the second rating")?;
+    assert_eq!((old.rating, old.day), (down, day - Duration::days(1)));
+    // Marking a session that is gone is no error.
+    store
+        .mark_session(
+            &acme,
+            &SessionId::generate(),
+            salient_core::ports::rollups::SessionMark::NoSources,
+        )
+        .await?;
+    Ok(())
+}
+
 salient_tests::on_each_backend! {
     embedded: |case| case(Backend::Embedded).await,
     dynamodb: |case| case(Backend::Dynamodb).await;
@@ -540,5 +618,6 @@ salient_tests::on_each_backend! {
         events_become_the_day_rollups_exactly,
         the_overview_refuses_what_it_may_not_show,
         the_list_filters_on_flags_kept_as_events_happen,
+        the_rollup_store_adds_atomically_and_counts_markers_once,
     }
 }
