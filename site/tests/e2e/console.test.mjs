@@ -215,7 +215,7 @@ describe('operator console', { skip: consoleServed ? false : 'the server under t
     await page.waitForURL(/\/console\/gaps\//);
     await page.waitForFunction(() => document.getElementById('console-root')?.childElementCount > 0 || document.getElementById('console-status')?.textContent);
     if (routes.gaps) {
-      const group = page.locator('#gap-list > li', { hasText: tag });
+      const group = page.locator('#gap-list > li', { hasText: QUESTION });
       await group.waitFor();
       assert.match(await group.locator('.badges').textContent(), /Rated not helpful: \d+/);
       assert.ok(await group.locator('.examples a', { hasText: 'Open conversation' }).count());
@@ -225,7 +225,7 @@ describe('operator console', { skip: consoleServed ? false : 'the server under t
       await group.getByRole('button', { name: 'Mark resolved' }).click();
       assert.equal((await resolved).status(), 200);
       await page.locator('#console-status', { hasText: 'Marked resolved' }).waitFor();
-      assert.equal(await page.locator('#gap-list > li', { hasText: tag }).count(), 0);
+      assert.equal(await page.locator('#gap-list > li', { hasText: QUESTION }).count(), 0);
     } else {
       t.diagnostic('gaps: the server has no /gaps route; page loaded, groups not checked');
       await assertAxeClean(page, 'gaps');
