@@ -3,7 +3,8 @@
 //! `knowledge:` configures, the same ones `salient ingest` fills. Prints per question its
 //! rank, the facts found in the extractive answer, what the relevance judgement saw (best
 //! fused score, the question's coverage by the best page, the dense and lexical ranks of the best chunk's page, whether the signals
-//! agree) and whether the turn would abstain; then hit@1, hit@k, MRR, facts found and the
+//! agree), whether the turn would abstain and the facts its extractive answer misses
+//! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found and the
 //! abstention precision and recall.
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub(crate) async fn run(
     account: &str,
     k: usize,
     questions: Option<PathBuf>,
+    show_answers: bool,
 ) -> anyhow::Result<()> {
     let account = AccountId::parse(account)?;
     let catalog = Catalog::load(config_dir, &[])
@@ -106,6 +108,17 @@ pub(crate) async fn run(
         if score.ranked && score.rank.is_none() {
             let first = score.retrieved.first().map_or("nothing", String::as_str);
             println!("                          (best was {first})");
+        }
+        if !score.facts_missing.is_empty() && score.answerable {
+            println!(
+                "                          (missing: {})",
+                score.facts_missing.join(", ")
+            );
+            if show_answers {
+                for line in score.answer.lines() {
+                    println!("                          | {line}");
+                }
+            }
         }
     }
     let s = report.summary;

@@ -69,6 +69,9 @@ enum Command {
         /// The question file; defaults to `<config>/accounts/<account>/eval.yaml`.
         #[arg(long)]
         questions: Option<PathBuf>,
+        /// Also print the extractive answer of every question that misses a fact.
+        #[arg(long)]
+        answers: bool,
     },
     /// Print what the model has cost today and this month (UTC) for the deployment, the
     /// account and each of its agents, beside their spend caps.
@@ -150,7 +153,8 @@ async fn main() -> anyhow::Result<()> {
             account,
             k,
             questions,
-        } => eval::run(&cli.config, &account, k, questions).await,
+            answers,
+        } => eval::run(&cli.config, &account, k, questions, answers).await,
         Command::Usage { account } => {
             let account = AccountId::parse(&account)?;
             let state = salient_core::build(Catalog::load(&cli.config, &[])?).await?;

@@ -477,7 +477,9 @@ fn file_error(path: &Path, message: impl Into<String>) -> DirectoryError {
     }
 }
 
-/// A CSV cell, typed: integers and decimals become numbers, true/false/yes/no booleans.
+/// A CSV cell, typed: integers and decimals become numbers, true/false/yes/no booleans. A
+/// decimal that would not print back as written (`18.50`, `14.00`) stays text, so a price
+/// reads as the business wrote it; filters still compare it as a number.
 fn typed(cell: &str) -> Value {
     let trimmed = cell.trim();
     match trimmed.to_ascii_lowercase().as_str() {
@@ -491,6 +493,7 @@ fn typed(cell: &str) -> Value {
     }
     if let Ok(n) = trimmed.parse::<f64>()
         && n.is_finite()
+        && n.to_string() == trimmed
     {
         return Value::from(n);
     }
@@ -742,6 +745,8 @@ mod tests {
     fn csv_cells_are_typed() {
         assert_eq!(typed(" 4995 "), json!(4995));
         assert_eq!(typed("4.5"), json!(4.5));
+        assert_eq!(typed("18.50"), json!("18.50"));
+        assert_eq!(number(&typed("18.50")), Some(18.5));
         assert_eq!(typed("Yes"), json!(true));
         assert_eq!(typed("£4,995"), json!("£4,995"));
         assert_eq!(number(&json!("£4,995")), Some(4995.0));

@@ -13,6 +13,7 @@ mod config_env;
 mod console;
 mod console_gaps;
 mod console_overview;
+mod console_health;
 mod crash;
 mod crm_storage;
 mod directory;

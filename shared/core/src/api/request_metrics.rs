@@ -65,7 +65,10 @@ pub(crate) async fn note_route(
     request: Request,
     next: Next,
 ) -> Response {
-    let template = request.extensions().get::<MatchedPath>().map(|m| Arc::<str>::from(m.as_str()));
+    let template = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| Arc::<str>::from(m.as_str()));
     let (mut parts, body) = request.into_parts();
     let account = RawPathParams::from_request_parts(&mut parts, &())
         .await

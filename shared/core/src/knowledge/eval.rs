@@ -186,6 +186,10 @@ pub struct QuestionScore {
     pub facts: usize,
     /// How many of them the extractive answer holds.
     pub facts_found: usize,
+    /// The expected facts the extractive answer lacks.
+    pub facts_missing: Vec<String>,
+    /// The extractive answer the turn would give (empty when it abstains).
+    pub answer: String,
     /// What the relevance judgement saw.
     #[serde(skip)]
     pub relevance: Option<Relevance>,
@@ -208,6 +212,8 @@ impl QuestionScore {
             abstained: false,
             facts: 0,
             facts_found: 0,
+            facts_missing: Vec::new(),
+            answer: String::new(),
             relevance: None,
         }
     }
@@ -416,21 +422,26 @@ pub async fn run(
             "{}\n{}",
             listed.as_deref().unwrap_or_default(),
             sources.quoted_passages(&question.question)
-        )
-        .to_lowercase();
+        );
+        let lowered = answer.to_lowercase();
         let mut score = QuestionScore::new(&question.question, &question.expected, retrieved);
         score.answerable = question.answerable();
         score.abstained = rag.abstain.enabled && listed.is_none() && sources.not_covered();
         score.facts = question.facts.len();
-        score.facts_found = if score.abstained {
-            0
+        score.facts_missing = if score.abstained {
+            question.facts.clone()
         } else {
             question
                 .facts
                 .iter()
-                .filter(|fact| answer.contains(&fact.to_lowercase()))
-                .count()
+                .filter(|fact| !lowered.contains(&fact.to_lowercase()))
+                .cloned()
+                .collect()
         };
+        score.facts_found = score.facts - score.facts_missing.len();
+        if !score.abstained {
+            score.answer = answer.trim().to_owned();
+        }
         score.relevance = sources.relevance;
         scores.push(score);
     }

@@ -1,16 +1,16 @@
-//! What an extractive answer quotes from a page: the window of consecutive sentences, within
-//! a character budget, that best covers the question's terms, chosen across every passage
-//! retrieved from that page.
+//! What an extractive answer quotes from a page: the sentences, within a character budget,
+//! that best cover the question's terms, chosen across every passage retrieved from that
+//! page (those the prompt had room for and those kept in reserve).
 //!
 //! Terms are the lexical tokeniser's (`vector::lexical::tokenize`, stemmed, so `surveys`
-//! meets `survey`). Each question term weighs its inverse sentence
-//! frequency over all the passages being quoted (BM25's idf, sentences as documents), so a
-//! word found in every sentence counts for little and a rare one for much. A window's score
-//! is the sum of the weights of the distinct question terms it holds. The window starts at
-//! a passage's first sentence or at a sentence holding a question term and takes the
-//! sentences after it while they fit; the best score wins, ties going to the better
-//! passage and then the earlier sentence, so a question matching nothing quotes the opening
-//! of the page's best passage. A quote cut from its passage says so with an ellipsis.
+//! meets `survey`). Each question term weighs its inverse sentence frequency over all the
+//! passages being quoted (BM25's idf, sentences as documents), so a word found in every
+//! sentence counts for little and a rare one for much. Sentences are picked greedily by the
+//! weight of the terms they add to those already covered, while they fit, so a question
+//! of two parts (`how long is a quote valid`) quotes the best sentence for each; the rest
+//! of the budget widens each pick with the sentences after it (a heading's section, a
+//! table's rows) and then before it. A question matching nothing quotes the opening of the
+//! page's best passage. Text left out is marked with an ellipsis.
 
 use std::collections::{HashMap, HashSet};
 
@@ -65,72 +65,175 @@ impl QuestionTerms {
     }
 }
 
-/// The quote for one page from its passages (best first): the best window of at most
-/// `budget` characters, with `…` where it was cut from its passage; empty without text.
+/// The quote for one page from its passages (best first), at most `budget` characters:
+/// sentences picked greedily by the weight of the question terms they add (ties to the
+/// better passage, then the earlier sentence) while they fit, then each widened by the
+/// sentences after it, and then before it, while the budget allows. Without a matching
+/// sentence it is the opening of the best passage. Runs are shown in page order, with
+/// `…` where text was left out; empty without text.
 pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> String {
-    let mut best: Option<(f32, Window<'_>)> = None;
-    for passage in passages {
-        let spans = sentence_spans(passage);
-        let matched: Vec<HashSet<String>> = spans
+    let sentences: Vec<Vec<Sentence<'_>>> = passages
+        .iter()
+        .map(|passage| {
+            sentence_spans(passage)
+                .into_iter()
+                .map(|(start, end)| {
+                    let text = &passage[start..end];
+                    Sentence {
+                        text,
+                        start,
+                        end,
+                        chars: text.chars().count(),
+                        matched: terms.matched(text),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let Some(first) = sentences.iter().position(|s| !s.is_empty()) else {
+        return String::new();
+    };
+    let mut picked: Vec<Vec<bool>> = sentences.iter().map(|s| vec![false; s.len()]).collect();
+    let mut used = 0;
+    let mut covered: HashSet<&String> = HashSet::new();
+    let mut seeds = Vec::new();
+    loop {
+        let mut best: Option<(f32, usize, usize)> = None;
+        for (p, passage) in sentences.iter().enumerate() {
+            for (i, sentence) in passage.iter().enumerate() {
+                if picked[p][i] || used + sentence.chars > budget {
+                    continue;
+                }
+                let new: HashSet<&String> = sentence
+                    .matched
+                    .iter()
+                    .filter(|t| !covered.contains(t))
+                    .collect();
+                let gain = terms.weigh(&new);
+                if gain > 0.0 && best.is_none_or(|(top, _, _)| gain > top) {
+                    best = Some((gain, p, i));
+                }
+            }
+        }
+        let Some((_, p, i)) = best else { break };
+        picked[p][i] = true;
+        used += sentences[p][i].chars + 1;
+        covered.extend(sentences[p][i].matched.iter());
+        seeds.push((p, i));
+    }
+    if seeds.is_empty() {
+        // Nothing matches, or the best sentence alone is over budget: the opening of the
+        // best passage that matches, else of the best passage.
+        let p = sentences
             .iter()
-            .map(|&(s, e)| terms.matched(&passage[s..e]))
-            .collect();
-        for first in 0..spans.len() {
-            if first > 0 && matched[first].is_empty() {
-                continue;
-            }
-            let mut last = first;
-            while last + 1 < spans.len()
-                && passage[spans[first].0..spans[last + 1].1].chars().count() <= budget
-            {
-                last += 1;
-            }
-            let held: HashSet<&String> = matched[first..=last].iter().flatten().collect();
-            let score = terms.weigh(&held);
-            if best.as_ref().is_none_or(|(top, _)| score > *top) {
-                best = Some((
-                    score,
-                    Window {
-                        passage,
-                        start: spans[first].0,
-                        end: spans[last].1,
-                        cut_before: first > 0,
-                        cut_after: last + 1 < spans.len(),
-                    },
-                ));
+            .position(|s| s.iter().any(|s| !s.matched.is_empty()))
+            .unwrap_or(first);
+        let i = sentences[p]
+            .iter()
+            .position(|s| !s.matched.is_empty())
+            .unwrap_or(0);
+        picked[p][i] = true;
+        used = sentences[p][i].chars;
+        seeds.push((p, i));
+    }
+    // Widen each run: first forward (a heading's section, a table's rows), then back.
+    for forward in [true, false] {
+        for &(p, i) in &seeds {
+            let mut at = i;
+            loop {
+                let next = if forward {
+                    // The end of the run this seed is in.
+                    while at + 1 < picked[p].len() && picked[p][at + 1] {
+                        at += 1;
+                    }
+                    at + 1
+                } else {
+                    while at > 0 && picked[p][at - 1] {
+                        at -= 1;
+                    }
+                    if at == 0 {
+                        break;
+                    }
+                    at - 1
+                };
+                if next >= picked[p].len() || used + sentences[p][next].chars + 1 > budget {
+                    break;
+                }
+                picked[p][next] = true;
+                used += sentences[p][next].chars + 1;
+                at = next;
             }
         }
     }
-    best.map_or_else(String::new, |(_, window)| window.render(budget))
+    render(passages, &sentences, &picked, budget)
 }
 
-/// A run of whole sentences of one passage (byte range).
+/// Whether a line opens a Markdown block (heading, list item, table row, quote), which
+/// must start a line of its own.
+fn starts_block(text: &str) -> bool {
+    text.starts_with('#')
+        || text.starts_with("- ")
+        || text.starts_with("* ")
+        || text.starts_with('|')
+        || text.starts_with('>')
+}
+
+/// One sentence of a passage and the question terms it holds.
 #[derive(Debug)]
-struct Window<'a> {
-    passage: &'a str,
+struct Sentence<'a> {
+    text: &'a str,
+    /// Byte range in its passage.
     start: usize,
     end: usize,
-    cut_before: bool,
-    cut_after: bool,
+    chars: usize,
+    matched: HashSet<String>,
 }
 
-impl Window<'_> {
-    fn render(&self, budget: usize) -> String {
-        let text = &self.passage[self.start..self.end];
-        // One sentence longer than the budget is cut at a word (`snippet` adds the `…`).
-        let (body, cut_inside) = if text.chars().count() > budget {
-            (snippet(text, budget), true)
-        } else {
-            (text.to_owned(), false)
-        };
-        let before = if self.cut_before { "… " } else { "" };
-        let after = if self.cut_after && !cut_inside {
-            " …"
-        } else {
-            ""
-        };
-        format!("{before}{body}{after}")
+/// The picked sentences in page order: a run of one passage as it stands there, runs apart
+/// joined by ` … ` (on a line of its own before a Markdown block).
+fn render(
+    passages: &[&str],
+    sentences: &[Vec<Sentence<'_>>],
+    picked: &[Vec<bool>],
+    budget: usize,
+) -> String {
+    let mut out = String::new();
+    let mut last: Option<(usize, usize)> = None;
+    for (p, passage) in sentences.iter().enumerate() {
+        for (i, sentence) in passage.iter().enumerate() {
+            if !picked[p][i] {
+                continue;
+            }
+            let text = if sentence.chars > budget {
+                snippet(sentence.text, budget)
+            } else {
+                sentence.text.to_owned()
+            };
+            match last {
+                None if i > 0 => out.push_str(if starts_block(&text) {
+                    "…\n\n"
+                } else {
+                    "… "
+                }),
+                None => {}
+                // What stood between them in the passage: white space, line breaks kept.
+                Some((lp, li)) if lp == p && li + 1 == i => {
+                    out.push_str(&passages[p][sentences[p][li].end..sentence.start]);
+                }
+                Some(_) if starts_block(&text) => out.push_str("\n\n…\n\n"),
+                Some(_) => out.push_str(" … "),
+            }
+            out.push_str(&text);
+            last = Some((p, i));
+        }
     }
+    if let Some((p, i)) = last
+        && i + 1 < sentences[p].len()
+        && !out.ends_with('…')
+    {
+        out.push_str(" …");
+    }
+    out
 }
 
 /// The byte ranges of a text's sentences, trimmed: a sentence ends at `.`, `!` or `?`
@@ -220,6 +323,41 @@ mod tests {
         let quoted = quote_for("How much is a boiler service?", &passages);
         assert!(quoted.contains("A boiler service costs £95."), "{quoted}");
         assert!(!quoted.contains("Heat pumps"), "{quoted}");
+    }
+
+    #[test]
+    fn each_question_term_brings_its_best_sentence_from_any_passage() {
+        let warranty = "### How long is the warranty?\n\nHeat pumps: 7 years. \
+                        It stays valid with a yearly service.";
+        let survey = format!("{}Quotes are valid for 60 days.", filler());
+        let passages = [warranty, survey.as_str()];
+        let quoted = quote_for("How long is a quote valid for?", &passages);
+        assert!(quoted.contains("Quotes are valid for 60 days."), "{quoted}");
+        assert!(quoted.contains("How long is the warranty?"), "{quoted}");
+        // The warranty comes first, as the better passage; the other run is marked as cut.
+        let warranty_at = quoted.find("How long").unwrap_or(usize::MAX);
+        let survey_at = quoted.find("Quotes are").unwrap_or(0);
+        assert!(warranty_at < survey_at, "{quoted}");
+        // The runs are apart; the budget's rest widens the second back into its passage.
+        assert!(
+            quoted.contains("yearly service. … We have fitted"),
+            "{quoted}"
+        );
+        assert!(quoted.chars().count() <= QUOTE_CHARS + 6, "{quoted}");
+    }
+
+    #[test]
+    fn line_breaks_inside_a_run_are_kept_and_a_block_starts_its_own_line() {
+        let passage = "# Cafe\n\nUpstairs by the quay.\n\n### Allergies\n\nAsk at the counter.";
+        let picked = quote_for("cafe upstairs", &[passage]);
+        assert!(
+            picked.starts_with("# Cafe\n\nUpstairs by the quay."),
+            "{picked:?}"
+        );
+        let later = format!("{}\n\n### Allergies\n\nAsk about allergens.", filler());
+        let terms = QuestionTerms::new("allergies", [later.as_str()]);
+        let quoted = quote(&[&later], &terms, 60);
+        assert_eq!(quoted, "…\n\n### Allergies\n\nAsk about allergens.");
     }
 
     #[test]

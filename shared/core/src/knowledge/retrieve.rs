@@ -25,6 +25,9 @@ use crate::ports::knowledge::{
 /// Longest snippet a citation carries, in characters.
 const SNIPPET_CHARS: usize = 280;
 
+/// The most chunks a cited page keeps in reserve for its extractive quote.
+const RESERVE_PER_PAGE: usize = 3;
+
 /// The most a page's date adds to its chunks' fused score when ordering them: the newest
 /// dated page of a retrieval gains this much, the oldest nothing, the others in proportion
 /// to their date, undated pages nothing. Small against the spread of fused scores (about
@@ -53,6 +56,9 @@ pub struct Source {
     pub score: f32,
     /// Passages, best first, each with its heading path.
     pub passages: Vec<Passage>,
+    /// More of the page's retrieved chunks that the prompt had no room for (the per-page
+    /// cap, `top_k`, the token budget), best first: an extractive answer may quote them.
+    pub reserve: Vec<String>,
 }
 
 /// One retrieved chunk.
@@ -178,16 +184,19 @@ impl Sources {
         let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut kept = 0;
         let mut used = 0;
+        let mut left = Vec::new();
         for hit in hits {
-            if kept == rag.top_k {
-                break;
+            if hit.score < rag.score_threshold {
+                continue;
             }
-            if hit.score < rag.score_threshold || !cap.admits(&hit.record.url) {
+            if kept == rag.top_k || !cap.admits(&hit.record.url) {
+                left.push(hit);
                 continue;
             }
             let cost = count_tokens(&hit.record.text) + 8;
             if used + cost > rag.max_context_tokens {
                 // Later (worse) chunks may still fit; the budget is a ceiling, not a cut-off.
+                left.push(hit);
                 continue;
             }
             used += cost;
@@ -209,8 +218,16 @@ impl Sources {
                         date: hit.record.date,
                         score: hit.score,
                         passages: vec![passage],
+                        reserve: Vec::new(),
                     });
                 }
+            }
+        }
+        for hit in left {
+            if let Some(page) = sources.pages.iter_mut().find(|p| p.url == hit.record.url)
+                && page.reserve.len() < RESERVE_PER_PAGE
+            {
+                page.reserve.push(hit.record.text);
             }
         }
         sources
@@ -300,13 +317,21 @@ impl Sources {
     pub fn quoted_passages(&self, question: &str) -> String {
         let terms = QuestionTerms::new(
             question,
-            self.pages
-                .iter()
-                .flat_map(|page| page.passages.iter().map(|p| p.text.as_str())),
+            self.pages.iter().flat_map(|page| {
+                page.passages
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .chain(page.reserve.iter().map(String::as_str))
+            }),
         );
         let mut out = String::new();
         for page in &self.pages {
-            let passages: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
+            let passages: Vec<&str> = page
+                .passages
+                .iter()
+                .map(|p| p.text.as_str())
+                .chain(page.reserve.iter().map(String::as_str))
+                .collect();
             out.push_str(&format!(
                 "\n**{}** [{}]{}\n\n> {}\n",
                 page.title,
@@ -390,6 +415,7 @@ mod tests {
                 text: text.to_owned(),
                 score: 0.5,
             }],
+            reserve: Vec::new(),
         }
     }
 
@@ -586,6 +612,7 @@ mod tests {
                 text: format!("{opening}Our home survey is free. It takes 90 minutes."),
                 score: 0.8,
             }],
+            reserve: Vec::new(),
         };
         let sources = Sources {
             pages: vec![page],

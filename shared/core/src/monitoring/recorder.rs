@@ -176,9 +176,11 @@ async fn write_loop(mut writer: Writer) {
 
 async fn write(store: &dyn MetricsStore, batch: &Batch) {
     for ((function, hour), delta) in &batch.metrics {
-        let result =
-            tokio::time::timeout(WRITE_TIMEOUT, store.add_request_metrics(*function, *hour, delta))
-                .await;
+        let result = tokio::time::timeout(
+            WRITE_TIMEOUT,
+            store.add_request_metrics(*function, *hour, delta),
+        )
+        .await;
         match result {
             Ok(Ok(())) => {}
             Ok(Err(error)) => tracing::warn!(

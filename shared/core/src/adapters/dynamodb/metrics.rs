@@ -24,8 +24,8 @@ use super::table::live_only;
 use crate::domain::AccountId;
 use crate::ports::StoreError;
 use crate::ports::metrics::{
-    ERROR_EVENT_TTL_DAYS, ERROR_EVENTS_KEPT, ErrorEvent, Function, HourlyMetrics,
-    METRICS_TTL_DAYS, MetricsDelta, MetricsStore, StoreProbe, hour_of,
+    ERROR_EVENT_TTL_DAYS, ERROR_EVENTS_KEPT, ErrorEvent, Function, HourlyMetrics, METRICS_TTL_DAYS,
+    MetricsDelta, MetricsStore, StoreProbe, hour_of,
 };
 
 const HOUR_PREFIX: &str = "H#";
@@ -48,7 +48,10 @@ fn errors_pk(account: Option<&AccountId>) -> String {
 }
 
 fn slot_sk(sequence: u64) -> String {
-    format!("{SLOT_PREFIX}{:03}", sequence % u64::from(ERROR_EVENTS_KEPT))
+    format!(
+        "{SLOT_PREFIX}{:03}",
+        sequence % u64::from(ERROR_EVENTS_KEPT)
+    )
 }
 
 fn hourly_from_item(function: Function, item: &Item) -> Result<HourlyMetrics, StoreError> {

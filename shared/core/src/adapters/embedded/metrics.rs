@@ -12,8 +12,8 @@ use super::rows::{execute, integer, millis};
 use crate::domain::{AccountId, now};
 use crate::ports::StoreError;
 use crate::ports::metrics::{
-    ERROR_EVENT_TTL_DAYS, ERROR_EVENTS_KEPT, ErrorEvent, Function, HourlyMetrics,
-    METRICS_TTL_DAYS, MetricsDelta, MetricsStore, StoreProbe, hour_of,
+    ERROR_EVENT_TTL_DAYS, ERROR_EVENTS_KEPT, ErrorEvent, Function, HourlyMetrics, METRICS_TTL_DAYS,
+    MetricsDelta, MetricsStore, StoreProbe, hour_of,
 };
 
 /// The `scope` column of an account's error events, or the deployment's (`''`: no account
@@ -31,7 +31,10 @@ impl MetricsStore for EmbeddedStore {
         delta: &MetricsDelta,
     ) -> Result<(), StoreError> {
         let hour = hour_of(hour);
-        let (hour_ms, expires) = (millis(hour), millis(hour + Duration::days(METRICS_TTL_DAYS)));
+        let (hour_ms, expires) = (
+            millis(hour),
+            millis(hour + Duration::days(METRICS_TTL_DAYS)),
+        );
         let counters = delta.counters();
         self.write(move |conn| {
             for (counter, count) in counters {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Answer quality on a held-out site: tests/data/heldout/<site>/ holds a small business's
+# site (build_site.py writes it), its account.yaml and a question set written with the
+# site, before anything ran against it. The script serves the site on loopback with
+# Python's http.server, copies config/ into a throwaway dir with the site's account added,
+# then runs `salient ingest` and `salient eval` (debug build, local MiniLM, embedded index)
+# and prints eval's table. Extra arguments go to `salient eval` (e.g. `--answers`).
+#   scripts/eval-heldout.sh [site] [eval args...]     (default site: copperline-cycles)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+SITE="${1:-copperline-cycles}"
+shift || true
+DATA="tests/data/heldout/$SITE"
+[[ -f "$DATA/build_site.py" && -f "$DATA/account.yaml" && -f "$DATA/eval.yaml" ]] \
+  || { echo "no held-out site at $DATA" >&2; exit 2; }
+ensure_cargo
+scripts/install-model.sh
+cargo build -p salient-cli --bin salient >&2
+
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+port="$(free_port)"
+python3 "$DATA/build_site.py" "$work/site" "http://127.0.0.1:$port"
+python3 -m http.server --bind 127.0.0.1 --directory "$work/site" "$port" >"$work/http.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$port/sitemap.xml" 30
+
+cp -r config "$work/config"
+mkdir -p "$work/config/accounts/$SITE"
+cp -r "$DATA/agents" "$work/config/accounts/$SITE/"
+sed "s/PORT/$port/g" "$DATA/account.yaml" >"$work/config/accounts/$SITE/account.yaml"
+export SALIENT_CONFIG_DIR="$work/config"
+export SALIENT__STORAGE__PATH="$work/salient.db"
+export SALIENT__KNOWLEDGE__VECTOR_STORE__PATH="$work/vectors.db"
+export SALIENT__TELEMETRY__FILTER=warn
+
+"$TARGET_DIR/debug/salient" ingest "$SITE" >&2
+"$TARGET_DIR/debug/salient" eval "$SITE" --questions "$DATA/eval.yaml" "$@"
