@@ -64,9 +64,10 @@ async function signInByApi(context, email = OWNER) {
   assert.equal(verified.status(), 200, await verified.text());
 }
 
+/** A screenshot of the page; the long settings and index tables only as far as the window shows. */
 async function snap(page, name) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !['config', 'knowledge'].includes(name) });
 }
 
 /** The element with keyboard focus, described. */
