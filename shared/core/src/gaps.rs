@@ -271,7 +271,7 @@ fn join(group: &mut GapGroup, question: &GapQuestion, vector: Option<&[f32]>) {
     group.first_seen = group.first_seen.min(question.at);
     group.last_seen = group.last_seen.max(question.at);
     group.examples.insert(0, example(question));
-    group.examples.sort_by(|a, b| b.at.cmp(&a.at));
+    group.examples.sort_by_key(|e| std::cmp::Reverse(e.at));
     group.examples.truncate(MAX_GAP_EXAMPLES);
 }
 

@@ -184,7 +184,7 @@ async fn each_reason_is_recorded_and_similar_questions_share_a_group(
     let peru_group = with_example(&groups, peru).context("Peru's group")?;
     assert_eq!(peru_group["count"], 2, "{groups:#?}");
     assert_eq!(reason(peru_group, "no_source"), 2);
-    assert!(with_example(&[peru_group.clone()], peru_again).is_some());
+    assert!(with_example(std::slice::from_ref(peru_group), peru_again).is_some());
     let bike_group = with_example(&groups, bikes).context("the bicycles' group")?;
     assert_ne!(bike_group["id"], peru_group["id"]);
     assert_eq!(peru_group["agent"], "sales");
