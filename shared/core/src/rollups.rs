@@ -167,6 +167,16 @@ impl TurnTally {
         }
     }
 
+    /// The turn's account.
+    pub(crate) fn account(&self) -> &AccountId {
+        &self.account
+    }
+
+    /// The turn's session.
+    pub(crate) fn session(&self) -> &SessionId {
+        &self.session
+    }
+
     /// How long since the turn started (its time to first token, when called as the first
     /// words go out).
     pub(crate) fn elapsed(&self) -> Duration {

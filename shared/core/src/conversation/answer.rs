@@ -113,8 +113,6 @@ impl TurnRun {
                 ));
                 super::retrieval::deliver(
                     self.ports.messages.as_ref(),
-                    &self.account,
-                    &self.session,
                     self.assistant,
                     &self.tx,
                     AnswerMode::NoAnswer,

@@ -174,8 +174,6 @@ impl ExtractiveTurn {
             );
             deliver(
                 messages.as_ref(),
-                &account,
-                &session,
                 assistant,
                 &tx,
                 AnswerMode::NoAnswer,
@@ -209,8 +207,6 @@ impl ExtractiveTurn {
         );
         deliver(
             messages.as_ref(),
-            &account,
-            &session,
             assistant,
             &tx,
             AnswerMode::Extractive,
@@ -290,17 +286,17 @@ pub(super) fn lists_match(directory: Option<&Directory>, question: &str) -> bool
 }
 
 /// Stores an answer the model did not write (complete) and sends it: the text, its
-/// citations and `Done` with how it was made.
+/// citations and `Done` with how it was made; counted in the turn's `tally` (whose account
+/// and session it is).
 pub(super) async fn deliver(
     messages: &dyn MessageStore,
-    account: &AccountId,
-    session: &SessionId,
     mut assistant: Message,
     tx: &mpsc::Sender<TurnEvent>,
     mode: AnswerMode,
     reason: Option<ExtractiveReason>,
     tally: &TurnTally,
 ) {
+    let (account, session) = (tally.account(), tally.session());
     assistant.status = MessageStatus::Complete;
     if let Err(error) = messages.update_message(account, session, &assistant).await {
         tracing::error!(account = %account, session = %session, error = ?error, "storing the answer failed");

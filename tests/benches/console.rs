@@ -1,0 +1,298 @@
+//! Operator console benchmark: the embedded store (a SQLite file) holding one account's
+//! 10,000 conversations over 30 days (two agents, two messages each, a tenth with a lead,
+//! some flagged, their day rollups) and a few thousand audit entries; the latency of each
+//! console list endpoint through the real router over loopback HTTP (conversations without
+//! and with each filter, a page deep in the list, leads, audit), of the overview route, and
+//! of the overview's rollup read on its own.
+//!
+//! `cargo bench -p salient-tests --bench console --profile local`. Figures go in
+//! `docs/benchmarks.md` ("Operator console").
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, ensure};
+use hdrhistogram::Histogram;
+use salient_core::domain::{
+    AccountId, AgentId, EmailAddress, Message, Role, Session, VisitorId, VisitorProfile, now,
+};
+use salient_core::ports::console::AuditEntry;
+use salient_core::ports::rollups::{RollupDelta, SessionMark, counter, ttft_bucket, ttft_counter};
+use salient_tests::app::{AppOptions, Backend, TestApp, spawn_app_with};
+use salient_tests::mail::{ReceivedEmail, outbox_to};
+use serde_json::{Value, json};
+
+const ACCOUNT: &str = "northwind-heating";
+const OWNER: &str = "owner@northwind-heating.example";
+const COOKIE: &str = "__Host-salient_console";
+const CONVERSATIONS: usize = 10_000;
+const DAYS: i64 = 30;
+const AUDIT_ENTRIES: usize = 3_000;
+const WARM_UP: usize = 20;
+const ITERATIONS: usize = 300;
+
+fn report(label: &str, h: &Histogram<u64>) {
+    println!(
+        "{label:<48} p50 {:>8.2} ms   p99 {:>8.2} ms   max {:>8.2} ms   (n={})",
+        h.value_at_quantile(0.5) as f64 / 1000.0,
+        h.value_at_quantile(0.99) as f64 / 1000.0,
+        h.max() as f64 / 1000.0,
+        h.len()
+    );
+}
+
+async fn sign_in(app: &TestApp) -> anyhow::Result<String> {
+    let response = app
+        .client()
+        .post(app.url("/api/console/sign-in"))
+        .json(&json!({"email": OWNER}))
+        .send()
+        .await?;
+    ensure!(
+        response.status() == 202,
+        "sign-in answered {}",
+        response.status()
+    );
+    let code = outbox_to(app.outbox(), OWNER)?
+        .last()
+        .and_then(ReceivedEmail::otp_code)
+        .context("no sign-in code")?;
+    let response = app
+        .client()
+        .post(app.url("/api/console/sign-in/verify"))
+        .json(&json!({"email": OWNER, "code": code}))
+        .send()
+        .await?;
+    ensure!(
+        response.status() == 200,
+        "verify answered {}",
+        response.status()
+    );
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix(&format!("{COOKIE}=")))
+        .and_then(|rest| rest.split(';').next())
+        .map(str::to_owned)
+        .context("no session cookie")
+}
+
+/// The account's data: conversations spread evenly over the last 30 days, every one with
+/// a turn, flags and leads on a share of them, the rollups their events would have written,
+/// and audit entries.
+async fn seed(app: &TestApp) -> anyhow::Result<()> {
+    let store = app.state.store.as_ref();
+    let account = AccountId::parse(ACCOUNT)?;
+    let agents = [AgentId::parse("sales")?, AgentId::parse("support")?];
+    let start = now() - chrono::Duration::days(DAYS);
+    let step = chrono::Duration::seconds(DAYS * 86_400 / CONVERSATIONS as i64);
+    for i in 0..CONVERSATIONS {
+        let at = start + step * i32::try_from(i)?;
+        let agent = &agents[i % 2];
+        let session = Session::new(account.clone(), agent.clone(), VisitorId::generate(), at);
+        store.create_session(&session).await?;
+        store
+            .append_message(
+                &account,
+                &session.id,
+                &Message::new(Role::User, "Do you fit heat pumps in Leeds?", at),
+            )
+            .await?;
+        store
+            .append_message(
+                &account,
+                &session.id,
+                &Message::new(Role::Assistant, "Yes, we fit air-source heat pumps.", at),
+            )
+            .await?;
+        if i % 7 == 0 {
+            store
+                .mark_session(&account, &session.id, SessionMark::NoSources)
+                .await?;
+        }
+        if i % 31 == 0 {
+            store
+                .mark_session(&account, &session.id, SessionMark::NotHelpful(1))
+                .await?;
+        }
+        if i % 53 == 0 {
+            store
+                .mark_session(&account, &session.id, SessionMark::Extractive)
+                .await?;
+        }
+        if i % 10 == 0 {
+            let mut profile = VisitorProfile::new(at);
+            profile.name = Some(format!("Lead {i}"));
+            profile.email = Some(EmailAddress::parse(&format!("lead{i}@example.com"))?);
+            store.put_profile(&account, &profile).await?;
+            store
+                .link_session(&account, &profile.id, &session.id)
+                .await?;
+        }
+        let delta = RollupDelta::new()
+            .add(counter::CONVERSATIONS, 1)
+            .add(counter::TURNS, 1)
+            .add(counter::VISITORS, 1)
+            .add(counter::MODE_MODEL, 1)
+            .add(ttft_counter(ttft_bucket(200 + (i as u64 % 40) * 50)), 1)
+            .add(counter::PROMPT_TOKENS, 900)
+            .add(counter::COMPLETION_TOKENS, 120)
+            .add(counter::COST_MICRO_USD, 150);
+        store
+            .add_to_rollup(&account, agent, at.date_naive(), &delta)
+            .await?;
+    }
+    for i in 0..AUDIT_ENTRIES {
+        let entry = AuditEntry {
+            id: format!("01BENCH{i:019}"),
+            at: start + chrono::Duration::minutes(i as i64 * 14),
+            operator: OWNER.to_owned(),
+            action: "conversations.list".to_owned(),
+            target: None,
+        };
+        store
+            .append_audit(&account, &entry, now() + chrono::Duration::days(365))
+            .await?;
+    }
+    Ok(())
+}
+
+async fn measure_get(app: &TestApp, token: &str, path: &str) -> anyhow::Result<Histogram<u64>> {
+    let client = app.client();
+    let url = app.url(path);
+    let mut h = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+    for i in 0..WARM_UP + ITERATIONS {
+        let begun = Instant::now();
+        let response = client
+            .get(&url)
+            .header("cookie", format!("{COOKIE}={token}"))
+            .send()
+            .await?;
+        let status = response.status();
+        let body = response.bytes().await?;
+        ensure!(status == 200, "{path} answered {status}: {body:?}");
+        if i >= WARM_UP {
+            h.saturating_record(u64::try_from(begun.elapsed().as_micros())?.max(1));
+        }
+    }
+    Ok(h)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let app = spawn_app_with(AppOptions {
+        backend: Backend::Embedded,
+        outbox: true,
+        with_llm: false,
+        ..AppOptions::default()
+    })
+    .await?;
+    let seeding = Instant::now();
+    seed(&app).await?;
+    println!(
+        "seeded {CONVERSATIONS} conversations over {DAYS} days and {AUDIT_ENTRIES} audit entries in {:.1} s",
+        seeding.elapsed().as_secs_f64()
+    );
+    let token = sign_in(&app).await?;
+
+    // A cursor ten pages deep.
+    let mut cursor = None;
+    for _ in 0..10 {
+        let path = match &cursor {
+            Some(c) => format!("/api/console/{ACCOUNT}/conversations?cursor={c}"),
+            None => format!("/api/console/{ACCOUNT}/conversations"),
+        };
+        let body: Value = app
+            .client()
+            .get(app.url(&path))
+            .header("cookie", format!("{COOKIE}={token}"))
+            .send()
+            .await?
+            .json()
+            .await?;
+        cursor = body["next_cursor"].as_str().map(str::to_owned);
+    }
+    let deep = cursor.context("ten pages")?;
+    let week_ago = (now() - chrono::Duration::days(14)).format("%Y-%m-%dT%H:%M:%SZ");
+    let week_end = (now() - chrono::Duration::days(7)).format("%Y-%m-%dT%H:%M:%SZ");
+    let lists = [
+        (
+            "conversations",
+            format!("/api/console/{ACCOUNT}/conversations"),
+        ),
+        (
+            "conversations ?agent=sales",
+            format!("/api/console/{ACCOUNT}/conversations?agent=sales"),
+        ),
+        (
+            "conversations ?from=&to= (one week)",
+            format!("/api/console/{ACCOUNT}/conversations?from={week_ago}&to={week_end}"),
+        ),
+        (
+            "conversations, page 11 (cursor)",
+            format!("/api/console/{ACCOUNT}/conversations?cursor={deep}"),
+        ),
+        (
+            "conversations ?flag=not_helpful (3%)",
+            format!("/api/console/{ACCOUNT}/conversations?flag=not_helpful"),
+        ),
+        (
+            "conversations ?flag=no_sources (14%)",
+            format!("/api/console/{ACCOUNT}/conversations?flag=no_sources"),
+        ),
+        (
+            "conversations ?flag=extractive (2%)",
+            format!("/api/console/{ACCOUNT}/conversations?flag=extractive"),
+        ),
+        (
+            "conversations ?flag=has_lead (10%)",
+            format!("/api/console/{ACCOUNT}/conversations?flag=has_lead"),
+        ),
+        (
+            "conversations ?flag=person_asked (none)",
+            format!("/api/console/{ACCOUNT}/conversations?flag=person_asked"),
+        ),
+        (
+            "conversations ?agent=support&flag=not_helpful",
+            format!("/api/console/{ACCOUNT}/conversations?agent=support&flag=not_helpful"),
+        ),
+        ("leads", format!("/api/console/{ACCOUNT}/leads")),
+        ("audit", format!("/api/console/{ACCOUNT}/audit")),
+        (
+            "overview (30 days, route)",
+            format!("/api/console/{ACCOUNT}/overview"),
+        ),
+        (
+            "overview ?agent=sales&days=90 (route)",
+            format!("/api/console/{ACCOUNT}/overview?agent=sales&days=90"),
+        ),
+    ];
+    println!("\nthrough the router, over loopback HTTP, one request at a time:");
+    for (label, path) in &lists {
+        let h = measure_get(&app, &token, path).await?;
+        report(label, &h);
+    }
+
+    // The overview's rollup read alone.
+    let account = AccountId::parse(ACCOUNT)?;
+    let today = now().date_naive();
+    let from = today - chrono::Duration::days(29);
+    let mut h = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+    for i in 0..WARM_UP + ITERATIONS * 3 {
+        let begun = Instant::now();
+        let days = app
+            .state
+            .store
+            .read_rollups(&account, None, from, today)
+            .await?;
+        ensure!(days.len() >= 29, "{} days", days.len());
+        if i >= WARM_UP {
+            h.saturating_record(u64::try_from(begun.elapsed().as_micros())?.max(1));
+        }
+    }
+    println!("\nthe store alone:");
+    report("rollup read, account, 30 days", &h);
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    Ok(())
+}
