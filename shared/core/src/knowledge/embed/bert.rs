@@ -324,13 +324,11 @@ impl Bert {
             // Q, K, V for every token in one product; the scale goes into Q.
             linear(&x, tokens, &layer.qkv, &mut qkv, par);
             qkv.par_chunks_mut(3 * h * ROWS).for_each(|rows| {
-                arch.dispatch(|| {
-                    for row in rows.chunks_exact_mut(3 * h) {
-                        add_bias(row, &layer.qkv.bias);
-                        for q in &mut row[..h] {
-                            *q *= scale;
-                        }
-                    }
+                arch.dispatch(BiasScaleQ {
+                    rows,
+                    hidden: h,
+                    bias: &layer.qkv.bias,
+                    scale,
                 });
             });
 
@@ -372,10 +370,9 @@ impl Bert {
                         1.0,
                         Par::Seq,
                     );
-                    arch.dispatch(|| {
-                        for row in scores.chunks_exact_mut(len) {
-                            softmax(row);
-                        }
+                    arch.dispatch(Softmax {
+                        rows: scores,
+                        width: len,
                     });
                     matmul(
                         out,
@@ -405,11 +402,10 @@ impl Bert {
             let inter = layer.intermediate.outputs;
             linear(&x, tokens, &layer.intermediate, &mut inner, par);
             inner.par_chunks_mut(inter * ROWS).for_each(|rows| {
-                arch.dispatch(|| {
-                    for row in rows.chunks_exact_mut(inter) {
-                        add_bias(row, &layer.intermediate.bias);
-                        gelu(row);
-                    }
+                arch.dispatch(BiasGelu {
+                    rows,
+                    width: inter,
+                    bias: &layer.intermediate.bias,
                 });
             });
             linear(&inner, tokens, &layer.output, &mut projected, par);
@@ -455,15 +451,104 @@ fn residual_norm(
     x.par_chunks_mut(h * rows)
         .zip(projected.par_chunks(h * rows))
         .for_each(|(xs, ps)| {
-            arch.dispatch(|| {
-                for (row, p) in xs.chunks_exact_mut(h).zip(ps.chunks_exact(h)) {
-                    for ((v, p), b) in row.iter_mut().zip(p).zip(bias) {
-                        *v += p + b;
-                    }
-                    layer_norm(row, norm, eps);
-                }
+            arch.dispatch(ResidualNorm {
+                rows: xs,
+                projected: ps,
+                width: h,
+                bias,
+                norm,
+                eps,
             });
         });
+}
+
+// The element-wise kernels of every layer, as `pulp::WithSimd` operations rather than
+// closures: a closure reaches the target-feature function through its `FnOnce::call_once`
+// shim, which is not inlined and so is compiled for the baseline instruction set (SSE2),
+// while an `#[inline(always)]` `with_simd` body is compiled with the features `arch`
+// detected (AVX-512 or AVX2). The embedding sum, once per token, stays a closure.
+
+/// `GELU(row + bias)` for each row of `width`.
+struct BiasGelu<'a> {
+    rows: &'a mut [f32],
+    width: usize,
+    bias: &'a [f32],
+}
+
+impl pulp::WithSimd for BiasGelu<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        for row in self.rows.chunks_exact_mut(self.width) {
+            add_bias(row, self.bias);
+            gelu(row);
+        }
+    }
+}
+
+/// `row + bias` for each row of Q, K and V (`3 × hidden`), with Q times `scale`.
+struct BiasScaleQ<'a> {
+    rows: &'a mut [f32],
+    hidden: usize,
+    bias: &'a [f32],
+    scale: f32,
+}
+
+impl pulp::WithSimd for BiasScaleQ<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        for row in self.rows.chunks_exact_mut(3 * self.hidden) {
+            add_bias(row, self.bias);
+            for q in &mut row[..self.hidden] {
+                *q *= self.scale;
+            }
+        }
+    }
+}
+
+/// Softmax of each row of `width`.
+struct Softmax<'a> {
+    rows: &'a mut [f32],
+    width: usize,
+}
+
+impl pulp::WithSimd for Softmax<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        for row in self.rows.chunks_exact_mut(self.width) {
+            softmax(row);
+        }
+    }
+}
+
+/// `LayerNorm(row + projected + bias)` for each row of `width`.
+struct ResidualNorm<'a> {
+    rows: &'a mut [f32],
+    projected: &'a [f32],
+    width: usize,
+    bias: &'a [f32],
+    norm: &'a LayerNorm,
+    eps: f32,
+}
+
+impl pulp::WithSimd for ResidualNorm<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        let rows = self.rows.chunks_exact_mut(self.width);
+        for (row, p) in rows.zip(self.projected.chunks_exact(self.width)) {
+            for ((v, p), b) in row.iter_mut().zip(p).zip(self.bias) {
+                *v += p + b;
+            }
+            layer_norm(row, self.norm, self.eps);
+        }
+    }
 }
 
 #[inline(always)]
@@ -550,7 +635,14 @@ fn exp(x: f32) -> f32 {
         * r
         + 5.000_000_1e-1;
     let e_r = p * r2 + r + 1.0;
-    let scale = f32::from_bits(((n as i32 + 127) as u32) << 23);
+    // 2ⁿ from n's bits: n + 1.5·2²³ holds n in its low mantissa bits, so integer
+    // arithmetic on the bits (no float-to-int cast, whose saturation would stop the loop
+    // from vectorising) gives the exponent field of 2ⁿ.
+    let biased = (n + MAGIC)
+        .to_bits()
+        .wrapping_sub(MAGIC.to_bits())
+        .wrapping_add(127);
+    let scale = f32::from_bits(biased << 23);
     e_r * scale
 }
 
