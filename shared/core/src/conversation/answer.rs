@@ -52,14 +52,14 @@ pub(super) struct TurnRun {
     pub(super) tx: mpsc::Sender<TurnEvent>,
     /// The record of the model call under way, stored as `started` when it began.
     pub(super) call: Option<LlmRequestId>,
-    /// The turn's figures for the console's rollups.
-    pub(super) tally: TurnTally,
-    /// How long the first words took, once they went out.
-    pub(super) first_token: Option<Duration>,
     /// Where a question the answer says the site does not cover is recorded.
     pub(super) gaps: crate::gaps::GapRecorder,
     /// Keeps the "not covered" marker out of what the visitor sees and what is stored.
     pub(super) marker: crate::gaps::MarkerFilter,
+    /// The turn's figures for the console's rollups.
+    pub(super) tally: TurnTally,
+    /// How long the first words took, once they went out.
+    pub(super) first_token: Option<Duration>,
 }
 
 /// How the answer ended, before it is stored.
@@ -182,6 +182,9 @@ impl TurnRun {
                         // What was held back as a possible start of the marker was not.
                         let rest = self.marker.finish();
                         if !rest.is_empty() {
+                            if self.first_token.is_none() {
+                                self.first_token = Some(self.tally.elapsed());
+                            }
                             self.assistant.content.push_str(&rest);
                             if tx.send(TurnEvent::Delta(rest)).await.is_err() {
                                 break 'rounds Ending::Cancelled;
