@@ -17,11 +17,11 @@
 //! csrf_required`). An account the operator may not see answers `404 account_not_found`.
 
 mod config;
-mod health;
-mod overview;
 mod gaps;
+mod health;
 mod knowledge;
 pub mod lambda_trigger;
+mod overview;
 
 use std::collections::BTreeMap;
 

@@ -14,8 +14,8 @@ use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
-use crate::rollups::TurnTally;
 use crate::ports::gaps::GapReason;
+use crate::rollups::TurnTally;
 
 /// The retriever and the agent's RAG settings, for agents with RAG on.
 #[derive(Debug)]
