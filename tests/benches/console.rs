@@ -1,9 +1,10 @@
 //! Operator console benchmark: the embedded store (a SQLite file) holding one account's
 //! 10,000 conversations over 30 days (two agents, two messages each, a tenth with a lead,
-//! some flagged, their day rollups) and a few thousand audit entries; the latency of each
-//! console list endpoint through the real router over loopback HTTP (conversations without
-//! and with each filter, a page deep in the list, leads, audit), of the overview route, and
-//! of the overview's rollup read on its own.
+//! some flagged, their day rollups), a few thousand audit entries, the most open content
+//! gap groups an account keeps (500) and its 100 error events; the latency of each console
+//! list endpoint through the real router over loopback HTTP (conversations without and with
+//! each filter, a page deep in the list, leads, audit, gaps, errors), of the overview route,
+//! and of the overview's rollup read on its own.
 //!
 //! `cargo bench -p salient-tests --bench console --profile local`. Figures go in
 //! `docs/benchmarks.md` ("Operator console").
@@ -16,6 +17,8 @@ use salient_core::domain::{
     AccountId, AgentId, EmailAddress, Message, Role, Session, VisitorId, VisitorProfile, now,
 };
 use salient_core::ports::console::AuditEntry;
+use salient_core::ports::gaps::{GapExample, GapGroup, GapReasons, GapStatus};
+use salient_core::ports::metrics::{ErrorEvent, Function};
 use salient_core::ports::rollups::{RollupDelta, SessionMark, counter, ttft_bucket, ttft_counter};
 use salient_tests::app::{AppOptions, Backend, TestApp, spawn_app_with};
 use salient_tests::mail::{ReceivedEmail, outbox_to};
@@ -27,6 +30,10 @@ const COOKIE: &str = "__Host-salient_console";
 const CONVERSATIONS: usize = 10_000;
 const DAYS: i64 = 30;
 const AUDIT_ENTRIES: usize = 3_000;
+/// `knowledge.gaps.max_open_groups`' default: the most open groups an account keeps.
+const GAP_GROUPS: usize = 500;
+/// The error events an account keeps.
+const ERROR_EVENTS: usize = 100;
 const WARM_UP: usize = 20;
 const ITERATIONS: usize = 300;
 
@@ -155,6 +162,40 @@ async fn seed(app: &TestApp) -> anyhow::Result<()> {
             .append_audit(&account, &entry, now() + chrono::Duration::days(365))
             .await?;
     }
+    for i in 0..GAP_GROUPS {
+        let at = start + chrono::Duration::minutes(i as i64 * 86);
+        let mut centroid = vec![0.0f32; 384];
+        centroid[i % 384] = 1.0;
+        let group = GapGroup {
+            id: format!("01BENCHGAP{i:016}"),
+            agent: agents[i % 2].clone(),
+            status: GapStatus::Open,
+            count: 3,
+            reasons: GapReasons::default(),
+            first_seen: at,
+            last_seen: at,
+            examples: (0..5)
+                .map(|n| GapExample {
+                    question: format!("Do you service boilers in village {i}-{n}?"),
+                    session: format!("bench-session-{i}-{n}"),
+                    at,
+                })
+                .collect(),
+            centroid,
+        };
+        store.put_gap_group(&account, &group).await?;
+    }
+    for i in 0..ERROR_EVENTS {
+        let event = ErrorEvent {
+            at: start + chrono::Duration::minutes(i as i64 * 400),
+            function: Function::Chat,
+            route: "/api/{account}/{agent}/sessions/{session}".to_owned(),
+            status: 404,
+            code: "session_not_found".to_owned(),
+            request_id: format!("01BENCHERR{i:016}"),
+        };
+        store.record_error_event(Some(&account), &event).await?;
+    }
     Ok(())
 }
 
@@ -191,7 +232,7 @@ async fn main() -> anyhow::Result<()> {
     let seeding = Instant::now();
     seed(&app).await?;
     println!(
-        "seeded {CONVERSATIONS} conversations over {DAYS} days and {AUDIT_ENTRIES} audit entries in {:.1} s",
+        "seeded {CONVERSATIONS} conversations over {DAYS} days, {AUDIT_ENTRIES} audit entries, {GAP_GROUPS} gap groups and {ERROR_EVENTS} error events in {:.1} s",
         seeding.elapsed().as_secs_f64()
     );
     let token = sign_in(&app).await?;
@@ -259,6 +300,12 @@ async fn main() -> anyhow::Result<()> {
         ),
         ("leads", format!("/api/console/{ACCOUNT}/leads")),
         ("audit", format!("/api/console/{ACCOUNT}/audit")),
+        ("gaps (open)", format!("/api/console/{ACCOUNT}/gaps")),
+        (
+            "gaps ?agent=sales",
+            format!("/api/console/{ACCOUNT}/gaps?agent=sales"),
+        ),
+        ("errors (100)", format!("/api/console/{ACCOUNT}/errors")),
         (
             "overview (30 days, route)",
             format!("/api/console/{ACCOUNT}/overview"),
