@@ -270,10 +270,13 @@ async fn each_reason_is_recorded_and_similar_questions_share_a_group(
     assert_eq!(survey_group["count"], 1);
 
     // Newest `last_seen` first, and filtered by agent.
-    let seen: Vec<&str> = groups
+    // (As times: a whole second is written without a fraction, so strings would not sort.)
+    let seen: Vec<chrono::DateTime<chrono::FixedOffset>> = groups
         .iter()
         .filter_map(|g| g["last_seen"].as_str())
-        .collect();
+        .map(chrono::DateTime::parse_from_rfc3339)
+        .collect::<Result<_, _>>()?;
+    assert_eq!(seen.len(), groups.len());
     let mut sorted = seen.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(seen, sorted);

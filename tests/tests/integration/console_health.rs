@@ -337,7 +337,13 @@ async fn requests_and_errors_are_counted_per_function(backend: Backend) -> anyho
     assert_eq!(malformed_event["request_id"], malformed.request_id.as_str());
     assert_eq!(malformed_event["status"], 400);
     // Newest first.
-    let times: Vec<&str> = list.iter().filter_map(|e| e["at"].as_str()).collect();
+    // (As times: a whole second is written without a fraction, so strings would not sort.)
+    let times: Vec<chrono::DateTime<chrono::FixedOffset>> = list
+        .iter()
+        .filter_map(|e| e["at"].as_str())
+        .map(chrono::DateTime::parse_from_rfc3339)
+        .collect::<Result<_, _>>()?;
+    assert_eq!(times.len(), list.len());
     let mut sorted = times.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(times, sorted);
