@@ -52,7 +52,10 @@ pub(crate) async fn create(
                     "usage": usage,
                 })));
             }
-            TurnEvent::Error { code, message } => return Err(ApiError::new(code, message)),
+            // The turn service counted it in the day rollups, as it does for a streamed turn.
+            TurnEvent::Error { code, message } => {
+                return Err(ApiError::new(code, message).already_in_rollups());
+            }
             TurnEvent::Meta { .. } | TurnEvent::Delta(_) | TurnEvent::Citations(_) => {}
         }
     }

@@ -252,6 +252,9 @@ async fn events_become_the_day_rollups_exactly(backend: Backend) -> anyhow::Resu
             &RollupDelta::new().add(counter::TURNS, 2),
         )
         .await?;
+    // Error answers reach the rollups through the request recorder: once it has written
+    // them, the buffered turn's upstream error must still count once.
+    app.state.recorder.flush().await;
     let token = sign_in(&app).await?;
 
     let (status, body) = get(

@@ -14,6 +14,7 @@ mod console;
 mod console_gaps;
 mod console_health;
 mod console_overview;
+mod console_overview_errors;
 mod crash;
 mod crm_storage;
 mod directory;

@@ -17,6 +17,7 @@ pub struct ApiError {
     message: String,
     retry_after_secs: Option<u64>,
     source: Option<anyhow::Error>,
+    in_rollups: bool,
 }
 
 /// The HTTP status a code is answered with.
@@ -35,6 +36,7 @@ impl ApiError {
             message: message.into(),
             retry_after_secs: None,
             source: None,
+            in_rollups: false,
         }
     }
 
@@ -45,6 +47,7 @@ impl ApiError {
             message: INTERNAL_MESSAGE.to_owned(),
             retry_after_secs: None,
             source: Some(source.into()),
+            in_rollups: false,
         }
     }
 
@@ -59,6 +62,15 @@ impl ApiError {
     #[must_use]
     pub fn with_retry_after(mut self, secs: u64) -> Self {
         self.retry_after_secs = Some(secs);
+        self
+    }
+
+    /// Says that the service already counted this error in the console's day rollups (a
+    /// buffered turn that failed while answering), so the request metrics do not count it
+    /// there a second time.
+    #[must_use]
+    pub fn already_in_rollups(mut self) -> Self {
+        self.in_rollups = true;
         self
     }
 
@@ -122,6 +134,9 @@ impl IntoResponse for ApiError {
         let mut response = (status, Json(self.body())).into_response();
         // The code travels with the answer so the request metrics count it (`request_metrics`).
         response.extensions_mut().insert(self.code);
+        if self.in_rollups {
+            response.extensions_mut().insert(ErrorInRollups);
+        }
         let retry_after = match self.retry_after_secs {
             Some(secs) => Some(secs.max(1)),
             None if self.code == ErrorCode::RateLimited
@@ -144,6 +159,11 @@ impl IntoResponse for ApiError {
 /// not know better.
 const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
 
+/// On an error answer whose error is already in the day rollups
+/// ([`ApiError::already_in_rollups`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ErrorInRollups;
+
 /// Any service error becomes an answer through its code: the one conversion from the
 /// services' error enums to HTTP.
 impl<E: CodedError> From<E> for ApiError {
@@ -161,6 +181,7 @@ impl<E: CodedError> From<E> for ApiError {
             message,
             retry_after_secs,
             source,
+            in_rollups: false,
         }
     }
 }

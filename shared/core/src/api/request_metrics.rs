@@ -1,9 +1,10 @@
 //! Every answered request counted for the console's health pages (`monitoring`): the
 //! function whose route answered, the latency to the answer's headers, the status and, for
 //! an error, the stable code `api::error` put on the response. Two layers: one on the routes
-//! ([`note_route`]) notes the matched route's template and the account it names, one
-//! around everything ([`count_request`]) measures and hands the outcome to the recorder,
-//! which writes it off the request path. `/healthz` and the static site are not counted.
+//! ([`note_route`]) notes the matched route's template and the account and agent it names,
+//! one around everything ([`count_request`]) measures and hands the outcome to the recorder,
+//! which writes it off the request path (and counts an error answer naming an account's
+//! agent in the console's day rollups). `/healthz` and the static site are not counted.
 //! Every answer gets an `X-Request-Id` (the Lambda request id in AWS, a ULID locally),
 //! which an error event keeps.
 
@@ -15,9 +16,9 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::error::ErrorCode;
+use super::error::{ErrorCode, ErrorInRollups};
 use crate::config::Catalog;
-use crate::domain::{AccountId, now};
+use crate::domain::{AccountId, AgentId, now};
 use crate::monitoring::{RequestOutcome, RequestRecorder};
 use crate::ports::metrics::Function;
 
@@ -30,12 +31,13 @@ const UNMATCHED: &str = "unmatched";
 /// The code of an error answer that `api::error` did not make (none should exist).
 const UNCLASSIFIED: &str = "unclassified";
 
-/// What the route layer learnt: the matched route's template and the deployment's account
-/// it names, if any.
+/// What the route layer learnt: the matched route's template, the deployment's account it
+/// names, if any, and that account's agent it names, if any.
 #[derive(Debug, Clone)]
 struct RouteSeen {
     template: Arc<str>,
     account: Option<AccountId>,
+    agent: Option<AgentId>,
 }
 
 /// The function that serves a path (a route template, or the raw path of a request no
@@ -58,8 +60,9 @@ pub fn function_of(path: &str) -> Option<Function> {
     })
 }
 
-/// Route layer: notes the matched template and the account its `{account}` names (only an
-/// account of this deployment: the path's text is never kept otherwise).
+/// Route layer: notes the matched template, the account its `{account}` names and the agent
+/// its `{agent}` names (only an account of this deployment, and only an agent that account
+/// has: the path's text is never kept otherwise).
 pub(crate) async fn note_route(
     State(catalog): State<Arc<Catalog>>,
     request: Request,
@@ -70,21 +73,32 @@ pub(crate) async fn note_route(
         .get::<MatchedPath>()
         .map(|m| Arc::<str>::from(m.as_str()));
     let (mut parts, body) = request.into_parts();
-    let account = RawPathParams::from_request_parts(&mut parts, &())
+    let params = RawPathParams::from_request_parts(&mut parts, &())
         .await
-        .ok()
-        .and_then(|params| {
+        .ok();
+    let param = |wanted: &str| {
+        params.as_ref().and_then(|params| {
             params
                 .iter()
-                .find(|(name, _)| *name == "account")
-                .and_then(|(_, raw)| AccountId::parse(raw).ok())
+                .find(|(name, _)| *name == wanted)
+                .map(|(_, raw)| raw.to_owned())
         })
+    };
+    let account = param("account")
+        .and_then(|raw| AccountId::parse(&raw).ok())
         .filter(|account| catalog.agents().any(|agent| &agent.account == account));
+    let agent = account.as_ref().and_then(|account| {
+        param("agent")
+            .and_then(|raw| AgentId::parse(&raw).ok())
+            .filter(|agent| catalog.agent(account, agent).is_some())
+    });
     let mut response = next.run(Request::from_parts(parts, body)).await;
     if let Some(template) = template {
-        response
-            .extensions_mut()
-            .insert(RouteSeen { template, account });
+        response.extensions_mut().insert(RouteSeen {
+            template,
+            account,
+            agent,
+        });
     }
     response
 }
@@ -129,9 +143,10 @@ pub(crate) async fn count_request(
         None if status.is_client_error() || status.is_server_error() => Some(UNCLASSIFIED),
         None => None,
     };
-    let (route, account) = match seen {
-        Some(seen) => (seen.template.to_string(), seen.account),
-        None => (UNMATCHED.to_owned(), None),
+    let error_in_rollups = response.extensions().get::<ErrorInRollups>().is_some();
+    let (route, account, agent) = match seen {
+        Some(seen) => (seen.template.to_string(), seen.account, seen.agent),
+        None => (UNMATCHED.to_owned(), None, None),
     };
     recorder.record(RequestOutcome {
         function,
@@ -141,6 +156,8 @@ pub(crate) async fn count_request(
         code,
         route,
         account,
+        agent,
+        error_in_rollups,
         request_id: id,
     });
     response

@@ -82,7 +82,8 @@ pub(crate) fn assemble(catalog: Arc<Catalog>, store: Arc<dyn Store>) -> anyhow::
             .context("building the Turnstile siteverify client")?,
     );
     let recorder = crate::monitoring::RequestRecorder::new(
-        Arc::clone(&store) as Arc<dyn crate::ports::metrics::MetricsStore>
+        Arc::clone(&store) as Arc<dyn crate::ports::metrics::MetricsStore>,
+        Arc::clone(&store) as Arc<dyn crate::ports::rollups::RollupStore>,
     );
     let state = AppState {
         catalog,

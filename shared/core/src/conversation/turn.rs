@@ -206,21 +206,9 @@ pub struct StartedTurn {
 }
 
 /// Validates and stores the visitor's message, then starts the answer. Errors here happen
-/// before anything is streamed, so they become plain JSON errors.
+/// before anything is streamed, so they become plain JSON errors (which the request metrics
+/// count in the day rollups, as they do every error answer of a visitor route).
 pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
-    let (account, agent) = (input.account.clone(), input.agent.clone());
-    let started = start_turn(ports, input).await;
-    if let Err(error) = &started {
-        let delta = crate::ports::rollups::RollupDelta::new().add(
-            crate::ports::rollups::error_counter(error.code().as_str()),
-            1,
-        );
-        crate::rollups::record(ports.rollups.as_ref(), &account, &agent, now(), delta).await;
-    }
-    started
-}
-
-async fn start_turn(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, TurnError> {
     let turn_started = std::time::Instant::now();
     let settings = &input.config.settings;
     let text = input.text.trim();

@@ -1,7 +1,8 @@
 //! Per-account, per-day rollups for the console's overview: counters added to with each
-//! event (a turn, a rating, a lead, a summary, a model call), never computed by reading
-//! conversations. Each event adds to two rollups of its UTC day, the agent's and the
-//! account's, so an overview of 90 days is 90 small reads at most.
+//! event (a turn, a rating, a lead, a summary, a model call, a visitor route's error
+//! answer), never computed by reading conversations. Each event adds to two rollups of its
+//! UTC day, the agent's and the account's, so an overview of 90 days is 90 small reads at
+//! most.
 //!
 //! Besides the counters: the per-day visitor markers that make `visitors` count each
 //! visitor once a day, the rating markers that let a changed rating move a count instead of
