@@ -269,10 +269,17 @@ mod tests {
         assert!((rare.unknown - 4.0 / 6.0).abs() < 0.02, "{}", rare.unknown);
         let common = judge("How much is a standard service?", &hits, &settings()).expect("hits");
         // Only "much" (Zipf 6.0, weight 1.0) is missing.
-        assert!(common.unknown > 0.1 && common.unknown < 0.25, "{}", common.unknown);
+        assert!(
+            common.unknown > 0.1 && common.unknown < 0.25,
+            "{}",
+            common.unknown
+        );
         let all = judge("Do you sell gravel bikes?", &hits, &settings()).expect("hits");
         assert_eq!(all.unknown, 0.0);
-        assert_eq!(judge("Can you?", &hits, &settings()).expect("hits").unknown, 0.0);
+        assert_eq!(
+            judge("Can you?", &hits, &settings()).expect("hits").unknown,
+            0.0
+        );
         // Codes and numbers weigh as rare words.
         let code = judge("What does error E-999 mean?", &hits, &settings()).expect("hits");
         assert!(code.unknown > 0.5, "{}", code.unknown);
@@ -287,7 +294,10 @@ mod tests {
         };
         let verdict = |q: &str, s: &AbstainSettings| judge(q, &hits, s).expect("hits").relevant;
         assert!(!verdict("Do you sell motorbikes?", &vetoing));
-        assert!(verdict("Do you sell motorbikes?", &settings()), "1.0 turns the veto off");
+        assert!(
+            verdict("Do you sell motorbikes?", &settings()),
+            "1.0 turns the veto off"
+        );
         assert!(verdict("How much is a standard service?", &vetoing));
         assert!(verdict("Do you sell gravel bikes?", &vetoing));
     }
