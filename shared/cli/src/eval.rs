@@ -4,8 +4,9 @@
 //! rank, the facts found in the extractive answer, what the relevance judgement saw (best
 //! fused score, the share of the question the retrieved text never mentions, the dense and lexical ranks of the best chunk's page, whether the signals
 //! agree), whether the turn would abstain and the facts its extractive answer misses
-//! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found and the
-//! abstention precision and recall.
+//! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found, the
+//! abstention precision and recall, and the abstentions a turn with a model would make
+//! before calling it (scores and agreement only).
 
 use std::path::{Path, PathBuf};
 
@@ -138,6 +139,13 @@ pub(crate) async fn run(
         share(s.abstention_precision),
         share(s.abstention_recall),
         s.wrongly_abstained,
+        s.answerable
+    );
+    println!(
+        "before a model ({} unanswerable): abstained {}  wrongly abstained {}/{}",
+        s.questions - s.answerable,
+        s.model_rightly_abstained,
+        s.model_wrongly_abstained,
         s.answerable
     );
     Ok(())

@@ -17,7 +17,9 @@
 //! word rarer than the list 4). "Do you sell motorbikes?" meets a bike shop on "sell" and,
 //! by meaning, on "bikes", but "motorbikes" is on no page and carries most of the question;
 //! "How much is a boiler service?" misses only "much". A share at or above `max_unknown`
-//! makes the retrieval not relevant, whatever the scores.
+//! makes the retrieval not relevant, whatever the scores, for an answer quoted without a
+//! model. A model reads the passages and can tell a synonym from a different thing, so
+//! before a model only the scores and the agreement decide ([`Relevance::near`]).
 
 use std::collections::HashSet;
 
@@ -44,8 +46,12 @@ pub struct Relevance {
     /// their rarity in English, that no retrieved chunk holds; 0 for a question without
     /// content words.
     pub unknown: f32,
-    /// The verdict: relevant by the score or by the agreement, and not missing too much of
-    /// the question.
+    /// Whether the score or the agreement puts a retrieved page near the question. What
+    /// decides before a model is asked: it reads the passages itself, and says so when they
+    /// do not answer (a lexical veto would stop it from matching "coeliac" to "gluten-free").
+    pub near: bool,
+    /// The verdict for an answer quoted without a model: near, and not missing
+    /// `max_unknown` or more of the question.
     pub relevant: bool,
 }
 
@@ -76,6 +82,7 @@ pub fn judge(
             .any(|url| lexical.iter().take(within).any(|other| other == url));
     let best_score = best.score;
     let unknown = unknown_share(question, hits);
+    let near = best_score >= settings.min_score || signals_agree;
     Some(Relevance {
         best_score,
         best_lexical: hits
@@ -86,8 +93,8 @@ pub fn judge(
         lexical_rank: rank_in(&lexical),
         signals_agree,
         unknown,
-        relevant: (best_score >= settings.min_score || signals_agree)
-            && (unknown < settings.max_unknown || settings.max_unknown >= 1.0),
+        near,
+        relevant: near && (unknown < settings.max_unknown || settings.max_unknown >= 1.0),
     })
 }
 
@@ -294,6 +301,8 @@ mod tests {
         };
         let verdict = |q: &str, s: &AbstainSettings| judge(q, &hits, s).expect("hits").relevant;
         assert!(!verdict("Do you sell motorbikes?", &vetoing));
+        let near = judge("Do you sell motorbikes?", &hits, &vetoing).expect("hits");
+        assert!(near.near, "the scores alone keep it for a model to read");
         assert!(
             verdict("Do you sell motorbikes?", &settings()),
             "1.0 turns the veto off"
