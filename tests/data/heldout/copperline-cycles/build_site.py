@@ -1,17 +1,17 @@
 # Writes the Copperline Cycles site (pages.py) into a directory: one index.html per page with the
 # shared header, navigation, cookie banner and footer a real small-business site has, a
-# sitemap.xml with each page's lastmod, and robots.txt.
+# sitemap.xml with each page's lastmod, and robots.txt (../sitegen.py).
 #   python3 build_site.py <out dir> <base url>
-import os, sys, html
-OUT = sys.argv[1]
-BASE = sys.argv[2] if len(sys.argv) > 2 else "http://127.0.0.1:8000"
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import sitegen
 
 NAV = [("/", "Home"), ("/repairs/", "Repairs"), ("/bikes/", "Bikes"), ("/e-bikes/", "E-bikes"),
        ("/hire/", "Hire"), ("/visit/", "Visit"), ("/faq/", "FAQ"), ("/contact/", "Contact")]
 
-def page(path, title, body, lastmod, meta=""):
+def layout(title, body, meta):
     nav = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV)
-    doc = f"""<!doctype html>
+    return f"""<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -38,19 +38,6 @@ def page(path, title, body, lastmod, meta=""):
 </body>
 </html>
 """
-    d = os.path.join(OUT, path.strip("/"))
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "index.html"), "w", encoding="utf-8") as f:
-        f.write(doc)
-    return (path, lastmod)
 
-pages = []
-exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pages.py"), encoding="utf-8").read())
 
-with open(os.path.join(OUT, "sitemap.xml"), "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
-    for path, lastmod in pages:
-        f.write(f"  <url><loc>{BASE}{path}</loc><lastmod>{lastmod}</lastmod></url>\n")
-    f.write("</urlset>\n")
-with open(os.path.join(OUT, "robots.txt"), "w") as f:
-    f.write("User-agent: *\nDisallow: /admin/\n")
+sitegen.build(__file__, layout, disallow="/admin/")
