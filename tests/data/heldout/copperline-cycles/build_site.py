@@ -9,35 +9,21 @@ import sitegen
 NAV = [("/", "Home"), ("/repairs/", "Repairs"), ("/bikes/", "Bikes"), ("/e-bikes/", "E-bikes"),
        ("/hire/", "Hire"), ("/visit/", "Visit"), ("/faq/", "FAQ"), ("/contact/", "Contact")]
 
-def layout(title, body, meta):
-    nav = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV)
-    return f"""<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>{title} | Copperline Cycles</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="Copperline Cycles, bike shop and repair workshop in Ambleford.">
-{meta}
-</head>
-<body>
-<div class="cookie-banner" role="dialog">We use one cookie to remember your basket. <button>OK</button></div>
+TITLE = 'Copperline Cycles'
+DESCRIPTION = 'Copperline Cycles, bike shop and repair workshop in Ambleford.'
+TOP = """<div class="cookie-banner" role="dialog">We use one cookie to remember your basket. <button>OK</button></div>
 <header class="site-header">
   <a class="logo" href="/">Copperline Cycles</a>
   <nav aria-label="Main"><ul>{nav}</ul></nav>
   <p class="promo">Free safety check with every service. Call 01539 720 415.</p>
 </header>
-<main>
-{body}
-</main>
-<footer class="site-footer">
+"""
+BOTTOM = """<footer class="site-footer">
   <p>Copperline Cycles Ltd, 14 Mill Lane, Ambleford LA9 4QP. Company number 06843127.</p>
   <ul><li><a href="/privacy/">Privacy and cookies</a></li><li><a href="/careers/">Careers</a></li><li><a href="/about/">About us</a></li><li><a href="/team/">Our team</a></li></ul>
   <p>&copy; 2026 Copperline Cycles</p>
 </footer>
-</body>
-</html>
 """
 
 
-sitegen.build(__file__, layout, disallow="/admin/")
+sitegen.build(__file__, NAV, TITLE, DESCRIPTION, TOP, BOTTOM, disallow="/admin/")

@@ -11,35 +11,21 @@ NAV = [("/", "Home"), ("/rooms/", "Rooms and rates"), ("/restaurant/", "The Samp
        ("/private-dining/", "Private dining"), ("/getting-here/", "Getting here"),
        ("/local-area/", "Around Wrenmouth"), ("/faq/", "FAQ"), ("/contact/", "Contact")]
 
-def layout(title, body, meta):
-    nav = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV)
-    return f"""<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>{title} | Samphire House, Wrenmouth</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="Samphire House, a family-run hotel and restaurant above the harbour in Wrenmouth.">
-{meta}
-</head>
-<body>
-<div class="cookie-banner" role="dialog">We use one cookie to hold your booking while you choose a room. <button>Fine by me</button> <a href="/privacy/">Details</a></div>
+TITLE = 'Samphire House, Wrenmouth'
+DESCRIPTION = 'Samphire House, a family-run hotel and restaurant above the harbour in Wrenmouth.'
+TOP = """<div class="cookie-banner" role="dialog">We use one cookie to hold your booking while you choose a room. <button>Fine by me</button> <a href="/privacy/">Details</a></div>
 <header class="site-header">
   <a class="logo" href="/"><img src="/images/logo.svg" alt="Samphire House"></a>
   <nav aria-label="Main"><ul>{nav}</ul></nav>
   <p class="promo">Book direct for our best rate: call 01632 960 518 or <a href="/rooms/">check availability</a>.</p>
 </header>
-<main>
-{body}
-</main>
-<footer class="site-footer">
+"""
+BOTTOM = """<footer class="site-footer">
   <p>Samphire House (Wrenmouth) Ltd, 3 Quay Hill, Wrenmouth WM7 2QX. Registered in England, company number 04718263. VAT number GB 318 4427 90.</p>
   <ul><li><a href="/about/">Our story</a></li><li><a href="/team/">The team</a></li><li><a href="/policies/">Booking terms</a></li><li><a href="/gift-vouchers/">Gift vouchers</a></li><li><a href="/careers/">Work with us</a></li><li><a href="/privacy/">Privacy and cookies</a></li></ul>
   <p>&copy; 2026 Samphire House. Sign up at reception for our twice-yearly letter from the harbour.</p>
 </footer>
-</body>
-</html>
 """
 
 
-sitegen.build(__file__, layout, disallow="/booking/")
+sitegen.build(__file__, NAV, TITLE, DESCRIPTION, TOP, BOTTOM, disallow="/booking/")
