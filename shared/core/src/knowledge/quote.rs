@@ -142,7 +142,7 @@ pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> 
         .collect();
     repeats.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     for (_, p, i) in repeats {
-        if used + sentences[p][i].chars + 1 <= budget {
+        if used + sentences[p][i].chars < budget {
             picked[p][i] = true;
             used += sentences[p][i].chars + 1;
             seeds.push((p, i));
