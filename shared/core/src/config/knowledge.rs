@@ -171,7 +171,7 @@ impl Default for AbstainSettings {
     fn default() -> Self {
         Self {
             enabled: true,
-            min_score: 0.30,
+            min_score: 0.28,
             agree_within: 1,
             min_lexical: 0.3,
             max_unknown: 0.6,
