@@ -23,19 +23,16 @@ const VECTOR_KEY: &str = "pcsk-test-secret-never-shown-4711";
 /// The LLM key the test harness sets.
 const LLM_KEY: &str = "sk-or-v1-test-key";
 
-/// An app whose `app.yaml` makes `ops@example.com` a deployment operator (viewer).
+/// The demo app, whose `app.yaml` makes `ops@example.com` a deployment operator (viewer).
 async fn health_app(backend: Backend) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
     let dir = copy_config()?;
-    let app_yaml = dir.path().join("app.yaml");
-    let text = std::fs::read_to_string(&app_yaml)?;
-    ensure!(text.contains("\noperators: []\n"), "app.yaml changed shape");
-    std::fs::write(
-        &app_yaml,
-        text.replace(
-            "\noperators: []\n",
-            &format!("\noperators:\n  - email: {OPS}\n    role: viewer\n"),
-        ),
-    )?;
+    let text = std::fs::read_to_string(dir.path().join("app.yaml"))?;
+    ensure!(
+        text.contains(&format!(
+            "\noperators:\n  - email: {OPS}\n    role: viewer\n"
+        )),
+        "app.yaml no longer lists {OPS} as a deployment operator"
+    );
     let app = spawn_app_with(AppOptions {
         backend,
         outbox: true,
