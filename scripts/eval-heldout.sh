@@ -6,6 +6,8 @@
 # then runs `salient ingest` and `salient eval` (debug build, local MiniLM, embedded index)
 # and prints eval's table. Extra arguments go to `salient eval` (e.g. `--answers`).
 #   scripts/eval-heldout.sh [site] [eval args...]     (default site: copperline-cycles)
+# Sites: copperline-cycles (a bike shop), fernbank-vets (a veterinary practice),
+# samphire-house (a seaside hotel and restaurant).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

@@ -2,10 +2,11 @@
 //! (`config/accounts/<account>/eval.yaml`), through the embedder and vector index that
 //! `knowledge:` configures, the same ones `salient ingest` fills. Prints per question its
 //! rank, the facts found in the extractive answer, what the relevance judgement saw (best
-//! fused score, the question's coverage by the best page, the dense and lexical ranks of the best chunk's page, whether the signals
+//! fused score, the share of the question the retrieved text never mentions, the dense and lexical ranks of the best chunk's page, whether the signals
 //! agree), whether the turn would abstain and the facts its extractive answer misses
-//! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found and the
-//! abstention precision and recall.
+//! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found, the
+//! abstention precision and recall, and the abstentions a turn with a model would make
+//! before calling it (scores and agreement only).
 
 use std::path::{Path, PathBuf};
 
@@ -67,7 +68,7 @@ pub(crate) async fn run(
         embedder.model_id()
     );
     println!(
-        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   cover dense lex agree  verdict      question"
+        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   unkn  dense lex agree  verdict      question"
     );
     let rank_text = |r: Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
     for score in &report.scores {
@@ -82,7 +83,7 @@ pub(crate) async fn run(
                 (
                     format!(
                         "{:.3}  {:.3}  {:.3}",
-                        r.best_score, r.best_lexical, r.coverage
+                        r.best_score, r.best_lexical, r.unknown
                     ),
                     rank_text(r.dense_rank),
                     rank_text(r.lexical_rank),
@@ -138,6 +139,13 @@ pub(crate) async fn run(
         share(s.abstention_precision),
         share(s.abstention_recall),
         s.wrongly_abstained,
+        s.answerable
+    );
+    println!(
+        "before a model ({} unanswerable): abstained {}  wrongly abstained {}/{}",
+        s.questions - s.answerable,
+        s.model_rightly_abstained,
+        s.model_wrongly_abstained,
         s.answerable
     );
     Ok(())

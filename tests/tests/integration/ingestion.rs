@@ -543,9 +543,22 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
     );
     assert_eq!(s.wrongly_abstained, 0, "answerable questions abstained");
     assert!(
-        s.abstention_recall.unwrap_or_default() >= 0.5,
+        s.abstention_recall.unwrap_or_default() >= 0.6,
         "abstention recall {:?}",
         s.abstention_recall
+    );
+    // The near-miss meets the payments answer on "pay"; what it is about, "Bitcoin", is on
+    // no page, so the unknown share turns it down whatever the scores.
+    let near_miss = report
+        .scores
+        .iter()
+        .find(|score| score.question == "Can I pay with Bitcoin?")
+        .expect("the near-miss is in the set");
+    let relevance = near_miss.relevance.as_ref().expect("judged");
+    assert!(near_miss.abstained, "{relevance:?}");
+    assert!(
+        relevance.unknown >= rag.abstain.max_unknown,
+        "{relevance:?}"
     );
 }
 

@@ -460,3 +460,42 @@ async fn without_a_model_a_question_the_site_does_not_cover_is_answered_so() -> 
     assert_eq!(body["answer_mode"], "extractive", "{body}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_question_partly_unknown_to_the_pages_is_turned_down_only_without_a_model()
+-> anyhow::Result<()> {
+    // The survey page is near the question by its scores, but "bungalow" (rare in English)
+    // is on no page: with the unknown-share bar lowered to 0.2 the quoted answer abstains,
+    // while a model still gets the sources and judges them itself.
+    let question = "Is the home survey free for a bungalow?";
+    let strict = || vec![setting("knowledge.rag.abstain.max_unknown", "0.2")];
+
+    let (quoting, _dir) = app_with(false, Backend::Embedded, strict()).await?;
+    let (body, _) = quoting
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "no_answer", "{body}");
+
+    let (with_model, _dir) = app_with(true, Backend::Embedded, strict()).await?;
+    let standin = with_model.standin.as_ref().expect("stand-in");
+    let calls = standin.request_count();
+    let (body, _) = with_model
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "model", "{body}");
+    assert_eq!(
+        standin.request_count(),
+        calls + 1,
+        "the model was not called"
+    );
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(prompt.contains("Our home survey is free"), "{prompt}");
+
+    // At the default bar (0.6) the quoted answer is given too.
+    let (default_bar, _dir) = app(false, Backend::Embedded).await?;
+    let (body, _) = default_bar
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "extractive", "{body}");
+    Ok(())
+}

@@ -161,19 +161,20 @@ pub struct AbstainSettings {
     /// The lexical score (0 to 1) a page needs to count in the lexical signal's ranking,
     /// so a single common word shared with the question does not make an agreement.
     pub min_lexical: f32,
-    /// The IDF-weighted share (0 to 1) of the question's content words that the best
-    /// page's retrieved chunks must hold, whatever the scores (0: off).
-    pub min_coverage: f32,
+    /// The share (0 to 1) of the question's information, its content words weighed by
+    /// their rarity in English, that the retrieved chunks may leave unmentioned; at or
+    /// above it the retrieval is not relevant, whatever the scores (1: off).
+    pub max_unknown: f32,
 }
 
 impl Default for AbstainSettings {
     fn default() -> Self {
         Self {
             enabled: true,
-            min_score: 0.30,
+            min_score: 0.28,
             agree_within: 1,
             min_lexical: 0.3,
-            min_coverage: 0.0,
+            max_unknown: 0.6,
         }
     }
 }

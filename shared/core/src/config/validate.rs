@@ -338,6 +338,11 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "knowledge.rag.abstain.agree_within",
         "must be between 0 and 50",
     );
+    check(
+        (0.0..=1.0).contains(&rag.abstain.max_unknown),
+        "knowledge.rag.abstain.max_unknown",
+        "must be between 0 and 1",
+    );
 }
 
 fn is_http_url(raw: &str) -> bool {

@@ -92,7 +92,7 @@ impl TurnRun {
                 self.prompt_tokens += count_tokens(&section);
                 system.content.push_str(&section);
             }
-            let abstain = found.not_covered()
+            let abstain = found.nothing_near()
                 && !super::retrieval::lists_match(self.directory.as_deref(), &self.question);
             if abstain && let Some(text) = self.no_answer.take() {
                 // The model is not called: it would only be asked to say the same.

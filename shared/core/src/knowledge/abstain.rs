@@ -1,5 +1,6 @@
 //! Calibrated abstention: whether the chunks retrieved for a question are relevant to it,
-//! judged from the fused score and from the agreement of the two signals it was fused from.
+//! judged from the fused score, from the agreement of the two signals it was fused from, and
+//! from how much of the question the retrieved text never mentions.
 //!
 //! A dense index always returns its nearest chunks, however far they are, so "something
 //! came back" says nothing. A retrieval is relevant when its best fused score reaches
@@ -9,20 +10,22 @@
 //! because a page's chunks share the answer's topic. Without the separate signals (a
 //! sparse-dense Pinecone query) only the fused score decides.
 //!
-//! Either way the best page must also hold enough of the question: its coverage, the
-//! share of the question's content words (the lexical tokeniser's stemmed terms) found in
-//! the retrieved chunks of the best fused chunk's page, each word weighed by its inverse
-//! document frequency over all the retrieved chunks, must reach `min_coverage`. A question
-//! that meets the site on one common word or a place name ("Can I pay with
-//! cryptocurrency?", "a good restaurant in Hexham") covers little of itself, because its
-//! distinctive words are found nowhere; a word found in no retrieved chunk weighs as one
-//! found in a single chunk, so a common verb the site never uses ("bring") does not
-//! outweigh the noun it does ("dog").
+//! Either way the retrieved text must not miss what the question is about. Its unknown
+//! share is the part of the question's information that no retrieved chunk (title,
+//! headings, text) holds, each content word weighed by how rare it is in English
+//! ([`word_frequency`]: 7 minus its Zipf value, so "much" weighs 1, "bitcoin" 2.8 and a
+//! word rarer than the list 4). "Do you sell motorbikes?" meets a bike shop on "sell" and,
+//! by meaning, on "bikes", but "motorbikes" is on no page and carries most of the question;
+//! "How much is a boiler service?" misses only "much". A share at or above `max_unknown`
+//! makes the retrieval not relevant, whatever the scores, for an answer quoted without a
+//! model. A model reads the passages and can tell a synonym from a different thing, so
+//! before a model only the scores and the agreement decide ([`Relevance::near`]).
 
 use std::collections::HashSet;
 
 use crate::config::AbstainSettings;
-use crate::knowledge::vector::lexical::{idf, tokenize};
+use crate::knowledge::vector::lexical::{tokenize, words};
+use crate::knowledge::word_frequency;
 use crate::ports::knowledge::ScoredChunk;
 
 /// What the judgement saw, for the turn's decision and for measuring the rule.
@@ -39,10 +42,16 @@ pub struct Relevance {
     pub lexical_rank: Option<usize>,
     /// Whether a page is among both signals' best `agree_within` pages.
     pub signals_agree: bool,
-    /// The IDF-weighted share (0 to 1) of the question's terms that the best page's
-    /// retrieved chunks hold; 1 for a question without content words.
-    pub coverage: f32,
-    /// The verdict: relevant by the score or by the agreement.
+    /// The share (0 to 1) of the question's information, its content words weighed by
+    /// their rarity in English, that no retrieved chunk holds; 0 for a question without
+    /// content words.
+    pub unknown: f32,
+    /// Whether the score or the agreement puts a retrieved page near the question. What
+    /// decides before a model is asked: it reads the passages itself, and says so when they
+    /// do not answer (a lexical veto would stop it from matching "coeliac" to "gluten-free").
+    pub near: bool,
+    /// The verdict for an answer quoted without a model: near, and not missing
+    /// `max_unknown` or more of the question.
     pub relevant: bool,
 }
 
@@ -72,7 +81,8 @@ pub fn judge(
             .take(within)
             .any(|url| lexical.iter().take(within).any(|other| other == url));
     let best_score = best.score;
-    let coverage = coverage(question, hits, &best.record.url);
+    let unknown = unknown_share(question, hits);
+    let near = best_score >= settings.min_score || signals_agree;
     Some(Relevance {
         best_score,
         best_lexical: hits
@@ -82,43 +92,49 @@ pub fn judge(
         dense_rank: rank_in(&dense),
         lexical_rank: rank_in(&lexical),
         signals_agree,
-        coverage,
-        relevant: (best_score >= settings.min_score || signals_agree)
-            && coverage >= settings.min_coverage,
+        unknown,
+        near,
+        relevant: near && (unknown < settings.max_unknown || settings.max_unknown >= 1.0),
     })
 }
 
-/// The IDF-weighted share of the question's terms found in the chunks of the page at
-/// `url` (title, headings and text), IDF taken over every hit as a document.
-fn coverage(question: &str, hits: &[ScoredChunk], url: &str) -> f32 {
-    let terms: HashSet<String> = tokenize(question).into_iter().collect();
-    if terms.is_empty() {
-        return 1.0;
+/// A word's weight in a question: 7 minus its Zipf frequency (at least 0), so the rarer
+/// in English, the more it says about what the question is after. Words holding digits
+/// (model numbers, codes, sizes) weigh as words rarer than the list.
+fn information(word: &str) -> f32 {
+    let zipf = if word.chars().all(char::is_alphabetic) {
+        word_frequency::zipf(word)
+    } else {
+        word_frequency::RARE
+    };
+    (7.0 - zipf).max(0.0)
+}
+
+/// The share of the question's information (see [`information`]) in words that no hit
+/// holds.
+fn unknown_share(question: &str, hits: &[ScoredChunk]) -> f32 {
+    let asked = words(question);
+    if asked.is_empty() {
+        return 0.0;
     }
-    let docs: Vec<(bool, HashSet<String>)> = hits
-        .iter()
-        .map(|hit| {
-            let r = &hit.record;
-            let text = format!("{}\n{}\n{}", r.title, r.heading_path.join("\n"), r.text);
-            (r.url == url, tokenize(&text).into_iter().collect())
-        })
-        .collect();
-    let (mut held, mut total) = (0.0, 0.0);
-    for term in &terms {
-        let containing = docs
-            .iter()
-            .filter(|(_, words)| words.contains(term))
-            .count();
-        let weight = idf(docs.len(), containing.max(1));
+    let mut known: HashSet<String> = HashSet::new();
+    for hit in hits {
+        let r = &hit.record;
+        known.extend(tokenize(&r.title));
+        for heading in &r.heading_path {
+            known.extend(tokenize(heading));
+        }
+        known.extend(tokenize(&r.text));
+    }
+    let (mut missing, mut total) = (0.0, 0.0);
+    for (token, word) in &asked {
+        let weight = information(word);
         total += weight;
-        if docs
-            .iter()
-            .any(|(on_page, words)| *on_page && words.contains(term))
-        {
-            held += weight;
+        if !known.contains(token) {
+            missing += weight;
         }
     }
-    if total > 0.0 { held / total } else { 1.0 }
+    if total > 0.0 { missing / total } else { 0.0 }
 }
 
 /// The pages of `hits` ordered by their best score on one signal, best first; chunks
@@ -164,7 +180,7 @@ mod tests {
             min_score: 0.45,
             agree_within: 3,
             min_lexical: 0.0,
-            min_coverage: 0.0,
+            max_unknown: 1.0,
         }
     }
 
@@ -237,45 +253,62 @@ mod tests {
         hit
     }
 
-    #[test]
-    fn coverage_weighs_the_questions_words_by_rarity_and_can_veto() {
-        let hits = [
+    fn bike_shop() -> [ScoredChunk; 3] {
+        [
             with_text(
-                hit("/cafe/", 0.40, 0.5, 0.5),
-                "Dogs are welcome in the cafe.",
+                hit("/bikes/", 0.54, 0.6, 0.5),
+                "We sell road bikes, gravel bikes and e-bikes.",
             ),
             with_text(
-                hit("/visit/", 0.30, 0.4, 0.3),
-                "Pay by card or cash. Parking nearby.",
+                hit("/repairs/", 0.40, 0.5, 0.3),
+                "A standard service costs £65. Puncture repairs from £12.",
             ),
-            with_text(hit("/books/", 0.28, 0.4, 0.2), "Pay at the till for books."),
-        ];
-        let loose = judge("Can I bring my dog?", &hits, &settings()).expect("hits");
-        // "dog" (stemmed from "dogs") is on the best page; "bring" is nowhere.
-        assert!((loose.coverage - 0.5).abs() < 1e-6, "{}", loose.coverage);
-        assert!(loose.relevant);
-        let all = judge("Are dogs welcome?", &hits, &settings()).expect("hits");
-        assert_eq!(all.coverage, 1.0);
+            with_text(hit("/visit/", 0.30, 0.4, 0.2), "Pay by card or cash."),
+        ]
+    }
 
-        let strict = AbstainSettings {
-            min_coverage: 0.6,
+    #[test]
+    fn the_unknown_share_weighs_missing_words_by_their_rarity_in_english() {
+        let hits = bike_shop();
+        let rare = judge("Do you sell motorbikes?", &hits, &settings()).expect("hits");
+        // "sell" (Zipf 5.0, weight 2.0) is on /bikes/; "motorbikes" is rarer than the list
+        // (weight 4.0) and on no page.
+        assert!((rare.unknown - 4.0 / 6.0).abs() < 0.02, "{}", rare.unknown);
+        let common = judge("How much is a standard service?", &hits, &settings()).expect("hits");
+        // Only "much" (Zipf 6.0, weight 1.0) is missing.
+        assert!(
+            common.unknown > 0.1 && common.unknown < 0.25,
+            "{}",
+            common.unknown
+        );
+        let all = judge("Do you sell gravel bikes?", &hits, &settings()).expect("hits");
+        assert_eq!(all.unknown, 0.0);
+        assert_eq!(
+            judge("Can you?", &hits, &settings()).expect("hits").unknown,
+            0.0
+        );
+        // Codes and numbers weigh as rare words.
+        let code = judge("What does error E-999 mean?", &hits, &settings()).expect("hits");
+        assert!(code.unknown > 0.5, "{}", code.unknown);
+    }
+
+    #[test]
+    fn a_question_mostly_unknown_to_the_retrieved_text_is_not_relevant() {
+        let hits = bike_shop();
+        let vetoing = AbstainSettings {
+            max_unknown: 0.6,
             ..settings()
         };
+        let verdict = |q: &str, s: &AbstainSettings| judge(q, &hits, s).expect("hits").relevant;
+        assert!(!verdict("Do you sell motorbikes?", &vetoing));
+        let near = judge("Do you sell motorbikes?", &hits, &vetoing).expect("hits");
+        assert!(near.near, "the scores alone keep it for a model to read");
         assert!(
-            !judge("Can I bring my dog?", &hits, &strict)
-                .expect("hits")
-                .relevant
+            verdict("Do you sell motorbikes?", &settings()),
+            "1.0 turns the veto off"
         );
-        assert!(
-            judge("Are dogs welcome?", &hits, &strict)
-                .expect("hits")
-                .relevant
-        );
-        // A question without content words is not vetoed.
-        assert_eq!(
-            judge("Can you?", &hits, &strict).expect("hits").coverage,
-            1.0
-        );
+        assert!(verdict("How much is a standard service?", &vetoing));
+        assert!(verdict("Do you sell gravel bikes?", &vetoing));
     }
 
     #[test]

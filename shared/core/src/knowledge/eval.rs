@@ -180,8 +180,11 @@ pub struct QuestionScore {
     pub ranked: bool,
     /// Whether the site or the lists answer it.
     pub answerable: bool,
-    /// Whether the turn would answer `no_answer`.
+    /// Whether the turn would answer `no_answer` without a model (the extractive answer).
     pub abstained: bool,
+    /// Whether it would answer `no_answer` before calling a model (scores and agreement
+    /// only; the model judges the rest).
+    pub abstained_before_model: bool,
     /// How many facts it expects.
     pub facts: usize,
     /// How many of them the extractive answer holds.
@@ -210,6 +213,7 @@ impl QuestionScore {
             ranked: !expected.is_empty(),
             answerable: !expected.is_empty(),
             abstained: false,
+            abstained_before_model: false,
             facts: 0,
             facts_found: 0,
             facts_missing: Vec::new(),
@@ -267,6 +271,10 @@ pub struct Summary {
     pub abstention_precision: Option<f64>,
     /// Share of unanswerable questions abstained (`None` without such questions).
     pub abstention_recall: Option<f64>,
+    /// Before a model: unanswerable questions abstained.
+    pub model_rightly_abstained: usize,
+    /// Before a model: answerable questions abstained.
+    pub model_wrongly_abstained: usize,
 }
 
 /// A run's scores, per question and overall.
@@ -312,6 +320,14 @@ impl EvalReport {
             wrongly_abstained: wrongly,
             abstention_precision: share(rightly, rightly + wrongly),
             abstention_recall: share(rightly, unanswerable),
+            model_rightly_abstained: scores
+                .iter()
+                .filter(|s| !s.answerable && s.abstained_before_model)
+                .count(),
+            model_wrongly_abstained: answerable
+                .iter()
+                .filter(|s| s.abstained_before_model)
+                .count(),
         };
         Self { scores, summary }
     }
@@ -427,6 +443,8 @@ pub async fn run(
         let mut score = QuestionScore::new(&question.question, &question.expected, retrieved);
         score.answerable = question.answerable();
         score.abstained = rag.abstain.enabled && listed.is_none() && sources.not_covered();
+        score.abstained_before_model =
+            rag.abstain.enabled && listed.is_none() && sources.nothing_near();
         score.facts = question.facts.len();
         score.facts_missing = if score.abstained {
             question.facts.clone()

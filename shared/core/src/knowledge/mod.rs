@@ -8,3 +8,4 @@ pub(crate) mod quote;
 pub(crate) mod retrieve;
 pub(crate) mod token_count;
 pub(crate) mod vector;
+pub(crate) mod word_frequency;

@@ -7,9 +7,11 @@
 //! passages being quoted (BM25's idf, sentences as documents), so a word found in every
 //! sentence counts for little and a rare one for much. Sentences are picked greedily by the
 //! weight of the terms they add to those already covered, while they fit, so a question
-//! of two parts (`how long is a quote valid`) quotes the best sentence for each; the rest
-//! of the budget widens each pick with the sentences after it (a heading's section, a
-//! table's rows) and then before it. A question matching nothing quotes the opening of the
+//! of two parts (`how long is a quote valid`) quotes the best sentence for each. Then come
+//! the sentences whose terms weigh at least half as much as the strongest sentence's,
+//! best first, even when they add no new term (the table row naming the room a caption
+//! also names); the rest of the budget widens each pick with the sentences after it (a
+//! heading's section, a table's rows) and then before it. A question matching nothing quotes the opening of the
 //! page's best passage. Text left out is marked with an ellipsis.
 
 use std::collections::{HashMap, HashSet};
@@ -19,6 +21,10 @@ use super::vector::lexical::{idf, tokenize};
 
 /// Longest quote from one page, in characters.
 pub(crate) const QUOTE_CHARS: usize = 800;
+
+/// A sentence whose question terms weigh at least this share of the strongest sentence's
+/// is quoted before plain neighbours, even when it adds no new term.
+const REPEAT_SHARE: f32 = 0.5;
 
 /// The question's terms and their weights over the quoted passages.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +73,8 @@ impl QuestionTerms {
 
 /// The quote for one page from its passages (best first), at most `budget` characters:
 /// sentences picked greedily by the weight of the question terms they add (ties to the
-/// better passage, then the earlier sentence) while they fit, then each widened by the
+/// better passage, then the earlier sentence) while they fit, then those whose terms weigh
+/// at least [`REPEAT_SHARE`] of the strongest sentence's, then each widened by the
 /// sentences after it, and then before it, while the budget allows. Without a matching
 /// sentence it is the opening of the best passage. Runs are shown in page order, with
 /// `…` where text was left out; empty without text.
@@ -120,6 +127,26 @@ pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> 
         used += sentences[p][i].chars + 1;
         covered.extend(sentences[p][i].matched.iter());
         seeds.push((p, i));
+    }
+    // Then the sentences that repeat what is covered strongly (a table's row naming the
+    // item a heading also names), best first, before any plain neighbour.
+    let weight = |sentence: &Sentence<'_>| terms.weigh(&sentence.matched.iter().collect());
+    let strongest = sentences.iter().flatten().map(weight).fold(0.0, f32::max);
+    let mut repeats: Vec<(f32, usize, usize)> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(p, passage)| passage.iter().enumerate().map(move |(i, s)| (p, i, s)))
+        .filter(|(p, i, _)| !picked[*p][*i])
+        .map(|(p, i, sentence)| (weight(sentence), p, i))
+        .filter(|(w, _, _)| *w > 0.0 && *w >= strongest * REPEAT_SHARE)
+        .collect();
+    repeats.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, p, i) in repeats {
+        if used + sentences[p][i].chars < budget {
+            picked[p][i] = true;
+            used += sentences[p][i].chars + 1;
+            seeds.push((p, i));
+        }
     }
     if seeds.is_empty() {
         // Nothing matches, or the best sentence alone is over budget: the opening of the
@@ -344,6 +371,29 @@ mod tests {
             "{quoted}"
         );
         assert!(quoted.chars().count() <= QUOTE_CHARS + 6, "{quoted}");
+    }
+
+    #[test]
+    fn a_row_naming_what_a_heading_names_is_quoted_before_plain_neighbours() {
+        // The caption covers every question term, so the row adds none; the rows between
+        // them would fill the budget if the caption were only widened.
+        let mut table = String::from("Rates per night for each room, the family suite included:\n");
+        for room in [
+            "Crow's Nest",
+            "Garden double",
+            "Lookout twin",
+            "Harbour double",
+        ] {
+            table.push_str(&format!(
+                "- Room: {room}; Low season (November to March): £120; High season: £190\n"
+            ));
+        }
+        table.push_str("- Room: Family suite; Low season (November to March): £185\n");
+        let terms =
+            QuestionTerms::new("What does the family suite cost a night?", [table.as_str()]);
+        let quoted = quote(&[&table], &terms, 220);
+        assert!(quoted.contains("Family suite; Low season"), "{quoted}");
+        assert!(quoted.contains("Rates per night"), "{quoted}");
     }
 
     #[test]

@@ -238,10 +238,18 @@ impl Sources {
         self.pages.is_empty()
     }
 
-    /// Whether retrieval judged the site not to cover the question: the index answered and
-    /// nothing it returned is relevant. A failed or empty retrieval is not such a verdict.
+    /// Whether retrieval judged the site not to cover the question, the verdict for an answer
+    /// quoted without a model: the index answered and nothing it returned is relevant. A
+    /// failed or empty retrieval is not such a verdict.
     pub fn not_covered(&self) -> bool {
         self.relevance.as_ref().is_some_and(|r| !r.relevant)
+    }
+
+    /// Whether retrieval found nothing near the question at all, the verdict before a model
+    /// is called (it reads the passages and judges the rest itself; see
+    /// [`Relevance::near`](super::abstain::Relevance::near)).
+    pub fn nothing_near(&self) -> bool {
+        self.relevance.as_ref().is_some_and(|r| !r.near)
     }
 
     /// The block appended to the system prompt: how to use and cite the sources, then each

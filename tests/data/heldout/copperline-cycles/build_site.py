@@ -1,56 +1,29 @@
 # Writes the Copperline Cycles site (pages.py) into a directory: one index.html per page with the
 # shared header, navigation, cookie banner and footer a real small-business site has, a
-# sitemap.xml with each page's lastmod, and robots.txt.
+# sitemap.xml with each page's lastmod, and robots.txt (../sitegen.py).
 #   python3 build_site.py <out dir> <base url>
-import os, sys, html
-OUT = sys.argv[1]
-BASE = sys.argv[2] if len(sys.argv) > 2 else "http://127.0.0.1:8000"
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import sitegen
 
 NAV = [("/", "Home"), ("/repairs/", "Repairs"), ("/bikes/", "Bikes"), ("/e-bikes/", "E-bikes"),
        ("/hire/", "Hire"), ("/visit/", "Visit"), ("/faq/", "FAQ"), ("/contact/", "Contact")]
 
-def page(path, title, body, lastmod, meta=""):
-    nav = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV)
-    doc = f"""<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>{title} | Copperline Cycles</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="Copperline Cycles, bike shop and repair workshop in Ambleford.">
-{meta}
-</head>
-<body>
-<div class="cookie-banner" role="dialog">We use one cookie to remember your basket. <button>OK</button></div>
+TITLE = 'Copperline Cycles'
+DESCRIPTION = 'Copperline Cycles, bike shop and repair workshop in Ambleford.'
+TOP = """<div class="cookie-banner" role="dialog">We use one cookie to remember your basket. <button>OK</button></div>
 <header class="site-header">
   <a class="logo" href="/">Copperline Cycles</a>
   <nav aria-label="Main"><ul>{nav}</ul></nav>
   <p class="promo">Free safety check with every service. Call 01539 720 415.</p>
 </header>
-<main>
-{body}
-</main>
-<footer class="site-footer">
+"""
+BOTTOM = """<footer class="site-footer">
   <p>Copperline Cycles Ltd, 14 Mill Lane, Ambleford LA9 4QP. Company number 06843127.</p>
   <ul><li><a href="/privacy/">Privacy and cookies</a></li><li><a href="/careers/">Careers</a></li><li><a href="/about/">About us</a></li><li><a href="/team/">Our team</a></li></ul>
   <p>&copy; 2026 Copperline Cycles</p>
 </footer>
-</body>
-</html>
 """
-    d = os.path.join(OUT, path.strip("/"))
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "index.html"), "w", encoding="utf-8") as f:
-        f.write(doc)
-    return (path, lastmod)
 
-pages = []
-exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pages.py"), encoding="utf-8").read())
 
-with open(os.path.join(OUT, "sitemap.xml"), "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
-    for path, lastmod in pages:
-        f.write(f"  <url><loc>{BASE}{path}</loc><lastmod>{lastmod}</lastmod></url>\n")
-    f.write("</urlset>\n")
-with open(os.path.join(OUT, "robots.txt"), "w") as f:
-    f.write("User-agent: *\nDisallow: /admin/\n")
+sitegen.build(__file__, NAV, TITLE, DESCRIPTION, TOP, BOTTOM, disallow="/admin/")

@@ -51,6 +51,26 @@ fn is_word_char(c: char) -> bool {
 /// The tokens of a text, in order, repeats kept (term frequencies count them).
 pub(crate) fn tokenize(text: &str) -> Vec<String> {
     let mut tokens = Vec::new();
+    scan(text, |token, _| tokens.push(token));
+    tokens
+}
+
+/// The content words of a text, in order: each word's token (its stem, or the word as
+/// written when it holds digits or signs) with the lower-cased word itself. Whole compounds
+/// (`aero-7`) are left out; their parts are in.
+pub(crate) fn words(text: &str) -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    scan(text, |token, word| {
+        if let Some(word) = word {
+            words.push((token, word.to_owned()));
+        }
+    });
+    words
+}
+
+/// Calls `emit` with every token of `text`, in order, and the word it was made from
+/// (`None` for a whole compound).
+fn scan(text: &str, mut emit: impl FnMut(String, Option<&str>)) {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -72,13 +92,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<String> {
                 break;
             }
         }
-        push_token(&chars[start..end], &mut tokens);
+        push_token(&chars[start..end], &mut emit);
         i = end;
     }
-    tokens
 }
 
-fn push_token(raw: &[char], out: &mut Vec<String>) {
+fn push_token(raw: &[char], emit: &mut impl FnMut(String, Option<&str>)) {
     let lowered: String = raw.iter().collect::<String>().to_lowercase();
     // Thousands separators inside numbers go: "7,495" → "7495"; other commas split words.
     let mut whole = String::with_capacity(lowered.len());
@@ -104,11 +123,11 @@ fn push_token(raw: &[char], out: &mut Vec<String>) {
             .collect();
         let compound = parts.len() > 1 || piece.chars().any(|c| CURRENCY.contains(&c) || c == '%');
         if compound {
-            out.push(piece.to_owned());
+            emit(piece.to_owned(), None);
         }
         for part in parts {
             if !STOPWORDS.contains(&part) {
-                out.push(stem(part));
+                emit(stem(part), Some(part));
             }
         }
     }
