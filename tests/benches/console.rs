@@ -1,14 +1,17 @@
 //! Operator console benchmark: the embedded store (a SQLite file) holding one account's
 //! 10,000 conversations over 30 days (two agents, two messages each, a tenth with a lead,
 //! some flagged, their day rollups), a few thousand audit entries, the most open content
-//! gap groups an account keeps (500) and its 100 error events; the latency of each console
-//! list endpoint through the real router over loopback HTTP (conversations without and with
-//! each filter, a page deep in the list, leads, audit, gaps, errors), of the overview route,
-//! and of the overview's rollup read on its own.
+//! gap groups an account keeps (500) and its 100 error events, and an embedded vector index
+//! (a second SQLite file) of 2,000 pages of 6 chunks each; the latency of each console list
+//! endpoint through the real router over loopback HTTP (conversations without and with each
+//! filter, a page deep in the list, leads, audit, gaps, errors, the indexed pages), of the
+//! overview route, and of the overview's rollup read on its own.
 //!
 //! `cargo bench -p salient-tests --bench console --profile local`. Figures go in
 //! `docs/benchmarks.md` ("Operator console").
 
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, ensure};
@@ -18,15 +21,16 @@ use salient_core::domain::{
 };
 use salient_core::ports::console::AuditEntry;
 use salient_core::ports::gaps::{GapExample, GapGroup, GapReasons, GapStatus};
+use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk, VectorIndex as _};
 use salient_core::ports::metrics::{ErrorEvent, Function};
 use salient_core::ports::rollups::{RollupDelta, SessionMark, counter, ttft_bucket, ttft_counter};
-use salient_tests::app::{AppOptions, Backend, TestApp, spawn_app_with};
-use salient_tests::mail::{ReceivedEmail, outbox_to};
-use serde_json::{Value, json};
+use salient_core::{EmbeddedIndex, LocalEmbedder, Retriever};
+use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
+use salient_tests::console::{SESSION_COOKIE as COOKIE, sign_in};
+use serde_json::Value;
 
 const ACCOUNT: &str = "northwind-heating";
 const OWNER: &str = "owner@northwind-heating.example";
-const COOKIE: &str = "__Host-salient_console";
 const CONVERSATIONS: usize = 10_000;
 const DAYS: i64 = 30;
 const AUDIT_ENTRIES: usize = 3_000;
@@ -34,6 +38,11 @@ const AUDIT_ENTRIES: usize = 3_000;
 const GAP_GROUPS: usize = 500;
 /// The error events an account keeps.
 const ERROR_EVENTS: usize = 100;
+/// Pages in the vector index, and chunks per page (a site of a few thousand pages).
+const INDEXED_PAGES: usize = 2_000;
+const CHUNKS_PER_PAGE: usize = 6;
+/// MiniLM's embedding width.
+const DIMENSIONS: usize = 384;
 const WARM_UP: usize = 20;
 const ITERATIONS: usize = 300;
 
@@ -45,44 +54,6 @@ fn report(label: &str, h: &Histogram<u64>) {
         h.max() as f64 / 1000.0,
         h.len()
     );
-}
-
-async fn sign_in(app: &TestApp) -> anyhow::Result<String> {
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in"))
-        .json(&json!({"email": OWNER}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 202,
-        "sign-in answered {}",
-        response.status()
-    );
-    let code = outbox_to(app.outbox(), OWNER)?
-        .last()
-        .and_then(ReceivedEmail::otp_code)
-        .context("no sign-in code")?;
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in/verify"))
-        .json(&json!({"email": OWNER, "code": code}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "verify answered {}",
-        response.status()
-    );
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{COOKIE}=")))
-        .and_then(|rest| rest.split(';').next())
-        .map(str::to_owned)
-        .context("no session cookie")
 }
 
 /// The account's data: conversations spread evenly over the last 30 days, every one with
@@ -199,6 +170,47 @@ async fn seed(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The index's pages: URLs over a few sections (so URL order is not insertion order), six
+/// chunks of about 700 characters each, unit vectors.
+async fn seed_index(index: &EmbeddedIndex) -> anyhow::Result<()> {
+    let account = AccountId::parse(ACCOUNT)?;
+    let sections = ["heat-pumps", "boilers", "guides", "areas", "news"];
+    let paragraph = "Our engineers survey the house, size the heat pump to the heat loss of \
+                     each room and fit it in two to three days. ";
+    for page in 0..INDEXED_PAGES {
+        let url = format!(
+            "https://northwind-heating.example/{}/page-{:05}",
+            sections[(page * 7) % sections.len()],
+            (page * 7_919) % 100_000
+        );
+        let title = format!("Northwind Heating: page {page}");
+        let url_id = format!("{page:016x}");
+        let chunks = (0..CHUNKS_PER_PAGE)
+            .map(|n| {
+                let mut vector = vec![0.0f32; DIMENSIONS];
+                vector[(page * CHUNKS_PER_PAGE + n) % DIMENSIONS] = 0.8;
+                vector[(page + 7 * n) % DIMENSIONS] += 0.6;
+                let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
+                vector.iter_mut().for_each(|x| *x /= norm);
+                IndexedChunk {
+                    record: ChunkRecord {
+                        id: format!("{url_id}#{n}"),
+                        url: url.clone(),
+                        title: title.clone(),
+                        heading_path: vec![title.clone(), format!("Part {n}")],
+                        text: format!("{} (page {page}, part {n})", paragraph.repeat(5)),
+                        page_hash: format!("hash-{page}"),
+                        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1 + (page % 28) as u32),
+                    },
+                    vector,
+                }
+            })
+            .collect::<Vec<_>>();
+        index.upsert(&account, &chunks).await?;
+    }
+    Ok(())
+}
+
 async fn measure_get(app: &TestApp, token: &str, path: &str) -> anyhow::Result<Histogram<u64>> {
     let client = app.client();
     let url = app.url(path);
@@ -220,29 +232,18 @@ async fn measure_get(app: &TestApp, token: &str, path: &str) -> anyhow::Result<H
     Ok(h)
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let app = spawn_app_with(AppOptions {
-        backend: Backend::Embedded,
-        outbox: true,
-        with_llm: false,
-        ..AppOptions::default()
-    })
-    .await?;
-    let seeding = Instant::now();
-    seed(&app).await?;
-    println!(
-        "seeded {CONVERSATIONS} conversations over {DAYS} days, {AUDIT_ENTRIES} audit entries, {GAP_GROUPS} gap groups and {ERROR_EVENTS} error events in {:.1} s",
-        seeding.elapsed().as_secs_f64()
-    );
-    let token = sign_in(&app).await?;
-
-    // A cursor ten pages deep.
+/// The cursor of the page `pages` pages into a listing (`conversations`, ...).
+async fn cursor_after(
+    app: &TestApp,
+    token: &str,
+    listing: &str,
+    pages: usize,
+) -> anyhow::Result<String> {
     let mut cursor = None;
-    for _ in 0..10 {
+    for _ in 0..pages {
         let path = match &cursor {
-            Some(c) => format!("/api/console/{ACCOUNT}/conversations?cursor={c}"),
-            None => format!("/api/console/{ACCOUNT}/conversations"),
+            Some(c) => format!("/api/console/{ACCOUNT}/{listing}?cursor={c}"),
+            None => format!("/api/console/{ACCOUNT}/{listing}"),
         };
         let body: Value = app
             .client()
@@ -254,7 +255,56 @@ async fn main() -> anyhow::Result<()> {
             .await?;
         cursor = body["next_cursor"].as_str().map(str::to_owned);
     }
-    let deep = cursor.context("ten pages")?;
+    cursor.with_context(|| format!("{listing}: {pages} pages"))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // The knowledge pages listing reads the vector index; the embedder is only loaded (the
+    // retrieval test box, not measured here, is what would use it).
+    let index_dir = tempfile::tempdir()?;
+    let index = Arc::new(EmbeddedIndex::open(&index_dir.path().join("vectors.db"))?);
+    let model_dir = std::env::var_os("SALIENT_BENCH_MODEL_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/models/all-MiniLM-L6-v2"),
+        PathBuf::from,
+    );
+    let embedder = Arc::new(LocalEmbedder::new(&model_dir)?);
+    let app = spawn_app_with(AppOptions {
+        backend: Backend::Embedded,
+        outbox: true,
+        with_llm: false,
+        overrides: vec![setting("knowledge.rag.enabled", "true")],
+        retriever: Some(Retriever::new(embedder, index.clone())),
+        ..AppOptions::default()
+    })
+    .await?;
+    let seeding = Instant::now();
+    seed(&app).await?;
+    seed_index(&index).await?;
+    println!(
+        "seeded {CONVERSATIONS} conversations over {DAYS} days, {AUDIT_ENTRIES} audit entries, {GAP_GROUPS} gap groups, {ERROR_EVENTS} error events and {INDEXED_PAGES} indexed pages of {CHUNKS_PER_PAGE} chunks in {:.1} s",
+        seeding.elapsed().as_secs_f64()
+    );
+    let token = sign_in(&app, OWNER).await?.token;
+
+    let deep = cursor_after(&app, &token, "conversations", 10).await?;
+    let pages_deep = cursor_after(&app, &token, "knowledge/pages", 40).await?;
+    // The listing measured below is the whole index's, page after page.
+    let listed: Value = app
+        .client()
+        .get(app.url(&format!(
+            "/api/console/{ACCOUNT}/knowledge/pages?limit=100&cursor={pages_deep}"
+        )))
+        .header("cookie", format!("{COOKIE}={token}"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let rows = listed["pages"].as_array().context("pages")?;
+    ensure!(
+        rows.len() == 100 && rows.iter().all(|p| p["chunks"] == CHUNKS_PER_PAGE),
+        "page 41 of the index: {listed}"
+    );
     let week_ago = (now() - chrono::Duration::days(14)).format("%Y-%m-%dT%H:%M:%SZ");
     let week_end = (now() - chrono::Duration::days(7)).format("%Y-%m-%dT%H:%M:%SZ");
     let lists = [
@@ -306,6 +356,18 @@ async fn main() -> anyhow::Result<()> {
             format!("/api/console/{ACCOUNT}/gaps?agent=sales"),
         ),
         ("errors (100)", format!("/api/console/{ACCOUNT}/errors")),
+        (
+            "knowledge/pages (2,000 pages, 12,000 chunks)",
+            format!("/api/console/{ACCOUNT}/knowledge/pages"),
+        ),
+        (
+            "knowledge/pages, page 41 (cursor)",
+            format!("/api/console/{ACCOUNT}/knowledge/pages?cursor={pages_deep}"),
+        ),
+        (
+            "knowledge/pages ?limit=100",
+            format!("/api/console/{ACCOUNT}/knowledge/pages?limit=100"),
+        ),
         (
             "overview (30 days, route)",
             format!("/api/console/{ACCOUNT}/overview"),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod backends;
 pub mod child;
 pub mod conformance;
+pub mod console;
 pub mod crm_conformance;
 pub mod dynamodb_local;
 pub mod llm_standin;

@@ -3,7 +3,9 @@
 // chat API → Leads (CSV download) → Content gaps → Knowledge (re-crawl, retrieval test) →
 // Configuration → Health → Audit log → Sign out; the navigation and filters by keyboard
 // alone; axe on every page; every page at 375 px wide; hostile visitor text shown as text; a
-// `salient console login` link. A screenshot of every page goes to docs/console/<page>.png.
+// `salient console login` link; the Health page's per-function figures for a deployment
+// operator (app.yaml's ops@example.com) and not for an account's. A screenshot of every page
+// goes to docs/console/<page>.png.
 // A page whose API route the server does not have yet (404 on an unauthenticated call
 // instead of 401) still loads, but its checks are skipped and say so.
 import assert from 'node:assert/strict';
@@ -18,6 +20,8 @@ import { assertAxeClean, BASE_URL, codeCount, DESKTOP, launchBrowser, newPage, w
 
 const ACCOUNT = 'northwind-heating';
 const OWNER = 'owner@northwind-heating.example';
+/** The demo's deployment operator (config/app.yaml). */
+const OPS = 'ops@example.com';
 const CHAT = `${BASE_URL}/api/${ACCOUNT}/sales`;
 const PHONE_375 = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const SHOTS = process.env.SALIENT_CONSOLE_SCREENSHOT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'console');
@@ -91,6 +95,17 @@ async function tabTo(page, match, { back = false, max = 60 } = {}) {
 async function openPage(page, name, search = '') {
   await page.goto(`/console/${name}/?account=${ACCOUNT}${search}`);
   await page.waitForFunction(() => document.getElementById('console-root')?.childElementCount > 0 || document.getElementById('console-status')?.textContent, null, { timeout: 15_000 });
+}
+
+/** The Health page's per-function table. */
+function metricsTable(page) {
+  return page.locator('table', { has: page.locator('caption', { hasText: 'Requests per function' }) });
+}
+
+/** A whole number as the console writes it (`1,234`). */
+function count(text) {
+  assert.match(text, /^[\d,]+$/, `a count: ${text}`);
+  return Number(text.replace(/,/g, ''));
 }
 
 async function statusText(page) {
@@ -268,14 +283,21 @@ describe('operator console', { skip: consoleServed ? false : 'the server under t
         assert.doesNotMatch(await page.locator('main').textContent(), /sk-or-v1-demo-stack/, 'no secret on the page');
       }
       if (name === 'health' && routes.metrics) {
-        await page.locator('#metrics-title ~ *').first().waitFor();
+        // An account's operator: no per-function figures, and the API says why.
+        await page.locator('#metrics-restricted').waitFor();
+        assert.equal(await metricsTable(page).count(), 0, 'no per-function table for an account operator');
+        const refused = await page.evaluate(() => fetch('/api/console/metrics').then(async (r) => ({ status: r.status, body: await r.json() })));
+        assert.equal(refused.status, 403, JSON.stringify(refused));
+        assert.equal(refused.body.error?.code, 'forbidden_role', JSON.stringify(refused));
+        assert.ok(refused.body.error?.message, 'the refusal says why');
       }
       if (name === 'audit') {
         await page.locator('#audit-list td code', { hasText: 'conversation.view' }).first().waitFor();
         await page.locator('#audit-list td code', { hasText: 'leads.export' }).first().waitFor();
       }
       await assertAxeClean(page, name);
-      await snap(page, name);
+      // Health's screenshot shows a deployment operator's figures (its own test below).
+      if (name !== 'health' || !routes.metrics) await snap(page, name);
     }
 
     // Sign out: back to sign-in, and the console pages ask to sign in again.
@@ -442,5 +464,64 @@ describe('operator console', { skip: consoleServed ? false : 'the server under t
     assert.doesNotMatch(again.page.url(), /login=/, 'the token leaves the address at once');
     await again.context.close();
     await context.close();
+  });
+
+  test('Health: a deployment operator sees requests and latency per function, by keyboard, at 375 px too', async (t) => {
+    if (!routes.metrics) {
+      t.skip('the server under test has no /api/console/metrics route');
+      return;
+    }
+    // Requests the figures must count: before() made chat and OTP calls; one more turn now.
+    await seedConversation(`Is a heat pump quiet? (${tag})`);
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signInByApi(context, OPS);
+    await openPage(page, 'health');
+    const table = metricsTable(page);
+    await table.locator('tbody tr').first().waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent.trim())));
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Function', 'Requests (hour)', 'Latency (hour)', 'Errors (hour)', 'Requests (day)', 'Latency (day)', 'Errors (day)']);
+    const byFunction = Object.fromEntries(rows.map((cells) => [cells[0], cells]));
+    const metrics = await page.evaluate(() => fetch('/api/console/metrics').then((r) => r.json()));
+    for (const name of ['chat', 'otp', 'console']) {
+      const cells = byFunction[name];
+      assert.ok(cells, `a row for ${name}: ${JSON.stringify(rows)}`);
+      const [hour, day] = [count(cells[1]), count(cells[4])];
+      assert.ok(hour >= 1 && day >= hour, `${name}: ${hour} this hour, ${day} today`);
+      for (const latency of [cells[2], cells[5]]) {
+        const [p50, p95, p99] = (/^([\d,]+) \/ ([\d,]+) \/ ([\d,]+) ms$/.exec(latency) ?? assert.fail(`${name} latency: ${latency}`)).slice(1).map(count);
+        assert.ok(p50 <= p95 && p95 <= p99, `${name} latency ${latency}`);
+      }
+      // The table shows what the API answered (counts only grow between the two reads).
+      const api = metrics.functions.find((f) => f.function === name);
+      assert.ok(api.hour.requests >= hour && api.day.requests >= day, `${name}: ${JSON.stringify(api)}`);
+    }
+    assert.ok(count(byFunction.chat[1]) >= 5, `the seeded sessions, turns and rating: ${byFunction.chat[1]}`);
+    await assertAxeClean(page, 'health (deployment operator)');
+    await snap(page, 'health');
+
+    // By keyboard: skip link, then the table's region takes focus, visibly.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Skip to content');
+    await page.keyboard.press('Enter');
+    const region = await tabTo(page, (f) => f.tag === 'div' && f.text.startsWith('Requests per function'));
+    assert.ok(region.visible, 'the table region shows its focus');
+    await context.close();
+
+    // At 375 px the page does not scroll sideways; the table scrolls inside its region, by keys.
+    const phone = await newPage(browser, PHONE_375);
+    await signInByApi(phone.context, OPS);
+    await openPage(phone.page, 'health');
+    await metricsTable(phone.page).locator('tbody tr').first().waitFor();
+    await phone.page.waitForLoadState('networkidle');
+    assert.ok((await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)) <= 0, 'health fits 375 px');
+    const scroller = phone.page.locator('.table-scroll', { has: metricsTable(phone.page) });
+    assert.ok(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than the screen');
+    await phone.page.keyboard.press('Tab');
+    await phone.page.keyboard.press('Enter');
+    await tabTo(phone.page, (f) => f.tag === 'div' && f.text.startsWith('Requests per function'));
+    for (let presses = 0; presses < 10; presses++) await phone.page.keyboard.press('ArrowRight');
+    assert.ok((await scroller.evaluate((el) => el.scrollLeft)) > 0, 'arrow keys scroll the focused table');
+    await assertAxeClean(phone.page, 'health (deployment operator, 375 px)');
+    await phone.context.close();
   });
 });

@@ -8,7 +8,8 @@ use anyhow::{Context as _, ensure};
 use salient_core::crm::{ProfileUpdate, save_profile_update};
 use salient_core::domain::{AccountId, EmailAddress, SessionId, now};
 use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
-use salient_tests::mail::{ReceivedEmail, outbox_to};
+use salient_tests::console::{Operator, SESSION_COOKIE as COOKIE, session_cookie, sign_in};
+use salient_tests::mail::outbox_to;
 use serde_json::{Value, json};
 
 const NORTHWIND: &str = "northwind-heating";
@@ -16,7 +17,6 @@ const HARBOR: &str = "harbor-books";
 const OWNER: &str = "owner@northwind-heating.example";
 const VIEWER: &str = "viewer@northwind-heating.example";
 const HARBOR_OWNER: &str = "owner@harbor-books.example";
-const COOKIE: &str = "__Host-salient_console";
 
 async fn console_app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<TestApp> {
     spawn_app_with(AppOptions {
@@ -32,45 +32,6 @@ fn code_of(body: &Value) -> &str {
     body["error"]["code"].as_str().unwrap_or_default()
 }
 
-/// A signed-in operator: the cookie's value and the CSRF token.
-#[derive(Debug, Clone)]
-struct Operator {
-    token: String,
-    csrf: String,
-}
-
-impl Operator {
-    fn cookie(&self) -> String {
-        format!("{COOKIE}={}", self.token)
-    }
-}
-
-/// The session cookie of a sign-in answer, checked for its attributes.
-fn session_cookie(response: &reqwest::Response) -> anyhow::Result<String> {
-    let raw = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{COOKIE}=")))
-        .context("no session cookie")?
-        .to_owned();
-    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
-        ensure!(raw.contains(attribute), "{attribute} missing from {raw}");
-    }
-    ensure!(
-        !raw.contains("Domain"),
-        "a __Host- cookie has no Domain: {raw}"
-    );
-    let value = raw
-        .split(';')
-        .next()
-        .and_then(|pair| pair.split_once('='))
-        .map(|(_, v)| v.to_owned())
-        .context("cookie without a value")?;
-    Ok(value)
-}
-
 async fn post(app: &TestApp, path: &str, body: Value) -> anyhow::Result<reqwest::Response> {
     Ok(app.client().post(app.url(path)).json(&body).send().await?)
 }
@@ -78,40 +39,6 @@ async fn post(app: &TestApp, path: &str, body: Value) -> anyhow::Result<reqwest:
 async fn json_of(response: reqwest::Response) -> anyhow::Result<(u16, Value)> {
     let status = response.status().as_u16();
     Ok((status, response.json().await.unwrap_or(Value::Null)))
-}
-
-/// Asks for a sign-in code for `email` and reads it from the outbox.
-async fn emailed_sign_in_code(app: &TestApp, email: &str) -> anyhow::Result<String> {
-    let (status, body) =
-        json_of(post(app, "/api/console/sign-in", json!({"email": email})).await?).await?;
-    ensure!(status == 202, "sign-in answered {status}: {body}");
-    outbox_to(app.outbox(), email)?
-        .last()
-        .and_then(ReceivedEmail::otp_code)
-        .with_context(|| format!("no sign-in code was emailed to {email}"))
-}
-
-/// Signs `email` in with an emailed code.
-async fn sign_in(app: &TestApp, email: &str) -> anyhow::Result<Operator> {
-    let code = emailed_sign_in_code(app, email).await?;
-    let response = post(
-        app,
-        "/api/console/sign-in/verify",
-        json!({"email": email, "code": code}),
-    )
-    .await?;
-    ensure!(
-        response.status() == 200,
-        "verify answered {}",
-        response.status()
-    );
-    let token = session_cookie(&response)?;
-    let body: Value = response.json().await?;
-    let csrf = body["csrf_token"]
-        .as_str()
-        .context("no csrf_token")?
-        .to_owned();
-    Ok(Operator { token, csrf })
 }
 
 /// A request as a signed-in operator (`None`: no session), with the CSRF token when asked.

@@ -18,7 +18,7 @@ use salient_core::ports::ingest_trigger::{IngestTrigger, TriggerError};
 use salient_core::ports::ingestion::PageRecord;
 use salient_core::ports::knowledge::{ChunkRecord, EmbedKind, Embedder as _, IndexedChunk};
 use salient_tests::app::{AppOptions, Backend, TestApp, setting, spawn_app_with};
-use salient_tests::mail::{ReceivedEmail, outbox_to};
+use salient_tests::console::{Operator, sign_in};
 use salient_tests::pinecone_standin::{self, Metric, PineconeStandin};
 use salient_tests::sse::joined_deltas;
 use secrecy::SecretString;
@@ -30,55 +30,7 @@ const NORTHWIND: &str = "northwind-heating";
 const OWNER: &str = "owner@northwind-heating.example";
 const VIEWER: &str = "viewer@northwind-heating.example";
 const HARBOR_OWNER: &str = "owner@harbor-books.example";
-const COOKIE: &str = "__Host-salient_console";
 const MARKER: &str = "[[not-covered]]";
-
-/// A signed-in operator: the cookie and the CSRF token.
-struct Operator {
-    token: String,
-    csrf: String,
-}
-
-async fn sign_in(app: &TestApp, email: &str) -> anyhow::Result<Operator> {
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in"))
-        .json(&json!({"email": email}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 202,
-        "sign-in answered {}",
-        response.status()
-    );
-    let code = outbox_to(app.outbox(), email)?
-        .last()
-        .and_then(ReceivedEmail::otp_code)
-        .context("no sign-in code")?;
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in/verify"))
-        .json(&json!({"email": email, "code": code}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "verify answered {}",
-        response.status()
-    );
-    let token = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{COOKIE}=")))
-        .and_then(|c| c.split(';').next())
-        .context("no session cookie")?
-        .to_owned();
-    let body: Value = response.json().await?;
-    let csrf = body["csrf_token"].as_str().context("no csrf")?.to_owned();
-    Ok(Operator { token, csrf })
-}
 
 async fn call(
     app: &TestApp,
@@ -90,7 +42,7 @@ async fn call(
     let mut request = app
         .client()
         .request(method, app.url(path))
-        .header("cookie", format!("{COOKIE}={}", operator.token))
+        .header("cookie", operator.cookie())
         .header("x-csrf-token", &operator.csrf);
     if let Some(body) = body {
         request = request.json(&body);
@@ -371,7 +323,7 @@ async fn a_resolved_group_is_the_owners_to_resolve_and_reopens_on_a_new_question
     let response = app
         .client()
         .post(app.url(&path))
-        .header("cookie", format!("{COOKIE}={}", owner.token))
+        .header("cookie", owner.cookie())
         .send()
         .await?;
     assert_eq!(response.status(), 403);

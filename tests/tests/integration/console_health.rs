@@ -10,6 +10,7 @@ use anyhow::{Context as _, ensure};
 use salient_core::domain::{SessionId, now};
 use salient_core::ports::metrics::hour_of;
 use salient_tests::app::{AppOptions, Backend, TestApp, copy_config, setting, spawn_app_with};
+use salient_tests::console::sign_in_by_link;
 use serde_json::{Value, json};
 
 const NORTHWIND: &str = "northwind-heating";
@@ -17,25 +18,21 @@ const HARBOR: &str = "harbor-books";
 const OWNER: &str = "owner@northwind-heating.example";
 const HARBOR_OWNER: &str = "owner@harbor-books.example";
 const OPS: &str = "ops@example.com";
-const COOKIE: &str = "__Host-salient_console";
 /// A secret set through the test configuration; it must never be shown.
 const VECTOR_KEY: &str = "pcsk-test-secret-never-shown-4711";
 /// The LLM key the test harness sets.
 const LLM_KEY: &str = "sk-or-v1-test-key";
 
-/// An app whose `app.yaml` makes `ops@example.com` a deployment operator (viewer).
+/// The demo app, whose `app.yaml` makes `ops@example.com` a deployment operator (viewer).
 async fn health_app(backend: Backend) -> anyhow::Result<(TestApp, tempfile::TempDir)> {
     let dir = copy_config()?;
-    let app_yaml = dir.path().join("app.yaml");
-    let text = std::fs::read_to_string(&app_yaml)?;
-    ensure!(text.contains("\noperators: []\n"), "app.yaml changed shape");
-    std::fs::write(
-        &app_yaml,
-        text.replace(
-            "\noperators: []\n",
-            &format!("\noperators:\n  - email: {OPS}\n    role: viewer\n"),
-        ),
-    )?;
+    let text = std::fs::read_to_string(dir.path().join("app.yaml"))?;
+    ensure!(
+        text.contains(&format!(
+            "\noperators:\n  - email: {OPS}\n    role: viewer\n"
+        )),
+        "app.yaml no longer lists {OPS} as a deployment operator"
+    );
     let app = spawn_app_with(AppOptions {
         backend,
         outbox: true,
@@ -99,37 +96,12 @@ impl Tally {
     }
 }
 
-/// A signed-in operator's cookie header, through a `salient console login` link.
+/// A signed-in operator's cookie header, through a `salient console login` link (a
+/// request the metrics count).
 async fn sign_in(app: &TestApp, tally: &mut Tally, email: &str) -> anyhow::Result<String> {
-    let printed = salient_cli::console::login_link(&app.state, email).await?;
-    let token = printed
-        .split("login=")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .context("no token in the link")?
-        .to_owned();
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in/link"))
-        .json(&json!({"token": token}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "sign-in answered {}",
-        response.status()
-    );
+    let operator = sign_in_by_link(app, email).await?;
     *tally.requests.entry("console").or_default() += 1;
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{COOKIE}=")))
-        .and_then(|c| c.split(';').next())
-        .context("no session cookie")?
-        .to_owned();
-    Ok(cookie)
+    Ok(operator.cookie())
 }
 
 async fn get(app: &TestApp, path: &str, cookie: &str) -> anyhow::Result<(u16, Value)> {

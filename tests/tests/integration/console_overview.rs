@@ -11,60 +11,22 @@ use salient_core::ports::rollups::{RollupDelta, counter};
 use salient_tests::app::{
     AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with, store_factory,
 };
-use salient_tests::mail::{ReceivedEmail, outbox_to};
+use salient_tests::console::{SESSION_COOKIE, sign_in};
 use serde_json::{Value, json};
 
 const NORTHWIND: &str = "northwind-heating";
 const HARBOR: &str = "harbor-books";
 const OWNER: &str = "owner@northwind-heating.example";
-const COOKIE: &str = "__Host-salient_console";
 
 async fn json_of(response: reqwest::Response) -> anyhow::Result<(u16, Value)> {
     let status = response.status().as_u16();
     Ok((status, response.json().await.unwrap_or(Value::Null)))
 }
 
-/// Signs the owner in with an emailed code; the session cookie's value.
-async fn sign_in(app: &TestApp) -> anyhow::Result<String> {
-    let (status, _) = json_of(
-        app.client()
-            .post(app.url("/api/console/sign-in"))
-            .json(&json!({"email": OWNER}))
-            .send()
-            .await?,
-    )
-    .await?;
-    ensure!(status == 202, "sign-in answered {status}");
-    let code = outbox_to(app.outbox(), OWNER)?
-        .last()
-        .and_then(ReceivedEmail::otp_code)
-        .context("no sign-in code")?;
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in/verify"))
-        .json(&json!({"email": OWNER, "code": code}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "verify answered {}",
-        response.status()
-    );
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{COOKIE}=")))
-        .and_then(|rest| rest.split(';').next())
-        .map(str::to_owned)
-        .context("no session cookie")
-}
-
 async fn get(app: &TestApp, path: &str, token: Option<&str>) -> anyhow::Result<(u16, Value)> {
     let mut request = app.client().get(app.url(path));
     if let Some(token) = token {
-        request = request.header("cookie", format!("{COOKIE}={token}"));
+        request = request.header("cookie", format!("{SESSION_COOKIE}={token}"));
     }
     json_of(request.send().await?).await
 }
@@ -255,7 +217,7 @@ async fn events_become_the_day_rollups_exactly(backend: Backend) -> anyhow::Resu
     // Error answers reach the rollups through the request recorder: once it has written
     // them, the buffered turn's upstream error must still count once.
     app.state.recorder.flush().await;
-    let token = sign_in(&app).await?;
+    let token = sign_in(&app, OWNER).await?.token;
 
     let (status, body) = get(
         &app,
@@ -399,7 +361,7 @@ async fn the_overview_refuses_what_it_may_not_show(backend: Backend) -> anyhow::
         (status, &body["error"]["code"]),
         (401, &json!("sign_in_required"))
     );
-    let token = sign_in(&app).await?;
+    let token = sign_in(&app, OWNER).await?.token;
     let (status, body) = get(
         &app,
         &format!("/api/console/{HARBOR}/overview"),
@@ -467,7 +429,7 @@ async fn the_list_filters_on_flags_kept_as_events_happen(backend: Backend) -> an
             Utc::now(),
         )
         .await?;
-    let token = sign_in(&app).await?;
+    let token = sign_in(&app, OWNER).await?.token;
     let list = |flag: &str| format!("/api/console/{NORTHWIND}/conversations?flag={flag}");
     let expect = |flag: &'static str, sessions: Vec<&TestSession>| {
         let mut ids: Vec<String> = sessions.iter().map(|s| s.id.clone()).collect();

@@ -11,13 +11,13 @@ use anyhow::{Context as _, ensure};
 use chrono::Duration;
 use salient_core::domain::{AccountId, AgentId, MessageId, SessionId, now};
 use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
+use salient_tests::console::sign_in_by_link;
 use serde_json::{Value, json};
 
 const NORTHWIND: &str = "northwind-heating";
 const HARBOR: &str = "harbor-books";
 const OWNER: &str = "owner@northwind-heating.example";
 const HARBOR_OWNER: &str = "owner@harbor-books.example";
-const COOKIE: &str = "__Host-salient_console";
 
 /// Error codes and how often each was answered.
 type Codes = BTreeMap<String, u64>;
@@ -42,37 +42,6 @@ async fn error_code(request: reqwest::RequestBuilder, status: u16) -> anyhow::Re
         .as_str()
         .map(str::to_owned)
         .with_context(|| format!("no error code in {body}"))
-}
-
-/// A signed-in operator's cookie header, through a `salient console login` link.
-async fn sign_in(app: &TestApp, email: &str) -> anyhow::Result<String> {
-    let printed = salient_cli::console::login_link(&app.state, email).await?;
-    let token = printed
-        .split("login=")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .context("no token in the link")?
-        .to_owned();
-    let response = app
-        .client()
-        .post(app.url("/api/console/sign-in/link"))
-        .json(&json!({"token": token}))
-        .send()
-        .await?;
-    ensure!(
-        response.status() == 200,
-        "sign-in answered {}",
-        response.status()
-    );
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{COOKIE}=")))
-        .and_then(|c| c.split(';').next())
-        .map(str::to_owned)
-        .context("no session cookie")
 }
 
 /// The overview's errors by code over today and yesterday (a test that runs across
@@ -252,7 +221,7 @@ async fn visitor_route_errors_are_counted_for_their_account_and_agent(
     }
 
     app.state.recorder.flush().await;
-    let owner = sign_in(&app, OWNER).await?;
+    let owner = sign_in_by_link(&app, OWNER).await?.cookie();
     let mut expected_sales = Codes::new();
     for code in &sales_errors {
         *expected_sales.entry(code.clone()).or_default() += 1;
@@ -275,7 +244,7 @@ async fn visitor_route_errors_are_counted_for_their_account_and_agent(
         expected_account
     );
     // The other account sees its own error, and only it.
-    let harbor_owner = sign_in(&app, HARBOR_OWNER).await?;
+    let harbor_owner = sign_in_by_link(&app, HARBOR_OWNER).await?.cookie();
     assert_eq!(
         overview_errors(&app, &harbor_owner, HARBOR, None).await?,
         codes(&[(harbor_error.as_str(), 1)])
@@ -345,7 +314,7 @@ async fn a_turn_error_is_counted_once_however_the_turn_is_answered(
     );
 
     app.state.recorder.flush().await;
-    let owner = sign_in(&app, OWNER).await?;
+    let owner = sign_in_by_link(&app, OWNER).await?.cookie();
     let want = codes(&[("empty_message", 2), ("upstream_rate_limited", 2)]);
     assert_eq!(
         overview_errors(&app, &owner, NORTHWIND, Some("sales")).await?,

@@ -5,8 +5,6 @@
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::ReturnValue;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 
 use super::DynamoStore;
@@ -16,11 +14,11 @@ use super::codec::{
 };
 use super::keys::{
     GSI3, PROFILE_SK, SESSION_SK, account_profiles_gsi3pk, account_sessions_gsi3pk, audit_pk,
-    audit_sk, created_gsi3sk, login_link_pk, operator_session_pk, profile_pk, session_pk,
+    audit_sk, login_link_pk, operator_session_pk, profile_pk, session_pk,
 };
 use super::profiles::profile_from_item;
 use super::sessions::session_from_item;
-use super::table::live_only;
+use super::table::{Gsi3Page, Gsi3Reads, decode_listing_cursor, encode_listing_cursor, live_only};
 use crate::adapters::page_of;
 use crate::domain::{AccountId, EmailAddress, ProfileId, Session, SessionId, VisitorProfile};
 use crate::ports::console::{
@@ -57,29 +55,6 @@ fn audit_from_item(item: &Item) -> Result<AuditEntry, StoreError> {
         action: read_string(item, "action")?,
         target: read_opt_string(item, "target")?,
     })
-}
-
-/// The cursor of a `gsi3` or audit listing: the last item's partition and sort key.
-fn encode_cursor(pk: &str, sk: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{pk}|{sk}"))
-}
-
-/// The sort key a cursor of the listing of partition `expected_pk` stopped at; a cursor of
-/// another listing (or account) is refused.
-fn decode_cursor(cursor: &str, expected_pk: &str) -> Result<(String, String), StoreError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| StoreError::InvalidCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
-    let (pk, sk) = text.split_once('|').ok_or(StoreError::InvalidCursor)?;
-    if pk != expected_pk {
-        return Err(StoreError::InvalidCursor);
-    }
-    let (ms, id) = sk.split_once('#').ok_or(StoreError::InvalidCursor)?;
-    if ms.len() != 15 || !ms.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
-        return Err(StoreError::InvalidCursor);
-    }
-    Ok((id.to_owned(), sk.to_owned()))
 }
 
 /// The zero-padded millisecond bound of a `gsi3sk` range.
@@ -239,7 +214,7 @@ impl AuditStore for DynamoStore {
         let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
         let pk = audit_pk(account);
         let start = after
-            .map(|cursor| decode_cursor(cursor, &pk))
+            .map(|cursor| decode_listing_cursor(cursor, &pk))
             .transpose()?
             .map(|(_, sk)| key(pk.clone(), sk));
         let query = live_only(
@@ -258,7 +233,7 @@ impl AuditStore for DynamoStore {
             .map(audit_from_item)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(page_of(entries, limit, |last| {
-            encode_cursor(&pk, &audit_sk(last.at, &last.id))
+            encode_listing_cursor(&pk, &audit_sk(last.at, &last.id))
         }))
     }
 }
@@ -273,19 +248,7 @@ impl AccountListingStore for DynamoStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<Session, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
         let gsi3pk = account_sessions_gsi3pk(account);
-        let start = after
-            .map(|cursor| decode_cursor(cursor, &gsi3pk))
-            .transpose()?
-            .map(|(id, gsi3sk)| {
-                let session = SessionId::parse(&id).map_err(|_| StoreError::InvalidCursor)?;
-                let mut start = key(session_pk(account, &session), SESSION_SK.to_owned());
-                start.insert("gsi3pk".to_owned(), s(&gsi3pk));
-                start.insert("gsi3sk".to_owned(), s(gsi3sk));
-                Ok::<_, StoreError>(start)
-            })
-            .transpose()?;
         // `from` is inclusive, `to` exclusive: `{to ms:015}` sorts before every key of
         // that millisecond (`{ms}#{id}`), and `~` after every key of `from`'s bound.
         let lower = filter.from.map_or_else(|| "0".to_owned(), bound);
@@ -312,8 +275,8 @@ impl AccountListingStore for DynamoStore {
                 .expression_attribute_names("#agent", "agent")
                 .expression_attribute_values(":agent", s(agent.as_str()));
         }
-        let items = match filter.flag {
-            None => self.query_up_to(query, start, Some(limit + 1)).await?,
+        let (query, reads) = match filter.flag {
+            None => (query, Gsi3Reads::UpToPage),
             Some(flag) => {
                 // No index holds a flag's sessions: `gsi3` is read with the flag as a
                 // filter, page after page until this page is full.
@@ -335,19 +298,24 @@ impl AccountListingStore for DynamoStore {
                         query.filter_expression(format!("{shown} AND attribute_exists(profile_id)"))
                     }
                 };
-                let mut items = self.query_filtered_up_to(query, start, limit + 1).await?;
-                items.truncate(limit + 1);
-                items
+                (query, Gsi3Reads::WholePages)
             }
         };
-        let sessions = items
-            .iter()
-            .map(session_from_item)
-            .collect::<Result<Vec<_>, _>>()?;
         // `BETWEEN` includes `to`'s bound itself; no key equals it (keys carry `#id`).
-        Ok(page_of(sessions, limit, |last| {
-            encode_cursor(&gsi3pk, &created_gsi3sk(last.created_at, last.id.as_str()))
-        }))
+        let page = Gsi3Page {
+            reads,
+            ..Gsi3Page::new(&gsi3pk, after, limit)
+        };
+        self.query_gsi3_page(
+            query,
+            page,
+            |id| {
+                let session = SessionId::parse(id).map_err(|_| StoreError::InvalidCursor)?;
+                Ok(key(session_pk(account, &session), SESSION_SK.to_owned()))
+            },
+            session_from_item,
+        )
+        .await
     }
 
     #[tracing::instrument(skip_all, fields(account = %account))]
@@ -357,19 +325,7 @@ impl AccountListingStore for DynamoStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<VisitorProfile, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
         let gsi3pk = account_profiles_gsi3pk(account);
-        let start = after
-            .map(|cursor| decode_cursor(cursor, &gsi3pk))
-            .transpose()?
-            .map(|(id, gsi3sk)| {
-                let profile = ProfileId::parse(&id).map_err(|_| StoreError::InvalidCursor)?;
-                let mut start = key(profile_pk(account, &profile), PROFILE_SK.to_owned());
-                start.insert("gsi3pk".to_owned(), s(&gsi3pk));
-                start.insert("gsi3sk".to_owned(), s(gsi3sk));
-                Ok::<_, StoreError>(start)
-            })
-            .transpose()?;
         let query = live_only(
             self.client
                 .query()
@@ -379,21 +335,23 @@ impl AccountListingStore for DynamoStore {
                 .expression_attribute_values(":pk", s(&gsi3pk))
                 .scan_index_forward(false),
         );
-        let profiles = self
-            .query_up_to(query, start, Some(limit + 1))
-            .await?
-            .iter()
-            .map(profile_from_item)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(page_of(profiles, limit, |last| {
-            encode_cursor(&gsi3pk, &created_gsi3sk(last.created_at, last.id.as_str()))
-        }))
+        self.query_gsi3_page(
+            query,
+            Gsi3Page::new(&gsi3pk, after, limit),
+            |id| {
+                let profile = ProfileId::parse(id).map_err(|_| StoreError::InvalidCursor)?;
+                Ok(key(profile_pk(account, &profile), PROFILE_SK.to_owned()))
+            },
+            profile_from_item,
+        )
+        .await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::adapters::dynamodb::keys::created_gsi3sk;
 
     #[test]
     fn a_cursor_of_another_listing_is_refused() {
@@ -401,14 +359,14 @@ mod tests {
         let b = AccountId::parse("b").expect("valid");
         let session = SessionId::generate();
         let sk = created_gsi3sk(crate::domain::now(), session.as_str());
-        let cursor = encode_cursor(&account_sessions_gsi3pk(&a), &sk);
-        assert!(decode_cursor(&cursor, &account_sessions_gsi3pk(&a)).is_ok());
+        let cursor = encode_listing_cursor(&account_sessions_gsi3pk(&a), &sk);
+        assert!(decode_listing_cursor(&cursor, &account_sessions_gsi3pk(&a)).is_ok());
         for other in [account_sessions_gsi3pk(&b), account_profiles_gsi3pk(&a)] {
             assert!(matches!(
-                decode_cursor(&cursor, &other),
+                decode_listing_cursor(&cursor, &other),
                 Err(StoreError::InvalidCursor)
             ));
         }
-        assert!(decode_cursor("%%", &account_sessions_gsi3pk(&a)).is_err());
+        assert!(decode_listing_cursor("%%", &account_sessions_gsi3pk(&a)).is_err());
     }
 }

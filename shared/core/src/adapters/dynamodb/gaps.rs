@@ -6,18 +6,15 @@
 //! attribute (`body`).
 
 use async_trait::async_trait;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use super::DynamoStore;
 use super::codec::{self, Item, backend, corrupt, key, millis, read_s, read_string, read_time, s};
 use super::keys::{GSI3, gap_sk, gaps_gsi3pk, gaps_pk};
-use super::table::live_only;
-use crate::adapters::page_of;
+use super::table::{Gsi3Page, live_only};
 use crate::domain::{AccountId, AgentId};
 use crate::ports::gaps::{GapExample, GapFilter, GapGroup, GapReasons, GapStatus, GapStore};
-use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
+use crate::ports::{Page, StoreError};
 
 /// What the `body` attribute holds.
 #[derive(Serialize, Deserialize)]
@@ -80,27 +77,6 @@ fn group_from_item(item: &Item) -> Result<GapGroup, StoreError> {
         examples: body.examples,
         centroid: body.centroid,
     })
-}
-
-/// A listing's cursor: its index partition and the last group's index sort key.
-fn encode_cursor(pk: &str, sk: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{pk}|{sk}"))
-}
-
-fn decode_cursor(cursor: &str, expected_pk: &str) -> Result<(String, String), StoreError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| StoreError::InvalidCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
-    let (pk, sk) = text.split_once('|').ok_or(StoreError::InvalidCursor)?;
-    if pk != expected_pk {
-        return Err(StoreError::InvalidCursor);
-    }
-    let (ms, id) = sk.split_once('#').ok_or(StoreError::InvalidCursor)?;
-    if ms.len() != 15 || !ms.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
-        return Err(StoreError::InvalidCursor);
-    }
-    Ok((id.to_owned(), sk.to_owned()))
 }
 
 impl DynamoStore {
@@ -211,29 +187,17 @@ impl GapStore for DynamoStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<GapGroup, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
         let gsi3pk = gaps_gsi3pk(account, filter.status.as_str());
-        let start = after
-            .map(|cursor| decode_cursor(cursor, &gsi3pk))
-            .transpose()?
-            .map(|(id, gsi3sk)| {
-                let mut start = key(gaps_pk(account), gap_sk(&id));
-                start.insert("gsi3pk".to_owned(), s(&gsi3pk));
-                start.insert("gsi3sk".to_owned(), s(gsi3sk));
-                start
-            });
         let mut query = self.gaps_query(account, filter.status, true);
         if let Some(agent) = &filter.agent {
             query = of_agent(query, agent);
         }
-        let groups = self
-            .query_up_to(query, start, Some(limit + 1))
-            .await?
-            .iter()
-            .map(group_from_item)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(page_of(groups, limit, |last| {
-            encode_cursor(&gsi3pk, &seen_sk(last))
-        }))
+        self.query_gsi3_page(
+            query,
+            Gsi3Page::new(&gsi3pk, after, limit),
+            |id| Ok(key(gaps_pk(account), gap_sk(id))),
+            group_from_item,
+        )
+        .await
     }
 }

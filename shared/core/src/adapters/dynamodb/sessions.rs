@@ -6,8 +6,6 @@
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::AttributeValue;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::DynamoStore;
 use super::codec::{
@@ -18,7 +16,7 @@ use super::keys::{
     GSI1, SESSION_SK, account_sessions_gsi3pk, awaiting_summary_gsi2pk, created_gsi3sk,
     session_gsi1sk, session_pk, visitor_gsi1pk,
 };
-use super::table::live_only;
+use super::table::{decode_listing_cursor, encode_listing_cursor, live_only};
 use crate::adapters::page_of;
 use crate::domain::{
     AccountId, AgentId, Session, SessionFlags, SessionId, SummaryStatus, VisitorId,
@@ -133,33 +131,18 @@ pub(super) fn session_from_item(item: &Item) -> Result<Session, StoreError> {
     })
 }
 
-/// The paging cursor of a session listing: the last item's whole `gsi1` key, so the next
-/// query can start after it and a cursor from another listing is recognised and refused.
-fn encode_session_cursor(gsi1pk: &str, gsi1sk: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{gsi1pk}|{gsi1sk}"))
-}
-
-/// Reads a cursor back into the `ExclusiveStartKey` of the listing it came from.
+/// Reads a cursor (of [`encode_listing_cursor`]: the last item's whole `gsi1` key) back
+/// into the `ExclusiveStartKey` of the listing it came from; a cursor from another listing
+/// is refused.
 fn decode_session_cursor(
     cursor: &str,
     account: &AccountId,
     expected_gsi1pk: &str,
 ) -> Result<Item, StoreError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| StoreError::InvalidCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
-    let (gsi1pk, gsi1sk) = text.split_once('|').ok_or(StoreError::InvalidCursor)?;
-    if gsi1pk != expected_gsi1pk {
-        return Err(StoreError::InvalidCursor);
-    }
-    let (ms, session) = gsi1sk.split_once('#').ok_or(StoreError::InvalidCursor)?;
-    if ms.len() != 15 || !ms.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(StoreError::InvalidCursor);
-    }
-    let session = SessionId::parse(session).map_err(|_| StoreError::InvalidCursor)?;
+    let (session, gsi1sk) = decode_listing_cursor(cursor, expected_gsi1pk)?;
+    let session = SessionId::parse(&session).map_err(|_| StoreError::InvalidCursor)?;
     let mut start = key(session_pk(account, &session), SESSION_SK.to_owned());
-    start.insert("gsi1pk".to_owned(), s(gsi1pk));
+    start.insert("gsi1pk".to_owned(), s(expected_gsi1pk));
     start.insert("gsi1sk".to_owned(), s(gsi1sk));
     Ok(start)
 }
@@ -239,7 +222,7 @@ impl SessionStore for DynamoStore {
             .map(session_from_item)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(page_of(sessions, limit, |last| {
-            encode_session_cursor(&gsi1pk, &session_gsi1sk(last.created_at, &last.id))
+            encode_listing_cursor(&gsi1pk, &session_gsi1sk(last.created_at, &last.id))
         }))
     }
 }
@@ -247,6 +230,8 @@ impl SessionStore for DynamoStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn ids() -> (AccountId, VisitorId, AgentId, SessionId) {
         (
@@ -262,7 +247,7 @@ mod tests {
         let (account, visitor, agent, session) = ids();
         let gsi1pk = visitor_gsi1pk(&account, &visitor, &agent);
         let gsi1sk = format!("001700000000123#{session}");
-        let cursor = encode_session_cursor(&gsi1pk, &gsi1sk);
+        let cursor = encode_listing_cursor(&gsi1pk, &gsi1sk);
         let start = decode_session_cursor(&cursor, &account, &gsi1pk).expect("our own cursor");
         assert_eq!(start.get("pk"), Some(&s(session_pk(&account, &session))));
         assert_eq!(start.get("sk"), Some(&s(SESSION_SK)));
@@ -275,7 +260,7 @@ mod tests {
         let (account, visitor, agent, session) = ids();
         let theirs = visitor_gsi1pk(&account, &VisitorId::generate(), &agent);
         let ours = visitor_gsi1pk(&account, &visitor, &agent);
-        let cursor = encode_session_cursor(&theirs, &format!("001700000000123#{session}"));
+        let cursor = encode_listing_cursor(&theirs, &format!("001700000000123#{session}"));
         assert!(matches!(
             decode_session_cursor(&cursor, &account, &ours),
             Err(StoreError::InvalidCursor)

@@ -1,5 +1,6 @@
 //! The calls every capability of the DynamoDB store shares: point reads, puts with and
-//! without an existence condition, paged queries, and batched deletes.
+//! without an existence condition, paged queries, the newest-first `gsi3` listings and
+//! their cursors, and batched deletes.
 //!
 //! An item whose `ttl` has passed is gone for every read here (DynamoDB's TTL deletes it
 //! only within days): point reads drop it, queries filter it out, and a put of a new item
@@ -13,10 +14,14 @@ use aws_sdk_dynamodb::types::{
     AttributeValue, DeleteRequest, Put, TransactWriteItem, WriteRequest,
 };
 
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
 use super::DynamoStore;
 use super::codec::{Item, backend, key, n, read_s, s, unless_condition_failed};
+use crate::adapters::page_of;
 use crate::domain::now;
-use crate::ports::StoreError;
+use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
 
 /// The condition (or filter) that an item has not expired: no `ttl`, or one after `:now`
 /// (epoch seconds; see [`live_values`]).
@@ -260,4 +265,106 @@ pub(super) fn live_only(query: QueryFluentBuilder) -> QueryFluentBuilder {
         .filter_expression(LIVE)
         .expression_attribute_names(name, attribute)
         .expression_attribute_values(":now", at)
+}
+
+/// How a `gsi3` listing reads its partition.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Gsi3Reads {
+    /// Ask each `Query` for the items still missing: the filter keeps most items.
+    UpToPage,
+    /// Read whole `Query` pages until the page is full: the filter keeps few items (a
+    /// session flag), so asking for the few missing would take many round trips.
+    WholePages,
+}
+
+/// One page of a newest-first `gsi3` listing: the index partition, the cursor the page
+/// before ended with, and the page size (1 to [`MAX_PAGE_SIZE`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Gsi3Page<'a> {
+    pub(super) gsi3pk: &'a str,
+    pub(super) after: Option<&'a str>,
+    pub(super) limit: u32,
+    pub(super) reads: Gsi3Reads,
+}
+
+impl<'a> Gsi3Page<'a> {
+    /// The page of `limit` items after `after` in partition `gsi3pk`, read up to the page.
+    pub(super) fn new(gsi3pk: &'a str, after: Option<&'a str>, limit: u32) -> Self {
+        Self {
+            gsi3pk,
+            after,
+            limit,
+            reads: Gsi3Reads::UpToPage,
+        }
+    }
+}
+
+impl DynamoStore {
+    /// A page of `query` (a query of `gsi3` partition `page.gsi3pk`, ordered and filtered),
+    /// resumed after `page.after`, each item read by `read`. `table_key` gives the table
+    /// key (`pk`, `sk`) of the item a cursor names by its id; a cursor of another partition
+    /// (another account or listing) or an id `table_key` refuses is `InvalidCursor`. Reads
+    /// one item more than the page, which tells that another page follows.
+    pub(super) async fn query_gsi3_page<T>(
+        &self,
+        query: QueryFluentBuilder,
+        page: Gsi3Page<'_>,
+        table_key: impl FnOnce(&str) -> Result<Item, StoreError>,
+        read: impl Fn(&Item) -> Result<T, StoreError>,
+    ) -> Result<Page<T, String>, StoreError> {
+        let limit = page.limit.clamp(1, MAX_PAGE_SIZE) as usize;
+        let start = page
+            .after
+            .map(|cursor| decode_listing_cursor(cursor, page.gsi3pk))
+            .transpose()?
+            .map(|(id, gsi3sk)| {
+                let mut start = table_key(&id)?;
+                start.insert("gsi3pk".to_owned(), s(page.gsi3pk));
+                start.insert("gsi3sk".to_owned(), s(gsi3sk));
+                Ok::<_, StoreError>(start)
+            })
+            .transpose()?;
+        let mut items = match page.reads {
+            Gsi3Reads::UpToPage => self.query_up_to(query, start, Some(limit + 1)).await?,
+            Gsi3Reads::WholePages => self.query_filtered_up_to(query, start, limit + 1).await?,
+        };
+        items.truncate(limit + 1);
+        let listed = page_of(items, limit, |last| {
+            read_s(last, "gsi3sk").map(|sk| encode_listing_cursor(page.gsi3pk, sk))
+        });
+        let next = listed.next.transpose()?;
+        let items = listed
+            .items
+            .iter()
+            .map(read)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Page { items, next })
+    }
+}
+
+/// The cursor of a listing of partition `pk` (a `gsi3` partition or an audit log) that
+/// stopped at sort key `sk` (`{ms:015}#{id}`).
+pub(super) fn encode_listing_cursor(pk: &str, sk: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{pk}|{sk}"))
+}
+
+/// The id and sort key a cursor of the listing of partition `expected_pk` stopped at; a
+/// cursor of another listing (or account) is refused.
+pub(super) fn decode_listing_cursor(
+    cursor: &str,
+    expected_pk: &str,
+) -> Result<(String, String), StoreError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| StoreError::InvalidCursor)?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
+    let (pk, sk) = text.split_once('|').ok_or(StoreError::InvalidCursor)?;
+    if pk != expected_pk {
+        return Err(StoreError::InvalidCursor);
+    }
+    let (ms, id) = sk.split_once('#').ok_or(StoreError::InvalidCursor)?;
+    if ms.len() != 15 || !ms.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
+        return Err(StoreError::InvalidCursor);
+    }
+    Ok((id.to_owned(), sk.to_owned()))
 }

@@ -4,45 +4,21 @@
 //! newest first. Cursors carry the account, so one account's cursor is refused by another.
 
 use async_trait::async_trait;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::listing::NewestFirst;
 use super::profiles::profile;
 use super::rows::{Columns, corrupt, execute, millis, query_opt};
 use super::sessions::{session, session_columns};
 use super::{EmbeddedStore, live};
-use crate::adapters::page_of;
 use crate::domain::{AccountId, EmailAddress, Session, VisitorProfile, now};
 use crate::ports::console::{
     AccountListingStore, AuditEntry, AuditStore, ConversationFilter, LoginLink, OperatorSession,
     OperatorSessionStore,
 };
 use crate::ports::rollups::SessionFlag;
-use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
-
-/// `{account}:{ms}:{id}`, URL-safe base64: where the next page of a listing starts.
-fn encode_cursor(account: &AccountId, at: DateTime<Utc>, id: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{account}:{}:{id}", millis(at)))
-}
-
-/// The time and id of a cursor of `account`'s listing.
-fn decode_cursor(cursor: &str, account: &AccountId) -> Result<(i64, String), StoreError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| StoreError::InvalidCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
-    let mut parts = text.splitn(3, ':');
-    let (Some(owner), Some(ms), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(StoreError::InvalidCursor);
-    };
-    if owner != account.as_str() || id.is_empty() {
-        return Err(StoreError::InvalidCursor);
-    }
-    let ms = ms.parse().map_err(|_| StoreError::InvalidCursor)?;
-    Ok((ms, id.to_owned()))
-}
+use crate::ports::{Page, StoreError};
 
 /// The account-wide session listing through `index` (`sessions_by_account`, or the partial
 /// index of one flag, whose condition `flag` repeats so that the index applies), newest
@@ -240,9 +216,7 @@ impl AuditStore for EmbeddedStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<AuditEntry, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
-        let (start_ms, start_id) = start.unzip();
+        let page = NewestFirst::new(account, after, limit)?;
         let entries = self
             .select_all(
                 "SELECT at, id, operator, action, target FROM audit_log \
@@ -252,17 +226,14 @@ impl AuditStore for EmbeddedStore {
                 (
                     account.to_string(),
                     millis(now()),
-                    start_ms,
-                    start_id,
-                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                    page.after_ms,
+                    page.after_id.clone(),
+                    page.fetch(),
                 ),
                 audit_entry,
             )
             .await?;
-        let owner = account.clone();
-        Ok(page_of(entries, limit, |last| {
-            encode_cursor(&owner, last.at, &last.id)
-        }))
+        Ok(page.page(entries, |last| (last.at, &last.id)))
     }
 }
 
@@ -276,9 +247,7 @@ impl AccountListingStore for EmbeddedStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<Session, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
-        let (start_ms, start_id) = start.unzip();
+        let page = NewestFirst::new(account, after, limit)?;
         let statement = match filter.flag {
             None => account_sessions_query!("sessions_by_account", "1 = 1"),
             Some(SessionFlag::NotHelpful) => {
@@ -306,17 +275,14 @@ impl AccountListingStore for EmbeddedStore {
                     filter.agent.as_ref().map(ToString::to_string),
                     filter.from.map(millis),
                     filter.to.map(millis),
-                    start_ms,
-                    start_id,
-                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                    page.after_ms,
+                    page.after_id.clone(),
+                    page.fetch(),
                 ),
                 session,
             )
             .await?;
-        let owner = account.clone();
-        Ok(page_of(sessions, limit, |last| {
-            encode_cursor(&owner, last.created_at, last.id.as_str())
-        }))
+        Ok(page.page(sessions, |last| (last.created_at, last.id.as_str())))
     }
 
     #[tracing::instrument(skip_all, fields(account = %account))]
@@ -326,9 +292,7 @@ impl AccountListingStore for EmbeddedStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<VisitorProfile, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
-        let (start_ms, start_id) = start.unzip();
+        let page = NewestFirst::new(account, after, limit)?;
         let profiles = self
             .select_all(
                 concat!(
@@ -341,36 +305,13 @@ impl AccountListingStore for EmbeddedStore {
                 (
                     account.to_string(),
                     millis(now()),
-                    start_ms,
-                    start_id,
-                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                    page.after_ms,
+                    page.after_id.clone(),
+                    page.fetch(),
                 ),
                 profile,
             )
             .await?;
-        let owner = account.clone();
-        Ok(page_of(profiles, limit, |last| {
-            encode_cursor(&owner, last.created_at, last.id.as_str())
-        }))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_cursor_is_refused_by_another_account() {
-        let a = AccountId::parse("a").expect("valid");
-        let b = AccountId::parse("b").expect("valid");
-        let cursor = encode_cursor(&a, now(), "x");
-        assert!(decode_cursor(&cursor, &a).is_ok());
-        assert!(matches!(
-            decode_cursor(&cursor, &b),
-            Err(StoreError::InvalidCursor)
-        ));
-        for garbage in ["", "%%", &URL_SAFE_NO_PAD.encode("a:notanumber:x")] {
-            assert!(decode_cursor(garbage, &a).is_err(), "{garbage:?}");
-        }
+        Ok(page.page(profiles, |last| (last.created_at, last.id.as_str())))
     }
 }

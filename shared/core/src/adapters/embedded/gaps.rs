@@ -3,16 +3,14 @@
 //! newest first). The group's counts, examples and centroid are one JSON column.
 
 use async_trait::async_trait;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use super::EmbeddedStore;
+use super::listing::NewestFirst;
 use super::rows::{Columns, json, millis};
-use crate::adapters::page_of;
 use crate::domain::{AccountId, AgentId, now};
 use crate::ports::gaps::{GapExample, GapFilter, GapGroup, GapReasons, GapStatus, GapStore};
-use crate::ports::{MAX_PAGE_SIZE, Page, StoreError};
+use crate::ports::{Page, StoreError};
 
 /// What the `body` column holds.
 #[derive(Serialize, Deserialize)]
@@ -42,31 +40,6 @@ fn group(c: &mut Columns<'_, '_>) -> Result<GapGroup, StoreError> {
         examples: body.examples,
         centroid: body.centroid,
     })
-}
-
-/// A listing's cursor: the last group's `last_seen` and id, tied to the account.
-fn encode_cursor(account: &AccountId, group: &GapGroup) -> String {
-    URL_SAFE_NO_PAD.encode(format!(
-        "{account}|{}|{}",
-        group.last_seen.timestamp_millis(),
-        group.id
-    ))
-}
-
-fn decode_cursor(cursor: &str, account: &AccountId) -> Result<(i64, String), StoreError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| StoreError::InvalidCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidCursor)?;
-    let mut parts = text.splitn(3, '|');
-    let (Some(owner), Some(ms), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(StoreError::InvalidCursor);
-    };
-    if owner != account.as_str() || id.is_empty() {
-        return Err(StoreError::InvalidCursor);
-    }
-    let ms = ms.parse().map_err(|_| StoreError::InvalidCursor)?;
-    Ok((ms, id.to_owned()))
 }
 
 #[async_trait]
@@ -177,9 +150,7 @@ impl GapStore for EmbeddedStore {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<GapGroup, String>, StoreError> {
-        let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-        let start = after.map(|c| decode_cursor(c, account)).transpose()?;
-        let (start_ms, start_id) = start.unzip();
+        let page = NewestFirst::new(account, after, limit)?;
         let groups = self
             .select_all(
                 "SELECT id, agent, status, first_seen, last_seen, body FROM gap_groups
@@ -192,14 +163,13 @@ impl GapStore for EmbeddedStore {
                     filter.status.as_str(),
                     filter.agent.as_ref().map(ToString::to_string),
                     millis(now()),
-                    start_ms,
-                    start_id,
-                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                    page.after_ms,
+                    page.after_id.clone(),
+                    page.fetch(),
                 ),
                 group,
             )
             .await?;
-        let owner = account.clone();
-        Ok(page_of(groups, limit, |last| encode_cursor(&owner, last)))
+        Ok(page.page(groups, |last| (last.last_seen, &last.id)))
     }
 }

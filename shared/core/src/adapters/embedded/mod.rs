@@ -25,6 +25,7 @@ mod expiry;
 mod gaps;
 mod ingestion;
 mod leases;
+mod listing;
 mod llm_requests;
 mod messages;
 mod metrics;

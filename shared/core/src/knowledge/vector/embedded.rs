@@ -457,11 +457,14 @@ impl VectorIndex for EmbeddedIndex {
         let limit = limit.clamp(1, 100);
         self.blocking(move |this| {
             this.with_conn(|conn| {
-                // One pass over `vector_chunks_by_url`: pages in URL order after the cursor.
+                // One range of `vector_chunks_by_url`: pages in URL order after the cursor
+                // (the first page after "", which every URL sorts after). `url > ?2` is an
+                // index range; `(?2 IS NULL OR url > ?2)` would be none, and a page deep in
+                // the list would walk every chunk before it.
                 let mut statement = conn
                     .prepare_cached(
                         "SELECT url, MIN(id), MIN(title), COUNT(*), MAX(date) FROM vector_chunks
-                         WHERE account = ?1 AND (?2 IS NULL OR url > ?2)
+                         WHERE account = ?1 AND url > ?2
                          GROUP BY url ORDER BY url LIMIT ?3",
                     )
                     .map_err(sql)?;
@@ -469,7 +472,7 @@ impl VectorIndex for EmbeddedIndex {
                     .query_map(
                         params![
                             account.as_str(),
-                            after,
+                            after.unwrap_or_default(),
                             i64::try_from(limit + 1).unwrap_or(101)
                         ],
                         |row| {
