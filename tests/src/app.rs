@@ -148,6 +148,21 @@ pub async fn spawn_app() -> anyhow::Result<TestApp> {
     spawn_app_with(AppOptions::default()).await
 }
 
+/// Starts the app on `backend` with a local outbox (the emails it sends can be read) and
+/// the settings `extra` (key, value) on top of the configuration.
+pub async fn spawn_app_with_outbox(
+    backend: Backend,
+    extra: &[(&str, &str)],
+) -> anyhow::Result<TestApp> {
+    spawn_app_with(AppOptions {
+        backend,
+        outbox: true,
+        overrides: extra.iter().map(|(k, v)| setting(k, v)).collect(),
+        ..AppOptions::default()
+    })
+    .await
+}
+
 /// Starts the app as `options` say.
 pub async fn spawn_app_with(options: AppOptions) -> anyhow::Result<TestApp> {
     let stores = match options.stores {

@@ -7,7 +7,7 @@
 use anyhow::{Context as _, ensure};
 use salient_core::crm::{ProfileUpdate, save_profile_update};
 use salient_core::domain::{AccountId, EmailAddress, SessionId, now};
-use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
+use salient_tests::app::{Backend, TestApp, TestSession};
 use salient_tests::console::{Operator, SESSION_COOKIE as COOKIE, session_cookie, sign_in};
 use salient_tests::mail::outbox_to;
 use serde_json::{Value, json};
@@ -19,13 +19,7 @@ const VIEWER: &str = "viewer@northwind-heating.example";
 const HARBOR_OWNER: &str = "owner@harbor-books.example";
 
 async fn console_app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<TestApp> {
-    spawn_app_with(AppOptions {
-        backend,
-        outbox: true,
-        overrides: extra.iter().map(|(k, v)| setting(k, v)).collect(),
-        ..AppOptions::default()
-    })
-    .await
+    salient_tests::app::spawn_app_with_outbox(backend, extra).await
 }
 
 fn code_of(body: &Value) -> &str {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, ensure};
 use chrono::Duration;
 use salient_core::domain::{AccountId, AgentId, MessageId, SessionId, now};
-use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
+use salient_tests::app::{Backend, TestApp, TestSession};
 use salient_tests::console::sign_in_by_link;
 use serde_json::{Value, json};
 
@@ -23,13 +23,7 @@ const HARBOR_OWNER: &str = "owner@harbor-books.example";
 type Codes = BTreeMap<String, u64>;
 
 async fn app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<TestApp> {
-    spawn_app_with(AppOptions {
-        backend,
-        outbox: true,
-        overrides: extra.iter().map(|(k, v)| setting(k, v)).collect(),
-        ..AppOptions::default()
-    })
-    .await
+    salient_tests::app::spawn_app_with_outbox(backend, extra).await
 }
 
 /// The stable code of an answer that must be an error; the answer's status is checked too.

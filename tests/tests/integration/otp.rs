@@ -11,7 +11,7 @@ use salient_core::domain::{
     AccountId, EmailAddress, EmailHash, Message, OtpKey, OtpPurpose, ProfileId, Role, SessionId,
     VisitorId, now,
 };
-use salient_tests::app::{AppOptions, Backend, TestApp, TestSession, setting, spawn_app_with};
+use salient_tests::app::{Backend, TestApp, TestSession};
 use salient_tests::mail::{outbox, outbox_to};
 use serde_json::{Value, json};
 
@@ -19,13 +19,7 @@ const ACCOUNT: &str = "northwind-heating";
 const AGENT: &str = "sales";
 
 async fn otp_app(backend: Backend, extra: &[(&str, &str)]) -> anyhow::Result<TestApp> {
-    spawn_app_with(AppOptions {
-        backend,
-        outbox: true,
-        overrides: extra.iter().map(|(k, v)| setting(k, v)).collect(),
-        ..AppOptions::default()
-    })
-    .await
+    salient_tests::app::spawn_app_with_outbox(backend, extra).await
 }
 
 fn code_of(body: &Value) -> &str {
