@@ -219,6 +219,21 @@ fn an_out_of_range_value_names_file_and_key() {
 }
 
 #[test]
+fn an_unknown_share_bar_outside_zero_to_one_is_refused() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "app.yaml",
+        "knowledge:\n  rag:\n    abstain:\n      max_unknown: 1.5\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("knowledge.rag.abstain.max_unknown") && error.contains("between 0 and 1"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_system_prompt_outside_the_account_directory_is_refused() {
     let dir = tree();
     write(dir.path(), "secret.md", "not a prompt\n");
