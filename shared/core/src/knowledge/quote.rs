@@ -66,8 +66,11 @@ impl QuestionTerms {
             .collect()
     }
 
-    fn weigh(&self, matched: &HashSet<&String>) -> f32 {
-        matched.iter().filter_map(|t| self.weights.get(*t)).sum()
+    fn weigh<'t>(&self, matched: impl IntoIterator<Item = &'t String>) -> f32 {
+        matched
+            .into_iter()
+            .filter_map(|t| self.weights.get(t))
+            .sum()
     }
 }
 
@@ -86,12 +89,14 @@ pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> 
                 .into_iter()
                 .map(|(start, end)| {
                     let text = &passage[start..end];
+                    let matched = terms.matched(text);
                     Sentence {
                         text,
                         start,
                         end,
                         chars: text.chars().count(),
-                        matched: terms.matched(text),
+                        weight: terms.weigh(&matched),
+                        matched,
                     }
                 })
                 .collect()
@@ -111,12 +116,7 @@ pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> 
                 if picked[p][i] || used + sentence.chars > budget {
                     continue;
                 }
-                let new: HashSet<&String> = sentence
-                    .matched
-                    .iter()
-                    .filter(|t| !covered.contains(t))
-                    .collect();
-                let gain = terms.weigh(&new);
+                let gain = terms.weigh(sentence.matched.iter().filter(|t| !covered.contains(t)));
                 if gain > 0.0 && best.is_none_or(|(top, _, _)| gain > top) {
                     best = Some((gain, p, i));
                 }
@@ -130,14 +130,17 @@ pub(crate) fn quote(passages: &[&str], terms: &QuestionTerms, budget: usize) -> 
     }
     // Then the sentences that repeat what is covered strongly (a table's row naming the
     // item a heading also names), best first, before any plain neighbour.
-    let weight = |sentence: &Sentence<'_>| terms.weigh(&sentence.matched.iter().collect());
-    let strongest = sentences.iter().flatten().map(weight).fold(0.0, f32::max);
+    let strongest = sentences
+        .iter()
+        .flatten()
+        .map(|s| s.weight)
+        .fold(0.0, f32::max);
     let mut repeats: Vec<(f32, usize, usize)> = sentences
         .iter()
         .enumerate()
         .flat_map(|(p, passage)| passage.iter().enumerate().map(move |(i, s)| (p, i, s)))
         .filter(|(p, i, _)| !picked[*p][*i])
-        .map(|(p, i, sentence)| (weight(sentence), p, i))
+        .map(|(p, i, sentence)| (sentence.weight, p, i))
         .filter(|(w, _, _)| *w > 0.0 && *w >= strongest * REPEAT_SHARE)
         .collect();
     repeats.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
@@ -213,6 +216,8 @@ struct Sentence<'a> {
     start: usize,
     end: usize,
     chars: usize,
+    /// The weight of the question terms it holds.
+    weight: f32,
     matched: HashSet<String>,
 }
 

@@ -203,74 +203,50 @@ async fn write_loop(mut writer: Writer) {
     }
 }
 
+/// Runs one write within [`WRITE_TIMEOUT`]; why it did not happen, if it did not.
+async fn bounded<E: Into<anyhow::Error>>(
+    write: impl std::future::Future<Output = Result<(), E>>,
+) -> Result<(), String> {
+    match tokio::time::timeout(WRITE_TIMEOUT, write).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(format!("{:#}", error.into())),
+        Err(_) => Err(format!("timed out after {} s", WRITE_TIMEOUT.as_secs())),
+    }
+}
+
 async fn write(store: &dyn MetricsStore, batch: &Batch) {
     for ((function, hour), delta) in &batch.metrics {
-        let result = tokio::time::timeout(
-            WRITE_TIMEOUT,
-            store.add_request_metrics(*function, *hour, delta),
-        )
-        .await;
-        match result {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(
+        if let Err(error) = bounded(store.add_request_metrics(*function, *hour, delta)).await {
+            tracing::warn!(
                 function = function.as_str(),
                 requests = delta.requests,
-                error = %format!("{:#}", anyhow::Error::from(error)),
+                error = %error,
                 "recording request metrics failed; these requests are not counted"
-            ),
-            Err(_) => tracing::warn!(
-                function = function.as_str(),
-                requests = delta.requests,
-                "recording request metrics timed out; these requests are not counted"
-            ),
+            );
         }
     }
     for (account, event) in &batch.events {
-        let account_name = account.as_ref().map_or("", AccountId::as_str);
-        match tokio::time::timeout(
-            WRITE_TIMEOUT,
-            store.record_error_event(account.as_ref(), event),
-        )
-        .await
-        {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(
-                account = account_name,
+        if let Err(error) = bounded(store.record_error_event(account.as_ref(), event)).await {
+            tracing::warn!(
+                account = account.as_ref().map_or("", AccountId::as_str),
                 function = event.function.as_str(),
                 code = event.code.as_str(),
-                error = %format!("{:#}", anyhow::Error::from(error)),
+                error = %error,
                 "recording an error event failed"
-            ),
-            Err(_) => tracing::warn!(
-                account = account_name,
-                function = event.function.as_str(),
-                code = event.code.as_str(),
-                "recording an error event timed out"
-            ),
+            );
         }
     }
 }
 
 async fn write_rollups(store: &dyn RollupStore, batch: &Batch) {
     for ((account, agent, day), delta) in &batch.rollups {
-        match tokio::time::timeout(
-            WRITE_TIMEOUT,
-            store.add_to_rollup(account, agent, *day, delta),
-        )
-        .await
-        {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(
+        if let Err(error) = bounded(store.add_to_rollup(account, agent, *day, delta)).await {
+            tracing::warn!(
                 account = %account,
                 agent = %agent,
-                error = %format!("{:#}", anyhow::Error::from(error)),
+                error = %error,
                 "counting errors in the day rollup failed; these errors are not counted"
-            ),
-            Err(_) => tracing::warn!(
-                account = %account,
-                agent = %agent,
-                "counting errors in the day rollup timed out; these errors are not counted"
-            ),
+            );
         }
     }
 }
