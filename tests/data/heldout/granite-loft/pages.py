@@ -339,7 +339,7 @@ pages.append(page("/faq/", "Help and questions", """
 <details><summary>Are there showers?</summary><p>Yes, there are two showers in each changing room. Please bring your own towel; we don't hire them out.</p></details>
 <details><summary>Can teenagers come on their own?</summary><p>Climbers aged 14 to 17 can climb without an adult once a parent or guardian has registered them and they have done their induction. Under-14s must always be supervised by a registered adult in the building.</p></details>
 <details><summary>What happens if I hurt myself?</summary><p>There is always a trained first aider on duty, and a defibrillator at reception. Tell any member of staff straight away.</p></details>
-<details><summary>What's the cookie on this site for?</summary><p>Just one: it keeps you signed in to your climber account so you can book and see your visits. We don't use advertising cookies.</p></details>
+<details><summary>What does the cookie on this site do?</summary><p>Just one: it keeps you signed in to your climber account so you can book and see your visits. We don't use advertising cookies.</p></details>
 """, "2026-06-25"))
 
 pages.append(page("/news/new-prices-november-2026/", "New prices from 2 November 2026", """
