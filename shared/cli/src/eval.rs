@@ -68,7 +68,7 @@ pub(crate) async fn run(
         embedder.model_id()
     );
     println!(
-        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   unkn  dense lex agree  verdict      question"
+        "rank  hit@1  hit@{k:<2} RR     facts  fused  bm25   unkn   kind   dense lex agree  verdict      question"
     );
     let rank_text = |r: Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
     for score in &report.scores {
@@ -82,8 +82,12 @@ pub(crate) async fn run(
             |r| {
                 (
                     format!(
-                        "{:.3}  {:.3}  {:.3}",
-                        r.best_score, r.best_lexical, r.unknown
+                        "{:.3}  {:.3}  {:.3}  {}",
+                        r.best_score,
+                        r.best_lexical,
+                        r.unknown,
+                        r.kind_cover
+                            .map_or_else(|| "  -  ".to_owned(), |c| format!("{c:.3}"))
                     ),
                     rank_text(r.dense_rank),
                     rank_text(r.lexical_rank),

@@ -234,6 +234,21 @@ fn an_unknown_share_bar_outside_zero_to_one_is_refused() {
 }
 
 #[test]
+fn a_kind_cover_bar_outside_zero_to_one_is_refused() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "app.yaml",
+        "knowledge:\n  rag:\n    abstain:\n      min_kind_cover: -0.1\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("knowledge.rag.abstain.min_kind_cover") && error.contains("between 0 and 1"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_system_prompt_outside_the_account_directory_is_refused() {
     let dir = tree();
     write(dir.path(), "secret.md", "not a prompt\n");

@@ -560,6 +560,22 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
         relevance.unknown >= rag.abstain.max_unknown,
         "{relevance:?}"
     );
+    // Walk-in showers are on the home page, but no price is given for them: the price
+    // rows name other work.
+    let priced = report
+        .scores
+        .iter()
+        .find(|score| score.question.contains("walk-in shower fitted"))
+        .expect("the near-miss is in the set");
+    let relevance = priced.relevance.as_ref().expect("judged");
+    assert!(priced.abstained, "{relevance:?}");
+    assert!(
+        relevance.unknown < rag.abstain.max_unknown
+            && relevance
+                .kind_cover
+                .is_some_and(|cover| cover < rag.abstain.min_kind_cover),
+        "{relevance:?}"
+    );
 }
 
 #[tokio::test]

@@ -51,6 +51,12 @@ const NORTHWIND_PAGES: &[Page] = &[
         title: "Areas we cover",
         text: "We install across Leeds, York, Harrogate and Wakefield.",
     },
+    Page {
+        url: "https://northwind-heating.example/visit",
+        title: "Visit us",
+        text: "Our showroom is on the Tyne Valley Trade Park, Hexham. Monday to Friday: \
+               8:00 to 18:00; Saturday: 9:00 to 13:00.",
+    },
 ];
 
 const HARBOR_PAGES: &[Page] = &[Page {
@@ -497,5 +503,50 @@ async fn a_question_partly_unknown_to_the_pages_is_turned_down_only_without_a_mo
         .turn_in_new_session(NORTHWIND, "sales", question)
         .await?;
     assert_eq!(body["answer_mode"], "extractive", "{body}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_time_asked_of_something_the_pages_give_no_time_for_is_turned_down_without_a_model()
+-> anyhow::Result<()> {
+    // Every word of the question is on Northwind's "Visit us" page, which gives the
+    // showroom's address on the trade park and its opening times, but no sentence giving a
+    // time names the trade park.
+    let question = "What time does the Tyne Valley Trade Park open?";
+    let (quoting, _dir) = app(false, Backend::Embedded).await?;
+    let (body, _) = quoting
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "no_answer", "{body}");
+    // A time asked of what a sentence gives one for, and a price likewise ("Our home survey
+    // is free"), are quoted.
+    for (asked, quoted) in [
+        ("What time do you open on Saturday?", "9:00 to 13:00"),
+        ("How much is the home survey?", "home survey is free"),
+    ] {
+        let (body, _) = quoting
+            .turn_in_new_session(NORTHWIND, "sales", asked)
+            .await?;
+        assert_eq!(body["answer_mode"], "extractive", "{body}");
+        let content = body["assistant_message"]["content"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(content.contains(quoted), "{content}");
+    }
+
+    // With the check off the scores alone decide, and they find the pages near.
+    let off = || vec![setting("knowledge.rag.abstain.min_kind_cover", "0")];
+    let (unchecked, _dir) = app_with(false, Backend::Embedded, off()).await?;
+    let (body, _) = unchecked
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "extractive", "{body}");
+
+    // A model reads the sources itself.
+    let (with_model, _dir) = app(true, Backend::Embedded).await?;
+    let (body, _) = with_model
+        .turn_in_new_session(NORTHWIND, "sales", question)
+        .await?;
+    assert_eq!(body["answer_mode"], "model", "{body}");
     Ok(())
 }

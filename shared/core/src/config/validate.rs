@@ -343,6 +343,11 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "knowledge.rag.abstain.max_unknown",
         "must be between 0 and 1",
     );
+    check(
+        (0.0..=1.0).contains(&rag.abstain.min_kind_cover),
+        "knowledge.rag.abstain.min_kind_cover",
+        "must be between 0 and 1",
+    );
 }
 
 fn is_http_url(raw: &str) -> bool {

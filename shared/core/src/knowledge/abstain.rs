@@ -25,7 +25,7 @@ use std::collections::HashSet;
 
 use crate::config::AbstainSettings;
 use crate::knowledge::vector::lexical::{tokenize, words};
-use crate::knowledge::word_frequency;
+use crate::knowledge::{asked_kind, word_frequency};
 use crate::ports::knowledge::ScoredChunk;
 
 /// What the judgement saw, for the turn's decision and for measuring the rule.
@@ -46,12 +46,17 @@ pub struct Relevance {
     /// their rarity in English, that no retrieved chunk holds; 0 for a question without
     /// content words.
     pub unknown: f32,
+    /// For a question asking for a time, a date or a price, the share (0 to 1) of what it
+    /// is about that the best sentence giving such an answer also names
+    /// ([`asked_kind::cover`]); `None` for other questions.
+    pub kind_cover: Option<f32>,
     /// Whether the score or the agreement puts a retrieved page near the question. What
     /// decides before a model is asked: it reads the passages itself, and says so when they
     /// do not answer (a lexical veto would stop it from matching "coeliac" to "gluten-free").
     pub near: bool,
-    /// The verdict for an answer quoted without a model: near, and not missing
-    /// `max_unknown` or more of the question.
+    /// The verdict for an answer quoted without a model: near, not missing `max_unknown`
+    /// or more of the question, and, when it asks for a time, a date or a price, with a
+    /// sentence giving one that names at least `min_kind_cover` of what it is about.
     pub relevant: bool,
 }
 
@@ -82,6 +87,7 @@ pub fn judge(
             .any(|url| lexical.iter().take(within).any(|other| other == url));
     let best_score = best.score;
     let unknown = unknown_share(question, hits);
+    let kind_cover = asked_kind::cover(question, hits);
     let near = best_score >= settings.min_score || signals_agree;
     Some(Relevance {
         best_score,
@@ -93,24 +99,15 @@ pub fn judge(
         lexical_rank: rank_in(&lexical),
         signals_agree,
         unknown,
+        kind_cover,
         near,
-        relevant: near && (unknown < settings.max_unknown || settings.max_unknown >= 1.0),
+        relevant: near
+            && (unknown < settings.max_unknown || settings.max_unknown >= 1.0)
+            && kind_cover.is_none_or(|cover| cover >= settings.min_kind_cover),
     })
 }
 
-/// A word's weight in a question: 7 minus its Zipf frequency (at least 0), so the rarer
-/// in English, the more it says about what the question is after. Words holding digits
-/// (model numbers, codes, sizes) weigh as words rarer than the list.
-fn information(word: &str) -> f32 {
-    let zipf = if word.chars().all(char::is_alphabetic) {
-        word_frequency::zipf(word)
-    } else {
-        word_frequency::RARE
-    };
-    (7.0 - zipf).max(0.0)
-}
-
-/// The share of the question's information (see [`information`]) in words that no hit
+/// The share of the question's information (see [`word_frequency::information`]) in words that no hit
 /// holds.
 fn unknown_share(question: &str, hits: &[ScoredChunk]) -> f32 {
     let asked = words(question);
@@ -128,7 +125,7 @@ fn unknown_share(question: &str, hits: &[ScoredChunk]) -> f32 {
     }
     let (mut missing, mut total) = (0.0, 0.0);
     for (token, word) in &asked {
-        let weight = information(word);
+        let weight = word_frequency::information(word);
         total += weight;
         if !known.contains(token) {
             missing += weight;
@@ -181,6 +178,7 @@ mod tests {
             agree_within: 3,
             min_lexical: 0.0,
             max_unknown: 1.0,
+            min_kind_cover: 0.0,
         }
     }
 

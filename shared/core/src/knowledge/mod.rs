@@ -2,6 +2,7 @@
 //! ingestion (crawl, extract, chunk, the ingest run) is the salient-ingestion crate, which
 //! writes through the ports these implement.
 pub mod abstain;
+pub(crate) mod asked_kind;
 pub(crate) mod embed;
 pub mod eval;
 pub(crate) mod quote;

@@ -271,7 +271,7 @@ fn render(
 /// The byte ranges of a text's sentences, trimmed: a sentence ends at `.`, `!` or `?`
 /// followed by white space (closing quotes and brackets go with it), and at every line
 /// break (list items and headings are sentences of their own).
-fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();

@@ -35,6 +35,18 @@ pub(crate) fn zipf(word: &str) -> f32 {
     table().get(word).copied().unwrap_or(RARE)
 }
 
+/// A question word's weight: 7 minus its Zipf frequency (at least 0), so the rarer in
+/// English, the more it says about what the question is after. Words holding digits (model
+/// numbers, codes, sizes) weigh as words rarer than the list.
+pub(crate) fn information(word: &str) -> f32 {
+    let zipf = if word.chars().all(char::is_alphabetic) {
+        zipf(word)
+    } else {
+        RARE
+    };
+    (7.0 - zipf).max(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

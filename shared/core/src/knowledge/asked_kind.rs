@@ -1,0 +1,453 @@
+//! What kind of answer a question asks for, and whether the retrieved text holds one about
+//! what the question is about: the expected-answer-type check of classic question answering.
+//!
+//! "What time does Pellingford Abbey open?" meets a garden centre's site on every word (the
+//! abbey is on its directions, and its own hours are on another page), so neither the scores
+//! nor the unknown share can tell it from "What time do you open on Sundays?". The
+//! difference is that no sentence gives a time *and* names the abbey. Three kinds are
+//! recognised, by the question's wording alone:
+//!
+//! - a time of day: "what time", "how late", "how early", "opening hours";
+//! - a time or a date: a "when" question about opening or closing ("when is the café open
+//!   on Sundays", "when does the Christmas shop open"), which a date or a season answers too;
+//! - a price: "how much is / does / for…", or cost, price, charge or fee in a question that
+//!   asks what or how much ("what do you charge to deliver to Kingsmoor?").
+//!
+//! A yes-or-no question ("Do you charge for parking?") asks for no kind. A question of two
+//! parts ("How much is topsoil, and when do you deliver?") is judged part by part.
+//!
+//! A part's focus is its content words other than the words that ask for the kind (time,
+//! open, cost…) and other than the words every retrieved chunk's title holds (the business's
+//! own name and town, which every page is about). Each weighs its rarity in English, as in
+//! the unknown share. A sentence answers when it holds an expression of the kind (`10:30`,
+//! `9am`, `closed`, `£45`, `free`, a month or a weekday for "when"); its cover is the share
+//! of the focus's weight that it holds, with its chunk's title and headings (a table row
+//! under "Opening times" on the café's page). The part's cover is its best sentence's; the
+//! question's, its weakest part's.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::knowledge::quote::sentence_spans;
+use crate::knowledge::vector::lexical::{tokenize, words};
+use crate::knowledge::word_frequency;
+use crate::ports::knowledge::ScoredChunk;
+
+/// The kind of answer a question (or one part of it) asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A time of day, or that it is closed.
+    Time,
+    /// A time of day, a date, a weekday or a season.
+    When,
+    /// An amount of money, or that it is free.
+    Price,
+}
+
+impl Kind {
+    /// The words that ask for this kind and so say nothing about what is asked after.
+    fn cue_words(self) -> &'static [&'static str] {
+        match self {
+            Kind::Time | Kind::When => &[
+                "time", "times", "open", "opens", "opening", "close", "closes", "closing", "shut",
+                "shuts", "hours", "late", "early", "until", "till", "start", "starts", "finish",
+                "finishes", "day", "days",
+            ],
+            Kind::Price => &[
+                "much",
+                "cost",
+                "costs",
+                "price",
+                "prices",
+                "priced",
+                "charge",
+                "charges",
+                "fee",
+                "fees",
+                "pay",
+                "spend",
+                "expensive",
+                "cheap",
+            ],
+        }
+    }
+
+    /// Whether a sentence holds an answer of this kind.
+    fn answered_in(self, text: &str) -> bool {
+        match self {
+            Kind::Time => TIME.is_match(text),
+            Kind::When => TIME.is_match(text) || DATE.is_match(text),
+            Kind::Price => PRICE.is_match(text),
+        }
+    }
+}
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight|closed|24 hours|open all day)\b",
+    )
+    .expect("time pattern")
+});
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|spring|summer|autumn|winter|christmas|easter|bank holidays?)\b|\b\d{1,2}/\d{1,2}\b",
+    )
+    .expect("date pattern")
+});
+
+static PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[£$€]\s?\d|\b\d+(?:\.\d{2})?\s?(?:p|pence|pounds?|euros?|dollars?)\b|\b(?:free|no charge|complimentary)\b",
+    )
+    .expect("price pattern")
+});
+
+/// Words that start a question asking for something other than yes or no.
+const OPEN_QUESTION: &[&str] = &[
+    "what", "what's", "whats", "how", "how's", "when", "which", "until", "till",
+];
+
+/// Words a later part of a question may start with before its question word.
+const JOINERS: &[&str] = &["and", "but", "also", "then", "so"];
+
+/// The kind one part of a question asks for, from its wording; `None` for a yes-or-no
+/// question or one asking for something else.
+pub(crate) fn kind_of(part: &str) -> Option<Kind> {
+    let lower = part.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| JOINERS.contains(w))
+        .collect();
+    let first = *words.first()?;
+    if !OPEN_QUESTION.contains(&first) {
+        return None;
+    }
+    let has = |w: &str| words.contains(&w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    if pair("what", "time")
+        || pair("how", "late")
+        || pair("how", "early")
+        || pair("opening", "hours")
+        || pair("opening", "times")
+    {
+        return Some(Kind::Time);
+    }
+    const AFTER_HOW_MUCH: &[&str] = &[
+        "is", "are", "was", "does", "do", "did", "will", "would", "should", "it", "for", "to", "i",
+        "it's", "they", "a", "an", "the",
+    ];
+    let how_much = words
+        .windows(3)
+        .any(|p| p[0] == "how" && p[1] == "much" && AFTER_HOW_MUCH.contains(&p[2]))
+        || words.ends_with(&["how", "much"]);
+    // "What does it cost", "what do you charge", "what is the fee", "what's the price";
+    // not "what happens if the repair costs more".
+    const AUXILIARIES: &[&str] = &["does", "do", "did", "will", "would", "is", "are", "was"];
+    let asks_what = matches!(first, "what's" | "whats")
+        || (first == "what" && words.get(1).is_some_and(|w| AUXILIARIES.contains(w)));
+    let priced = ["cost", "costs", "price", "prices", "charge", "fee", "fees"]
+        .iter()
+        .any(|w| has(w));
+    if how_much || (asks_what && priced) {
+        return Some(Kind::Price);
+    }
+    // "When is the café open", "when do you close"; not "how close… when I plant".
+    if first == "when"
+        && [
+            "open", "opens", "close", "closes", "closed", "shut", "shuts",
+        ]
+        .iter()
+        .any(|w| has(w))
+    {
+        return Some(Kind::When);
+    }
+    None
+}
+
+/// A question split into its parts: at question marks, semicolons, and at commas or "and"
+/// before a new question word ("How much is topsoil, and what do you charge to deliver?").
+fn parts(question: &str) -> Vec<&str> {
+    const STARTS: &[&str] = &[
+        "what", "what's", "how", "when", "which", "where", "who", "do", "does", "is", "are", "can",
+        "will", "could",
+    ];
+    let mut parts = Vec::new();
+    for piece in question.split(['?', ';']) {
+        let mut start = 0;
+        let lower = piece.to_lowercase();
+        for (at, _) in lower
+            .match_indices([','])
+            .chain(lower.match_indices(" and "))
+        {
+            let rest = lower[at..].trim_start_matches([',', ' ']);
+            let rest = rest.strip_prefix("and ").unwrap_or(rest);
+            let next = rest.split_whitespace().next().unwrap_or("");
+            if STARTS.contains(&next) && at > start {
+                parts.push(&piece[start..at]);
+                start = at;
+            }
+        }
+        parts.push(&piece[start..]);
+    }
+    parts.retain(|p| p.chars().any(char::is_alphanumeric));
+    parts
+}
+
+/// Whether a part of a question points back at what an earlier part names ("what would
+/// it cost").
+fn refers_back(part: &str) -> bool {
+    const POINTERS: &[&str] = &[
+        "it", "they", "them", "that", "this", "those", "these", "one",
+    ];
+    part.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| POINTERS.contains(&w))
+}
+
+/// How well the retrieved text answers the kinds the question asks for: for each part
+/// asking for a kind, the share (0 to 1) of its focus that the best sentence holding an
+/// answer of that kind also holds; the weakest part's. `None` when no part asks for a kind
+/// (or none has a focus left once the cue words and the titles' common words are out).
+pub(crate) fn cover(question: &str, hits: &[ScoredChunk]) -> Option<f32> {
+    let common = common_title_words(hits);
+    let mut weakest: Option<f32> = None;
+    for part in parts(question) {
+        let Some(kind) = kind_of(part) else { continue };
+        // "…could we book a session, and what would it cost?": a part that refers back is
+        // about what the parts before it name.
+        let about = if refers_back(part) {
+            // `part` is a slice of `question`: everything up to its end.
+            &question[..part.as_ptr() as usize - question.as_ptr() as usize + part.len()]
+        } else {
+            part
+        };
+        let cues: HashSet<String> = kind.cue_words().iter().flat_map(|w| tokenize(w)).collect();
+        let mut focus: Vec<(String, f32)> = Vec::new();
+        for (token, word) in words(about) {
+            if cues.contains(&token)
+                || common.contains(&token)
+                || focus.iter().any(|(t, _)| *t == token)
+            {
+                continue;
+            }
+            let weight = word_frequency::information(&word);
+            // The hundred or so commonest words ("would", "get") say nothing of the subject.
+            if weight > 1.0 {
+                focus.push((token, weight));
+            }
+        }
+        let total: f32 = focus.iter().map(|(_, w)| w).sum();
+        if total <= 0.0 {
+            continue;
+        }
+        let mut best = 0.0f32;
+        for hit in hits {
+            let record = &hit.record;
+            let mut context: HashSet<String> = tokenize(&record.title).into_iter().collect();
+            for heading in &record.heading_path {
+                context.extend(tokenize(heading));
+            }
+            for (start, end) in sentence_spans(&record.text) {
+                let sentence = &record.text[start..end];
+                if !kind.answered_in(sentence) {
+                    continue;
+                }
+                let held: HashSet<String> = tokenize(sentence).into_iter().collect();
+                let share = focus
+                    .iter()
+                    .filter(|(t, _)| held.contains(t) || context.contains(t))
+                    .map(|(_, w)| w)
+                    .sum::<f32>()
+                    / total;
+                best = best.max(share);
+            }
+        }
+        weakest = Some(weakest.map_or(best, |w| w.min(best)));
+    }
+    weakest
+}
+
+/// The words every hit's title holds: the business's name and town, when the hits come from
+/// more than one page; none when they all come from one page (its title is then what they
+/// are about).
+fn common_title_words(hits: &[ScoredChunk]) -> HashSet<String> {
+    let Some(first) = hits.first() else {
+        return HashSet::new();
+    };
+    if hits.iter().all(|h| h.record.url == first.record.url) {
+        return HashSet::new();
+    }
+    let mut common: HashSet<String> = tokenize(&first.record.title).into_iter().collect();
+    for hit in &hits[1..] {
+        let title: HashSet<String> = tokenize(&hit.record.title).into_iter().collect();
+        common.retain(|t| title.contains(t));
+    }
+    common
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ports::knowledge::ChunkRecord;
+
+    fn hit(url: &str, title: &str, headings: &[&str], text: &str) -> ScoredChunk {
+        ScoredChunk {
+            record: ChunkRecord {
+                id: format!("{url}#{}", text.len()),
+                url: url.to_owned(),
+                title: title.to_owned(),
+                heading_path: headings.iter().map(|h| (*h).to_owned()).collect(),
+                text: text.to_owned(),
+                page_hash: String::new(),
+                date: None,
+            },
+            score: 0.5,
+            dense: Some(0.5),
+            lexical: Some(0.5),
+        }
+    }
+
+    fn garden_centre() -> Vec<ScoredChunk> {
+        vec![
+            hit(
+                "/find-us/",
+                "Find us | Medlar Tree, Pellingford",
+                &["Find us"],
+                "We are on Kettle Lane, a mile past Pellingford Abbey. The car park has 120 spaces.",
+            ),
+            hit(
+                "/opening-hours/",
+                "Opening times | Medlar Tree, Pellingford",
+                &["Opening times"],
+                "- Monday to Saturday: 9:00 to 17:30\n- Sunday: 10:30 to 16:30\n- Christmas Day: closed",
+            ),
+            hit(
+                "/cafe/",
+                "The Bothy café | Medlar Tree, Pellingford",
+                &["The Bothy café", "Cakes"],
+                "- Cream tea with two scones: £8.95\n- A slice of cake: £3.60",
+            ),
+        ]
+    }
+
+    #[test]
+    fn questions_are_sorted_by_the_kind_of_answer_they_ask_for() {
+        assert_eq!(
+            kind_of("What time do you open on Sundays?"),
+            Some(Kind::Time)
+        );
+        assert_eq!(kind_of("How late is the shop open?"), Some(Kind::Time));
+        assert_eq!(
+            kind_of("When is the café open on Sundays"),
+            Some(Kind::When)
+        );
+        assert_eq!(kind_of("How much is a cream tea?"), Some(Kind::Price));
+        assert_eq!(
+            kind_of("What do you charge to deliver to Kingsmoor?"),
+            Some(Kind::Price)
+        );
+        assert_eq!(kind_of("Do you charge for parking?"), None, "yes or no");
+        assert_eq!(kind_of(" and do you charge for parking"), None);
+        assert_eq!(kind_of(", and what do you charge"), Some(Kind::Price));
+        assert_eq!(kind_of("How much notice do you need?"), None);
+        assert_eq!(kind_of("When can I get seed potatoes?"), None);
+        assert_eq!(kind_of("What happens if my repair costs more?"), None);
+        assert_eq!(
+            kind_of("What's the price of a day pass?"),
+            Some(Kind::Price)
+        );
+        assert_eq!(
+            kind_of("How close should I plant a hedge when I put it along a fence?"),
+            None
+        );
+        assert_eq!(kind_of("Who is the nursery manager?"), None);
+    }
+
+    #[test]
+    fn a_question_of_two_parts_is_split_before_its_second_question_word() {
+        assert_eq!(
+            parts("How much is a bag of topsoil, and what do you charge to deliver it?"),
+            vec![
+                "How much is a bag of topsoil",
+                " and what do you charge to deliver it"
+            ]
+        );
+        assert_eq!(
+            parts("When is the café open on Sundays and do I earn points there?"),
+            vec![
+                "When is the café open on Sundays",
+                " and do I earn points there"
+            ]
+        );
+        assert_eq!(parts("Bread and butter pudding, is it vegan?").len(), 2);
+        assert_eq!(
+            parts("Is there cake and tea?"),
+            vec!["Is there cake and tea"]
+        );
+    }
+
+    #[test]
+    fn a_time_given_for_what_is_asked_about_covers_the_question() {
+        let hits = garden_centre();
+        // "Sunday" is in the row with a time; "open" asks for the kind.
+        assert_eq!(cover("What time do you open on Sundays?", &hits), Some(1.0));
+        // The café's title and heading name what its price rows are about.
+        assert_eq!(
+            cover("How much is a cream tea in the Bothy?", &hits),
+            Some(1.0)
+        );
+        assert_eq!(
+            cover("What time do you close on Christmas Day?", &hits),
+            Some(1.0),
+            "closed answers a time"
+        );
+    }
+
+    #[test]
+    fn a_place_named_on_the_site_but_never_with_a_time_is_not_covered() {
+        let hits = garden_centre();
+        // "Pellingford" is in every title, so only "abbey" is the focus, and the only
+        // sentence naming it gives no time.
+        assert_eq!(
+            cover("What time does Pellingford Abbey open?", &hits),
+            Some(0.0)
+        );
+        let price = cover("How much does a pot of coffee cost?", &hits).expect("price");
+        assert!(price < 0.5, "{price}");
+    }
+
+    #[test]
+    fn questions_asking_for_no_kind_have_no_cover() {
+        let hits = garden_centre();
+        assert_eq!(cover("Do you sell koi?", &hits), None);
+        assert_eq!(cover("What is your phone number?", &hits), None);
+        assert_eq!(
+            cover("What time do you open?", &hits),
+            None,
+            "no focus left"
+        );
+    }
+
+    #[test]
+    fn a_part_pointing_back_is_about_what_the_parts_before_it_name() {
+        let hits = garden_centre();
+        // Alone, "how much would it be" names nothing but the commonest words.
+        assert_eq!(cover("How much would it be?", &hits), None);
+        let back = cover("I'd love a cream tea, and how much would it be?", &hits).expect("price");
+        assert!(back > 0.5, "{back}");
+    }
+
+    #[test]
+    fn the_weakest_part_decides() {
+        let hits = garden_centre();
+        let both = cover(
+            "How much is a cream tea, and what time does Pellingford Abbey open?",
+            &hits,
+        );
+        assert_eq!(both, Some(0.0));
+    }
+}
