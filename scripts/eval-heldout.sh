@@ -7,7 +7,8 @@
 # and prints eval's table. Extra arguments go to `salient eval` (e.g. `--answers`).
 #   scripts/eval-heldout.sh [site] [eval args...]     (default site: copperline-cycles)
 # Sites: copperline-cycles (a bike shop), fernbank-vets (a veterinary practice),
-# samphire-house (a seaside hotel and restaurant), medlar-tree (a garden centre with a cafe).
+# samphire-house (a seaside hotel and restaurant), medlar-tree (a garden centre with a cafe),
+# wrenfield-dental (a dental practice), granite-loft (a climbing centre).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

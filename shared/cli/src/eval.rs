@@ -51,6 +51,10 @@ pub(crate) async fn run(
             None
         }
     };
+    let reach = catalog
+        .agents()
+        .find(|agent| agent.account == account)
+        .and_then(|agent| agent.settings.account.reach_line());
     let report = eval::run(
         embedder.as_ref(),
         index.as_ref(),
@@ -58,7 +62,10 @@ pub(crate) async fn run(
         &set,
         k,
         rag,
-        directory.as_ref(),
+        eval::BesidesPages {
+            directory: directory.as_ref(),
+            reach: reach.as_deref(),
+        },
     )
     .await?;
     let k = report.summary.k;

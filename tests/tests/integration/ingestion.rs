@@ -508,7 +508,7 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
         &set,
         k,
         &rag,
-        None,
+        eval::BesidesPages::default(),
     )
     .await
     .expect("the evaluation runs");

@@ -550,3 +550,47 @@ async fn a_time_asked_of_something_the_pages_give_no_time_for_is_turned_down_wit
     assert_eq!(body["answer_mode"], "model", "{body}");
     Ok(())
 }
+
+#[tokio::test]
+async fn asking_how_to_reach_the_business_is_answered_from_its_contact_line() -> anyhow::Result<()>
+{
+    // None of the test pages gives a phone number; the account's `contact` does.
+    let (quoting, _dir) = app(false, Backend::Embedded).await?;
+    let (body, _) = quoting
+        .turn_in_new_session(NORTHWIND, "sales", "What is your phone number?")
+        .await?;
+    assert_eq!(body["answer_mode"], "extractive", "{body}");
+    let content = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        content.contains("**How to reach Northwind Heating:** call 01434 600 218 (sales)"),
+        "{content}"
+    );
+    // Asking for someone else's number is a question for the pages.
+    let (body, _) = quoting
+        .turn_in_new_session(
+            NORTHWIND,
+            "sales",
+            "What is the phone number of the Aero 7 maker?",
+        )
+        .await?;
+    let content = body["assistant_message"]["content"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!content.contains("How to reach"), "{content}");
+
+    // The model is given the line, and is called even when the pages are far.
+    let (with_model, _dir) = app(true, Backend::Embedded).await?;
+    let standin = with_model.standin.as_ref().expect("stand-in");
+    let (body, _) = with_model
+        .turn_in_new_session(NORTHWIND, "sales", "How do I get in touch?")
+        .await?;
+    assert_eq!(body["answer_mode"], "model", "{body}");
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(
+        prompt.contains("**How to reach Northwind Heating:** call 01434 600 218"),
+        "{prompt}"
+    );
+    Ok(())
+}

@@ -229,6 +229,30 @@ pub struct AccountSettings {
     pub turnstile: TurnstileSettings,
 }
 
+impl AccountSettings {
+    /// The business's name for visitors ("the business" without one).
+    pub fn display_name(&self) -> &str {
+        match self.name.trim() {
+            "" => "the business",
+            name => name,
+        }
+    }
+
+    /// How to reach the business, from `contact`, as a line of an answer ("**How to reach
+    /// Medlar Tree:** call 01632 960 407"); `None` without `contact`.
+    pub fn reach_line(&self) -> Option<String> {
+        let contact = self
+            .contact
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())?;
+        Some(format!(
+            "**How to reach {}:** {contact}",
+            self.display_name()
+        ))
+    }
+}
+
 /// Cloudflare Turnstile: with a site key, the widget renders the challenge and a new session
 /// needs the token it yields, checked with Cloudflare's siteverify API.
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -123,6 +123,9 @@ pub(super) struct ExtractiveTurn {
     pub(super) reason: ExtractiveReason,
     /// What to answer when the site does not cover the question (abstention on).
     pub(super) no_answer: Option<String>,
+    /// How to reach the business (`account.contact`), when the question asks just that: it
+    /// answers, whatever the pages say.
+    pub(super) reach: Option<String>,
     pub(super) assistant: Message,
     pub(super) tx: mpsc::Sender<TurnEvent>,
     /// The turn's figures for the console's rollups.
@@ -142,6 +145,7 @@ impl ExtractiveTurn {
             directory,
             reason,
             no_answer,
+            reach,
             mut assistant,
             tx,
             tally,
@@ -191,7 +195,14 @@ impl ExtractiveTurn {
                 reason.lead_with_list(!sources.pages.is_empty()),
                 sources.quoted_passages(&question)
             ),
-            (Some(_), None) => sources.extractive_answer(&question, lead, nothing_found),
+            (Some(_), None) => match &reach {
+                Some(reach) if sources.pages.is_empty() => reach.clone(),
+                Some(reach) => format!(
+                    "*{lead}*\n\n{reach}\n{}",
+                    sources.quoted_passages(&question)
+                ),
+                None => sources.extractive_answer(&question, lead, nothing_found),
+            },
             (None, None) => "*This assistant has used its budget for written answers for now. \
                              Please try again later, or contact the business directly.*"
                 .to_owned(),
@@ -243,11 +254,7 @@ pub(super) fn gap_question(
 /// over to people, a pointer to "Talk to a person".
 pub(super) fn no_answer_text(settings: &Settings) -> String {
     let account = &settings.account;
-    let name = if account.name.trim().is_empty() {
-        "the business"
-    } else {
-        account.name.trim()
-    };
+    let name = account.display_name();
     let mut text =
         format!("*The website of {name} doesn't cover this, so I can't answer it reliably.*\n\n");
     match (

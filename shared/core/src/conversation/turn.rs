@@ -17,6 +17,7 @@ use crate::domain::{
     now,
 };
 use crate::error::{CodedError, ErrorCode};
+use crate::knowledge::asked_kind::asks_how_to_reach;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::limits::spend::{check_budget, send_warnings};
 use crate::ports::crm::ProfileStore;
@@ -316,17 +317,25 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         .into_iter()
         .filter(|m| m.id != user_message.id)
         .collect();
-    // Content gaps: the model marks an answer that says the site does not cover the
-    // question (the marker is stripped as the answer streams).
-    let system_prompt = if settings.knowledge.gaps.enabled {
-        std::borrow::Cow::Owned(format!(
+    // How to reach the business, from its settings, for a visitor who asks; and content
+    // gaps: the model marks an answer that says the site does not cover the question (the
+    // marker is stripped as the answer streams).
+    let mut system_prompt = std::borrow::Cow::Borrowed(input.config.system_prompt.as_str());
+    let reach = settings.account.reach_line();
+    if let Some(reach) = &reach {
+        system_prompt = std::borrow::Cow::Owned(format!(
+            "{}\n\nWhen a visitor asks how to contact the business, give its details from its \
+             settings:\n{reach}",
+            system_prompt.trim_end()
+        ));
+    }
+    if settings.knowledge.gaps.enabled {
+        system_prompt = std::borrow::Cow::Owned(format!(
             "{}\n\n{}",
-            input.config.system_prompt.trim_end(),
+            system_prompt.trim_end(),
             crate::gaps::MARKER_INSTRUCTION
-        ))
-    } else {
-        std::borrow::Cow::Borrowed(input.config.system_prompt.as_str())
-    };
+        ));
+    }
     let prompt = context::assemble(
         &system_prompt,
         &earlier,
@@ -364,9 +373,12 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         embedder: ports.retriever.as_ref().map(|r| r.parts().0),
         settings: settings.knowledge.gaps.clone(),
     };
+    // A visitor asking how to reach the business is answered from its settings, not told
+    // that the site does not cover it.
+    let reached = reach.is_some() && asks_how_to_reach(text);
     let no_answer = retrieval
         .as_ref()
-        .filter(|r| r.settings.abstain.enabled)
+        .filter(|r| r.settings.abstain.enabled && !reached)
         .map(|_| super::retrieval::no_answer_text(settings));
     let Some(llm) = llm else {
         // Without the model: quote the site, clearly labelled with why.
@@ -381,6 +393,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             directory,
             reason,
             no_answer,
+            reach: reach.filter(|_| reached),
             assistant,
             tx,
             tally,

@@ -4,26 +4,34 @@
 //! "What time does Pellingford Abbey open?" meets a garden centre's site on every word (the
 //! abbey is on its directions, and its own hours are on another page), so neither the scores
 //! nor the unknown share can tell it from "What time do you open on Sundays?". The
-//! difference is that no sentence gives a time *and* names the abbey. Three kinds are
+//! difference is that no sentence gives a time *and* names the abbey. Four kinds are
 //! recognised, by the question's wording alone:
 //!
 //! - a time of day: "what time", "how late", "how early", "opening hours";
 //! - a time or a date: a "when" question about opening or closing ("when is the café open
 //!   on Sundays", "when does the Christmas shop open"), which a date or a season answers too;
 //! - a price: "how much is / does / for…", or cost, price, charge or fee in a question that
-//!   asks what or how much ("what do you charge to deliver to Kingsmoor?").
+//!   asks what or how much ("what do you charge to deliver to Kingsmoor?");
+//! - a way to reach someone: a phone number or an email address ("what is your phone
+//!   number?", "how do I get in touch?").
 //!
 //! A yes-or-no question ("Do you charge for parking?") asks for no kind. A question of two
 //! parts ("How much is topsoil, and when do you deliver?") is judged part by part.
 //!
 //! A part's focus is its content words other than the words that ask for the kind (time,
 //! open, cost…) and other than the words every retrieved chunk's title holds (the business's
-//! own name and town, which every page is about). Each weighs its rarity in English, as in
+//! own name and town, which every page is about), less the very commonest words ("would").
+//! Each weighs its rarity in English, as in
 //! the unknown share. A sentence answers when it holds an expression of the kind (`10:30`,
 //! `9am`, `closed`, `£45`, `free`, a month or a weekday for "when"); its cover is the share
 //! of the focus's weight that it holds, with its chunk's title and headings (a table row
 //! under "Opening times" on the café's page). The part's cover is its best sentence's; the
 //! question's, its weakest part's.
+//!
+//! The kinds serve twice more: a chunk giving the kind asked for goes ahead of a near tie
+//! (`retrieve::KIND_PRIOR`), and a question asking how to reach the business itself, with
+//! nothing left for a focus, is answered from the account's contact line
+//! ([`asks_how_to_reach`]).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -44,6 +52,8 @@ pub(crate) enum Kind {
     When,
     /// An amount of money, or that it is free.
     Price,
+    /// A phone number or an email address: how to reach the business.
+    Contact,
 }
 
 impl Kind {
@@ -54,6 +64,21 @@ impl Kind {
                 "time", "times", "open", "opens", "opening", "close", "closes", "closing", "shut",
                 "shuts", "hours", "late", "early", "until", "till", "start", "starts", "finish",
                 "finishes", "day", "days",
+            ],
+            Kind::Contact => &[
+                "phone",
+                "telephone",
+                "number",
+                "numbers",
+                "call",
+                "ring",
+                "email",
+                "e-mail",
+                "address",
+                "contact",
+                "reach",
+                "touch",
+                "get",
             ],
             Kind::Price => &[
                 "much",
@@ -80,6 +105,13 @@ impl Kind {
             Kind::Time => TIME.is_match(text),
             Kind::When => TIME.is_match(text) || DATE.is_match(text),
             Kind::Price => PRICE.is_match(text),
+            Kind::Contact => {
+                EMAIL.is_match(text)
+                    || PHONE.find_iter(text).any(|found| {
+                        let digits = found.as_str().chars().filter(char::is_ascii_digit).count();
+                        (9..=13).contains(&digits)
+                    })
+            }
         }
     }
 }
@@ -105,6 +137,13 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("price pattern")
 });
 
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\+?\(?\d[\d ().-]{7,16}\d").expect("phone pattern"));
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("email pattern")
+});
+
 /// Words that start a question asking for something other than yes or no.
 const OPEN_QUESTION: &[&str] = &[
     "what", "what's", "whats", "how", "how's", "when", "which", "until", "till",
@@ -128,6 +167,15 @@ pub(crate) fn kind_of(part: &str) -> Option<Kind> {
     }
     let has = |w: &str| words.contains(&w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let contact = has("phone")
+        || has("telephone")
+        || has("email")
+        || (has("number") && (has("call") || has("ring")))
+        || (has("contact") && first == "how")
+        || pair("in", "touch");
+    if contact {
+        return Some(Kind::Contact);
+    }
     if pair("what", "time")
         || pair("how", "late")
         || pair("how", "early")
@@ -197,6 +245,19 @@ fn parts(question: &str) -> Vec<&str> {
     parts
 }
 
+/// The kinds of answer the parts of a question ask for (none for a question asking for no
+/// kind).
+pub(crate) fn asked(question: &str) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = parts(question).into_iter().filter_map(kind_of).collect();
+    kinds.dedup();
+    kinds
+}
+
+/// Whether a text holds an answer of any of `kinds`.
+pub(crate) fn answers_any(kinds: &[Kind], text: &str) -> bool {
+    kinds.iter().any(|kind| kind.answered_in(text))
+}
+
 /// Whether a part of a question points back at what an earlier part names ("what would
 /// it cost").
 fn refers_back(part: &str) -> bool {
@@ -208,6 +269,46 @@ fn refers_back(part: &str) -> bool {
         .any(|w| POINTERS.contains(&w))
 }
 
+/// What one part of `question` asking for `kind` is about: its content words, each with its
+/// weight, other than the words asking for the kind, the commonest words and `common`.
+fn focus(question: &str, part: &str, kind: Kind, common: &HashSet<String>) -> Vec<(String, f32)> {
+    // "…could we book a session, and what would it cost?": a part that refers back is about
+    // what the parts before it name.
+    let about = if refers_back(part) {
+        // `part` is a slice of `question`: everything up to its end.
+        &question[..part.as_ptr() as usize - question.as_ptr() as usize + part.len()]
+    } else {
+        part
+    };
+    let cues: HashSet<String> = kind.cue_words().iter().flat_map(|w| tokenize(w)).collect();
+    let mut focus: Vec<(String, f32)> = Vec::new();
+    for (token, word) in words(about) {
+        if cues.contains(&token)
+            || common.contains(&token)
+            || OPEN_QUESTION.contains(&token.as_str())
+            || focus.iter().any(|(t, _)| *t == token)
+        {
+            continue;
+        }
+        let weight = word_frequency::information(&word);
+        // The hundred or so commonest words ("would", "get") say nothing of the subject.
+        if weight > 1.0 {
+            focus.push((token, weight));
+        }
+    }
+    focus
+}
+
+/// Whether the question asks how to reach the business itself ("What is your phone
+/// number?", "How do I get in touch?"), not someone or something it names ("What number
+/// do I ring for the café?").
+pub(crate) fn asks_how_to_reach(question: &str) -> bool {
+    parts(question).into_iter().any(|part| {
+        kind_of(part) == Some(Kind::Contact)
+            && focus(question, part, Kind::Contact, &HashSet::new()).is_empty()
+    })
+}
+
 /// How well the retrieved text answers the kinds the question asks for: for each part
 /// asking for a kind, the share (0 to 1) of its focus that the best sentence holding an
 /// answer of that kind also holds; the weakest part's. `None` when no part asks for a kind
@@ -217,29 +318,7 @@ pub(crate) fn cover(question: &str, hits: &[ScoredChunk]) -> Option<f32> {
     let mut weakest: Option<f32> = None;
     for part in parts(question) {
         let Some(kind) = kind_of(part) else { continue };
-        // "…could we book a session, and what would it cost?": a part that refers back is
-        // about what the parts before it name.
-        let about = if refers_back(part) {
-            // `part` is a slice of `question`: everything up to its end.
-            &question[..part.as_ptr() as usize - question.as_ptr() as usize + part.len()]
-        } else {
-            part
-        };
-        let cues: HashSet<String> = kind.cue_words().iter().flat_map(|w| tokenize(w)).collect();
-        let mut focus: Vec<(String, f32)> = Vec::new();
-        for (token, word) in words(about) {
-            if cues.contains(&token)
-                || common.contains(&token)
-                || focus.iter().any(|(t, _)| *t == token)
-            {
-                continue;
-            }
-            let weight = word_frequency::information(&word);
-            // The hundred or so commonest words ("would", "get") say nothing of the subject.
-            if weight > 1.0 {
-                focus.push((token, weight));
-            }
-        }
+        let focus = focus(question, part, kind, &common);
         let total: f32 = focus.iter().map(|(_, w)| w).sum();
         if total <= 0.0 {
             continue;
@@ -365,6 +444,9 @@ mod tests {
             None
         );
         assert_eq!(kind_of("Who is the nursery manager?"), None);
+        assert_eq!(kind_of("What is your phone number?"), Some(Kind::Contact));
+        assert_eq!(kind_of("How do I get in touch?"), Some(Kind::Contact));
+        assert_eq!(kind_of("Can I phone you?"), None);
     }
 
     #[test]
@@ -439,6 +521,19 @@ mod tests {
         assert_eq!(cover("How much would it be?", &hits), None);
         let back = cover("I'd love a cream tea, and how much would it be?", &hits).expect("price");
         assert!(back > 0.5, "{back}");
+    }
+
+    #[test]
+    fn asking_how_to_reach_the_business_is_told_from_asking_for_someone_elses_number() {
+        assert!(asks_how_to_reach("What is your phone number?"));
+        assert!(asks_how_to_reach("How can I contact you?"));
+        assert!(asks_how_to_reach("What's your email address?"));
+        assert!(asks_how_to_reach(
+            "Opening times, and what number do I ring?"
+        ));
+        assert!(!asks_how_to_reach("What number do I ring for the café?"));
+        assert!(!asks_how_to_reach("Can I phone you?"));
+        assert!(!asks_how_to_reach("What time do you open?"));
     }
 
     #[test]

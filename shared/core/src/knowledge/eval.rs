@@ -38,7 +38,8 @@ use crate::config::RagSettings;
 use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
 use crate::knowledge::abstain::Relevance;
-use crate::knowledge::retrieve::{PageCap, Sources, by_recency_prior, candidates};
+use crate::knowledge::asked_kind::asks_how_to_reach;
+use crate::knowledge::retrieve::{PageCap, Sources, by_priors, candidates};
 use crate::ports::knowledge::{
     EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
 };
@@ -383,16 +384,26 @@ pub async fn search(
             },
         )
         .await?;
-    let hits = by_recency_prior(hits);
+    let hits = by_priors(question, hits);
     Ok(top_chunks(&hits, k, rag).into_iter().cloned().collect())
+}
+
+/// What an extractive answer draws on besides the pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BesidesPages<'a> {
+    /// The account's lists.
+    pub directory: Option<&'a Directory>,
+    /// The account's contact line ([`crate::config::AccountSettings::reach_line`]).
+    pub reach: Option<&'a str>,
 }
 
 /// Runs every question through `embedder` and `index` for `account` (hybrid: the
 /// question's vector and its text) and scores the answers: the top `k` chunks as the agent
 /// picks them, from three times as many candidates with at most
 /// `rag.max_chunks_per_page` from one page; the extractive answer the turn would quote
-/// (the best `rag.top_k` chunks and the matching items of `directory`); and whether the
-/// turn would abstain (`rag.abstain`).
+/// (the best `rag.top_k` chunks, the matching items of the account's lists, and its
+/// contact line for a question asking how to reach the business: `besides`); and whether
+/// the turn would abstain (`rag.abstain`).
 pub async fn run(
     embedder: &dyn Embedder,
     index: &dyn VectorIndex,
@@ -400,8 +411,9 @@ pub async fn run(
     set: &QuestionSet,
     k: usize,
     rag: &RagSettings,
-    directory: Option<&Directory>,
+    besides: BesidesPages<'_>,
 ) -> Result<EvalReport, EvalError> {
+    let BesidesPages { directory, reach } = besides;
     let k = k.max(1);
     let texts: Vec<String> = set.questions.iter().map(|q| q.question.clone()).collect();
     let vectors = embedder.embed(&texts, EmbedKind::Query).await?;
@@ -426,7 +438,7 @@ pub async fn run(
                 },
             )
             .await?;
-        let hits = by_recency_prior(hits);
+        let hits = by_priors(&question.question, hits);
         let retrieved = top_chunks(&hits, k, rag)
             .into_iter()
             .map(|hit| hit.record.url.clone())
@@ -434,17 +446,20 @@ pub async fn run(
         let sources = Sources::from_hits(&question.question, hits, rag);
         let listed =
             directory.and_then(|d| d.extractive_list(&question.question, EXTRACTIVE_ITEMS));
+        let reached = reach.filter(|_| asks_how_to_reach(&question.question));
         let answer = format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             listed.as_deref().unwrap_or_default(),
+            reached.unwrap_or_default(),
             sources.quoted_passages(&question.question)
         );
         let lowered = answer.to_lowercase();
         let mut score = QuestionScore::new(&question.question, &question.expected, retrieved);
         score.answerable = question.answerable();
-        score.abstained = rag.abstain.enabled && listed.is_none() && sources.not_covered();
+        let answered_anyway = listed.is_some() || reached.is_some();
+        score.abstained = rag.abstain.enabled && !answered_anyway && sources.not_covered();
         score.abstained_before_model =
-            rag.abstain.enabled && listed.is_none() && sources.nothing_near();
+            rag.abstain.enabled && !answered_anyway && sources.nothing_near();
         score.facts = question.facts.len();
         score.facts_missing = if score.abstained {
             question.facts.clone()
