@@ -4,7 +4,11 @@
 //!    200 tokens, in the batches ingestion sends (needs `scripts/install-model.sh`);
 //! 2. retrieval latency on the embedded index at 10k and 100k chunks of one account
 //!    (random unit 384-d vectors, generated text with SKUs and prices): hybrid queries
-//!    (dense + BM25) through `VectorIndex::query`, p50 and p99.
+//!    (dense + BM25) through `VectorIndex::query`, p50 and p99;
+//! 3. what a turn does with the index's answer: `Sources::from_hits` on 15 candidates of
+//!    about 60 words (the relevance judgement with its unknown share and kind cover, the
+//!    priors, the pick of sources), for a question asking for a price and a yes-or-no one,
+//!    p50 and p99, and the first call of a process (which reads the word list).
 //!
 //! ```text
 //! scripts/install-model.sh
@@ -19,8 +23,12 @@ use anyhow::Context as _;
 use hdrhistogram::Histogram;
 use salient_core::EmbeddedIndex;
 use salient_core::LocalEmbedder;
+use salient_core::Sources;
+use salient_core::config::RagSettings;
 use salient_core::domain::AccountId;
-use salient_core::ports::knowledge::{ChunkRecord, IndexedChunk, VectorIndex, VectorQuery};
+use salient_core::ports::knowledge::{
+    ChunkRecord, IndexedChunk, ScoredChunk, VectorIndex, VectorQuery,
+};
 
 const DIM: usize = 384;
 /// Queries measured per size, after warm-up.
@@ -174,6 +182,72 @@ fn embedding_throughput() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Judges and orders 15 candidates, as a turn does with the index's answer.
+fn judging() -> anyhow::Result<()> {
+    const CANDIDATES: usize = 15;
+    const CALLS: usize = 2000;
+    let mut rng = Rng(11);
+    let hits: Vec<ScoredChunk> = (0..CANDIDATES)
+        .map(|i| {
+            let mut text = chunk_text(&mut rng, 60, i);
+            if i % 3 == 0 {
+                text.push_str(". Open Monday to Friday, 8:00 to 18:00.");
+            }
+            ScoredChunk {
+                record: ChunkRecord {
+                    id: format!("page{}#{}", i / 2, i % 2),
+                    url: format!("https://bench.example/page/{}", i / 2),
+                    title: format!("Page {} | Bench Heating, Leeds", i / 2),
+                    heading_path: vec![format!("Page {}", i / 2), "Prices".to_owned()],
+                    text,
+                    page_hash: "h".to_owned(),
+                    date: None,
+                },
+                score: 0.8 - i as f32 * 0.03,
+                dense: Some(0.7 - i as f32 * 0.02),
+                lexical: Some(0.6 - i as f32 * 0.03),
+            }
+        })
+        .collect();
+    let rag = RagSettings::default();
+    let begun = Instant::now();
+    let first = Sources::from_hits("How much is a heat pump service?", hits.clone(), &rag);
+    let first_call = begun.elapsed();
+    anyhow::ensure!(
+        first
+            .relevance
+            .as_ref()
+            .is_some_and(|r| r.kind_cover.is_some()),
+        "a price question is judged for its kind"
+    );
+    println!(
+        "judging {CANDIDATES} candidates: first call of the process {:.1} ms (reads the word list)",
+        first_call.as_secs_f64() * 1e3
+    );
+    for question in [
+        "How much is an annual boiler service with a smart thermostat?",
+        "Do you install ground source heat pumps in Leeds?",
+    ] {
+        let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000_000, 3)?;
+        for _ in 0..CALLS {
+            let hits = hits.clone();
+            let begun = Instant::now();
+            let sources = Sources::from_hits(question, hits, &rag);
+            let nanos = u64::try_from(begun.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            anyhow::ensure!(!sources.pages.is_empty(), "sources picked");
+            latencies.saturating_record(nanos.max(1));
+        }
+        let (p50, p99, max) = quantiles(&latencies);
+        println!(
+            "  \"{question}\": p50 {:.0} µs, p99 {:.0} µs, max {:.0} µs ({CALLS} calls)",
+            p50 * 1e3,
+            p99 * 1e3,
+            max * 1e3
+        );
+    }
+    Ok(())
+}
+
 async fn retrieval(size: usize) -> anyhow::Result<()> {
     let index = EmbeddedIndex::in_memory()?;
     let account = AccountId::parse("bench")?;
@@ -263,6 +337,7 @@ fn main() -> anyhow::Result<()> {
                 .collect()
         })
         .unwrap_or_else(|| vec![10_000, 100_000]);
+    judging()?;
     if std::env::var_os("SALIENT_BENCH_SKIP_EMBEDDING").is_none() {
         embedding_throughput()?;
     }

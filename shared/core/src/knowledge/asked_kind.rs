@@ -326,15 +326,20 @@ pub(crate) fn cover(question: &str, hits: &[ScoredChunk]) -> Option<f32> {
         let mut best = 0.0f32;
         for hit in hits {
             let record = &hit.record;
-            let mut context: HashSet<String> = tokenize(&record.title).into_iter().collect();
-            for heading in &record.heading_path {
-                context.extend(tokenize(heading));
-            }
+            // The title and headings, read once a sentence of the chunk gives the kind.
+            let mut context: Option<HashSet<String>> = None;
             for (start, end) in sentence_spans(&record.text) {
                 let sentence = &record.text[start..end];
                 if !kind.answered_in(sentence) {
                     continue;
                 }
+                let context = context.get_or_insert_with(|| {
+                    let mut words: HashSet<String> = tokenize(&record.title).into_iter().collect();
+                    for heading in &record.heading_path {
+                        words.extend(tokenize(heading));
+                    }
+                    words
+                });
                 let held: HashSet<String> = tokenize(sentence).into_iter().collect();
                 let share = focus
                     .iter()
