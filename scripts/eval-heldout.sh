@@ -8,7 +8,8 @@
 #   scripts/eval-heldout.sh [site] [eval args...]     (default site: copperline-cycles)
 # Sites: copperline-cycles (a bike shop), fernbank-vets (a veterinary practice),
 # samphire-house (a seaside hotel and restaurant), medlar-tree (a garden centre with a cafe),
-# wrenfield-dental (a dental practice), granite-loft (a climbing centre).
+# wrenfield-dental (a dental practice), granite-loft (a climbing centre), tollgate-bakery (a
+# craft bakery with a cafe), kestrel-driving (a driving school).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

@@ -167,12 +167,17 @@ pub(crate) fn kind_of(part: &str) -> Option<Kind> {
     }
     let has = |w: &str| words.contains(&w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    // "How do I contact you", "how can I get in touch"; not "how far ahead do I need to get
+    // in touch" (a time, asked in other words).
+    let how_do = first == "how"
+        && words
+            .get(1)
+            .is_some_and(|w| ["do", "can", "could", "should", "may"].contains(w));
     let contact = has("phone")
         || has("telephone")
         || has("email")
         || (has("number") && (has("call") || has("ring")))
-        || (has("contact") && first == "how")
-        || pair("in", "touch");
+        || (how_do && (has("contact") || pair("in", "touch")));
     if contact {
         return Some(Kind::Contact);
     }
@@ -451,6 +456,11 @@ mod tests {
         assert_eq!(kind_of("Who is the nursery manager?"), None);
         assert_eq!(kind_of("What is your phone number?"), Some(Kind::Contact));
         assert_eq!(kind_of("How do I get in touch?"), Some(Kind::Contact));
+        assert_eq!(kind_of("How can I contact you?"), Some(Kind::Contact));
+        assert_eq!(
+            kind_of("How far ahead do I need to get in touch for a cake?"),
+            None
+        );
         assert_eq!(kind_of("Can I phone you?"), None);
     }
 
