@@ -197,8 +197,9 @@ impl ExtractiveTurn {
             ),
             (Some(_), None) => match &reach {
                 Some(reach) if sources.pages.is_empty() => reach.clone(),
+                // The business's own line first, then the site's passages under their label.
                 Some(reach) => format!(
-                    "*{lead}*\n\n{reach}\n{}",
+                    "{reach}\n\n*{lead}*\n{}",
                     sources.quoted_passages(&question)
                 ),
                 None => sources.extractive_answer(&question, lead, nothing_found),
