@@ -165,9 +165,9 @@ pub struct AbstainSettings {
     /// their rarity in English, that the retrieved chunks may leave unmentioned; at or
     /// above it the retrieval is not relevant, whatever the scores (1: off).
     pub max_unknown: f32,
-    /// For a question asking for a time, a date or a price, the share (0 to 1) of what it
-    /// is about (its rarer words weighing more) that a retrieved sentence giving such an
-    /// answer must name ("What time does the abbey open?" is not answered by the shop's
+    /// For a question asking for a time, a date, a price or a phone number, the share (0
+    /// to 1) of what it is about (its rarer words weighing more) that a retrieved sentence
+    /// giving such an answer must name ("What time does the abbey open?" is not answered by the shop's
     /// hours); below it the retrieval is not relevant for an answer quoted without a model
     /// (0: off).
     pub min_kind_cover: f32,

@@ -46,8 +46,8 @@ pub struct Relevance {
     /// their rarity in English, that no retrieved chunk holds; 0 for a question without
     /// content words.
     pub unknown: f32,
-    /// For a question asking for a time, a date or a price, the share (0 to 1) of what it
-    /// is about that the best sentence giving such an answer also names
+    /// For a question asking for a time, a date, a price or a phone number, the share (0
+    /// to 1) of what it is about that the best sentence giving such an answer also names
     /// ([`asked_kind::cover`]); `None` for other questions.
     pub kind_cover: Option<f32>,
     /// Whether the score or the agreement puts a retrieved page near the question. What
@@ -55,8 +55,9 @@ pub struct Relevance {
     /// do not answer (a lexical veto would stop it from matching "coeliac" to "gluten-free").
     pub near: bool,
     /// The verdict for an answer quoted without a model: near, not missing `max_unknown`
-    /// or more of the question, and, when it asks for a time, a date or a price, with a
-    /// sentence giving one that names at least `min_kind_cover` of what it is about.
+    /// or more of the question, and, when it asks for a time, a date, a price or a phone
+    /// number, with a sentence giving one that names at least `min_kind_cover` of what it
+    /// is about.
     pub relevant: bool,
 }
 

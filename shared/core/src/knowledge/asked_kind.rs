@@ -154,7 +154,7 @@ const JOINERS: &[&str] = &["and", "but", "also", "then", "so"];
 
 /// The kind one part of a question asks for, from its wording; `None` for a yes-or-no
 /// question or one asking for something else.
-pub(crate) fn kind_of(part: &str) -> Option<Kind> {
+fn kind_of(part: &str) -> Option<Kind> {
     let lower = part.to_lowercase().replace('’', "'");
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -253,8 +253,12 @@ fn parts(question: &str) -> Vec<&str> {
 /// The kinds of answer the parts of a question ask for (none for a question asking for no
 /// kind).
 pub(crate) fn asked(question: &str) -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = parts(question).into_iter().filter_map(kind_of).collect();
-    kinds.dedup();
+    let mut kinds: Vec<Kind> = Vec::new();
+    for kind in parts(question).into_iter().filter_map(kind_of) {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
     kinds
 }
 
@@ -319,11 +323,13 @@ pub(crate) fn asks_how_to_reach(question: &str) -> bool {
 /// answer of that kind also holds; the weakest part's. `None` when no part asks for a kind
 /// (or none has a focus left once the cue words and the titles' common words are out).
 pub(crate) fn cover(question: &str, hits: &[ScoredChunk]) -> Option<f32> {
-    let common = common_title_words(hits);
+    // The titles are read only once a part asks for a kind (most questions ask for none).
+    let mut common: Option<HashSet<String>> = None;
     let mut weakest: Option<f32> = None;
     for part in parts(question) {
         let Some(kind) = kind_of(part) else { continue };
-        let focus = focus(question, part, kind, &common);
+        let common = common.get_or_insert_with(|| common_title_words(hits));
+        let focus = focus(question, part, kind, common);
         let total: f32 = focus.iter().map(|(_, w)| w).sum();
         if total <= 0.0 {
             continue;

@@ -389,7 +389,7 @@ fn human_date(date: NaiveDate) -> String {
 /// The hits reordered by their fused score plus two priors (stable: equal totals keep the
 /// index's order): the recency prior of their page's date, and the kind prior when they
 /// hold an answer of the kind `question` asks for. The scores themselves are unchanged.
-pub(crate) fn by_priors(question: &str, mut hits: Vec<ScoredChunk>) -> Vec<ScoredChunk> {
+pub(crate) fn by_priors(question: &str, hits: Vec<ScoredChunk>) -> Vec<ScoredChunk> {
     let kinds = asked_kind::asked(question);
     let dates = hits.iter().filter_map(|hit| hit.record.date);
     let span = match (dates.clone().min(), dates.max()) {
@@ -416,7 +416,7 @@ pub(crate) fn by_priors(question: &str, mut hits: Vec<ScoredChunk>) -> Vec<Score
         recency + kind
     };
     let mut keyed: Vec<(f32, ScoredChunk)> = hits
-        .drain(..)
+        .into_iter()
         .map(|hit| (hit.score + prior(&hit), hit))
         .collect();
     keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
