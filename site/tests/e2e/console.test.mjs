@@ -520,7 +520,11 @@ describe('operator console', { skip: consoleServed ? false : 'the server under t
     await phone.page.keyboard.press('Enter');
     await tabTo(phone.page, (f) => f.tag === 'div' && f.text.startsWith('Requests per function'));
     for (let presses = 0; presses < 10; presses++) await phone.page.keyboard.press('ArrowRight');
-    assert.ok((await scroller.evaluate((el) => el.scrollLeft)) > 0, 'arrow keys scroll the focused table');
+    // Keyboard scrolling may be animated: wait for it to move, up to 3 s.
+    const moved = await phone.page
+      .waitForFunction((el) => el.scrollLeft > 0, await scroller.elementHandle(), { timeout: 3000 })
+      .then(() => true, () => false);
+    assert.ok(moved, 'arrow keys scroll the focused table');
     await assertAxeClean(phone.page, 'health (deployment operator, 375 px)');
     await phone.context.close();
   });
