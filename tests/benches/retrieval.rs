@@ -8,7 +8,9 @@
 //! 3. what a turn does with the index's answer: `Sources::from_hits` on 15 candidates of
 //!    about 60 words (the relevance judgement with its unknown share and kind cover, the
 //!    priors, the pick of sources), for a question asking for a price and a yes-or-no one,
-//!    p50 and p99, and the first call of a process (which reads the word list).
+//!    p50 and p99, and the first call of a process (which reads the word list);
+//! 4. a turn's whole retrieval, `Retriever::retrieve` (the local embedder and the 10k index),
+//!    for a one-part question and for a two-part one, which is also asked part by part.
 //!
 //! ```text
 //! scripts/install-model.sh
@@ -23,6 +25,7 @@ use anyhow::Context as _;
 use hdrhistogram::Histogram;
 use salient_core::EmbeddedIndex;
 use salient_core::LocalEmbedder;
+use salient_core::Retriever;
 use salient_core::Sources;
 use salient_core::config::RagSettings;
 use salient_core::domain::AccountId;
@@ -248,8 +251,8 @@ fn judging() -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn retrieval(size: usize) -> anyhow::Result<()> {
-    let index = EmbeddedIndex::in_memory()?;
+async fn retrieval(size: usize) -> anyhow::Result<std::sync::Arc<EmbeddedIndex>> {
+    let index = std::sync::Arc::new(EmbeddedIndex::in_memory()?);
     let account = AccountId::parse("bench")?;
     let mut rng = Rng(size as u64 + 1);
     let started = Instant::now();
@@ -325,6 +328,50 @@ async fn retrieval(size: usize) -> anyhow::Result<()> {
             "  {label} top-5 query: p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms ({QUERIES} queries)"
         );
     }
+    Ok(index)
+}
+
+/// A turn's retrieval end to end: the question embedded by the local model, the index
+/// asked (once per part for a question asking two things), the sources picked.
+async fn turn_retrieval(index: std::sync::Arc<EmbeddedIndex>, size: usize) -> anyhow::Result<()> {
+    const TURNS: usize = 200;
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../.tools/models/all-MiniLM-L6-v2");
+    let embedder = match LocalEmbedder::new(&dir) {
+        Ok(embedder) => std::sync::Arc::new(embedder),
+        Err(err) => {
+            println!("turn retrieval: skipped ({err:#}); run scripts/install-model.sh");
+            return Ok(());
+        }
+    };
+    let retriever = Retriever::new(embedder, index);
+    let account = AccountId::parse("bench")?;
+    // The index's vectors are random, so no chunk would pass the score threshold.
+    let rag = RagSettings {
+        score_threshold: -1.0,
+        ..RagSettings::default()
+    };
+    println!("a turn's retrieval (local MiniLM + embedded index, {size} chunks):");
+    for question in [
+        "How much is an annual boiler service?",
+        "How much is an annual boiler service, and do you cover Harrogate?",
+    ] {
+        for _ in 0..10 {
+            retriever.retrieve(&account, question, &rag).await?;
+        }
+        let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000_000, 3)?;
+        for _ in 0..TURNS {
+            let begun = Instant::now();
+            let sources = retriever.retrieve(&account, question, &rag).await?;
+            let nanos = u64::try_from(begun.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            anyhow::ensure!(!sources.pages.is_empty(), "sources picked");
+            latencies.saturating_record(nanos.max(1));
+        }
+        let (p50, p99, max) = quantiles(&latencies);
+        println!(
+            "  \"{question}\": p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms ({TURNS} turns)"
+        );
+    }
     Ok(())
 }
 
@@ -345,8 +392,11 @@ fn main() -> anyhow::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    for size in sizes {
-        runtime.block_on(retrieval(size))?;
+    for (at, size) in sizes.into_iter().enumerate() {
+        let index = runtime.block_on(retrieval(size))?;
+        if at == 0 && std::env::var_os("SALIENT_BENCH_SKIP_EMBEDDING").is_none() {
+            runtime.block_on(turn_retrieval(index, size))?;
+        }
     }
     Ok(())
 }

@@ -594,3 +594,42 @@ async fn asking_how_to_reach_the_business_is_answered_from_its_contact_line() ->
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_question_asking_two_things_retrieves_the_page_for_each() -> anyhow::Result<()> {
+    // Two sources' room: the first part's words ("heat pump", "cost") pull the heat-pump
+    // and survey pages up as a whole; the page answering the second part (the towns) is
+    // found by asking that part on its own.
+    let dir = tempfile::tempdir()?;
+    let retriever = knowledge_base(&dir).await?;
+    let rag = salient_core::config::RagSettings {
+        top_k: 2,
+        ..salient_core::config::RagSettings::default()
+    };
+    let account = AccountId::parse(NORTHWIND)?;
+    let question = "How much does the Aero 7 heat pump cost installed, and is Harrogate \
+                    somewhere you work?";
+    let sources = retriever.retrieve(&account, question, &rag).await?;
+    let urls: Vec<&str> = sources.pages.iter().map(|p| p.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://northwind-heating.example/heat-pumps",
+            "https://northwind-heating.example/areas"
+        ],
+        "{urls:?}"
+    );
+    // One part alone is one query, answered as before.
+    let sources = retriever
+        .retrieve(
+            &account,
+            "How much does the Aero 7 heat pump cost installed?",
+            &rag,
+        )
+        .await?;
+    assert_eq!(
+        sources.pages[0].url,
+        "https://northwind-heating.example/heat-pumps"
+    );
+    Ok(())
+}

@@ -223,7 +223,7 @@ fn kind_of(part: &str) -> Option<Kind> {
 
 /// A question split into its parts: at question marks, semicolons, and at commas or "and"
 /// before a new question word ("How much is topsoil, and what do you charge to deliver?").
-fn parts(question: &str) -> Vec<&str> {
+pub(crate) fn parts(question: &str) -> Vec<&str> {
     const STARTS: &[&str] = &[
         "what", "what's", "how", "when", "which", "where", "who", "do", "does", "is", "are", "can",
         "will", "could",

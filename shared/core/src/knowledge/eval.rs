@@ -39,10 +39,8 @@ use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
 use crate::knowledge::abstain::Relevance;
 use crate::knowledge::asked_kind::asks_how_to_reach;
-use crate::knowledge::retrieve::{PageCap, Sources, by_priors, candidates};
-use crate::ports::knowledge::{
-    EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
-};
+use crate::knowledge::retrieve::{PageCap, Sources, by_priors, candidates, query_each_part};
+use crate::ports::knowledge::{Embedder, KnowledgeError, ScoredChunk, VectorIndex};
 
 /// An account's questions.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -368,22 +366,14 @@ pub async fn search(
     rag: &RagSettings,
 ) -> Result<Vec<ScoredChunk>, KnowledgeError> {
     let k = k.max(1);
-    let vector = embedder
-        .embed(&[question.to_owned()], EmbedKind::Query)
-        .await?
-        .pop()
-        .ok_or_else(|| KnowledgeError::fatal(anyhow::anyhow!("the embedder returned no vector")))?;
-    let hits = index
-        .query(
-            account,
-            &VectorQuery {
-                vector,
-                text: question.to_owned(),
-                top_k: candidates(k.max(rag.top_k)),
-                url_prefix: None,
-            },
-        )
-        .await?;
+    let (hits, _) = query_each_part(
+        embedder,
+        index,
+        account,
+        question,
+        candidates(k.max(rag.top_k)),
+    )
+    .await?;
     let hits = by_priors(question, hits);
     Ok(top_chunks(&hits, k, rag).into_iter().cloned().collect())
 }
@@ -415,29 +405,16 @@ pub async fn run(
 ) -> Result<EvalReport, EvalError> {
     let BesidesPages { directory, reach } = besides;
     let k = k.max(1);
-    let texts: Vec<String> = set.questions.iter().map(|q| q.question.clone()).collect();
-    let vectors = embedder.embed(&texts, EmbedKind::Query).await?;
-    if vectors.len() != texts.len() {
-        return Err(KnowledgeError::fatal(anyhow::anyhow!(
-            "the embedder returned {} vectors for {} questions",
-            vectors.len(),
-            texts.len()
-        ))
-        .into());
-    }
-    let mut scores = Vec::with_capacity(texts.len());
-    for (question, vector) in set.questions.iter().zip(vectors) {
-        let hits = index
-            .query(
-                account,
-                &VectorQuery {
-                    vector,
-                    text: question.question.clone(),
-                    top_k: candidates(k.max(rag.top_k)),
-                    url_prefix: None,
-                },
-            )
-            .await?;
+    let mut scores = Vec::with_capacity(set.questions.len());
+    for question in &set.questions {
+        let (hits, _) = query_each_part(
+            embedder,
+            index,
+            account,
+            &question.question,
+            candidates(k.max(rag.top_k)),
+        )
+        .await?;
         let hits = by_priors(&question.question, hits);
         let retrieved = top_chunks(&hits, k, rag)
             .into_iter()

@@ -106,7 +106,8 @@ impl Retriever {
         (Arc::clone(&self.embedder), Arc::clone(&self.index))
     }
 
-    /// The sources for a question: the index is asked for three times `rag.top_k` chunks,
+    /// The sources for a question: the index is asked for three times `rag.top_k` chunks
+    /// (for the question and, when it asks two things, for each part: [`query_each_part`]),
     /// and [`Sources::from_hits`] keeps the best `rag.top_k` of them, at most
     /// `rag.max_chunks_per_page` from one page.
     #[tracing::instrument(skip(self, question, rag), fields(account = %account))]
@@ -119,29 +120,75 @@ impl Retriever {
         if question.trim().is_empty() || rag.top_k == 0 {
             return Ok(Sources::default());
         }
-        let mut vectors = self
-            .embedder
-            .embed(&[question.to_owned()], EmbedKind::Query)
-            .await?;
-        let vector = vectors.pop().ok_or_else(|| {
-            KnowledgeError::fatal(anyhow::anyhow!("the embedder returned no vector"))
-        })?;
-        let hits = self
-            .index
-            .query(
-                account,
-                &VectorQuery {
-                    vector: vector.clone(),
-                    text: question.to_owned(),
-                    top_k: candidates(rag.top_k),
-                    url_prefix: None,
-                },
-            )
-            .await?;
+        let (hits, vector) = query_each_part(
+            self.embedder.as_ref(),
+            self.index.as_ref(),
+            account,
+            question,
+            candidates(rag.top_k),
+        )
+        .await?;
         let mut sources = Sources::from_hits(question, hits, rag);
         sources.query_vector = Some(vector);
         Ok(sources)
     }
+}
+
+/// The index's answer to a question, best first, and the question's embedding. A question
+/// asking two things at once ("Which vet does dental work, and how much is a scale and
+/// polish?") is also asked part by part ([`asked_kind::parts`]), in one embedding call and
+/// concurrent index queries, and each chunk keeps its best score over the whole and the parts: the page answering one part
+/// is not pushed out by the pages matching the other part's words.
+pub(crate) async fn query_each_part(
+    embedder: &dyn Embedder,
+    index: &dyn VectorIndex,
+    account: &AccountId,
+    question: &str,
+    top_k: usize,
+) -> Result<(Vec<ScoredChunk>, Vec<f32>), KnowledgeError> {
+    let parts = asked_kind::parts(question);
+    let mut texts = vec![question.to_owned()];
+    if parts.len() > 1 {
+        texts.extend(parts.iter().map(|part| part.trim().to_owned()));
+    }
+    let vectors = embedder.embed(&texts, EmbedKind::Query).await?;
+    if vectors.len() != texts.len() {
+        return Err(KnowledgeError::fatal(anyhow::anyhow!(
+            "the embedder returned {} vectors for {} queries",
+            vectors.len(),
+            texts.len()
+        )));
+    }
+    let queries: Vec<VectorQuery> = texts
+        .iter()
+        .zip(&vectors)
+        .map(|(text, vector)| VectorQuery {
+            vector: vector.clone(),
+            text: text.clone(),
+            top_k,
+            url_prefix: None,
+        })
+        .collect();
+    // At once: a remote index answers the parts in one round trip's time.
+    let answers =
+        futures::future::try_join_all(queries.iter().map(|query| index.query(account, query)))
+            .await?;
+    let mut merged: Vec<ScoredChunk> = Vec::new();
+    for hits in answers {
+        for hit in hits {
+            match merged
+                .iter_mut()
+                .find(|seen| seen.record.id == hit.record.id)
+            {
+                Some(seen) if seen.score < hit.score => *seen = hit,
+                Some(_) => {}
+                None => merged.push(hit),
+            }
+        }
+    }
+    merged.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let vector = vectors.into_iter().next().unwrap_or_default();
+    Ok((merged, vector))
 }
 
 /// How many chunks to ask the index for so that `top_k` remain once each page is held to
