@@ -9,7 +9,9 @@
 # Sites: copperline-cycles (a bike shop), fernbank-vets (a veterinary practice),
 # samphire-house (a seaside hotel and restaurant), medlar-tree (a garden centre with a cafe),
 # wrenfield-dental (a dental practice), granite-loft (a climbing centre), tollgate-bakery (a
-# craft bakery with a cafe), kestrel-driving (a driving school).
+# craft bakery with a cafe), kestrel-driving (a driving school), quayside-brewery (a brewery
+# with a taproom), ashcombe-physio (a physiotherapy clinic), larkspur-florist (a florist),
+# hollowmere-campsite (a campsite with glamping pods).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

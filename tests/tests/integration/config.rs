@@ -249,6 +249,22 @@ fn a_kind_cover_bar_outside_zero_to_one_is_refused() {
 }
 
 #[test]
+fn a_before_model_bar_outside_minus_one_to_one_is_refused() {
+    let dir = tree();
+    write(
+        dir.path(),
+        "app.yaml",
+        "knowledge:\n  rag:\n    abstain:\n      min_score_before_model: 1.5\n",
+    );
+    let error = load_error(dir.path());
+    assert!(
+        error.contains("knowledge.rag.abstain.min_score_before_model")
+            && error.contains("between -1 and 1"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_system_prompt_outside_the_account_directory_is_refused() {
     let dir = tree();
     write(dir.path(), "secret.md", "not a prompt\n");

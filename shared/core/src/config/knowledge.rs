@@ -153,8 +153,13 @@ pub struct AbstainSettings {
     /// Abstention on or off.
     pub enabled: bool,
     /// The fused score (0.65 × cosine + 0.35 × lexical) that alone makes a retrieval
-    /// relevant.
+    /// relevant for an answer quoted without a model.
     pub min_score: f32,
+    /// The fused score that alone sends a retrieval to the model, which reads the sources
+    /// and says so when they do not answer. Lower than `min_score`: the model tells a page
+    /// that answers in other words from one that does not, so only a retrieval that is near
+    /// nothing is turned down before it is called.
+    pub min_score_before_model: f32,
     /// How many of each signal's best pages are compared; a page in both makes a retrieval
     /// relevant whatever its fused score. 0: the fused score alone decides.
     pub agree_within: usize,
@@ -178,6 +183,7 @@ impl Default for AbstainSettings {
         Self {
             enabled: true,
             min_score: 0.28,
+            min_score_before_model: 0.18,
             agree_within: 1,
             min_lexical: 0.3,
             max_unknown: 0.6,

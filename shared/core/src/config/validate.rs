@@ -334,6 +334,11 @@ fn validate_knowledge(knowledge: &KnowledgeSettings, check: &mut impl FnMut(bool
         "must be between -1 and 1",
     );
     check(
+        (-1.0..=1.0).contains(&rag.abstain.min_score_before_model),
+        "knowledge.rag.abstain.min_score_before_model",
+        "must be between -1 and 1",
+    );
+    check(
         rag.abstain.agree_within <= 50,
         "knowledge.rag.abstain.agree_within",
         "must be between 0 and 50",

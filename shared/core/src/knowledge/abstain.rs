@@ -1,6 +1,8 @@
 //! Calibrated abstention: whether the chunks retrieved for a question are relevant to it,
 //! judged from the fused score, from the agreement of the two signals it was fused from, and
-//! from how much of the question the retrieved text never mentions.
+//! from how much of the question the retrieved text never mentions. Two verdicts come out:
+//! whether a model is worth asking ([`Relevance::near`]), and whether an answer may be
+//! quoted without one ([`Relevance::relevant`]), which asks for more.
 //!
 //! A dense index always returns its nearest chunks, however far they are, so "something
 //! came back" says nothing. A retrieval is relevant when its best fused score reaches
@@ -19,7 +21,9 @@
 //! "How much is a boiler service?" misses only "much". A share at or above `max_unknown`
 //! makes the retrieval not relevant, whatever the scores, for an answer quoted without a
 //! model. A model reads the passages and can tell a synonym from a different thing, so
-//! before a model only the scores and the agreement decide ([`Relevance::near`]).
+//! before a model only the scores and the agreement decide ([`Relevance::near`]), against a
+//! lower bar, `min_score_before_model`: a page the model finds does not answer costs one
+//! call that says so, while a visitor turned away from a page that does answer is lost.
 
 use std::collections::HashSet;
 
@@ -50,11 +54,13 @@ pub struct Relevance {
     /// to 1) of what it is about that the best sentence giving such an answer also names
     /// ([`asked_kind::cover`]); `None` for other questions.
     pub kind_cover: Option<f32>,
-    /// Whether the score or the agreement puts a retrieved page near the question. What
-    /// decides before a model is asked: it reads the passages itself, and says so when they
-    /// do not answer (a lexical veto would stop it from matching "coeliac" to "gluten-free").
+    /// Whether the score (at least `min_score_before_model`) or the agreement puts a
+    /// retrieved page near the question. What decides before a model is asked: it reads the
+    /// passages itself, and says so when they do not answer (a lexical veto would stop it
+    /// from matching "coeliac" to "gluten-free").
     pub near: bool,
-    /// The verdict for an answer quoted without a model: near, not missing `max_unknown`
+    /// The verdict for an answer quoted without a model: the score reaching `min_score` or
+    /// the signals agreeing, not missing `max_unknown`
     /// or more of the question, and, when it asks for a time, a date, a price or a phone
     /// number, with a sentence giving one that names at least `min_kind_cover` of what it
     /// is about.
@@ -89,7 +95,8 @@ pub fn judge(
     let best_score = best.score;
     let unknown = unknown_share(question, hits);
     let kind_cover = asked_kind::cover(question, hits);
-    let near = best_score >= settings.min_score || signals_agree;
+    let near = best_score >= settings.min_score_before_model || signals_agree;
+    let close = best_score >= settings.min_score || signals_agree;
     Some(Relevance {
         best_score,
         best_lexical: hits
@@ -102,7 +109,7 @@ pub fn judge(
         unknown,
         kind_cover,
         near,
-        relevant: near
+        relevant: close
             && (unknown < settings.max_unknown || settings.max_unknown >= 1.0)
             && kind_cover.is_none_or(|cover| cover >= settings.min_kind_cover),
     })
@@ -176,6 +183,7 @@ mod tests {
         AbstainSettings {
             enabled: true,
             min_score: 0.45,
+            min_score_before_model: 0.25,
             agree_within: 3,
             min_lexical: 0.0,
             max_unknown: 1.0,
@@ -308,6 +316,24 @@ mod tests {
         );
         assert!(verdict("How much is a standard service?", &vetoing));
         assert!(verdict("Do you sell gravel bikes?", &vetoing));
+    }
+
+    #[test]
+    fn a_model_is_asked_below_the_bar_for_quoting_but_not_when_nothing_is_near() {
+        // Between the two bars: not quoted, but a model reads the sources.
+        let between = [hit("/a/", 0.30, 0.46, 0.0)];
+        let verdict = judge("", &between, &settings()).expect("hits");
+        assert!(verdict.near);
+        assert!(!verdict.relevant);
+        // Below both: neither.
+        let far = [hit("/a/", 0.20, 0.30, 0.0)];
+        let verdict = judge("", &far, &settings()).expect("hits");
+        assert!(!verdict.near);
+        assert!(!verdict.relevant);
+        // Above both: both.
+        let close = [hit("/a/", 0.50, 0.70, 0.0)];
+        let verdict = judge("", &close, &settings()).expect("hits");
+        assert!(verdict.near && verdict.relevant);
     }
 
     #[test]
