@@ -9,7 +9,8 @@
 //!
 //! - a time of day: "what time", "how late", "how early", "opening hours";
 //! - a time or a date: a "when" question about opening or closing ("when is the café open
-//!   on Sundays", "when does the Christmas shop open"), which a date or a season answers too;
+//!   on Sundays", "when does the Christmas shop open"), which a date or a season answers too,
+//!   and "which days" or "what night" ("which days does Megan work?");
 //! - a price: "how much is / does / for…", or cost, price, charge or fee in a question that
 //!   asks what or how much ("what do you charge to deliver to Kingsmoor?");
 //! - a way to reach someone: a phone number or an email address ("what is your phone
@@ -180,6 +181,14 @@ fn kind_of(part: &str) -> Option<Kind> {
         || (how_do && (has("contact") || pair("in", "touch")));
     if contact {
         return Some(Kind::Contact);
+    }
+    // "Which days does Megan work?", "what night is the quiz?": a weekday answers.
+    if (first == "which" || first == "what")
+        && words
+            .get(1)
+            .is_some_and(|w| ["day", "days", "night", "nights"].contains(w))
+    {
+        return Some(Kind::When);
     }
     if pair("what", "time")
         || pair("how", "late")
@@ -468,6 +477,13 @@ mod tests {
             None
         );
         assert_eq!(kind_of("Can I phone you?"), None);
+        assert_eq!(
+            kind_of("Which days does Megan work?"),
+            Some(Kind::When),
+            "a weekday answers"
+        );
+        assert_eq!(kind_of("What night is the quiz?"), Some(Kind::When));
+        assert_eq!(kind_of("Which dayroom is quietest?"), None);
     }
 
     #[test]
