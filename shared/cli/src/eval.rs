@@ -6,7 +6,8 @@
 //! agree), whether the turn would abstain and the facts its extractive answer misses
 //! (`--answers` prints that answer too); then hit@1, hit@k, MRR, facts found, the
 //! abstention precision and recall, and the abstentions a turn with a model would make
-//! before calling it (scores and agreement only).
+//! before calling it (scores and agreement only). `--dump <file>` also writes one JSON line
+//! per question with the chunks the index returned and what the judgement saw.
 
 use std::path::{Path, PathBuf};
 
@@ -15,14 +16,26 @@ use salient_core::config::Catalog;
 use salient_core::domain::AccountId;
 use salient_core::eval::{self, QuestionSet};
 
+/// What `salient eval` was asked for besides the account.
+pub(crate) struct Options {
+    /// How many chunks each question retrieves.
+    pub(crate) k: usize,
+    /// The question file, when not the account's own.
+    pub(crate) questions: Option<PathBuf>,
+    /// Print the extractive answer of every question that misses a fact.
+    pub(crate) show_answers: bool,
+    /// Where to write one JSON line per question.
+    pub(crate) dump: Option<PathBuf>,
+}
+
 /// Runs `salient eval`.
-pub(crate) async fn run(
-    config_dir: &Path,
-    account: &str,
-    k: usize,
-    questions: Option<PathBuf>,
-    show_answers: bool,
-) -> anyhow::Result<()> {
+pub(crate) async fn run(config_dir: &Path, account: &str, options: Options) -> anyhow::Result<()> {
+    let Options {
+        k,
+        questions,
+        show_answers,
+        dump,
+    } = options;
     let account = AccountId::parse(account)?;
     let catalog = Catalog::load(config_dir, &[])
         .with_context(|| format!("loading configuration from {}", config_dir.display()))?;
@@ -68,6 +81,10 @@ pub(crate) async fn run(
         },
     )
     .await?;
+    if let Some(path) = &dump {
+        write_dump(path, &account, &set, &report)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     let k = report.summary.k;
     println!(
         "{account}: {} questions, {chunks} chunks, {} top {k}",
@@ -159,5 +176,33 @@ pub(crate) async fn run(
         s.model_wrongly_abstained,
         s.answerable
     );
+    Ok(())
+}
+
+/// One JSON line per question: the question set's entry, the verdicts, the judgement and
+/// the chunks it read.
+fn write_dump(
+    path: &Path,
+    account: &AccountId,
+    set: &QuestionSet,
+    report: &eval::EvalReport,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for (asked, score) in set.questions.iter().zip(&report.scores) {
+        let line = serde_json::json!({
+            "account": account.as_str(),
+            "question": asked.question,
+            "answerable": score.answerable,
+            "expected": asked.expected,
+            "facts": asked.facts,
+            "abstained": score.abstained,
+            "abstained_before_model": score.abstained_before_model,
+            "relevance": score.relevance,
+            "candidates": score.candidates,
+        });
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
     Ok(())
 }

@@ -72,6 +72,11 @@ enum Command {
         /// Also print the extractive answer of every question that misses a fact.
         #[arg(long)]
         answers: bool,
+        /// Write one JSON object per question to this file: the question, whether it is
+        /// answerable, its expected pages, the verdicts, what the relevance judgement saw
+        /// and every chunk the index returned (for calibrating abstention).
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
     /// Print what the model has cost today and this month (UTC) for the deployment, the
     /// account and each of its agents, beside their spend caps.
@@ -154,7 +159,16 @@ async fn main() -> anyhow::Result<()> {
             k,
             questions,
             answers,
-        } => eval::run(&cli.config, &account, k, questions, answers).await,
+            dump,
+        } => {
+            let options = eval::Options {
+                k,
+                questions,
+                show_answers: answers,
+                dump,
+            };
+            eval::run(&cli.config, &account, options).await
+        }
         Command::Usage { account } => {
             let account = AccountId::parse(&account)?;
             let state = salient_core::build(Catalog::load(&cli.config, &[])?).await?;

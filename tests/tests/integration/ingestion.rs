@@ -525,6 +525,17 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
         s.facts_found, s.facts, s.abstention_precision, s.abstention_recall, s.wrongly_abstained
     );
     assert_eq!(s.questions, set.questions.len());
+    // Each question is judged on its best-scoring chunk, as a turn judges it (the priors
+    // reorder only the sources), and the chunks judged are kept for `salient eval --dump`.
+    for score in &report.scores {
+        let best = score
+            .candidates
+            .iter()
+            .map(|c| c.score)
+            .fold(f32::MIN, f32::max);
+        let judged = score.relevance.as_ref().expect("judged").best_score;
+        assert_eq!(judged, best, "{}", score.question);
+    }
     // The floor: the site has 9 chunks on 5 pages, so ranking chunks at random would give
     // a hit@1 of about 0.26 (the expected page's share of the chunks, averaged over the
     // questions). MiniLM with BM25 scores 1.0 on all three today; the floor leaves room for

@@ -33,7 +33,7 @@ use crate::knowledge::{asked_kind, word_frequency};
 use crate::ports::knowledge::ScoredChunk;
 
 /// What the judgement saw, for the turn's decision and for measuring the rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Relevance {
     /// The best fused score.
     pub best_score: f32,

@@ -195,6 +195,10 @@ pub struct QuestionScore {
     /// What the relevance judgement saw.
     #[serde(skip)]
     pub relevance: Option<Relevance>,
+    /// Every chunk the index returned for it, in the order the priors give them: what the
+    /// judgement read (for `salient eval --dump`).
+    #[serde(skip)]
+    pub candidates: Vec<ScoredChunk>,
 }
 
 impl QuestionScore {
@@ -218,6 +222,7 @@ impl QuestionScore {
             facts_missing: Vec::new(),
             answer: String::new(),
             relevance: None,
+            candidates: Vec::new(),
         }
     }
 
@@ -415,8 +420,10 @@ pub async fn run(
             candidates(k.max(rag.top_k)),
         )
         .await?;
-        let hits = by_priors(&question.question, hits);
-        let retrieved = top_chunks(&hits, k, rag)
+        // Judged in score order, as a turn judges them; ranked with the priors, as a turn
+        // picks its sources.
+        let candidates = by_priors(&question.question, hits.clone());
+        let retrieved = top_chunks(&candidates, k, rag)
             .into_iter()
             .map(|hit| hit.record.url.clone())
             .collect();
@@ -453,6 +460,7 @@ pub async fn run(
             score.answer = answer.trim().to_owned();
         }
         score.relevance = sources.relevance;
+        score.candidates = candidates;
         scores.push(score);
     }
     Ok(EvalReport::new(scores, k))

@@ -114,7 +114,7 @@ pub struct VectorQuery {
 
 /// A retrieved chunk and its fused score (higher is better), with the two signals the
 /// score was fused from when the index keeps them apart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoredChunk {
     /// The chunk.
     pub record: ChunkRecord,
