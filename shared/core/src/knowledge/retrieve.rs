@@ -134,11 +134,16 @@ impl Retriever {
     }
 }
 
+/// The most parts of one question asked on their own (a message of sixty question marks is
+/// still at most four queries).
+pub(crate) const MAX_PARTS: usize = 3;
+
 /// The index's answer to a question, best first, and the question's embedding. A question
 /// asking two things at once ("Which vet does dental work, and how much is a scale and
-/// polish?") is also asked part by part ([`asked_kind::parts`]), in one embedding call and
-/// concurrent index queries, and each chunk keeps its best score over the whole and the parts: the page answering one part
-/// is not pushed out by the pages matching the other part's words.
+/// polish?") is also asked part by part ([`asked_kind::parts`], the first [`MAX_PARTS`]),
+/// in one embedding call and concurrent index queries, and each chunk keeps its best score
+/// over the whole and the parts: the page answering one part is not pushed out by the pages
+/// matching the other part's words.
 pub(crate) async fn query_each_part(
     embedder: &dyn Embedder,
     index: &dyn VectorIndex,
@@ -149,7 +154,12 @@ pub(crate) async fn query_each_part(
     let parts = asked_kind::parts(question);
     let mut texts = vec![question.to_owned()];
     if parts.len() > 1 {
-        texts.extend(parts.iter().map(|part| part.trim().to_owned()));
+        texts.extend(
+            parts
+                .iter()
+                .take(MAX_PARTS)
+                .map(|part| part.trim().to_owned()),
+        );
     }
     let vectors = embedder.embed(&texts, EmbedKind::Query).await?;
     if vectors.len() != texts.len() {
@@ -511,6 +521,57 @@ mod tests {
             relevance: None,
             query_vector: None,
         }
+    }
+
+    /// Counts the texts it embeds; every vector is the same.
+    #[derive(Debug, Default)]
+    struct CountingEmbedder {
+        texts: std::sync::atomic::AtomicUsize,
+    }
+
+    #[async_trait::async_trait]
+    impl Embedder for CountingEmbedder {
+        fn model_id(&self) -> &str {
+            "counting"
+        }
+
+        fn dimensions(&self) -> usize {
+            2
+        }
+
+        async fn embed(
+            &self,
+            texts: &[String],
+            _kind: EmbedKind,
+        ) -> Result<Vec<Vec<f32>>, KnowledgeError> {
+            self.texts
+                .fetch_add(texts.len(), std::sync::atomic::Ordering::SeqCst);
+            Ok(texts.iter().map(|_| vec![1.0, 0.0]).collect())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_question_is_asked_whole_and_by_at_most_a_few_parts() {
+        let index = crate::knowledge::vector::embedded::EmbeddedIndex::in_memory().expect("index");
+        let account = AccountId::parse("acme").expect("account");
+        let asked = |question: &'static str| {
+            let index = &index;
+            let account = &account;
+            async move {
+                let embedder = CountingEmbedder::default();
+                query_each_part(&embedder, index, account, question, 15)
+                    .await
+                    .expect("queried");
+                embedder.texts.load(std::sync::atomic::Ordering::SeqCst)
+            }
+        };
+        assert_eq!(asked("How much is a boiler service?").await, 1);
+        assert_eq!(
+            asked("How much is a boiler service, and do you cover Leeds?").await,
+            3
+        );
+        let many: &'static str = "What is it? ".repeat(60).leak();
+        assert_eq!(asked(many).await, 1 + MAX_PARTS);
     }
 
     #[test]
