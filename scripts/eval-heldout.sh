@@ -4,22 +4,33 @@
 # site, before anything ran against it. The script serves the site on loopback with
 # Python's http.server, copies config/ into a throwaway dir with the site's account added,
 # then runs `salient ingest` and `salient eval` (debug build, local MiniLM, embedded index)
-# and prints eval's table. Extra arguments go to `salient eval` (e.g. `--answers`).
-#   scripts/eval-heldout.sh [site] [eval args...]     (default site: copperline-cycles)
+# and prints eval's table. `--follow-ups` evaluates the site's follow-up set
+# (followups.yaml: second messages asked after the first, where the site has one) instead;
+# other extra arguments go to `salient eval` (e.g. `--answers`, or `--alone` with
+# `--follow-ups` to ask the follow-ups without the question before them).
+#   scripts/eval-heldout.sh [site] [--follow-ups] [eval args...]   (default: copperline-cycles)
 # Sites: copperline-cycles (a bike shop), fernbank-vets (a veterinary practice),
 # samphire-house (a seaside hotel and restaurant), medlar-tree (a garden centre with a cafe),
 # wrenfield-dental (a dental practice), granite-loft (a climbing centre), tollgate-bakery (a
 # craft bakery with a cafe), kestrel-driving (a driving school), quayside-brewery (a brewery
 # with a taproom), ashcombe-physio (a physiotherapy clinic), larkspur-florist (a florist),
-# hollowmere-campsite (a campsite with glamping pods).
+# hollowmere-campsite (a campsite with glamping pods), fairhaven-kennels (boarding kennels
+# and cattery), brightwater-swim (a swim school), oakhurst-opticians (an opticians),
+# millbrook-pottery (a pottery studio). Follow-up sets: copperline-cycles, fernbank-vets,
+# fairhaven-kennels, brightwater-swim, oakhurst-opticians, millbrook-pottery.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 SITE="${1:-copperline-cycles}"
 shift || true
 DATA="tests/data/heldout/$SITE"
-[[ -f "$DATA/build_site.py" && -f "$DATA/account.yaml" && -f "$DATA/eval.yaml" ]] \
-  || { echo "no held-out site at $DATA" >&2; exit 2; }
+QUESTIONS="$DATA/eval.yaml"
+if [[ "${1:-}" == "--follow-ups" ]]; then
+  QUESTIONS="$DATA/followups.yaml"
+  shift
+fi
+[[ -f "$DATA/build_site.py" && -f "$DATA/account.yaml" && -f "$QUESTIONS" ]] \
+  || { echo "no held-out site or question set at $QUESTIONS" >&2; exit 2; }
 ensure_cargo
 scripts/install-model.sh
 cargo build -p salient-cli --bin salient >&2
@@ -45,4 +56,4 @@ export SALIENT__KNOWLEDGE__VECTOR_STORE__PATH="$work/vectors.db"
 export SALIENT__TELEMETRY__FILTER=warn
 
 "$TARGET_DIR/debug/salient" ingest "$SITE" >&2
-"$TARGET_DIR/debug/salient" eval "$SITE" --questions "$DATA/eval.yaml" "$@"
+"$TARGET_DIR/debug/salient" eval "$SITE" --questions "$QUESTIONS" "$@"

@@ -23,6 +23,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use hdrhistogram::Histogram;
+use salient_core::Asked;
 use salient_core::EmbeddedIndex;
 use salient_core::LocalEmbedder;
 use salient_core::Retriever;
@@ -218,7 +219,11 @@ fn judging() -> anyhow::Result<()> {
         .collect();
     let rag = RagSettings::default();
     let begun = Instant::now();
-    let first = Sources::from_hits("How much is a heat pump service?", hits.clone(), &rag);
+    let first = Sources::from_hits(
+        &Asked::alone("How much is a heat pump service?"),
+        hits.clone(),
+        &rag,
+    );
     let first_call = begun.elapsed();
     anyhow::ensure!(
         first
@@ -239,7 +244,7 @@ fn judging() -> anyhow::Result<()> {
         for _ in 0..CALLS {
             let hits = hits.clone();
             let begun = Instant::now();
-            let sources = Sources::from_hits(question, hits, &rag);
+            let sources = Sources::from_hits(&Asked::alone(question), hits, &rag);
             let nanos = u64::try_from(begun.elapsed().as_nanos()).unwrap_or(u64::MAX);
             anyhow::ensure!(!sources.pages.is_empty(), "sources picked");
             latencies.saturating_record(nanos.max(1));
@@ -359,13 +364,14 @@ async fn turn_retrieval(index: std::sync::Arc<EmbeddedIndex>, size: usize) -> an
         "How much is an annual boiler service?",
         "How much is an annual boiler service, and do you cover Harrogate?",
     ] {
+        let asked = Asked::alone(question);
         for _ in 0..10 {
-            retriever.retrieve(&account, question, &rag).await?;
+            retriever.retrieve(&account, &asked, &rag).await?;
         }
         let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000_000, 3)?;
         for _ in 0..TURNS {
             let begun = Instant::now();
-            let sources = retriever.retrieve(&account, question, &rag).await?;
+            let sources = retriever.retrieve(&account, &asked, &rag).await?;
             let nanos = u64::try_from(begun.elapsed().as_nanos()).unwrap_or(u64::MAX);
             anyhow::ensure!(!sources.pages.is_empty(), "sources picked");
             latencies.saturating_record(nanos.max(1));

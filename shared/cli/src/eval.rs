@@ -26,6 +26,8 @@ pub(crate) struct Options {
     pub(crate) show_answers: bool,
     /// Where to write one JSON line per question.
     pub(crate) dump: Option<PathBuf>,
+    /// Ask follow-ups without the question before them.
+    pub(crate) alone: bool,
 }
 
 /// Runs `salient eval`.
@@ -35,6 +37,7 @@ pub(crate) async fn run(config_dir: &Path, account: &str, options: Options) -> a
         questions,
         show_answers,
         dump,
+        alone,
     } = options;
     let account = AccountId::parse(account)?;
     let catalog = Catalog::load(config_dir, &[])
@@ -45,7 +48,12 @@ pub(crate) async fn run(config_dir: &Path, account: &str, options: Options) -> a
             .join(account.as_str())
             .join("eval.yaml")
     });
-    let set = QuestionSet::load(&path)?;
+    let mut set = QuestionSet::load(&path)?;
+    if alone {
+        for question in &mut set.questions {
+            question.after = None;
+        }
+    }
     let salient_core::Knowledge { embedder, index } = salient_core::open_knowledge(
         &catalog.app().knowledge,
     )
@@ -193,6 +201,7 @@ fn write_dump(
         let line = serde_json::json!({
             "account": account.as_str(),
             "question": asked.question,
+            "after": asked.after,
             "answerable": score.answerable,
             "expected": asked.expected,
             "facts": asked.facts,

@@ -77,6 +77,10 @@ enum Command {
         /// and every chunk the index returned (for calibrating abstention).
         #[arg(long)]
         dump: Option<PathBuf>,
+        /// Ask follow-ups (questions with `after:`) without the question before them, to
+        /// measure what the conversation adds.
+        #[arg(long)]
+        alone: bool,
     },
     /// Print what the model has cost today and this month (UTC) for the deployment, the
     /// account and each of its agents, beside their spend caps.
@@ -160,12 +164,14 @@ async fn main() -> anyhow::Result<()> {
             questions,
             answers,
             dump,
+            alone,
         } => {
             let options = eval::Options {
                 k,
                 questions,
                 show_answers: answers,
                 dump,
+                alone,
             };
             eval::run(&cli.config, &account, options).await
         }

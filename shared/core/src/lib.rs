@@ -58,6 +58,7 @@ pub use adapters::ses::SesTransport;
 #[cfg(feature = "local-embeddings")]
 pub use knowledge::embed::LocalEmbedder;
 pub use knowledge::embed::{OpenAiEmbedder, PineconeEmbedder};
+pub use knowledge::follow_up::Asked;
 pub use knowledge::retrieve::{Retriever, Sources};
 pub use knowledge::token_count::{SliceCounter, count_tokens};
 #[cfg(feature = "embedded")]

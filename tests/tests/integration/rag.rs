@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use salient_core::Asked;
 use salient_core::EmbeddedIndex;
 use salient_core::LocalEmbedder;
 use salient_core::Retriever;
@@ -609,7 +610,9 @@ async fn a_question_asking_two_things_retrieves_the_page_for_each() -> anyhow::R
     let account = AccountId::parse(NORTHWIND)?;
     let question = "How much does the Aero 7 heat pump cost installed, and is Harrogate \
                     somewhere you work?";
-    let sources = retriever.retrieve(&account, question, &rag).await?;
+    let sources = retriever
+        .retrieve(&account, &Asked::alone(question), &rag)
+        .await?;
     let urls: Vec<&str> = sources.pages.iter().map(|p| p.url.as_str()).collect();
     assert_eq!(
         urls,
@@ -623,13 +626,62 @@ async fn a_question_asking_two_things_retrieves_the_page_for_each() -> anyhow::R
     let sources = retriever
         .retrieve(
             &account,
-            "How much does the Aero 7 heat pump cost installed?",
+            &Asked::alone("How much does the Aero 7 heat pump cost installed?"),
             &rag,
         )
         .await?;
     assert_eq!(
         sources.pages[0].url,
         "https://northwind-heating.example/heat-pumps"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_follow_up_is_looked_up_with_the_question_before_it() -> anyhow::Result<()> {
+    // "How long?" names nothing: on its own it is turned away or meets the wrong page; after
+    // "Is the home survey free?" it is about the survey.
+    let (quoting, _dir) = app(false, Backend::Embedded).await?;
+    let session = quoting.new_session(NORTHWIND, "sales").await?;
+    quoting.turn(&session, "Is the home survey free?").await?;
+    let body = quoting.turn(&session, "How long?").await?;
+    assert_eq!(body["answer_mode"], "extractive", "{body}");
+    let answer = &body["assistant_message"];
+    assert_eq!(
+        answer["citations"][0]["url"], "https://northwind-heating.example/survey",
+        "{body}"
+    );
+    let content = answer["content"].as_str().unwrap_or_default();
+    assert!(content.contains("about 90 minutes"), "{content}");
+
+    let (alone, _) = quoting
+        .turn_in_new_session(NORTHWIND, "sales", "How long?")
+        .await?;
+    assert!(
+        alone["answer_mode"] == "no_answer"
+            || alone["assistant_message"]["citations"][0]["url"]
+                != "https://northwind-heating.example/survey",
+        "{alone}"
+    );
+
+    // A question that stands on its own is asked as it stands, whatever came before.
+    let body = quoting.turn(&session, "Do you install in York?").await?;
+    assert_eq!(
+        body["assistant_message"]["citations"][0]["url"], "https://northwind-heating.example/areas",
+        "{body}"
+    );
+
+    // With the model: the follow-up's sources in the prompt are the survey's.
+    let (writing, _dir) = app(true, Backend::Embedded).await?;
+    let session = writing.new_session(NORTHWIND, "sales").await?;
+    writing.turn(&session, "Is the home survey free?").await?;
+    let body = writing.turn(&session, "How long?").await?;
+    assert_eq!(body["answer_mode"], "model", "{body}");
+    let standin = writing.standin.as_ref().expect("stand-in");
+    let prompt = system_prompt(&standin.last_request().expect("a request"));
+    assert!(
+        prompt.contains("[1] Free home survey <https://northwind-heating.example/survey>"),
+        "{prompt}"
     );
     Ok(())
 }

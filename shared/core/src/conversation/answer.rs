@@ -17,6 +17,7 @@ use crate::domain::{
     now,
 };
 use crate::error::ErrorCode;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::retrieve::Sources;
 use crate::ports::gaps::GapReason;
 use crate::ports::model::{ChatModel, LlmError, LlmEvent, ToolCall, ToolSpec, Usage, WireMessage};
@@ -35,7 +36,8 @@ pub(super) struct TurnRun {
     pub(super) total_timeout: std::time::Duration,
     pub(super) assistant: Message,
     pub(super) prompt_tokens: usize,
-    pub(super) question: String,
+    /// The visitor's question, in its conversation when it is a follow-up.
+    pub(super) asked: Asked,
     pub(super) retrieval: Option<Retrieval>,
     pub(super) sources: Sources,
     pub(super) directory: Option<Arc<Directory>>,
@@ -79,7 +81,7 @@ impl TurnRun {
 
         if let Some(retrieval) = &self.retrieval {
             let found = tokio::select! {
-                found = retrieval.sources(&self.account, &self.session, &self.question) => found,
+                found = retrieval.sources(&self.account, &self.session, &self.asked) => found,
                 () = tx.closed() => {
                     self.finish(Ending::Cancelled, None, started).await;
                     return;
@@ -93,7 +95,7 @@ impl TurnRun {
                 system.content.push_str(&section);
             }
             let abstain = found.nothing_near()
-                && !super::retrieval::lists_match(self.directory.as_deref(), &self.question);
+                && !super::retrieval::lists_match(self.directory.as_deref(), self.asked.question());
             if abstain && let Some(text) = self.no_answer.take() {
                 // The model is not called: it would only be asked to say the same.
                 tracing::info!(
@@ -107,7 +109,7 @@ impl TurnRun {
                     &self.account,
                     &self.agent,
                     &self.session,
-                    &self.question,
+                    self.asked.question(),
                     GapReason::NoSource,
                     &found,
                 ));
@@ -455,7 +457,7 @@ impl TurnRun {
                     &self.account,
                     &self.agent,
                     &self.session,
-                    &self.question,
+                    self.asked.question(),
                     GapReason::ModelSaidUnknown,
                     &self.sources,
                 ));

@@ -12,6 +12,7 @@ use crate::config::{RagSettings, Settings};
 use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::{AccountId, Message, MessageStatus, SessionId};
 use crate::error::ErrorCode;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::ports::MessageStore;
 use crate::ports::gaps::GapReason;
@@ -31,12 +32,12 @@ impl Retrieval {
         &self,
         account: &AccountId,
         session: &SessionId,
-        question: &str,
+        asked: &Asked,
     ) -> Sources {
         let started = Instant::now();
         match self
             .retriever
-            .retrieve(account, question, &self.settings)
+            .retrieve(account, asked, &self.settings)
             .await
         {
             Ok(sources) => {
@@ -116,7 +117,8 @@ pub(super) struct ExtractiveTurn {
     pub(super) agent: crate::domain::AgentId,
     pub(super) account: AccountId,
     pub(super) session: SessionId,
-    pub(super) question: String,
+    /// The visitor's question, in its conversation when it is a follow-up.
+    pub(super) asked: Asked,
     pub(super) retrieval: Option<Retrieval>,
     /// The account's lists, when the agent has the directory tool on.
     pub(super) directory: Option<Arc<Directory>>,
@@ -140,7 +142,7 @@ impl ExtractiveTurn {
             agent,
             account,
             session,
-            question,
+            asked,
             retrieval,
             directory,
             reason,
@@ -151,12 +153,12 @@ impl ExtractiveTurn {
             tally,
         } = self;
         let sources = match &retrieval {
-            Some(retrieval) => retrieval.sources(&account, &session, &question).await,
+            Some(retrieval) => retrieval.sources(&account, &session, &asked).await,
             None => Sources::default(),
         };
         let listed = directory
             .as_deref()
-            .and_then(|directory| directory.extractive_list(&question, EXTRACTIVE_ITEMS));
+            .and_then(|directory| directory.extractive_list(asked.question(), EXTRACTIVE_ITEMS));
         if listed.is_none()
             && sources.not_covered()
             && let Some(text) = no_answer
@@ -172,7 +174,7 @@ impl ExtractiveTurn {
                 &account,
                 &agent,
                 &session,
-                &question,
+                asked.question(),
                 GapReason::NoSource,
                 &sources,
             );
@@ -193,16 +195,16 @@ impl ExtractiveTurn {
             (_, Some(listed)) => format!(
                 "*{}*\n\n{listed}{}",
                 reason.lead_with_list(!sources.pages.is_empty()),
-                sources.quoted_passages(&question)
+                sources.quoted_passages(&asked.text())
             ),
             (Some(_), None) => match &reach {
                 Some(reach) if sources.pages.is_empty() => reach.clone(),
                 // The business's own line first, then the site's passages under their label.
                 Some(reach) => format!(
                     "{reach}\n\n*{lead}*\n{}",
-                    sources.quoted_passages(&question)
+                    sources.quoted_passages(&asked.text())
                 ),
-                None => sources.extractive_answer(&question, lead, nothing_found),
+                None => sources.extractive_answer(&asked.text(), lead, nothing_found),
             },
             (None, None) => "*This assistant has used its budget for written answers for now. \
                              Please try again later, or contact the business directly.*"
@@ -213,7 +215,7 @@ impl ExtractiveTurn {
             &account,
             &agent,
             &session,
-            &question,
+            asked.question(),
             GapReason::Extractive,
             &sources,
         );

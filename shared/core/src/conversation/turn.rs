@@ -18,6 +18,7 @@ use crate::domain::{
 };
 use crate::error::{CodedError, ErrorCode};
 use crate::knowledge::asked_kind::asks_how_to_reach;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::retrieve::{Retriever, Sources};
 use crate::limits::spend::{check_budget, send_warnings};
 use crate::ports::crm::ProfileStore;
@@ -317,6 +318,14 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         .into_iter()
         .filter(|m| m.id != user_message.id)
         .collect();
+    // A follow-up ("How much do they cost?") is looked up with what the visitor asked before.
+    let asked_before: Vec<&str> = earlier
+        .iter()
+        .filter(|m| m.role == Role::User && m.status != MessageStatus::Failed)
+        .map(|m| m.content.as_str())
+        .take(2)
+        .collect();
+    let asked = Asked::in_conversation(text, &asked_before);
     // How to reach the business, from its settings, for a visitor who asks; and content
     // gaps: the model marks an answer that says the site does not cover the question (the
     // marker is stripped as the answer streams).
@@ -388,7 +397,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
             agent: input.agent,
             account: input.account,
             session: input.session,
-            question: text.to_owned(),
+            asked,
             retrieval,
             directory,
             reason,
@@ -413,7 +422,7 @@ pub async fn start(ports: &TurnPorts, input: TurnInput) -> Result<StartedTurn, T
         total_timeout: std::time::Duration::from_secs(settings.llm.total_timeout_secs),
         assistant,
         prompt_tokens: prompt.prompt_tokens,
-        question: text.to_owned(),
+        asked,
         retrieval,
         sources: Sources::default(),
         directory,

@@ -28,6 +28,7 @@
 use std::collections::HashSet;
 
 use crate::config::AbstainSettings;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::vector::lexical::{tokenize, words};
 use crate::knowledge::{asked_kind, word_frequency};
 use crate::ports::knowledge::ScoredChunk;
@@ -69,11 +70,7 @@ pub struct Relevance {
 
 /// Judges an index's answer (best first) to `question`; `None` when it returned nothing (an
 /// empty index is not evidence that the site lacks the answer).
-pub fn judge(
-    question: &str,
-    hits: &[ScoredChunk],
-    settings: &AbstainSettings,
-) -> Option<Relevance> {
+pub fn judge(asked: &Asked, hits: &[ScoredChunk], settings: &AbstainSettings) -> Option<Relevance> {
     let best = hits.first()?;
     let dense = pages_by(hits, |hit| hit.dense);
     let min_lexical = settings.min_lexical.max(f32::MIN_POSITIVE);
@@ -93,8 +90,8 @@ pub fn judge(
             .take(within)
             .any(|url| lexical.iter().take(within).any(|other| other == url));
     let best_score = best.score;
-    let unknown = unknown_share(question, hits);
-    let kind_cover = asked_kind::cover(question, hits);
+    let unknown = unknown_share(&asked.text(), hits);
+    let kind_cover = asked_kind::cover(asked, hits);
     let near = best_score >= settings.min_score_before_model || signals_agree;
     let close = best_score >= settings.min_score || signals_agree;
     Some(Relevance {
@@ -194,7 +191,7 @@ mod tests {
     #[test]
     fn a_fused_score_at_the_bar_is_relevant() {
         let hits = [hit("/a/", 0.45, 0.69, 0.0), hit("/b/", 0.30, 0.46, 0.0)];
-        let verdict = judge("", &hits, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &hits, &settings()).expect("hits");
         assert!(verdict.relevant);
         assert!(!verdict.signals_agree);
         assert_eq!(verdict.dense_rank, Some(1));
@@ -211,7 +208,7 @@ mod tests {
             hit("/d/", 0.27, 0.20, 0.40),
             hit("/e/", 0.26, 0.19, 0.38),
         ];
-        let verdict = judge("", &hits, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &hits, &settings()).expect("hits");
         assert!(!verdict.relevant);
         assert_eq!(verdict.lexical_rank, None);
         assert_eq!(verdict.best_score, 0.30);
@@ -225,7 +222,7 @@ mod tests {
             hit("/c/", 0.28, 0.43, 0.0),
             hit("/d/", 0.27, 0.20, 0.40),
         ];
-        let verdict = judge("", &hits, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &hits, &settings()).expect("hits");
         assert!(
             verdict.signals_agree,
             "/b/ is third by cosine, second lexically"
@@ -236,12 +233,20 @@ mod tests {
             agree_within: 0,
             ..settings()
         };
-        assert!(!judge("", &hits, &fused_only).expect("hits").relevant);
+        assert!(
+            !judge(&Asked::alone(""), &hits, &fused_only)
+                .expect("hits")
+                .relevant
+        );
         let tighter = AbstainSettings {
             agree_within: 1,
             ..settings()
         };
-        assert!(!judge("", &hits, &tighter).expect("hits").relevant);
+        assert!(
+            !judge(&Asked::alone(""), &hits, &tighter)
+                .expect("hits")
+                .relevant
+        );
     }
 
     #[test]
@@ -249,10 +254,14 @@ mod tests {
         let mut weak = hit("/a/", 0.30, 0.0, 0.0);
         weak.dense = None;
         weak.lexical = None;
-        let verdict = judge("", &[weak.clone()], &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &[weak.clone()], &settings()).expect("hits");
         assert!(!verdict.relevant);
         weak.score = 0.6;
-        assert!(judge("", &[weak], &settings()).expect("hits").relevant);
+        assert!(
+            judge(&Asked::alone(""), &[weak], &settings())
+                .expect("hits")
+                .relevant
+        );
     }
 
     fn with_text(mut hit: ScoredChunk, text: &str) -> ScoredChunk {
@@ -277,25 +286,43 @@ mod tests {
     #[test]
     fn the_unknown_share_weighs_missing_words_by_their_rarity_in_english() {
         let hits = bike_shop();
-        let rare = judge("Do you sell motorbikes?", &hits, &settings()).expect("hits");
+        let rare =
+            judge(&Asked::alone("Do you sell motorbikes?"), &hits, &settings()).expect("hits");
         // "sell" (Zipf 5.0, weight 2.0) is on /bikes/; "motorbikes" is rarer than the list
         // (weight 4.0) and on no page.
         assert!((rare.unknown - 4.0 / 6.0).abs() < 0.02, "{}", rare.unknown);
-        let common = judge("How much is a standard service?", &hits, &settings()).expect("hits");
+        let common = judge(
+            &Asked::alone("How much is a standard service?"),
+            &hits,
+            &settings(),
+        )
+        .expect("hits");
         // Only "much" (Zipf 6.0, weight 1.0) is missing.
         assert!(
             common.unknown > 0.1 && common.unknown < 0.25,
             "{}",
             common.unknown
         );
-        let all = judge("Do you sell gravel bikes?", &hits, &settings()).expect("hits");
+        let all = judge(
+            &Asked::alone("Do you sell gravel bikes?"),
+            &hits,
+            &settings(),
+        )
+        .expect("hits");
         assert_eq!(all.unknown, 0.0);
         assert_eq!(
-            judge("Can you?", &hits, &settings()).expect("hits").unknown,
+            judge(&Asked::alone("Can you?"), &hits, &settings())
+                .expect("hits")
+                .unknown,
             0.0
         );
         // Codes and numbers weigh as rare words.
-        let code = judge("What does error E-999 mean?", &hits, &settings()).expect("hits");
+        let code = judge(
+            &Asked::alone("What does error E-999 mean?"),
+            &hits,
+            &settings(),
+        )
+        .expect("hits");
         assert!(code.unknown > 0.5, "{}", code.unknown);
     }
 
@@ -306,9 +333,11 @@ mod tests {
             max_unknown: 0.6,
             ..settings()
         };
-        let verdict = |q: &str, s: &AbstainSettings| judge(q, &hits, s).expect("hits").relevant;
+        let verdict = |q: &str, s: &AbstainSettings| {
+            judge(&Asked::alone(q), &hits, s).expect("hits").relevant
+        };
         assert!(!verdict("Do you sell motorbikes?", &vetoing));
-        let near = judge("Do you sell motorbikes?", &hits, &vetoing).expect("hits");
+        let near = judge(&Asked::alone("Do you sell motorbikes?"), &hits, &vetoing).expect("hits");
         assert!(near.near, "the scores alone keep it for a model to read");
         assert!(
             verdict("Do you sell motorbikes?", &settings()),
@@ -322,22 +351,22 @@ mod tests {
     fn a_model_is_asked_below_the_bar_for_quoting_but_not_when_nothing_is_near() {
         // Between the two bars: not quoted, but a model reads the sources.
         let between = [hit("/a/", 0.30, 0.46, 0.0)];
-        let verdict = judge("", &between, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &between, &settings()).expect("hits");
         assert!(verdict.near);
         assert!(!verdict.relevant);
         // Below both: neither.
         let far = [hit("/a/", 0.20, 0.30, 0.0)];
-        let verdict = judge("", &far, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &far, &settings()).expect("hits");
         assert!(!verdict.near);
         assert!(!verdict.relevant);
         // Above both: both.
         let close = [hit("/a/", 0.50, 0.70, 0.0)];
-        let verdict = judge("", &close, &settings()).expect("hits");
+        let verdict = judge(&Asked::alone(""), &close, &settings()).expect("hits");
         assert!(verdict.near && verdict.relevant);
     }
 
     #[test]
     fn an_empty_answer_is_no_verdict() {
-        assert_eq!(judge("", &[], &settings()), None);
+        assert_eq!(judge(&Asked::alone(""), &[], &settings()), None);
     }
 }

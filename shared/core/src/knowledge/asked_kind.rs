@@ -39,6 +39,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::quote::sentence_spans;
 use crate::knowledge::vector::lexical::{tokenize, words};
 use crate::knowledge::word_frequency;
@@ -150,6 +151,9 @@ const OPEN_QUESTION: &[&str] = &[
     "what", "what's", "whats", "how", "how's", "when", "which", "until", "till",
 ];
 
+/// The most words (after a joining "and") of a fragment: "and for a full day in January?".
+const FRAGMENT_WORDS: usize = 6;
+
 /// Words a later part of a question may start with before its question word.
 const JOINERS: &[&str] = &["and", "but", "also", "then", "so"];
 
@@ -259,16 +263,77 @@ pub(crate) fn parts(question: &str) -> Vec<&str> {
     parts
 }
 
-/// The kinds of answer the parts of a question ask for (none for a question asking for no
-/// kind).
-pub(crate) fn asked(question: &str) -> Vec<Kind> {
+/// The kinds of answer the visitor's message asks for (none for a question asking for no
+/// kind): see [`judged_parts`].
+pub(crate) fn asked(asked: &Asked) -> Vec<Kind> {
+    let text = asked.text();
     let mut kinds: Vec<Kind> = Vec::new();
-    for kind in parts(question).into_iter().filter_map(kind_of) {
+    for Judged { kind, .. } in judged_parts(&text, asked.own_start()) {
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
     }
     kinds
+}
+
+/// The parts of `text` that reach past byte `from` (the visitor's own message; before it, for a
+/// follow-up, the question it follows) that ask for a kind of answer, with that kind: a
+/// part's own, or for a fragment carrying on from the part before ("and on Saturdays?"
+/// after "what time do you open on weekdays?", "and a small dog?" after "how much is it to
+/// spay a cat?"), that part's.
+fn judged_parts(text: &str, from: usize) -> Vec<Judged<'_>> {
+    let mut judged = Vec::new();
+    let mut before: Option<Kind> = None;
+    for part in parts(text) {
+        let own = kind_of(part);
+        let leans_back = own.is_none() && before.is_some() && is_fragment(part);
+        let kind = own.or(before.filter(|_| leans_back));
+        let end = part.as_ptr() as usize - text.as_ptr() as usize + part.len();
+        if end > from
+            && let Some(kind) = kind
+        {
+            judged.push(Judged {
+                part,
+                kind,
+                leans_back,
+            });
+        }
+        before = kind;
+    }
+    judged
+}
+
+/// A part of a question asking for a kind of answer.
+struct Judged<'a> {
+    part: &'a str,
+    kind: Kind,
+    /// A fragment taking its kind from the part before, and so also its subject.
+    leans_back: bool,
+}
+
+/// Whether a part of a question is a fragment that leans on the part before for what it
+/// asks ("and on Saturdays", "for adults", "what about a small dog"): a few words
+/// ([`FRAGMENT_WORDS`]) opening with no question word, verb or subject of their own.
+fn is_fragment(part: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "who", "whom", "whose", "where", "why", "is", "are", "am", "was", "were", "do", "does",
+        "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "have",
+        "has", "had", "i", "i'm", "i'd", "i've", "we", "you", "he", "she", "it", "they", "there",
+        "this", "that", "my", "our", "your", "please", "thanks", "thank", "yes", "no", "ok",
+        "okay",
+    ];
+    let lower = part.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| JOINERS.contains(w))
+        .collect();
+    match words.as_slice() {
+        [] => false,
+        words if words.len() > FRAGMENT_WORDS => false,
+        ["what" | "how", "about", ..] => true,
+        [first, ..] => !OPEN_QUESTION.contains(first) && !OPENERS.contains(first),
+    }
 }
 
 /// Whether a text holds an answer of any of `kinds`.
@@ -289,10 +354,17 @@ fn refers_back(part: &str) -> bool {
 
 /// What one part of `question` asking for `kind` is about: its content words, each with its
 /// weight, other than the words asking for the kind, the commonest words and `common`.
-fn focus(question: &str, part: &str, kind: Kind, common: &HashSet<String>) -> Vec<(String, f32)> {
-    // "…could we book a session, and what would it cost?": a part that refers back is about
-    // what the parts before it name.
-    let about = if refers_back(part) {
+fn focus(
+    question: &str,
+    part: &str,
+    kind: Kind,
+    leans_back: bool,
+    common: &HashSet<String>,
+) -> Vec<(String, f32)> {
+    // "…could we book a session, and what would it cost?": a part that refers back, or a
+    // fragment carrying on from the part before ("and for the kids?"), is about what the
+    // parts before it name too.
+    let about = if leans_back || refers_back(part) {
         // `part` is a slice of `question`: everything up to its end.
         &question[..part.as_ptr() as usize - question.as_ptr() as usize + part.len()]
     } else {
@@ -323,22 +395,30 @@ fn focus(question: &str, part: &str, kind: Kind, common: &HashSet<String>) -> Ve
 pub(crate) fn asks_how_to_reach(question: &str) -> bool {
     parts(question).into_iter().any(|part| {
         kind_of(part) == Some(Kind::Contact)
-            && focus(question, part, Kind::Contact, &HashSet::new()).is_empty()
+            && focus(question, part, Kind::Contact, false, &HashSet::new()).is_empty()
     })
 }
 
-/// How well the retrieved text answers the kinds the question asks for: for each part
-/// asking for a kind, the share (0 to 1) of its focus that the best sentence holding an
-/// answer of that kind also holds; the weakest part's. `None` when no part asks for a kind
-/// (or none has a focus left once the cue words and the titles' common words are out).
-pub(crate) fn cover(question: &str, hits: &[ScoredChunk]) -> Option<f32> {
+/// How well the retrieved text answers the kinds the visitor's message asks for
+/// ([`judged_parts`]): for each part asking for a kind, the share (0 to 1) of its focus
+/// that the best sentence holding an answer of that kind also holds; the weakest part's.
+/// `None` when no part asks for a kind (or none has a focus left once the cue words and the
+/// titles' common words are out). For a follow-up only its own parts are judged; a part
+/// pointing back takes the question before as part of its subject.
+pub(crate) fn cover(asked: &Asked, hits: &[ScoredChunk]) -> Option<f32> {
+    let question = asked.text();
+    let question = question.as_ref();
     // The titles are read only once a part asks for a kind (most questions ask for none).
     let mut common: Option<HashSet<String>> = None;
     let mut weakest: Option<f32> = None;
-    for part in parts(question) {
-        let Some(kind) = kind_of(part) else { continue };
+    for Judged {
+        part,
+        kind,
+        leans_back,
+    } in judged_parts(question, asked.own_start())
+    {
         let common = common.get_or_insert_with(|| common_title_words(hits));
-        let focus = focus(question, part, kind, common);
+        let focus = focus(question, part, kind, leans_back, common);
         let total: f32 = focus.iter().map(|(_, w)| w).sum();
         if total <= 0.0 {
             continue;
@@ -513,14 +593,23 @@ mod tests {
     fn a_time_given_for_what_is_asked_about_covers_the_question() {
         let hits = garden_centre();
         // "Sunday" is in the row with a time; "open" asks for the kind.
-        assert_eq!(cover("What time do you open on Sundays?", &hits), Some(1.0));
+        assert_eq!(
+            cover(&Asked::alone("What time do you open on Sundays?"), &hits),
+            Some(1.0)
+        );
         // The café's title and heading name what its price rows are about.
         assert_eq!(
-            cover("How much is a cream tea in the Bothy?", &hits),
+            cover(
+                &Asked::alone("How much is a cream tea in the Bothy?"),
+                &hits
+            ),
             Some(1.0)
         );
         assert_eq!(
-            cover("What time do you close on Christmas Day?", &hits),
+            cover(
+                &Asked::alone("What time do you close on Christmas Day?"),
+                &hits
+            ),
             Some(1.0),
             "closed answers a time"
         );
@@ -532,31 +621,83 @@ mod tests {
         // "Pellingford" is in every title, so only "abbey" is the focus, and the only
         // sentence naming it gives no time.
         assert_eq!(
-            cover("What time does Pellingford Abbey open?", &hits),
+            cover(
+                &Asked::alone("What time does Pellingford Abbey open?"),
+                &hits
+            ),
             Some(0.0)
         );
-        let price = cover("How much does a pot of coffee cost?", &hits).expect("price");
+        let price =
+            cover(&Asked::alone("How much does a pot of coffee cost?"), &hits).expect("price");
         assert!(price < 0.5, "{price}");
     }
 
     #[test]
     fn questions_asking_for_no_kind_have_no_cover() {
         let hits = garden_centre();
-        assert_eq!(cover("Do you sell koi?", &hits), None);
-        assert_eq!(cover("What is your phone number?", &hits), None);
+        assert_eq!(cover(&Asked::alone("Do you sell koi?"), &hits), None);
         assert_eq!(
-            cover("What time do you open?", &hits),
+            cover(&Asked::alone("What is your phone number?"), &hits),
+            None
+        );
+        assert_eq!(
+            cover(&Asked::alone("What time do you open?"), &hits),
             None,
             "no focus left"
         );
     }
 
     #[test]
+    fn a_fragment_carries_on_with_what_the_part_before_asked() {
+        for fragment in [
+            " and on Sundays",
+            "For adults",
+            "what about for the kids",
+            "And a small dog",
+        ] {
+            assert!(is_fragment(fragment), "{fragment}");
+        }
+        for whole in [
+            "Is that every week",
+            "So I'd get the results the same day",
+            "Which days",
+            "A friend said your prices are going up soon. Will that one cost more",
+        ] {
+            assert!(!is_fragment(whole), "{whole}");
+        }
+        let follow_up =
+            Asked::in_conversation("And for a slice of cake?", &["How much is a cream tea?"]);
+        assert_eq!(asked(&follow_up), [Kind::Price]);
+        // A whole question of no kind asks for none, whatever the question before asked.
+        let whole = Asked::in_conversation("Can I bring it home?", &["How much is a cream tea?"]);
+        assert_eq!(asked(&whole), []);
+    }
+
+    #[test]
+    fn a_follow_up_is_judged_on_its_own_parts() {
+        let hits = garden_centre();
+        // No sentence giving a time names weekdays: the question before is not covered…
+        assert_eq!(
+            cover(&Asked::alone("What time do you open on weekdays?"), &hits),
+            Some(0.0)
+        );
+        // …but the follow-up is, and only it is judged: the Sunday row gives a time.
+        let sundays =
+            Asked::in_conversation("And on Sundays?", &["What time do you open on weekdays?"]);
+        let cover = cover(&sundays, &hits).expect("a time asked");
+        assert!(cover >= 0.25, "{cover}");
+    }
+
+    #[test]
     fn a_part_pointing_back_is_about_what_the_parts_before_it_name() {
         let hits = garden_centre();
         // Alone, "how much would it be" names nothing but the commonest words.
-        assert_eq!(cover("How much would it be?", &hits), None);
-        let back = cover("I'd love a cream tea, and how much would it be?", &hits).expect("price");
+        assert_eq!(cover(&Asked::alone("How much would it be?"), &hits), None);
+        let back = cover(
+            &Asked::alone("I'd love a cream tea, and how much would it be?"),
+            &hits,
+        )
+        .expect("price");
         assert!(back > 0.5, "{back}");
     }
 
@@ -577,7 +718,7 @@ mod tests {
     fn the_weakest_part_decides() {
         let hits = garden_centre();
         let both = cover(
-            "How much is a cream tea, and what time does Pellingford Abbey open?",
+            &Asked::alone("How much is a cream tea, and what time does Pellingford Abbey open?"),
             &hits,
         );
         assert_eq!(both, Some(0.0));

@@ -39,6 +39,7 @@ use crate::directory::{Directory, EXTRACTIVE_ITEMS};
 use crate::domain::AccountId;
 use crate::knowledge::abstain::Relevance;
 use crate::knowledge::asked_kind::asks_how_to_reach;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::retrieve::{PageCap, Sources, by_priors, candidates, query_each_part};
 use crate::ports::knowledge::{Embedder, KnowledgeError, ScoredChunk, VectorIndex};
 
@@ -56,6 +57,10 @@ pub struct QuestionSet {
 pub struct EvalQuestion {
     /// What a visitor would type.
     pub question: String,
+    /// What the visitor asked just before, for a follow-up ("How much do they cost?" after
+    /// "Do you run lessons for adults?"): the question is asked in that conversation.
+    #[serde(default)]
+    pub after: Option<String>,
     /// Paths (or full URLs) of the pages that answer it; any one counts. Empty for a
     /// question only the account's lists answer (it then names facts).
     #[serde(default)]
@@ -115,6 +120,15 @@ impl QuestionSet {
             if q.question.trim().is_empty() {
                 return Err(EvalError::Invalid(format!("question {} is empty", n + 1)));
             }
+            if q.after
+                .as_deref()
+                .is_some_and(|after| after.trim().is_empty())
+            {
+                return Err(EvalError::Invalid(format!(
+                    "question {} follows an empty question",
+                    n + 1
+                )));
+            }
             let names_a_page = q.expected.iter().any(|e| !e.trim().is_empty());
             if q.answerable() && !names_a_page && q.facts.is_empty() {
                 return Err(EvalError::Invalid(format!(
@@ -169,7 +183,7 @@ pub fn page_key(url_or_path: &str) -> String {
 /// How one question fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionScore {
-    /// The question.
+    /// The question (a follow-up after what it follows: "Do you teach adults? → How much?").
     pub question: String,
     /// Position (from 1) of the first chunk from an expected page, if in the top k.
     pub rank: Option<usize>,
@@ -371,15 +385,16 @@ pub async fn search(
     rag: &RagSettings,
 ) -> Result<Vec<ScoredChunk>, KnowledgeError> {
     let k = k.max(1);
+    let asked = Asked::alone(question);
     let (hits, _) = query_each_part(
         embedder,
         index,
         account,
-        question,
+        &asked,
         candidates(k.max(rag.top_k)),
     )
     .await?;
-    let hits = by_priors(question, hits);
+    let hits = by_priors(&asked, hits);
     Ok(top_chunks(&hits, k, rag).into_iter().cloned().collect())
 }
 
@@ -412,22 +427,26 @@ pub async fn run(
     let k = k.max(1);
     let mut scores = Vec::with_capacity(set.questions.len());
     for question in &set.questions {
+        let asked = match &question.after {
+            Some(after) => Asked::in_conversation(&question.question, &[after]),
+            None => Asked::alone(&question.question),
+        };
         let (hits, _) = query_each_part(
             embedder,
             index,
             account,
-            &question.question,
+            &asked,
             candidates(k.max(rag.top_k)),
         )
         .await?;
         // Judged in score order, as a turn judges them; ranked with the priors, as a turn
-        // picks its sources.
-        let ranked = by_priors(&question.question, hits.clone());
+        // picks its sources; both on the question in its context.
+        let ranked = by_priors(&asked, hits.clone());
         let retrieved = top_chunks(&ranked, k, rag)
             .into_iter()
             .map(|hit| hit.record.url.clone())
             .collect();
-        let sources = Sources::from_hits(&question.question, hits, rag);
+        let sources = Sources::from_hits(&asked, hits, rag);
         let listed =
             directory.and_then(|d| d.extractive_list(&question.question, EXTRACTIVE_ITEMS));
         let reached = reach.filter(|_| asks_how_to_reach(&question.question));
@@ -435,10 +454,15 @@ pub async fn run(
             "{}\n{}\n{}",
             listed.as_deref().unwrap_or_default(),
             reached.unwrap_or_default(),
-            sources.quoted_passages(&question.question)
+            sources.quoted_passages(&asked.text())
         );
         let lowered = answer.to_lowercase();
-        let mut score = QuestionScore::new(&question.question, &question.expected, retrieved);
+        // A follow-up is shown after what it follows.
+        let shown = match &question.after {
+            Some(after) => format!("{after} → {}", question.question),
+            None => question.question.clone(),
+        };
+        let mut score = QuestionScore::new(&shown, &question.expected, retrieved);
         score.answerable = question.answerable();
         let answered_anyway = listed.is_some() || reached.is_some();
         score.abstained = rag.abstain.enabled && !answered_anyway && sources.not_covered();
@@ -570,6 +594,20 @@ mod tests {
         assert!(!set.questions[0].answerable());
         assert!(set.questions[1].answerable());
         assert_eq!(set.questions[1].facts, vec!["£5".to_owned()]);
+    }
+
+    #[test]
+    fn a_follow_up_names_the_question_it_follows() {
+        let set = QuestionSet::from_yaml(
+            "questions:\n  - after: Do you service boilers?\n    question: How much?\n    expected: [/pricing/]\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            set.questions[0].after.as_deref(),
+            Some("Do you service boilers?")
+        );
+        let blank = "questions:\n  - after: ' '\n    question: How much?\n    expected: [/p/]\n";
+        assert!(QuestionSet::from_yaml(blank).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod abstain;
 pub(crate) mod asked_kind;
 pub(crate) mod embed;
 pub mod eval;
+pub(crate) mod follow_up;
 pub(crate) mod quote;
 pub(crate) mod retrieve;
 pub(crate) mod token_count;

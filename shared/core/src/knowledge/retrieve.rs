@@ -20,6 +20,7 @@ use crate::conversation::context::count_tokens;
 use crate::domain::{AccountId, Citation};
 use crate::knowledge::abstain::{self, Relevance};
 use crate::knowledge::asked_kind;
+use crate::knowledge::follow_up::Asked;
 use crate::knowledge::quote::{QUOTE_CHARS, QuestionTerms, quote};
 use crate::ports::knowledge::{
     EmbedKind, Embedder, KnowledgeError, ScoredChunk, VectorIndex, VectorQuery,
@@ -107,52 +108,58 @@ impl Retriever {
     }
 
     /// The sources for a question: the index is asked for three times `rag.top_k` chunks
-    /// (for the question and, when it asks two things, for each part: [`query_each_part`]),
-    /// and [`Sources::from_hits`] keeps the best `rag.top_k` of them, at most
-    /// `rag.max_chunks_per_page` from one page.
-    #[tracing::instrument(skip(self, question, rag), fields(account = %account))]
+    /// (for the question in its context and on its own, and when it asks two things, for
+    /// each part: [`query_each_part`]), and [`Sources::from_hits`] keeps the best
+    /// `rag.top_k` of them, at most `rag.max_chunks_per_page` from one page, judged and
+    /// ordered on the question in its context.
+    #[tracing::instrument(skip(self, asked, rag), fields(account = %account))]
     pub async fn retrieve(
         &self,
         account: &AccountId,
-        question: &str,
+        asked: &Asked,
         rag: &RagSettings,
     ) -> Result<Sources, KnowledgeError> {
-        if question.trim().is_empty() || rag.top_k == 0 {
+        if asked.question().trim().is_empty() || rag.top_k == 0 {
             return Ok(Sources::default());
         }
         let (hits, vector) = query_each_part(
             self.embedder.as_ref(),
             self.index.as_ref(),
             account,
-            question,
+            asked,
             candidates(rag.top_k),
         )
         .await?;
-        let mut sources = Sources::from_hits(question, hits, rag);
+        let mut sources = Sources::from_hits(asked, hits, rag);
         sources.query_vector = Some(vector);
         Ok(sources)
     }
 }
 
 /// The most parts of one question asked on their own (a message of sixty question marks is
-/// still at most four queries).
+/// still at most four queries, five for a follow-up).
 pub(crate) const MAX_PARTS: usize = 3;
 
-/// The index's answer to a question, best first, and the question's embedding. A question
+/// The index's answer to a question, best first, and the embedding of the question in its
+/// context. A follow-up ([`Asked`]) is asked in its context and on its own. A question
 /// asking two things at once ("Which vet does dental work, and how much is a scale and
-/// polish?") is also asked part by part ([`asked_kind::parts`], the first [`MAX_PARTS`]),
-/// in one embedding call and concurrent index queries, and each chunk keeps its best score
-/// over the whole and the parts: the page answering one part is not pushed out by the pages
-/// matching the other part's words.
+/// polish?") is also asked part by part ([`asked_kind::parts`], the first [`MAX_PARTS`]).
+/// All in one embedding call and concurrent index queries, and each chunk keeps its best
+/// score over them: the page answering one part is not pushed out by the pages matching
+/// the other part's words.
 pub(crate) async fn query_each_part(
     embedder: &dyn Embedder,
     index: &dyn VectorIndex,
     account: &AccountId,
-    question: &str,
+    asked: &Asked,
     top_k: usize,
 ) -> Result<(Vec<ScoredChunk>, Vec<f32>), KnowledgeError> {
+    let question = asked.question();
+    let mut texts = vec![asked.text().into_owned()];
+    if asked.before().is_some() {
+        texts.push(question.to_owned());
+    }
     let parts = asked_kind::parts(question);
-    let mut texts = vec![question.to_owned()];
     if parts.len() > 1 {
         texts.extend(
             parts
@@ -245,13 +252,13 @@ impl Sources {
     /// `rag.max_context_tokens`; grouped by page and numbered in order of each page's best
     /// chunk. The whole answer is judged for relevance first (`rag.abstain`); the order
     /// then takes the pages' dates into account ([`RECENCY_PRIOR`]).
-    pub fn from_hits(question: &str, hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
+    pub fn from_hits(asked: &Asked, hits: Vec<ScoredChunk>, rag: &RagSettings) -> Self {
         let mut sources = Sources {
             pages: Vec::new(),
-            relevance: abstain::judge(question, &hits, &rag.abstain),
+            relevance: abstain::judge(asked, &hits, &rag.abstain),
             query_vector: None,
         };
-        let hits = by_priors(question, hits);
+        let hits = by_priors(asked, hits);
         let mut cap = PageCap::new(rag.max_chunks_per_page);
         let mut kept = 0;
         let mut used = 0;
@@ -449,9 +456,9 @@ fn human_date(date: NaiveDate) -> String {
 
 /// The hits reordered by their fused score plus two priors (stable: equal totals keep the
 /// index's order): the recency prior of their page's date, and the kind prior when they
-/// hold an answer of the kind `question` asks for. The scores themselves are unchanged.
-pub(crate) fn by_priors(question: &str, hits: Vec<ScoredChunk>) -> Vec<ScoredChunk> {
-    let kinds = asked_kind::asked(question);
+/// hold an answer of the kind the visitor asks for. The scores themselves are unchanged.
+pub(crate) fn by_priors(asked: &Asked, hits: Vec<ScoredChunk>) -> Vec<ScoredChunk> {
+    let kinds = asked_kind::asked(asked);
     let dates = hits.iter().filter_map(|hit| hit.record.date);
     let span = match (dates.clone().min(), dates.max()) {
         (Some(oldest), Some(newest)) if newest > oldest => {
@@ -558,24 +565,35 @@ mod tests {
     async fn a_question_is_asked_whole_and_by_at_most_a_few_parts() {
         let index = crate::knowledge::vector::embedded::EmbeddedIndex::in_memory().expect("index");
         let account = AccountId::parse("acme").expect("account");
-        let asked = |question: &'static str| {
+        let queries = |asked: Asked| {
             let index = &index;
             let account = &account;
             async move {
                 let embedder = CountingEmbedder::default();
-                query_each_part(&embedder, index, account, question, 15)
+                query_each_part(&embedder, index, account, &asked, 15)
                     .await
                     .expect("queried");
                 embedder.texts.load(std::sync::atomic::Ordering::SeqCst)
             }
         };
-        assert_eq!(asked("How much is a boiler service?").await, 1);
         assert_eq!(
-            asked("How much is a boiler service, and do you cover Leeds?").await,
+            queries(Asked::alone("How much is a boiler service?")).await,
+            1
+        );
+        assert_eq!(
+            queries(Asked::alone(
+                "How much is a boiler service, and do you cover Leeds?"
+            ))
+            .await,
             3
         );
         let many: &'static str = "What is it? ".repeat(60).leak();
-        assert_eq!(asked(many).await, 1 + MAX_PARTS);
+        assert_eq!(queries(Asked::alone(many)).await, 1 + MAX_PARTS);
+        // A follow-up: in its context, then on its own.
+        let follow_up = Asked::in_conversation("How much is it?", &["Do you service boilers?"]);
+        assert_eq!(queries(follow_up).await, 2);
+        let follow_up = Asked::in_conversation(many, &["Do you service boilers?"]);
+        assert_eq!(queries(follow_up).await, 2 + MAX_PARTS);
     }
 
     #[test]
@@ -642,7 +660,7 @@ mod tests {
             hit("/contact/", 0, 0.70),
         ];
         let rag = RagSettings::default();
-        let sources = Sources::from_hits("", hits, &rag);
+        let sources = Sources::from_hits(&Asked::alone(""), hits, &rag);
         let pages: Vec<(u32, &str, usize)> = sources
             .pages
             .iter()
@@ -681,7 +699,7 @@ mod tests {
             ]
         };
         let order = |question: &str| -> Vec<String> {
-            Sources::from_hits(question, hits(), &RagSettings::default())
+            Sources::from_hits(&Asked::alone(question), hits(), &RagSettings::default())
                 .pages
                 .iter()
                 .map(|p| p.url.clone())
@@ -707,7 +725,7 @@ mod tests {
             dated(hit("/news/service-price/", 1, 0.60), "2026-11-25"),
             hit("/faq/", 2, 0.40),
         ];
-        let sources = Sources::from_hits("", hits, &RagSettings::default());
+        let sources = Sources::from_hits(&Asked::alone(""), hits, &RagSettings::default());
         let urls: Vec<&str> = sources.pages.iter().map(|p| p.url.as_str()).collect();
         assert_eq!(urls, ["/news/service-price/", "/boilers/", "/faq/"]);
         assert_eq!(
@@ -735,7 +753,7 @@ mod tests {
             dated(hit("/boilers/", 0, 0.70), "2026-10-30"),
             dated(hit("/news/service-price/", 1, 0.60), "2026-11-25"),
         ];
-        let sources = Sources::from_hits("", hits, &RagSettings::default());
+        let sources = Sources::from_hits(&Asked::alone(""), hits, &RagSettings::default());
         assert_eq!(sources.pages[0].url, "/boilers/");
     }
 
@@ -759,7 +777,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            kept(&Sources::from_hits("", hits.clone(), &rag)),
+            kept(&Sources::from_hits(&Asked::alone(""), hits.clone(), &rag)),
             [
                 "Chunk 0 of /a/.",
                 "Chunk 1 of /a/.",
@@ -774,7 +792,7 @@ mod tests {
             ..RagSettings::default()
         };
         assert_eq!(
-            kept(&Sources::from_hits("", hits, &roomy)),
+            kept(&Sources::from_hits(&Asked::alone(""), hits, &roomy)),
             [
                 "Chunk 0 of /a/.",
                 "Chunk 1 of /a/.",
