@@ -360,11 +360,13 @@ async fn turn_retrieval(index: std::sync::Arc<EmbeddedIndex>, size: usize) -> an
         ..RagSettings::default()
     };
     println!("a turn's retrieval (local MiniLM + embedded index, {size} chunks):");
-    for question in [
-        "How much is an annual boiler service?",
-        "How much is an annual boiler service, and do you cover Harrogate?",
+    for asked in [
+        Asked::alone("How much is an annual boiler service?"),
+        Asked::alone("How much is an annual boiler service, and do you cover Harrogate?"),
+        // A follow-up: asked after the question before it and on its own.
+        Asked::in_conversation("How much is it?", &["Do you service boilers?"]),
     ] {
-        let asked = Asked::alone(question);
+        let question = asked.text();
         for _ in 0..10 {
             retriever.retrieve(&account, &asked, &rag).await?;
         }
