@@ -643,3 +643,24 @@ async fn indexed_pages_and_the_retrieval_test_read_pinecone() -> anyhow::Result<
     assert!(lists >= 2, "{lists}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_follow_up_becomes_a_gap_with_the_question_it_follows() -> anyhow::Result<()> {
+    let (app, _dir) = rag::app(true, Backend::Embedded).await?;
+    let owner = sign_in(&app, OWNER).await?;
+    let session = app.new_session(NORTHWIND, "sales").await?;
+    app.turn(&session, "What is the capital of Peru?").await?;
+    let body = app.turn(&session, "And of Chile?").await?;
+    assert_eq!(body["answer_mode"], "no_answer", "{body}");
+    // "And of Chile?" alone would tell the business nothing.
+    let in_context = "What is the capital of Peru? And of Chile?";
+    let groups = groups_when(&app, &owner, "open", |groups| {
+        with_example(groups, in_context).is_some()
+    })
+    .await?;
+    assert!(
+        with_example(&groups, "And of Chile?").is_none(),
+        "{groups:#?}"
+    );
+    Ok(())
+}

@@ -109,7 +109,7 @@ impl TurnRun {
                     &self.account,
                     &self.agent,
                     &self.session,
-                    self.asked.question(),
+                    &self.asked.text(),
                     GapReason::NoSource,
                     &found,
                 ));
@@ -457,7 +457,7 @@ impl TurnRun {
                     &self.account,
                     &self.agent,
                     &self.session,
-                    self.asked.question(),
+                    &self.asked.text(),
                     GapReason::ModelSaidUnknown,
                     &self.sources,
                 ));

@@ -174,7 +174,7 @@ impl ExtractiveTurn {
                 &account,
                 &agent,
                 &session,
-                asked.question(),
+                &asked.text(),
                 GapReason::NoSource,
                 &sources,
             );
@@ -215,7 +215,7 @@ impl ExtractiveTurn {
             &account,
             &agent,
             &session,
-            asked.question(),
+            &asked.text(),
             GapReason::Extractive,
             &sources,
         );
@@ -232,7 +232,8 @@ impl ExtractiveTurn {
     }
 }
 
-/// The gap a turn's question makes, with the query vector retrieval already computed.
+/// The gap a turn's question makes (a follow-up after the question before it, so that the
+/// console shows what it was about), with the query vector retrieval already computed.
 pub(super) fn gap_question(
     account: &AccountId,
     agent: &crate::domain::AgentId,

@@ -91,8 +91,9 @@ pub struct Sources {
     /// Whether the index's answer is relevant to the question (see [`abstain`]); `None`
     /// when the index returned nothing or was not asked.
     pub relevance: Option<Relevance>,
-    /// The question's embedding as the index was queried with it (content gaps group
-    /// questions by it without embedding them again).
+    /// The embedding of the question in its context (a follow-up after the question before
+    /// it) as the index was queried with it: content gaps group questions by it without
+    /// embedding them again.
     pub query_vector: Option<Vec<f32>>,
 }
 
