@@ -152,7 +152,7 @@ const OPEN_QUESTION: &[&str] = &[
 ];
 
 /// The most words (after a joining "and") of a fragment: "and for a full day in January?".
-const FRAGMENT_WORDS: usize = 6;
+const FRAGMENT_PART_WORDS: usize = 6;
 
 /// Words a later part of a question may start with before its question word.
 const JOINERS: &[&str] = &["and", "but", "also", "then", "so"];
@@ -313,7 +313,7 @@ struct Judged<'a> {
 
 /// Whether a part of a question is a fragment that leans on the part before for what it
 /// asks ("and on Saturdays", "for adults", "what about a small dog"): a few words
-/// ([`FRAGMENT_WORDS`]) opening with no question word, verb or subject of their own.
+/// ([`FRAGMENT_PART_WORDS`]) opening with no question word, verb or subject of their own.
 fn is_fragment(part: &str) -> bool {
     const OPENERS: &[&str] = &[
         "who", "whom", "whose", "where", "why", "is", "are", "am", "was", "were", "do", "does",
@@ -330,7 +330,7 @@ fn is_fragment(part: &str) -> bool {
         .collect();
     match words.as_slice() {
         [] => false,
-        words if words.len() > FRAGMENT_WORDS => false,
+        words if words.len() > FRAGMENT_PART_WORDS => false,
         ["what" | "how", "about", ..] => true,
         [first, ..] => !OPEN_QUESTION.contains(first) && !OPENERS.contains(first),
     }

@@ -8,13 +8,13 @@
 //!
 //! A message is a follow-up when it points back ("it", "they", "that", "those"…), opens as
 //! a continuation ("And…", "What about…", "How about…", "Also…") or is a fragment of at most
-//! [`FRAGMENT_WORDS`] words. Anything else is asked as it stands, whatever came before.
+//! [`SHORT_MESSAGE_WORDS`] words. Anything else is asked as it stands, whatever came before.
 
 use std::borrow::Cow;
 
 /// A message of at most this many words is a fragment that leans on the one before
 /// ("Sundays?", "For under-fives?", "Any discounts?"); "Do you sell motorbikes?" is not.
-pub(crate) const FRAGMENT_WORDS: usize = 3;
+const SHORT_MESSAGE_WORDS: usize = 3;
 
 /// The most characters of earlier messages a follow-up takes as its context (a pasted
 /// essay before "and the price?" is not all the subject).
@@ -132,7 +132,7 @@ pub(crate) fn is_follow_up(message: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    if words.len() <= FRAGMENT_WORDS {
+    if words.len() <= SHORT_MESSAGE_WORDS {
         return true;
     }
     let opens = CONTINUATIONS.iter().any(|lead| {
