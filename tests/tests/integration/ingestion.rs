@@ -463,7 +463,8 @@ async fn ssrf_targets_are_refused() {
 
 // ---------------------------------------------------------------------------------------
 // Retrieval quality: the real retrieval path (local MiniLM, embedded index) on the test
-// site, scored on `tests/data/eval/kettle-co.yaml`.
+// site, scored on `tests/data/eval/kettle-co.yaml`, and three follow-ups asked in and out of
+// their conversation.
 
 #[tokio::test]
 async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
@@ -586,6 +587,70 @@ async fn retrieval_on_the_ingested_site_meets_the_quality_floor() {
                 .kind_cover
                 .is_some_and(|cover| cover < rag.abstain.min_kind_cover),
         "{relevance:?}"
+    );
+
+    // Follow-ups that name nothing themselves, asked after the question before them as a
+    // turn asks them: each finds its page and its fact.
+    let follow_ups = QuestionSet::from_yaml(
+        "questions:
+  - after: Do you charge for a quote?
+    question: How long is it valid?
+    expected: [/faq/]
+    facts: [30 days]
+  - after: How much is the call-out fee?
+    question: And at the weekend?
+    expected: [/pricing/]
+    facts: [\"£85\"]
+  - after: Who founded the company?
+    question: When?
+    expected: [/about/]
+    facts: [\"1998\"]
+",
+    )
+    .expect("follow-ups");
+    let asked = |set: QuestionSet| {
+        let (embedder, index, account, rag) = (&embedder, &index, &account, &rag);
+        async move {
+            eval::run(
+                embedder.as_ref(),
+                index.as_ref(),
+                account,
+                &set,
+                k,
+                rag,
+                eval::BesidesPages::default(),
+            )
+            .await
+            .expect("the evaluation runs")
+        }
+    };
+    let in_context = asked(follow_ups.clone()).await;
+    for score in &in_context.scores {
+        eprintln!(
+            "{:?} {}: {:?}",
+            score.rank, score.question, score.facts_missing
+        );
+    }
+    let s = &in_context.summary;
+    assert_eq!(s.hit_at_1, 1.0, "{:?}", in_context.scores);
+    assert_eq!((s.facts_found, s.facts), (3, 3), "{:?}", in_context.scores);
+    assert_eq!(s.wrongly_abstained, 0);
+    let mut alone = follow_ups;
+    for question in &mut alone.questions {
+        question.after = None;
+    }
+    let alone = asked(alone).await;
+    for score in &alone.scores {
+        eprintln!(
+            "alone: {:?} {}: {:?}",
+            score.rank, score.question, score.facts_missing
+        );
+    }
+    // On their own ("When?") they miss what the conversation gives them.
+    assert!(
+        alone.summary.facts_found < s.facts_found,
+        "alone {:?}",
+        alone.scores
     );
 }
 
